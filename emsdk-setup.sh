@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# emsdk-setup.sh: install everything this project needs, on a fresh Debian bookworm machine that reaches
+# only Debian's packages and the npm registry. Idempotent: a second run checks and returns in seconds.
+#
+#   1. Debian packages: Emscripten (when no working emcc is on PATH), cmake, Chromium, header-only
+#      libraries (doctest, stb, nlohmann-json), fonts, brotli, clang for the fuzzers.
+#   2. SDL2 2.26.5 and Dear ImGui 1.86 sources from Debian's source archive, checked against the SHA-256
+#      below, unpacked into the cache.
+#   3. Node packages for the browser tests and asset scripts, exactly as package-lock.json pins them.
+#   4. SDL2 built once for wasm into the cache.
+#
+# The cache lives outside the work tree ($JOURNEYS_CACHE, default ~/.cache/journeys) so fresh clones on the
+# same machine reuse it; ./.deps (git-ignored) links to it and is all CMake sees.
+#
+# Without apt but with internet, install the official emsdk instead (https://emscripten.org, "Download and
+# install"), `source emsdk_env.sh`, provide cmake, chromium, doctest, stb and nlohmann-json headers and the
+# two source tarballs below, then run this script: it only installs what is missing.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cache="${JOURNEYS_CACHE:-$HOME/.cache/journeys}"
+sdl_version="2.26.5"
+imgui_version="1.86"
+declare -A sha256=(
+  [libsdl2_2.26.5+dfsg.orig.tar.gz]=b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3
+  [imgui_1.86+ds.orig.tar.xz]=0dace0e8e57d298eb6e93af12dc19420cb96330832f6495c733b90aeeef11f64
+)
+
+say()  { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+fail() { printf '\033[1;31msetup failed:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- 1. Debian packages ------------------------------------------------------------------------------------
+need_pkgs=()
+have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+emcc_works() { command -v emcc >/dev/null && NODE_PATH=/usr/share/nodejs emcc --version >/dev/null 2>&1; }
+
+emcc_works || need_pkgs+=(emscripten)
+for p in cmake chromium doctest-dev libstb-dev nlohmann-json3-dev fonts-noto-core python3-fonttools \
+         brotli clang libclang-rt-14-dev dpkg-dev xz-utils; do
+  have_pkg "$p" || need_pkgs+=("$p")
+done
+command -v node >/dev/null || need_pkgs+=(nodejs npm)
+
+src_list=/etc/apt/sources.list.d/journeys-debian-src.sources
+need_src=0
+for f in "${!sha256[@]}"; do [ -f "$cache/src/$f" ] || need_src=1; done
+
+if [ "${#need_pkgs[@]}" -gt 0 ] || [ "$need_src" -eq 1 ]; then
+  command -v apt-get >/dev/null || fail "missing ${need_pkgs[*]:-SDL2/ImGui sources} and no apt-get: see the header of this script"
+  if [ "$need_src" -eq 1 ] && ! grep -rqs "^Types:.*deb-src" /etc/apt/sources.list.d/ && \
+     ! grep -qs "^deb-src" /etc/apt/sources.list; then
+    # Same mirror and suite as the binary entry; only 'main' is needed.
+    uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    say "adding a deb-src entry for ${uri:-http://deb.debian.org/debian} bookworm main"
+    printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      "${uri:-http://deb.debian.org/debian}" | as_root tee "$src_list" >/dev/null
+  fi
+  say "apt-get update"
+  as_root apt-get update -qq || fail "apt-get update failed (no route to Debian's mirror?)"
+  if [ "${#need_pkgs[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${need_pkgs[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" \
+      || fail "apt-get install ${need_pkgs[*]} failed"
+  fi
+fi
+emcc_works || fail "emcc still does not run (NODE_PATH=/usr/share/nodejs emcc --version)"
+command -v chromium >/dev/null || fail "chromium is not on PATH"
+
+# --- 2. SDL2 and ImGui sources from Debian's source archive ------------------------------------------------
+mkdir -p "$cache/src"
+if [ "$need_src" -eq 1 ]; then
+  say "downloading SDL2 $sdl_version and ImGui $imgui_version sources (apt-get source)"
+  (cd "$cache/src" && apt-get source --download-only -qq "libsdl2=${sdl_version}+dfsg-1" "imgui=${imgui_version}+ds-1" 2>&1 \
+     | grep -v "unsandboxed" || true)
+fi
+for f in "${!sha256[@]}"; do
+  [ -f "$cache/src/$f" ] || fail "$cache/src/$f was not downloaded"
+  echo "${sha256[$f]}  $cache/src/$f" | sha256sum --quiet -c - || fail "checksum mismatch for $f: delete it and rerun"
+done
+if [ ! -f "$cache/SDL2-$sdl_version/CMakeLists.txt" ]; then
+  say "unpacking SDL2"; tar -xzf "$cache/src/libsdl2_${sdl_version}+dfsg.orig.tar.gz" -C "$cache"
+fi
+if [ ! -f "$cache/imgui-$imgui_version/imgui.cpp" ]; then
+  say "unpacking ImGui"; tar -xJf "$cache/src/imgui_${imgui_version}+ds.orig.tar.xz" -C "$cache"
+fi
+
+# Header-only libraries, linked one folder each so that emcc never sees /usr/include itself.
+mkdir -p "$cache/include"
+ln -sfn /usr/include/doctest "$cache/include/doctest"
+ln -sfn /usr/include/stb "$cache/include/stb"
+ln -sfn /usr/include/nlohmann "$cache/include/nlohmann"
+ln -sfn "$cache/imgui-$imgui_version" "$cache/imgui"
+ln -sfn "$cache" "$here/.deps"
+
+# Emscripten's own cache: Debian's prebuilt one is read-only for users and lacks the LTO variants we link
+# with, so work on a private copy of it.
+if [ ! -d "$cache/emcache" ]; then
+  say "copying Emscripten's prebuilt cache to $cache/emcache"
+  cp -r /usr/share/emscripten/cache "$cache/emcache"
+fi
+export EM_CACHE="$cache/emcache" NODE_PATH=/usr/share/nodejs
+
+# --- 3. Node packages --------------------------------------------------------------------------------------
+if [ ! -f "$here/node_modules/.package-lock.json" ] || \
+   ! cmp -s "$here/package-lock.json" "$here/node_modules/.journeys-lock"; then
+  say "npm ci (browser tests, asset scripts)"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed"
+  cp "$here/package-lock.json" "$here/node_modules/.journeys-lock"
+fi
+
+# --- 4. SDL2 for wasm, built once --------------------------------------------------------------------------
+sdl_prefix="$cache/sdl2-wasm"
+if [ ! -f "$sdl_prefix/lib/libSDL2.a" ]; then
+  say "building SDL2 $sdl_version for wasm (about 3 minutes, once)"
+  # Only video, events and timers are used: no audio, joystick, haptics or software renderer.
+  rm -rf "$cache/sdl2-build"
+  emcmake cmake -S "$cache/SDL2-$sdl_version" -B "$cache/sdl2-build" -DCMAKE_BUILD_TYPE=MinSizeRel \
+    -DCMAKE_INSTALL_PREFIX="$sdl_prefix" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+    -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF \
+    -DSDL_RENDER=OFF -DSDL_THREADS=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF \
+    -DSDL_CPUINFO=OFF -DSDL_MISC=OFF -DCMAKE_C_FLAGS="-Oz -flto" > "$cache/sdl2-build.log" 2>&1 \
+    || fail "SDL2 configure failed: see $cache/sdl2-build.log"
+  cmake --build "$cache/sdl2-build" -j"$(nproc)" --target install >> "$cache/sdl2-build.log" 2>&1 \
+    || fail "SDL2 build failed: see $cache/sdl2-build.log"
+fi
+
+say "ready: emcc $(emcc --version | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1), SDL2 $sdl_version (wasm), ImGui $imgui_version, $(chromium --version 2>/dev/null | head -1)"
