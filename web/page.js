@@ -1,0 +1,104 @@
+// The page around the app: checks the browser can run it, fetches the assets while the wasm compiles, hands
+// them to the app, shows loading and error states, and offers window.explainer to embedders and tests.
+'use strict';
+(function () {
+  const ASSETS = [  // name the app knows it by, file under the page
+    ['font-regular', 'assets/fonts/NotoSans-Regular.ttf'],
+    ['font-bold', 'assets/fonts/NotoSans-Bold.ttf'],
+    ['trips', 'assets/trips.json'],
+    ['map', 'assets/map.bin'],
+    ['places', 'assets/places.json'],
+  ];
+  const LEVELS = ['info', 'warning', 'error'];
+
+  const canvas = document.getElementById('canvas');
+  const loading = document.getElementById('loading');
+  const loadingText = document.getElementById('loading-text');
+  const notices = document.getElementById('notices');
+
+  const messages = [];  // every message shown, also reported by getState() before the app runs
+  function notice(level, text) {
+    messages.push(text);
+    const p = document.createElement('p');
+    p.className = 'notice ' + LEVELS[level];
+    p.textContent = text;
+    notices.appendChild(p);
+    // Errors stay; warnings and info fade after a while so the map is not covered for good.
+    if (level < 2) setTimeout(() => p.remove(), 12000);
+  }
+  function fail(text) {
+    loading.hidden = true;
+    notice(2, text);
+    rejectReady(new Error(text));
+  }
+
+  let module = null;
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {});  // failures are shown on the page; embedders who care attach their own handler
+
+  window.explainer = Object.freeze({
+    ready,
+    // A plain object: the reader's state and read-only status (frames drawn, canvas size, messages).
+    getState() {
+      if (!module) return { loading: true, status: { framesDrawn: 0, messages: messages.slice() } };
+      return JSON.parse(module.UTF8ToString(module._journeys_get_state()));
+    },
+    // Changes part of the state, e.g. setState({sidebarOpen: false}). Throws (and changes nothing) when a key
+    // is unknown or a value has the wrong type. Returns the new state.
+    setState(partial) {
+      if (!module) throw new Error('explainer.setState: not ready yet; wait for explainer.ready');
+      const errors = module.ccall('journeys_set_state', 'string', ['string'], [JSON.stringify(partial)]);
+      if (errors) throw new TypeError(errors.trim());
+      return this.getState();
+    },
+  });
+
+  if (typeof WebAssembly !== 'object') {
+    fail('This browser cannot run WebAssembly, which the explainer needs. Try a current version of Chrome, Firefox, Safari or Edge.');
+    return;
+  }
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    fail('This browser or device has WebGL 2 turned off or unavailable, so the map cannot be drawn. Try a current browser, or enable hardware acceleration.');
+    return;
+  }
+
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();  // tells the browser we want the context back
+    notice(1, 'The graphics context was lost (the device may be busy). Waiting for the browser to restore it…');
+  });
+
+  // Start every download at once; the wasm compiles while they arrive.
+  const downloads = ASSETS.map(([name, url]) =>
+    fetch(url)
+      .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`); return r.arrayBuffer(); })
+      .then((bytes) => ({ name, bytes }), (err) => ({ name, error: String(err.message || err) })));
+
+  const script = document.createElement('script');
+  script.src = 'journeys.js';
+  script.onerror = () => fail('Could not load journeys.js. Check the connection and reload the page.');
+  script.onload = () => {
+    createJourneysModule({
+      canvas,
+      journeysPage: {
+        message: notice,
+        firstFrame() { loading.hidden = true; resolveReady(window.explainer); },
+      },
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => fail('The explainer stopped unexpectedly: ' + what),
+    }).then(async (m) => {
+      module = m;
+      loadingText.textContent = 'Loading the trips…';
+      for (const d of await Promise.all(downloads)) {
+        if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); continue; }
+        const bytes = new Uint8Array(d.bytes);
+        const ptr = m._malloc(bytes.length);
+        m.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown
+        m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
+      }
+      m._journeys_start();
+    }, (err) => fail('Could not start the explainer: ' + (err && err.message || err)));
+  };
+  document.head.appendChild(script);
+})();
