@@ -1,0 +1,217 @@
+#include "render/map_renderer.hpp"
+
+#include "render/gl_util.hpp"
+
+namespace render {
+
+static const char* kFillVertex = R"(#version 300 es
+uniform mat3 u_view;
+in vec2 a_pos;
+void main() { gl_Position = vec4((u_view * vec3(a_pos, 1.0)).xy, 0.0, 1.0); }
+)";
+static const char* kFillFragment = R"(#version 300 es
+precision mediump float;
+uniform vec4 u_color;
+out vec4 o_color;
+void main() { o_color = u_color; }
+)";
+
+// One instance per segment. The quad is built in pixel space around the projected segment, widened by the
+// half width plus one pixel of fringe, and lengthened by the same at both ends so consecutive segments
+// overlap at the joins (round enough for map lines of a few pixels).
+static const char* kLineVertex = R"(#version 300 es
+uniform mat3 u_view;
+uniform vec2 u_viewport_px;
+uniform float u_half_width_px;
+in vec2 a_corner;            // x: 0 at the start, 1 at the end; y: -1 or +1 across
+in vec4 a_segment;           // start xy, end xy (map km)
+in vec2 a_km;                // distance along the route at start and end
+out float v_across_px;
+out float v_km;
+void main() {
+  vec2 half_px = 0.5 * u_viewport_px;
+  vec2 p0 = (u_view * vec3(a_segment.xy, 1.0)).xy * half_px;
+  vec2 p1 = (u_view * vec3(a_segment.zw, 1.0)).xy * half_px;
+  vec2 d = p1 - p0;
+  float len = length(d);
+  vec2 along = len > 1e-6 ? d / len : vec2(1.0, 0.0);
+  vec2 across = vec2(-along.y, along.x);
+  float w = u_half_width_px + 1.0;
+  vec2 p = mix(p0, p1, a_corner.x) + across * (a_corner.y * w) + along * ((a_corner.x * 2.0 - 1.0) * w);
+  gl_Position = vec4(p / half_px, 0.0, 1.0);
+  v_across_px = a_corner.y * w;
+  v_km = mix(a_km.x, a_km.y, a_corner.x);
+}
+)";
+static const char* kLineFragment = R"(#version 300 es
+precision highp float;
+uniform vec4 u_color;
+uniform float u_half_width_px;
+uniform float u_until_km;
+uniform float u_dash_px;
+uniform float u_px_per_km;
+in float v_across_px;
+in float v_km;
+out vec4 o_color;
+void main() {
+  if (v_km > u_until_km) discard;
+  if (u_dash_px > 0.0 && mod(v_km * u_px_per_km, 2.0 * u_dash_px) > u_dash_px) discard;
+  float coverage = clamp(u_half_width_px + 0.5 - abs(v_across_px), 0.0, 1.0);
+  o_color = vec4(u_color.rgb, u_color.a * coverage);
+}
+)";
+
+static const float kCorners[8] = {0, -1, 0, 1, 1, -1, 1, 1};  // a triangle strip
+
+static GpuLines make_lines(const MapRenderer& r, const std::vector<float>& per_segment, bool with_km) {
+  // per_segment: 4 floats (xy xy) or 6 (xy xy km km) per segment
+  const int stride = with_km ? 6 : 4;
+  GpuLines g;
+  g.segments = static_cast<GLsizei>(per_segment.size() / stride);
+  glGenVertexArrays(1, &g.vao);
+  glBindVertexArray(g.vao);
+  glBindBuffer(GL_ARRAY_BUFFER, r.corner_buffer);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  g.buffer = make_static_buffer(GL_ARRAY_BUFFER, per_segment.data(), per_segment.size() * sizeof(float));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride * 4, nullptr);
+  glVertexAttribDivisor(1, 1);
+  if (with_km) {
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride * 4, reinterpret_cast<const void*>(16));
+    glVertexAttribDivisor(2, 1);
+  } else {
+    glDisableVertexAttribArray(2);
+    glVertexAttrib2f(2, 0.0f, 0.0f);  // base-map lines are never cut short
+  }
+  glBindVertexArray(0);
+  return g;
+}
+
+bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error) {
+  r.fill_program = make_program(kFillVertex, kFillFragment, error);
+  if (!r.fill_program) return false;
+  r.line_program = make_program(kLineVertex, kLineFragment, error);
+  if (!r.line_program) return false;
+  glBindAttribLocation(r.fill_program, 0, "a_pos");
+  glBindAttribLocation(r.line_program, 0, "a_corner");
+  glBindAttribLocation(r.line_program, 1, "a_segment");
+  glBindAttribLocation(r.line_program, 2, "a_km");
+  glLinkProgram(r.fill_program);  // relink so the bound locations apply
+  glLinkProgram(r.line_program);
+  r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_color")};
+  r.line_uniforms = {glGetUniformLocation(r.line_program, "u_view"),
+                     glGetUniformLocation(r.line_program, "u_viewport_px"),
+                     glGetUniformLocation(r.line_program, "u_half_width_px"),
+                     glGetUniformLocation(r.line_program, "u_color"),
+                     glGetUniformLocation(r.line_program, "u_until_km"),
+                     glGetUniformLocation(r.line_program, "u_dash_px"),
+                     glGetUniformLocation(r.line_program, "u_px_per_km")};
+
+  r.corner_buffer = make_static_buffer(GL_ARRAY_BUFFER, kCorners, sizeof kCorners);
+
+  glGenVertexArrays(1, &r.land_vao);
+  glBindVertexArray(r.land_vao);
+  r.land_vertices = make_static_buffer(GL_ARRAY_BUFFER, geometry.land_xy.data(), geometry.land_xy.size() * sizeof(float));
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  r.land_indices = make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, geometry.land_indices.data(),
+                                      geometry.land_indices.size() * sizeof(std::uint32_t));
+  glBindVertexArray(0);
+  r.land_index_count = static_cast<GLsizei>(geometry.land_indices.size());
+  for (int i = 0; i < 4; ++i) r.land_rgba[i] = geometry.land_rgba[i];
+
+  r.lines.clear();
+  for (const LineLayer& layer : geometry.lines) {
+    GpuLines g = make_lines(r, layer.segments, false);
+    for (int i = 0; i < 4; ++i) g.rgba[i] = layer.rgba[i];
+    g.width_px = layer.width_px;
+    g.min_zoom = layer.min_zoom;
+    g.max_zoom = layer.max_zoom;
+    r.lines.push_back(g);
+  }
+  if (glGetError() != GL_NO_ERROR) {
+    *error = "WebGL refused the map geometry (out of memory?)";
+    return false;
+  }
+  return true;
+}
+
+void destroy_lines(GpuLines& g, bool context_lost) {
+  if (!context_lost) {
+    glDeleteVertexArrays(1, &g.vao);
+    glDeleteBuffers(1, &g.buffer);
+  }
+  g = GpuLines{};
+}
+
+void map_renderer_destroy(MapRenderer& r, bool context_lost) {
+  if (!context_lost) {
+    glDeleteProgram(r.fill_program);
+    glDeleteProgram(r.line_program);
+    glDeleteBuffers(1, &r.corner_buffer);
+    glDeleteVertexArrays(1, &r.land_vao);
+    glDeleteBuffers(1, &r.land_vertices);
+    glDeleteBuffers(1, &r.land_indices);
+  }
+  for (GpuLines& g : r.lines) destroy_lines(g, context_lost);
+  r = MapRenderer{};
+}
+
+static void set_line_uniforms(const MapRenderer& r, const float view[9], int w, int h, float half_width_px,
+                              const float rgba[4]) {
+  glUniformMatrix3fv(r.line_uniforms.view, 1, GL_FALSE, view);
+  glUniform2f(r.line_uniforms.viewport_px, static_cast<float>(w), static_cast<float>(h));
+  glUniform1f(r.line_uniforms.half_width_px, half_width_px);
+  glUniform4fv(r.line_uniforms.color, 1, rgba);
+}
+
+void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, float pixel_ratio, float zoom) {
+  glViewport(0, 0, w, h);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+  glUseProgram(r.fill_program);
+  glUniformMatrix3fv(r.fill_uniforms.view, 1, GL_FALSE, view);
+  glUniform4fv(r.fill_uniforms.color, 1, r.land_rgba);
+  glBindVertexArray(r.land_vao);
+  glDrawElements(GL_TRIANGLES, r.land_index_count, GL_UNSIGNED_INT, nullptr);
+
+  glUseProgram(r.line_program);
+  glUniform1f(r.line_uniforms.until_km, 1e30f);
+  glUniform1f(r.line_uniforms.dash_px, 0.0f);
+  for (const GpuLines& g : r.lines) {
+    if (zoom < g.min_zoom || zoom > g.max_zoom || g.segments == 0) continue;
+    set_line_uniforms(r, view, w, h, 0.5f * g.width_px * pixel_ratio, g.rgba);
+    glBindVertexArray(g.vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.segments);
+  }
+  glBindVertexArray(0);
+}
+
+GpuLines upload_route(const MapRenderer& r, const RouteGeometry& route) {
+  std::vector<float> per_segment;
+  const size_t n = route.km.size();
+  per_segment.reserve(n > 1 ? (n - 1) * 6 : 0);
+  for (size_t i = 0; i + 1 < n; ++i) {
+    per_segment.insert(per_segment.end(), {route.xy[2 * i], route.xy[2 * i + 1], route.xy[2 * i + 2],
+                                           route.xy[2 * i + 3], route.km[i], route.km[i + 1]});
+  }
+  return make_lines(r, per_segment, true);
+}
+
+void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9], int w,
+                int h, float pixel_ratio) {
+  if (route.segments == 0) return;
+  glUseProgram(r.line_program);
+  set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba);
+  glUniform1f(r.line_uniforms.until_km, style.until_km);
+  glUniform1f(r.line_uniforms.dash_px, style.dash_px * pixel_ratio);
+  glUniform1f(r.line_uniforms.px_per_km, style.px_per_km * pixel_ratio);
+  glBindVertexArray(route.vao);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, route.segments);
+  glBindVertexArray(0);
+}
+
+}  // namespace render

@@ -1,0 +1,75 @@
+// The WebGL2 map: land, coastlines and borders in static buffers uploaded once; per frame only the view
+// uniform changes. Lines are extruded in the vertex shader to a constant width in screen pixels and
+// anti-aliased in the fragment shader, so they stay crisp at any zoom and pixel ratio without re-uploading.
+// Routes use the same line program with a per-vertex distance along the route, so "draw up to a fraction"
+// and dashes are uniforms too.
+#pragma once
+#include <GLES3/gl3.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace render {
+
+// Geometry in projected map units (km), prepared once on the CPU from the map asset.
+struct LineLayer {
+  std::vector<float> segments;  // fx, fy, tx, ty per segment
+  float rgba[4];
+  float width_px;               // CSS pixels
+  float min_zoom = -1e9f, max_zoom = 1e9f;  // drawn only within this camera zoom range (detail levels)
+};
+struct MapGeometry {
+  std::vector<float> land_xy;
+  std::vector<std::uint32_t> land_indices;
+  float land_rgba[4];
+  std::vector<LineLayer> lines;  // drawn in order
+};
+
+// A route polyline: projected points with the distance along the route (km) at each.
+struct RouteGeometry {
+  std::vector<float> xy;
+  std::vector<float> km;
+};
+struct RouteStyle {
+  float rgba[4];
+  float width_px;
+  float dash_px = 0.0f;       // 0: solid; otherwise dash and gap length in CSS pixels
+  float until_km = 1e30f;     // draw only the first until_km of the route (the animation)
+  float px_per_km = 1.0f;     // current camera scale, for dashes measured on screen
+};
+
+struct GpuLines {
+  GLuint vao = 0, buffer = 0;
+  GLsizei segments = 0;
+  float rgba[4] = {};
+  float width_px = 1.0f;
+  float min_zoom = -1e9f, max_zoom = 1e9f;
+};
+
+struct MapRenderer {
+  GLuint fill_program = 0, line_program = 0;
+  GLuint corner_buffer = 0;  // the four corners of a segment quad, shared by every line VAO
+  GLuint land_vao = 0, land_vertices = 0, land_indices = 0;
+  GLsizei land_index_count = 0;
+  float land_rgba[4] = {};
+  std::vector<GpuLines> lines;
+  struct { GLint view, color; } fill_uniforms{};
+  struct { GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km; } line_uniforms{};
+};
+
+// Compiles the programs and uploads the geometry. On failure returns false with the reason in *error.
+bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error);
+// Forgets every GL object. After a lost context the objects are already gone: pass context_lost = true.
+void map_renderer_destroy(MapRenderer& r, bool context_lost);
+
+// view: column-major 3x3 from map km to clip space. viewport_px: drawing buffer size in device pixels.
+void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w, int viewport_h,
+                       float pixel_ratio, float zoom);
+
+GpuLines upload_route(const MapRenderer& r, const RouteGeometry& route);
+void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9],
+                int viewport_w, int viewport_h, float pixel_ratio);
+void destroy_lines(GpuLines& lines, bool context_lost);
+
+}  // namespace render
