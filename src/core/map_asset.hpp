@@ -1,0 +1,96 @@
+// assets/map.bin: the base map (Natural Earth countries at 1:50m and, inside detail boxes, 1:10m; land
+// triangulated offline, coastlines and borders as polylines), parsed and validated from a byte buffer.
+// The format is specified in assets/MAP.md and written by scripts/make_map.mjs.
+//
+// How the renderer uses it: project every layer once at load (project_layer) into static GPU buffers, then
+// per frame draw zone 0 at level 0, and for each detail box k (zone k) either level 0 or level 1 of that zone
+// (map_level_for_scale). Each zone/level pair tiles the plane without overlap, so land can be drawn opaque.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geo.hpp"
+#include "core/projection.hpp"
+
+namespace core {
+
+constexpr std::uint32_t kMapFormatVersion = 1;
+constexpr std::size_t kMapHeaderBytes = 16;
+
+enum class MapLayerKind : std::uint8_t { Land, Coastline, Border };
+
+const char* to_string(MapLayerKind kind);  // "land", "coastline", "border"
+
+struct GeoBox {
+    double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;  // degrees
+    bool contains(LatLon p) const { return p.lon >= lon_min && p.lon <= lon_max && p.lat >= lat_min && p.lat <= lat_max; }
+};
+
+struct MapCountry {
+    std::uint16_t iso_numeric = 0;  // ISO 3166-1 numeric (408 North Korea, 156 China, ...), 0 if none
+    std::string name;               // Natural Earth's short name ("North Korea", "South Korea", "China")
+};
+
+// A run of land triangles belonging to one country: indices[first_index, first_index + index_count).
+struct MapLandGroup {
+    std::uint32_t country = 0;  // index into MapAsset::countries
+    std::uint32_t first_index = 0;
+    std::uint32_t index_count = 0;
+};
+
+struct MapLayer {
+    MapLayerKind kind = MapLayerKind::Land;
+    std::uint8_t level = 0;       // 0 = 1:50m, 1 = 1:10m
+    std::uint8_t zone = 0;        // 0 = the region outside every detail box, k = inside detail box k (1-based)
+    std::uint8_t quant_bits = 0;  // coordinates were quantized to 2^-quant_bits degrees
+    std::vector<LatLon> points;
+    // Land: triangles, 3 indices each, into points; grouped by country (groups cover indices in order).
+    // No vertex is shared by two groups, so per-vertex country colours are safe.
+    std::vector<std::uint32_t> indices;
+    std::vector<MapLandGroup> groups;
+    // Coastline / Border: part i is points[part_offsets[i] .. part_offsets[i + 1]); size = parts + 1.
+    std::vector<std::uint32_t> part_offsets;
+
+    std::size_t part_count() const { return part_offsets.empty() ? 0 : part_offsets.size() - 1; }
+};
+
+struct MapAsset {
+    std::uint32_t version = 0;
+    GeoBox region;                    // the data covers this lon/lat box
+    std::vector<GeoBox> detail_boxes; // zone k = detail_boxes[k - 1]
+    double detail_km_per_px = 0.0;    // suggested switch: level 1 when the view's km per CSS px is below this
+    std::string credit;               // data source, for the page's credit line
+    std::vector<MapCountry> countries;
+    std::vector<MapLayer> layers;     // every (kind, level, zone) present exactly once
+
+    const MapLayer* find(MapLayerKind kind, int level, int zone) const;
+    // Index of the country with this ISO numeric code, or -1.
+    int country_index(std::uint16_t iso_numeric) const;
+};
+
+// Parses and validates a whole file. On failure returns false, leaves `out` unspecified and sets `error` to a
+// message naming what is wrong ("map.bin: bad checksum: ...", "map.bin: truncated: ..."). Rejects: short or
+// truncated data, wrong magic, unsupported version, payload size or checksum mismatch, a section table or
+// section running past the payload, malformed varints, counts that cannot fit, indices or country references
+// out of range, groups or parts that do not add up, trailing bytes in a section, points outside the region,
+// unknown or duplicate layers, and a missing layer.
+bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error);
+
+// FNV-1a, 32 bit: the payload checksum.
+std::uint32_t fnv1a32(const std::uint8_t* data, std::size_t size);
+
+// The layer's points projected once, interleaved x, y (km) as floats, ready for a static vertex buffer.
+std::vector<float> project_layer(const MapLayer& layer, const Projection& projection = map_projection());
+
+// Which level to draw inside the detail boxes at this scale (km per CSS px): 1 when finer than
+// map.detail_km_per_px, else 0.
+int map_level_for_scale(const MapAsset& map, double km_per_css_px);
+
+// The layers of one kind to draw at a level choice: zone 0 at level 0, then every detail zone at
+// `detail_level`. Never null entries for a successfully parsed map.
+std::vector<const MapLayer*> layers_to_draw(const MapAsset& map, MapLayerKind kind, int detail_level);
+
+}  // namespace core
