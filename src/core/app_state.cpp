@@ -1,14 +1,35 @@
 #include "core/app_state.hpp"
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace core {
 
 using nlohmann::json;
 
+static const char* to_string(TripFilter f) {
+  return f == TripFilter::Train ? "train" : f == TripFilter::Plane ? "plane" : "all";
+}
+
+static json track_json(const TrackStatus& t) {
+  return {{"shown", t.shown},         {"available", t.available},     {"whatIf", t.what_if},
+          {"arrived", t.arrived},     {"distanceKm", t.distance_km},  {"durationHours", t.duration_h},
+          {"km", t.km},               {"stopsPassed", t.stops_passed}, {"stopCount", t.stop_count}};
+}
+
 std::string state_to_json(const AppState& state, const AppStatus& status) {
   json j;
+  j["trip"] = state.trip_id;
+  j["mode"] = to_string(state.show);
+  j["time"] = state.playback.clock_h;
+  j["speed"] = state.playback.speed;
+  j["playing"] = state.playback.playing;
+  j["filter"] = to_string(state.filter);
   j["sidebarOpen"] = state.sidebar_open;
+  j["placeLabels"] = state.place_labels;
+  const LatLon centre = unproject(state.camera.centre);
+  j["view"] = {{"lat", centre.lat}, {"lon", centre.lon}, {"zoom", state.camera.zoom}};
   j["status"] = {
       {"framesDrawn", status.frames_drawn},
       {"canvas",
@@ -17,12 +38,40 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
         {"pixelWidth", status.canvas_pixel_width},
         {"pixelHeight", status.canvas_pixel_height},
         {"pixelRatio", status.pixel_ratio}}},
+      {"endHours", status.end_h},
+      {"train", track_json(status.train)},
+      {"plane", track_json(status.plane)},
       {"messages", status.messages},
   };
   return j.dump();
 }
 
-std::vector<std::string> apply_state_json(AppState& state, std::string_view json_text) {
+// {"lat": 39, "lon": 125.7, "zoom": 1}, every key optional; the result is clamped to the camera limits.
+static void apply_view(AppState& next, const json& value, std::vector<std::string>& errors) {
+  if (!value.is_object()) {
+    errors.push_back("setState: view must be an object such as {\"lat\": 39.0, \"lon\": 125.7, \"zoom\": 1}");
+    return;
+  }
+  LatLon centre = unproject(next.camera.centre);
+  double zoom = next.camera.zoom;
+  for (const auto& [key, v] : value.items()) {
+    const bool number = v.is_number() && std::isfinite(v.get<double>());
+    if (key == "lat" && number && std::fabs(v.get<double>()) <= 90) centre.lat = v.get<double>();
+    else if (key == "lon" && number && std::fabs(v.get<double>()) <= 180) centre.lon = v.get<double>();
+    else if (key == "zoom" && number) zoom = v.get<double>();
+    else if (key == "lat" || key == "lon" || key == "zoom")
+      errors.push_back("setState: view." + key + (key == "zoom" ? " must be a number" : " must be a number of degrees in range"));
+    else
+      errors.push_back("setState: unknown key \"view." + key + "\"");
+  }
+  next.camera.centre = project(centre);
+  next.camera.zoom = zoom;
+  next.camera = clamp_camera(next.camera, next.camera_limits);
+}
+
+static bool finite_number(const json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
+
+std::vector<std::string> apply_state_json(AppState& state, std::string_view json_text, const TripData& data) {
   std::vector<std::string> errors;
   // No exceptions for bad input: parse with allow_exceptions = false and check what came back.
   json j = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
@@ -30,16 +79,50 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
   if (!j.is_object()) return {"setState: expected an object such as {\"sidebarOpen\": false}"};
 
   AppState next = state;
+  bool time_given = false;
   for (const auto& [key, value] : j.items()) {
-    if (key == "sidebarOpen") {
-      if (value.is_boolean()) next.sidebar_open = value.get<bool>();
-      else errors.push_back("setState: sidebarOpen must be true or false");
+    if (key == "sidebarOpen" || key == "placeLabels" || key == "playing") {
+      bool& target = key == "sidebarOpen" ? next.sidebar_open : key == "placeLabels" ? next.place_labels
+                                                                                     : next.playback.playing;
+      if (value.is_boolean()) target = value.get<bool>();
+      else errors.push_back("setState: " + key + " must be true or false");
+    } else if (key == "trip") {
+      if (value.is_string() && data.find_trip(value.get<std::string>())) {
+        next.trip_id = value.get<std::string>();
+      } else {
+        std::string ids;
+        for (const Trip& t : data.trips) ids += (ids.empty() ? "" : ", ") + t.id;
+        errors.push_back("setState: trip must be one of: " + ids);
+      }
+    } else if (key == "mode") {
+      auto mode = value.is_string() ? parse_show_mode(value.get<std::string>()) : std::nullopt;
+      if (mode) next.show = *mode;
+      else errors.push_back("setState: mode must be \"train\", \"plane\" or \"both\"");
+    } else if (key == "filter") {
+      const std::string f = value.is_string() ? value.get<std::string>() : "";
+      if (f == "all" || f == "train" || f == "plane")
+        next.filter = f == "train" ? TripFilter::Train : f == "plane" ? TripFilter::Plane : TripFilter::All;
+      else errors.push_back("setState: filter must be \"all\", \"train\" or \"plane\"");
+    } else if (key == "time") {
+      if (finite_number(value) && value.get<double>() >= 0) {
+        next.playback.clock_h = value.get<double>();  // the app clamps it to the journey's end
+        time_given = true;
+      } else {
+        errors.push_back("setState: time must be a number of hours since departure, 0 or more");
+      }
+    } else if (key == "speed") {
+      if (finite_number(value) && value.get<double>() >= kMinSpeed && value.get<double>() <= kMaxSpeed)
+        next.playback.speed = value.get<double>();
+      else errors.push_back("setState: speed must be a number from 0.25 to 16");
+    } else if (key == "view") {
+      apply_view(next, value, errors);
     } else if (key == "status") {
       errors.push_back("setState: status is read-only");
     } else {
       errors.push_back("setState: unknown key \"" + key + "\"");
     }
   }
+  if (next.trip_id != state.trip_id && !time_given) next.playback.clock_h = 0.0;
   if (errors.empty()) state = next;
   return errors;
 }

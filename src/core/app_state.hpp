@@ -1,30 +1,53 @@
 // What the reader sees, as one plain struct, and its exchange with the page as JSON (window.explainer's
-// getState/setState). The app reads this struct each frame; the UI and the page write it.
+// getState/setState). The app reads this struct each frame; the UI, the keyboard and the page write it.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/camera.hpp"
+#include "core/player.hpp"
+#include "core/trips.hpp"
+
 namespace core {
 
 struct AppState {
-  bool sidebar_open = true;  // the panel with the trips; hidden gives the map the whole canvas
+  std::string trip_id;                 // the selected trip ("" before the data is loaded)
+  ShowMode show = ShowMode::Train;     // train, plane or both racing
+  Playback playback;                   // the journey clock
+  TripFilter filter = TripFilter::All; // which trips the sidebar lists
+  bool sidebar_open = true;            // the panel with the trips; hidden gives the map the whole canvas
+  bool place_labels = true;            // city dots and names on the map
+  bool help_open = false;              // the keyboard overlay
+  Camera camera;                       // what part of the map is on screen (the app keeps its viewport current)
+  CameraLimits camera_limits;
 };
 
 // Read-only facts about the running page that tests and embedders may want, reported beside the state.
+struct TrackStatus {
+  bool shown = false, available = false, what_if = false, arrived = false;
+  double distance_km = 0, duration_h = 0, km = 0;
+  int stops_passed = 0, stop_count = 0;
+};
 struct AppStatus {
   long long frames_drawn = 0;
-  int canvas_css_width = 0, canvas_css_height = 0;  // CSS pixels
+  int canvas_css_width = 0, canvas_css_height = 0;      // CSS pixels
   int canvas_pixel_width = 0, canvas_pixel_height = 0;  // drawing-buffer pixels
   float pixel_ratio = 1.0f;
-  std::vector<std::string> messages;  // problems shown to the reader (bad data, lost context, ...)
+  double end_h = 0;                    // the clock's end for the selected trip and mode
+  TrackStatus train, plane;
+  std::vector<std::string> messages;   // problems shown to the reader (bad data, lost context, ...)
 };
 
-// {"sidebarOpen":true, "status":{"framesDrawn":..,"canvas":{...},"messages":[..]}}
+// {"trip":"2018-03-beijing","mode":"both","time":3.5,"speed":1,"playing":false,"filter":"all",
+//  "sidebarOpen":true,"placeLabels":true,"view":{"lat":..,"lon":..,"zoom":..},
+//  "status":{"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..]}}
 std::string state_to_json(const AppState& state, const AppStatus& status);
 
-// Applies a partial state, e.g. {"sidebarOpen":false}. All or nothing: if any key is unknown, read-only or
-// of the wrong type, the state is left unchanged and every problem is returned, one message each.
-std::vector<std::string> apply_state_json(AppState& state, std::string_view json_text);
+// Applies a partial state, e.g. {"sidebarOpen":false}, {"trip":"2019-02-hanoi","mode":"both"} or
+// {"view":{"lat":39.0,"lon":125.7,"zoom":1}}. A view may give any of lat, lon, zoom; it is clamped to the camera
+// limits. A new trip restarts the clock unless "time" is given too. All or nothing: if any key is unknown,
+// read-only or of the wrong type, the state is left unchanged and every problem is returned, one message each.
+std::vector<std::string> apply_state_json(AppState& state, std::string_view json_text, const TripData& data);
 
 }  // namespace core

@@ -3,6 +3,12 @@
 
 #include "core/app_state.hpp"
 
+static const core::TripData data = core::load_trips_file(JOURNEYS_SOURCE_DIR "/assets/trips.json").data;
+
+static std::vector<std::string> apply(core::AppState& s, const core::TripData& d, const char* text) {
+  return core::apply_state_json(s, text, d);
+}
+
 TEST_CASE("state_to_json reports the state and the read-only status") {
   core::AppState state;
   state.sidebar_open = false;
@@ -23,22 +29,68 @@ TEST_CASE("state_to_json reports the state and the read-only status") {
 
 TEST_CASE("apply_state_json applies a valid partial state") {
   core::AppState state;
-  CHECK(core::apply_state_json(state, R"({"sidebarOpen": false})").empty());
+  CHECK(apply(state, data, R"({"sidebarOpen": false})").empty());
   CHECK_FALSE(state.sidebar_open);
-  CHECK(core::apply_state_json(state, "{}").empty());
+  CHECK(apply(state, data, "{}").empty());
   CHECK_FALSE(state.sidebar_open);
 }
 
 TEST_CASE("apply_state_json refuses bad input and changes nothing") {
   core::AppState state;
-  auto errors = core::apply_state_json(state, R"({"sidebarOpen": "no", "zoom": 3, "status": {}})");
+  auto errors = apply(state, data, R"({"sidebarOpen": "no", "zoom": 3, "status": {}})");
   REQUIRE(errors.size() == 3);
   CHECK(errors[0].find("sidebarOpen") != std::string::npos);
   CHECK(errors[1].find("read-only") != std::string::npos);  // keys come back sorted: sidebarOpen, status, zoom
   CHECK(errors[2].find("zoom") != std::string::npos);
   CHECK(state.sidebar_open);
 
-  CHECK(core::apply_state_json(state, "{\"sidebarOpen\": fals").at(0).find("not valid JSON") != std::string::npos);
-  CHECK(core::apply_state_json(state, "[1,2]").at(0).find("expected an object") != std::string::npos);
+  CHECK(apply(state, data, "{\"sidebarOpen\": fals").at(0).find("not valid JSON") != std::string::npos);
+  CHECK(apply(state, data, "[1,2]").at(0).find("expected an object") != std::string::npos);
   CHECK(state.sidebar_open);
+}
+
+TEST_CASE("view: getState reports the camera centre in degrees; setState moves it and clamps the zoom") {
+  core::AppState state;
+  state.camera_limits.min_zoom = -3;
+  state.camera_limits.max_zoom = 5;
+  REQUIRE(apply(state, data, R"({"view": {"lat": 39.0392, "lon": 125.7625, "zoom": 2}})").empty());
+  auto j = nlohmann::json::parse(core::state_to_json(state, {}));
+  CHECK(j["view"]["lat"].get<double>() == doctest::Approx(39.0392).epsilon(1e-9));
+  CHECK(j["view"]["lon"].get<double>() == doctest::Approx(125.7625).epsilon(1e-9));
+  CHECK(j["view"]["zoom"] == 2.0);
+  REQUIRE(apply(state, data, R"({"view": {"zoom": 40}})").empty());
+  CHECK(state.camera.zoom == 5.0);
+  auto errors = apply(state, data, R"({"view": {"lat": 95, "zoom": "near", "tilt": 3}})");
+  CHECK(errors.size() == 3);
+  CHECK(state.camera.zoom == 5.0);
+}
+
+TEST_CASE("trip, mode, time, speed, playing and filter round-trip; a new trip restarts the clock") {
+  REQUIRE(data.trips.size() == 9);
+  core::AppState state;
+  REQUIRE(apply(state, data, R"({"trip": "2019-02-hanoi", "mode": "both", "time": 12.5, "speed": 4, "playing": true, "filter": "train"})").empty());
+  CHECK(state.trip_id == "2019-02-hanoi");
+  CHECK(state.show == core::ShowMode::Both);
+  CHECK(state.playback.clock_h == 12.5);
+  CHECK(state.playback.speed == 4.0);
+  CHECK(state.playback.playing);
+  CHECK(state.filter == core::TripFilter::Train);
+  auto j = nlohmann::json::parse(core::state_to_json(state, {}));
+  CHECK(j["trip"] == "2019-02-hanoi");
+  CHECK(j["mode"] == "both");
+  CHECK(j["time"] == 12.5);
+  CHECK(j["filter"] == "train");
+  REQUIRE(apply(state, data, R"({"trip": "2018-06-singapore"})").empty());
+  CHECK(state.playback.clock_h == 0.0);
+}
+
+TEST_CASE("bad trip, mode, time and speed are refused with the accepted values named") {
+  core::AppState state;
+  auto errors = apply(state, data, R"({"trip": "2030-01-mars", "mode": "boat", "time": -1, "speed": 100})");
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0].find("\"train\", \"plane\" or \"both\"") != std::string::npos);  // mode
+  CHECK(errors[1].find("0.25 to 16") != std::string::npos);                              // speed
+  CHECK(errors[2].find("0 or more") != std::string::npos);                               // time
+  CHECK(errors[3].find("2018-03-beijing") != std::string::npos);                         // trip: lists the ids
+  CHECK(state.trip_id.empty());
 }

@@ -1,0 +1,89 @@
+#include "core/reader_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace core {
+
+static const char* kMonths[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+
+std::string month_year(const TimePoint& t) {
+  if (!t.valid() || t.month < 1 || t.month > 12) return "";
+  return std::string(kMonths[t.month - 1]) + " " + std::to_string(t.year);
+}
+
+std::string date_range(const TimePoint& a, const TimePoint& b) {
+  if (!a.valid()) return "";
+  if (!b.valid()) return std::to_string(a.day) + " " + month_year(a);
+  if (a.year == b.year && a.month == b.month)
+    return std::to_string(a.day) + "\xE2\x80\x93" + std::to_string(b.day) + " " + month_year(b);
+  if (a.year == b.year)
+    return std::to_string(a.day) + " " + kMonths[a.month - 1] + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_year(b);
+  return std::to_string(a.day) + " " + month_year(a) + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_year(b);
+}
+
+static std::string grouped(double v) {
+  const long n = std::lround(v);
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+static std::string number(double v) {
+  if (std::fabs(v - std::round(v)) < 1e-9) return grouped(v);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", v);
+  return text;
+}
+
+std::string figure_text(const Figure& f, const char* unit) {
+  std::string prefix;
+  switch (f.qualifier) {
+    case Qualifier::Exact: break;
+    case Qualifier::About: prefix = "about "; break;
+    case Qualifier::AtLeast: prefix = "at least "; break;
+    case Qualifier::AtMost: prefix = "up to "; break;
+  }
+  std::string v = number(f.min);
+  if (f.max != f.min) v += "\xE2\x80\x93" + number(f.max);
+  return prefix + v + " " + unit;
+}
+
+std::string km_text(double km) { return grouped(km) + " km"; }
+
+std::string outlets(const TripData& data, const std::vector<std::string>& source_ids) {
+  std::string out;
+  for (const std::string& id : source_ids) {
+    const Source* s = data.find_source(id);
+    const std::string name = s ? s->outlet : id;
+    if (out.find(name) != std::string::npos) continue;  // two articles from one outlet: name it once
+    out += (out.empty() ? "" : ", ") + name;
+  }
+  return out;
+}
+
+const char* mode_word(Mode m) {
+  switch (m) {
+    case Mode::Train: return "train";
+    case Mode::Plane: return "plane";
+    case Mode::Car: return "car";
+  }
+  return "";
+}
+
+const char* confidence_word(Confidence c) {
+  switch (c) {
+    case Confidence::WellSourced: return "well sourced";
+    case Confidence::SingleSource: return "single source";
+    case Confidence::Conflicting: return "sources conflict";
+    case Confidence::Unverified: return "unverified";
+    case Confidence::Unspecified: return "";
+  }
+  return "";
+}
+
+}  // namespace core
