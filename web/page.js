@@ -8,6 +8,8 @@
     ['trips', 'assets/trips.json'],
     ['map', 'assets/map.bin'],
     ['places', 'assets/places.json'],
+    ['icon-train', 'assets/icons/train.png'],
+    ['icon-plane', 'assets/icons/plane.png'],
   ];
   const LEVELS = ['info', 'warning', 'error'];
 
@@ -51,6 +53,18 @@
       const errors = module.ccall('journeys_set_state', 'string', ['string'], [JSON.stringify(partial)]);
       if (errors) throw new TypeError(errors.trim());
       return this.getState();
+    },
+    // For the benchmark: the app's CPU time of each frame since the last call (ms) and the wasm heap (bytes).
+    takeFrameTimes() {
+      if (!module) return { frameMs: [], heapBytes: 0 };
+      const [times, heap] = module.UTF8ToString(module._journeys_take_frame_times()).split(';');
+      return { frameMs: times ? times.split(',').map(Number) : [], heapBytes: Number(heap) };
+    },
+    // Where a place is on the canvas now: { x, y } in CSS pixels from the canvas's top-left corner.
+    project(lat, lon) {
+      if (!module) throw new Error('explainer.project: not ready yet; wait for explainer.ready');
+      const [x, y] = JSON.parse(module.ccall('journeys_project', 'string', ['number', 'number'], [lat, lon]));
+      return { x, y };
     },
   });
 

@@ -8,21 +8,65 @@
 #include <vector>
 
 #include "core/app_state.hpp"
+#include "core/camera.hpp"
+#include "core/map_asset.hpp"
+#include "core/places.hpp"
+#include "core/player.hpp"
+#include "core/trips.hpp"
+#include "render/journey_layer.hpp"
+#include "render/map_renderer.hpp"
 #include "ui/ui.hpp"
 
 struct Assets {  // raw bytes as fetched by the page; parsed once at start
-  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json;
+  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane;
+};
+
+// Pointer gestures on the map (ImGui gets the pointer first when it is over a panel).
+struct Gestures {
+  bool dragging = false;
+  double last_x = 0, last_y = 0;
+  SDL_FingerID fingers[2] = {};
+  int finger_count = 0;
+  core::ScreenPoint finger_start[2], finger_now[2];
+  core::Camera pinch_start;
 };
 
 struct App {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bool started = false;
+  bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
   float font_pixel_ratio = 0.0f;  // the pixel ratio the font atlas was rasterised for
   Assets assets;
+  core::MapAsset map;
+  bool map_loaded = false;
+  render::MapGeometry map_geometry;  // kept to rebuild the GPU buffers after a lost context
+  render::MapRenderer map_renderer;
+  bool map_renderer_ready = false;
+  render::JourneyLayer journey_layer;
+
+  core::TripData trips;             // valid trips only; empty when the file could not be used
+  std::string trips_error;          // shown in the sidebar when there are no trips
+  std::vector<core::MapPlace> places;
+  core::Journey journey;            // the selected trip's tracks, rebuilt when the trip changes
+  std::string journey_trip;         // which trip `journey` was built for
+  core::ShowMode fitted_show = core::ShowMode::Train;
+
+  // The camera's flight to a new trip (van Wijk & Nuij); cancelled by any drag or zoom of the reader's.
+  core::FlyPath fly;
+  double fly_elapsed = 0.0;
+  bool flying = false;
+
+  ui::Layout layout;
+  float ui_scale = 0.0f;            // the scale the fonts were built for
+  float style_scale = 0.0f;         // ... and the style
+  bool touch_seen = false, style_touch = false;
+  double last_frame_ms = 0.0;
+  Gestures gestures;
   ui::Fonts fonts;
   core::AppState state;
   core::AppStatus status;
+  std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)
 };
 
 App& the_app();

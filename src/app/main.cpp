@@ -1,5 +1,6 @@
-// Platform wiring and nothing else: an SDL2 window and WebGL2 context on the page's canvas, Dear ImGui on
-// top, one frame per browser animation frame. What is drawn is decided by ui/ (and render/) from the state.
+// Platform wiring and nothing else: an SDL2 window and WebGL2 context on the page's canvas, pointer input to
+// the camera, Dear ImGui on top, one frame per browser animation frame. What is drawn is decided by ui/ and
+// render/ from core::AppState.
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
@@ -8,67 +9,459 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
 #include "app/app.hpp"
+#include "core/keys.hpp"
+#include "render/basemap.hpp"
 
 static App app;
 App& the_app() { return app; }
 
-// The atlas is rasterised at the device pixel ratio and scaled back by FontGlobalScale, so text is crisp at
-// 1x, 2x and 3x. Rebuilt only when the ratio changes (browser zoom, moving the window to another screen).
-static void rebuild_fonts_if_needed(float pixel_ratio) {
-  if (pixel_ratio == app.font_pixel_ratio) return;
+// The region every trip needs (Singapore to Vostochny): the initial view and the camera's limits.
+static const core::PlaneRect kRegion = core::project_lonlat_box(96.0, -2.0, 146.0, 56.0);
+
+// The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
+// at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
+static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
+  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale) return;
   app.font_pixel_ratio = pixel_ratio;
+  app.ui_scale = ui_scale;
+  const float raster = pixel_ratio * ui_scale;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  // The characters the subset font has (scripts/make_fonts.sh): Latin with Vietnamese, dashes and quotes,
+  // arrows, the multiplication sign. ImGui rasterises only what is listed here.
+  static const ImWchar kRanges[] = {0x0020, 0x017F, 0x01A0, 0x01B0, 0x1EA0, 0x1EF9, 0x2010, 0x2027,
+                                    0x2030, 0x203A, 0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes stay in app.assets
+  config.GlyphRanges = kRanges;
   auto add = [&](std::vector<std::uint8_t>& ttf, float size_px) -> ImFont* {
     if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
       ImFontConfig fallback;
-      fallback.SizePixels = 13.0f * pixel_ratio;
+      fallback.SizePixels = 13.0f * raster;
       return io.Fonts->AddFontDefault(&fallback);
     }
-    return io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * pixel_ratio, &config);
+    return io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
   };
+  std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
   app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
-  app.fonts.heading = add(app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold,
-                          ui::kHeadingFontPx);
+  app.fonts.bold = add(bold, ui::kBodyFontPx);
+  app.fonts.heading = add(bold, ui::kHeadingFontPx);
   io.FontGlobalScale = 1.0f / pixel_ratio;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-static void update_status() {
+static void update_viewport() {
   int w = 0, h = 0, pw = 0, ph = 0;
   SDL_GetWindowSize(app.window, &w, &h);
   SDL_GL_GetDrawableSize(app.window, &pw, &ph);
-  app.status.canvas_css_width = w;
-  app.status.canvas_css_height = h;
-  app.status.canvas_pixel_width = pw;
-  app.status.canvas_pixel_height = ph;
-  app.status.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  core::AppStatus& s = app.status;
+  s.canvas_css_width = w;
+  s.canvas_css_height = h;
+  s.canvas_pixel_width = pw;
+  s.canvas_pixel_height = ph;
+  s.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+  core::Camera& camera = app.state.camera;
+  if (camera.viewport.width != w || camera.viewport.height != h || camera.viewport.pixel_ratio != s.pixel_ratio) {
+    camera.viewport = {double(w), double(h), double(s.pixel_ratio)};
+    // Zooming out further than the whole region shows nothing new.
+    core::CameraLimits& limits = app.state.camera_limits;
+    limits.min_zoom = core::fit_bounds(kRegion, camera.viewport, {}, {-10, 10, {}}).zoom - 0.5;
+    limits.max_zoom = 7.0;
+    limits.centre_bounds = kRegion;
+    camera = core::clamp_camera(camera, limits);
+  }
 }
 
-static void frame() {
-  SDL_Event event;
-  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+// --- input ----------------------------------------------------------------------------------------------------
+static void handle_pointer(const SDL_Event& e) {
+  const ImGuiIO& io = ImGui::GetIO();
+  core::AppState& st = app.state;
+  Gestures& g = app.gestures;
+  switch (e.type) {
+    case SDL_MOUSEBUTTONDOWN:
+      if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse && e.button.which != SDL_TOUCH_MOUSEID) {
+        g.dragging = true;
+        g.last_x = e.button.x;
+        g.last_y = e.button.y;
+      }
+      break;
+    case SDL_MOUSEBUTTONUP:
+      if (e.button.button == SDL_BUTTON_LEFT) g.dragging = false;
+      break;
+    case SDL_MOUSEMOTION:
+      if (g.dragging) {
+        st.camera = core::pan_by(st.camera, e.motion.x - g.last_x, e.motion.y - g.last_y, st.camera_limits);
+        g.last_x = e.motion.x;
+        g.last_y = e.motion.y;
+      }
+      break;
+    case SDL_MOUSEWHEEL:
+      if (!io.WantCaptureMouse) {
+        // SDL reports a wheel notch (100 px of DOM deltaY) as 1.0; d3-zoom turns that into 0.2 of a zoom level.
+        int mx = 0, my = 0;
+        SDL_GetMouseState(&mx, &my);
+        st.camera = core::zoom_about(st.camera, {double(mx), double(my)}, 0.2 * e.wheel.preciseY, st.camera_limits);
+      }
+      break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+      // Fingers arrive normalised to the window; one finger pans, two pinch (zoom about their midpoint).
+      const core::ScreenPoint p{e.tfinger.x * st.camera.viewport.width, e.tfinger.y * st.camera.viewport.height};
+      int slot = -1;
+      for (int i = 0; i < g.finger_count; ++i)
+        if (g.fingers[i] == e.tfinger.fingerId) slot = i;
+      if (e.type == SDL_FINGERDOWN && slot < 0 && g.finger_count < 2 && !io.WantCaptureMouse) {
+        slot = g.finger_count++;
+        g.fingers[slot] = e.tfinger.fingerId;
+        g.finger_start[slot] = g.finger_now[slot] = p;
+        // Every change in the number of fingers restarts the gesture from the current view.
+        for (int i = 0; i < g.finger_count; ++i) g.finger_start[i] = g.finger_now[i];
+        g.pinch_start = st.camera;
+      } else if (e.type == SDL_FINGERMOTION && slot >= 0) {
+        g.finger_now[slot] = p;
+        if (g.finger_count == 2)
+          st.camera = core::pinch(g.pinch_start, g.finger_start[0], g.finger_start[1], g.finger_now[0], g.finger_now[1],
+                                  st.camera_limits);
+        else
+          st.camera = core::pan_by(g.pinch_start, p.x - g.finger_start[0].x, p.y - g.finger_start[0].y, st.camera_limits);
+      } else if (e.type == SDL_FINGERUP && slot >= 0) {
+        g.fingers[slot] = g.fingers[g.finger_count - 1];
+        g.finger_now[slot] = g.finger_now[g.finger_count - 1];
+        --g.finger_count;
+        for (int i = 0; i < g.finger_count; ++i) g.finger_start[i] = g.finger_now[i];
+        g.pinch_start = st.camera;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
 
-  update_status();
-  rebuild_fonts_if_needed(app.status.pixel_ratio);
+// --- graphics context -------------------------------------------------------------------------------------------
+static void load_icons();
+
+// Everything on the GPU, from the copies kept on the CPU: at start and after a lost context comes back.
+static void create_gpu_resources() {
+  load_icons();
+  std::string error;
+  app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
+  if (!app.map_renderer_ready) report_to_page(2, "Could not draw the map: " + error);
+  app.journey_layer.uploaded_trip.clear();
+  if (app.map_renderer_ready && app.journey.trip) render::journey_layer_update(app.journey_layer, app.map_renderer, app.journey);
+}
+
+static EM_BOOL on_context_lost(int, const void*, void*) {
+  app.context_lost = true;
+  return EM_TRUE;
+}
+static EM_BOOL on_context_restored(int, const void*, void*) {
+  app.context_restored = true;
+  return EM_TRUE;
+}
+
+// After a restore every GL object is gone: rebuild ImGui's and ours from the copies kept on the CPU.
+static void recover_context() {
+  app.context_restored = false;
+  app.context_lost = false;
+  render::map_renderer_destroy(app.map_renderer, /*context_lost=*/true);
+  render::journey_layer_destroy(app.journey_layer, /*context_lost=*/true);
+  app.map_renderer_ready = false;
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
+  create_gpu_resources();
+  report_to_page(0, "The graphics context is back; the map is drawn again.");
+}
+
+// --- keyboard ---------------------------------------------------------------------------------------------------
+EM_JS(void, js_toggle_fullscreen, (), {
+  // Runs within the browser's transient activation of the key or click that asked for it.
+  const stage = document.getElementById('stage');
+  if (document.fullscreenElement) document.exitFullscreen();
+  else if (stage.requestFullscreen) stage.requestFullscreen().catch(() => {});
+});
+EM_JS(void, js_open_url, (const char* url), {
+  window.open(UTF8ToString(url), '_blank', 'noopener');
+});
+
+static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
+  const SDL_Keycode key = k.keysym.sym;
+  if (k.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) return std::nullopt;  // the browser's own shortcuts
+  if (key == SDLK_SPACE) return core::command_for_key(core::Key::Space);
+  if (key == SDLK_LEFT) return core::command_for_key(core::Key::Left);
+  if (key == SDLK_RIGHT) return core::command_for_key(core::Key::Right);
+  if (key == SDLK_HOME) return core::command_for_key(core::Key::Home);
+  if (key == SDLK_END) return core::command_for_key(core::Key::End);
+  if (key == SDLK_SLASH && (k.keysym.mod & KMOD_SHIFT)) return core::command_for_key(core::Key::Question);
+  if (key == SDLK_QUESTION) return core::command_for_key(core::Key::Question);
+  if (key >= SDLK_0 && key <= SDLK_9) return core::command_for_key(core::Key::Digit, static_cast<char>(key));
+  if (key >= SDLK_a && key <= SDLK_z) return core::command_for_key(core::Key::Letter, static_cast<char>(key));
+  return std::nullopt;
+}
+
+static void run_command(const core::Command& c) {
+  core::AppState& st = app.state;
+  const double end = app.status.end_h;
+  switch (c.kind) {
+    case core::CommandKind::PlayPause:
+      if (!st.playback.playing && st.playback.clock_h >= end) st.playback.clock_h = 0.0;
+      st.playback.playing = !st.playback.playing;
+      break;
+    case core::CommandKind::StepBack: core::seek(st.playback, st.playback.clock_h - core::step_hours(end), end); break;
+    case core::CommandKind::StepForward: core::seek(st.playback, st.playback.clock_h + core::step_hours(end), end); break;
+    case core::CommandKind::ToStart: core::seek(st.playback, 0.0, end); break;
+    case core::CommandKind::ToEnd: core::seek(st.playback, end, end); break;
+    case core::CommandKind::PickTrip:
+      for (const core::Trip& t : app.trips.trips)
+        if (t.number == c.trip_number) st.trip_id = t.id;
+      break;
+    case core::CommandKind::ShowTrain: if (app.journey.train.available) st.show = core::ShowMode::Train; break;
+    case core::CommandKind::ShowPlane: if (app.journey.plane.available) st.show = core::ShowMode::Plane; break;
+    case core::CommandKind::ShowBoth:
+      if (app.journey.train.available && app.journey.plane.available) st.show = core::ShowMode::Both;
+      break;
+    case core::CommandKind::Fullscreen: js_toggle_fullscreen(); break;
+    case core::CommandKind::Help: st.help_open = !st.help_open; break;
+  }
+}
+
+// Our keys win, except while the reader is moving through the panels with the keyboard (ImGui's focus ring is
+// showing), where Space and the arrows press and move between controls.
+static bool handle_key(const SDL_Event& e) {
+  if (e.type != SDL_KEYDOWN) return false;
+  const ImGuiIO& io = ImGui::GetIO();
+  const SDL_Keycode key = e.key.keysym.sym;
+  const bool nav_key = key == SDLK_SPACE || key == SDLK_LEFT || key == SDLK_RIGHT || key == SDLK_HOME || key == SDLK_END;
+  if (io.WantTextInput || (nav_key && io.NavVisible)) return false;
+  const std::optional<core::Command> c = command_for(e.key);
+  if (!c) return false;
+  run_command(*c);
+  return true;
+}
+
+// --- the selected journey -----------------------------------------------------------------------------------------
+static void fit_camera_to_journey(bool animate) {
+  std::vector<core::PlanePoint> points;
+  for (const core::Track* t : {&app.journey.train, &app.journey.plane}) {
+    const bool on = t->available && (app.state.show == core::ShowMode::Both ||
+                                     (app.state.show == core::ShowMode::Train) == (t == &app.journey.train));
+    if (!on) continue;
+    for (const core::LatLon& p : t->route.points) points.push_back(core::project(p));
+  }
+  if (points.empty()) return;
+  const core::Camera target =
+      core::fit_bounds(core::bounds_of(points), app.state.camera.viewport, app.layout.map_padding, app.state.camera_limits);
+  if (!animate) {
+    app.state.camera = target;
+    app.flying = false;
+    return;
+  }
+  app.fly = core::make_fly_path(app.state.camera, target);
+  app.fly_elapsed = 0.0;
+  app.flying = true;
+}
+
+// The trip or the mode changed (by a click, a key or the page): new tracks, a new frame for the camera.
+static void sync_journey() {
+  core::AppState& st = app.state;
+  const core::Trip* trip = app.trips.find_trip(st.trip_id);
+  if (!trip) return;
+  if (app.journey_trip != st.trip_id) {
+    const bool first = app.journey_trip.empty();
+    app.journey = core::build_journey(app.trips, *trip);
+    app.journey_trip = st.trip_id;
+    // Open on the mode he really used; keep "both" if the reader chose it and the new trip has both.
+    const bool both_ok = app.journey.train.available && app.journey.plane.available;
+    if (!(st.show == core::ShowMode::Both && both_ok))
+      st.show = app.journey.real_mode == core::Mode::Plane ? core::ShowMode::Plane : core::ShowMode::Train;
+    app.fitted_show = st.show;
+    fit_camera_to_journey(!first);
+    if (app.map_renderer_ready) render::journey_layer_update(app.journey_layer, app.map_renderer, app.journey);
+  } else if (app.fitted_show != st.show) {
+    app.fitted_show = st.show;
+    fit_camera_to_journey(true);
+  }
+  if ((st.show == core::ShowMode::Train && !app.journey.train.available) ||
+      (st.show == core::ShowMode::Plane && !app.journey.plane.available) ||
+      (st.show == core::ShowMode::Both && !(app.journey.train.available && app.journey.plane.available)))
+    st.show = app.journey.real_mode == core::Mode::Plane ? core::ShowMode::Plane : core::ShowMode::Train;
+}
+
+static void fill_track_status(core::TrackStatus& out, const core::Track& t, core::Mode mode) {
+  const core::AppState& st = app.state;
+  out = {};
+  out.available = t.available;
+  out.shown = t.available && (st.show == core::ShowMode::Both || (st.show == core::ShowMode::Train) == (mode == core::Mode::Train));
+  if (!t.available) return;
+  const core::TrackState s = core::track_state_at(t, st.playback.clock_h);
+  out.what_if = t.what_if;
+  out.arrived = s.arrived;
+  out.distance_km = t.distance_km();
+  out.duration_h = t.duration_h();
+  out.km = s.km;
+  out.stops_passed = s.stops_passed;
+  out.stop_count = static_cast<int>(t.stops.size());
+}
+
+static double ease_in_out_cubic(double t) { return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2; }
+
+// --- frame ------------------------------------------------------------------------------------------------------
+static void frame() {
+  const double frame_start_ms = emscripten_get_now();
+  // Real time since the last frame, capped: after a hidden tab (no frames) the clock resumes where it stopped.
+  const double dt = app.last_frame_ms > 0 ? std::min(0.1, (frame_start_ms - app.last_frame_ms) / 1000.0) : 0.0;
+  app.last_frame_ms = frame_start_ms;
+
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    if (event.type == SDL_FINGERDOWN) app.touch_seen = true;
+    if (handle_key(event)) continue;
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    const core::Camera before = app.state.camera;
+    handle_pointer(event);
+    if (app.flying && (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
+                       app.state.camera.zoom != before.zoom))
+      app.flying = false;  // the reader took the camera
+  }
+  if (app.context_restored) recover_context();
+  if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
+
+  update_viewport();
+  app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height),
+                                  app.touch_seen);
+  rebuild_fonts_if_needed(app.status.pixel_ratio, app.layout.scale);
+  if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale) {
+    app.style_touch = app.touch_seen;
+    app.style_scale = app.layout.scale;
+    ui::apply_style(app.layout);
+  }
+
+  sync_journey();
+  if (app.flying) {
+    app.fly_elapsed += dt;
+    const double t = app.fly.duration > 0 ? std::min(1.0, app.fly_elapsed / app.fly.duration) : 1.0;
+    app.state.camera = core::fly_at(app.fly, ease_in_out_cubic(t));
+    if (t >= 1.0) app.flying = false;
+  }
+  app.status.end_h = core::playback_end_h(app.journey, app.state.show);
+  core::seek(app.state.playback, app.state.playback.clock_h, app.status.end_h);  // a new trip or mode may end sooner
+  core::advance(app.state.playback, dt, app.status.end_h);
+  fill_track_status(app.status.train, app.journey.train, core::Mode::Train);
+  fill_track_status(app.status.plane, app.journey.plane, core::Mode::Plane);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
-  ui::draw(app.state, app.status, app.fonts);
+  const bool have_journey = app.journey.trip != nullptr;
+  render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
+                                     ui::kBodyFontPx * app.layout.scale * 0.9f, have_journey ? &app.journey : nullptr,
+                                     app.places, app.state, app.layout.obstacles);
+  ui::UiInput input{app.trips.trips.empty() ? nullptr : &app.trips, have_journey ? &app.journey : nullptr, &app.status,
+                    app.trips_error};
+  ui::UiRequests requests;
+  ui::draw(app.state, input, app.layout, app.fonts, requests);
   ImGui::Render();
+  if (!requests.open_url.empty()) js_open_url(requests.open_url.c_str());
+  if (requests.toggle_fullscreen) js_toggle_fullscreen();
 
-  glViewport(0, 0, app.status.canvas_pixel_width, app.status.canvas_pixel_height);
-  glClearColor(0.80f, 0.87f, 0.92f, 1.0f);  // sea
+  const int w = app.status.canvas_pixel_width, h = app.status.canvas_pixel_height;
+  glViewport(0, 0, w, h);
+  glClearColor(render::kSeaColour[0], render::kSeaColour[1], render::kSeaColour[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+  if (app.map_renderer_ready) {
+    const std::array<float, 9> view = core::view_matrix(app.state.camera);
+    const float zoom = static_cast<float>(app.state.camera.zoom);
+    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.status.pixel_ratio, zoom);
+    if (have_journey)
+      render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.journey, app.state, view.data(), w, h,
+                                        app.status.pixel_ratio);
+  }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
   if (++app.status.frames_drawn == 1) notify_first_frame();
+}
+
+// --- start ------------------------------------------------------------------------------------------------------
+static void load_map() {
+  if (app.assets.map_bin.empty()) return;  // the page has already said the download failed
+  std::string error;
+  if (!core::parse_map_asset(app.assets.map_bin.data(), app.assets.map_bin.size(), app.map, error)) {
+    report_to_page(2, "The base map could not be read (" + error + "); routes are drawn without it.");
+    return;
+  }
+  app.map_loaded = true;
+  app.map_geometry = render::build_map_geometry(app.map);
+  app.assets.map_bin = {};  // parsed: the bytes are not needed again
+}
+
+// Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
+static void load_trip_data() {
+  if (app.assets.trips_json.empty()) {
+    app.trips_error = "The trips could not be downloaded, so only the map is shown.";
+    return;
+  }
+  const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()), app.assets.trips_json.size());
+  core::LoadResult result = core::load_trips(text, "assets/trips.json");
+  std::vector<std::string> bad_trips;
+  bool global_error = false;
+  for (std::size_t i = 0; i < result.errors.size(); ++i) {
+    const core::LoadError& e = result.errors[i];
+    if (i < 8) report_to_page(2, "Trip data error: " + e.to_string());
+    if (e.trip_id.empty()) global_error = true;
+    else bad_trips.push_back(e.trip_id);
+  }
+  if (result.errors.size() > 8)
+    report_to_page(2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - 8) + " more errors in assets/trips.json.");
+  for (const core::Trip& t : result.data.trips) {
+    bool ok = std::find(bad_trips.begin(), bad_trips.end(), t.id) == bad_trips.end();
+    for (const core::Leg& leg : t.outbound) {  // a trip we cannot draw safely is left out, not half drawn
+      ok = ok && leg.stops.size() >= 2;
+      for (const core::Stop& s : leg.stops) ok = ok && core::is_valid(s.coord);
+    }
+    if (global_error && !ok) continue;
+    if (ok) app.trips.trips.push_back(t);
+  }
+  app.trips.title = result.data.title;
+  app.trips.sources = std::move(result.data.sources);
+  app.trips.places = std::move(result.data.places);
+  app.trips.vehicles = std::move(result.data.vehicles);
+  if (app.trips.trips.empty()) {
+    app.trips_error = "No trip could be shown: assets/trips.json has errors (listed on the page).";
+    return;
+  }
+  if (!result.errors.empty())
+    report_to_page(1, "Showing the " + std::to_string(app.trips.trips.size()) + " trips without errors.");
+  app.state.trip_id = app.trips.trips.back().id;  // open on the latest journey
+  app.assets.trips_json = {};
+}
+
+static void load_places() {
+  if (app.assets.places_json.empty()) return;
+  const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()), app.assets.places_json.size());
+  core::PlacesResult result = core::load_places(text, "assets/places.json");
+  for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
+  app.places = std::move(result.places);
+  app.assets.places_json = {};
+}
+
+static void load_icons() {
+  std::string error;
+  app.journey_layer.train_icon = render::load_icon(app.assets.icon_train, &error);
+  if (!app.journey_layer.train_icon.texture && !app.assets.icon_train.empty())
+    report_to_page(1, "The train icon could not be read (" + error + "); an arrow stands in for it.");
+  app.journey_layer.plane_icon = render::load_icon(app.assets.icon_plane, &error);
+  if (!app.journey_layer.plane_icon.texture && !app.assets.icon_plane.empty())
+    report_to_page(1, "The plane icon could not be read (" + error + "); an arrow stands in for it.");
 }
 
 void start_app() {
@@ -95,15 +488,26 @@ void start_app() {
     return;
   }
   SDL_GL_SetSwapInterval(1);
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, false, on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, false, on_context_restored);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no file system in the page: nothing to save
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ui::apply_style();
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  load_map();
+  load_trip_data();
+  load_places();
+  create_gpu_resources();
+  update_viewport();
+  app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height), false);
+  ui::apply_style(app.layout);
+  app.style_scale = app.layout.scale;
+  app.state.camera = core::fit_bounds(kRegion, app.state.camera.viewport, app.layout.map_padding, app.state.camera_limits);
 
   emscripten_set_main_loop(frame, 0, false);
 }

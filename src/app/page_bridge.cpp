@@ -2,6 +2,7 @@
 // change the state (window.explainer), and the calls back into it for messages and readiness.
 #include <emscripten.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -35,6 +36,8 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
   else if (!std::strcmp(name, "trips")) slot = &a.trips_json;
   else if (!std::strcmp(name, "map")) slot = &a.map_bin;
   else if (!std::strcmp(name, "places")) slot = &a.places_json;
+  else if (!std::strcmp(name, "icon-train")) slot = &a.icon_train;
+  else if (!std::strcmp(name, "icon-plane")) slot = &a.icon_plane;
   if (slot) slot->assign(bytes, bytes + size);
   else report_to_page(1, std::string("Ignored an unknown asset \"") + name + "\"");
   std::free(bytes);
@@ -57,8 +60,32 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {
 EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   static std::string text;
   text.clear();
-  for (const std::string& e : core::apply_state_json(the_app().state, json_text)) text += e + "\n";
+  for (const std::string& e : core::apply_state_json(the_app().state, json_text, the_app().trips)) text += e + "\n";
   return text.c_str();
+}
+
+// The app's own CPU time of each frame drawn since the last call (ms, comma-separated), then the wasm heap size
+// in bytes after a ';': "0.41,0.39,0.52;16777216". For the benchmark and the soak test.
+EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
+  static std::string text;
+  text.clear();
+  std::vector<float>& times = the_app().frame_cpu_ms;
+  char item[32];
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    std::snprintf(item, sizeof item, i ? ",%.4f" : "%.4f", times[i]);
+    text += item;
+  }
+  times.clear();
+  text += ";" + std::to_string(static_cast<unsigned long>(__builtin_wasm_memory_size(0)) * 65536ul);
+  return text.c_str();
+}
+
+// Where a geographic point is on the canvas now, in CSS pixels from the top-left: "[x, y]".
+EMSCRIPTEN_KEEPALIVE const char* journeys_project(double lat, double lon) {
+  static char text[64];
+  const core::ScreenPoint p = core::world_to_screen(the_app().state.camera, core::project({lat, lon}));
+  std::snprintf(text, sizeof text, "[%.3f,%.3f]", p.x, p.y);
+  return text;
 }
 
 }  // extern "C"

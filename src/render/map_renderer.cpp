@@ -7,13 +7,18 @@ namespace render {
 static const char* kFillVertex = R"(#version 300 es
 uniform mat3 u_view;
 in vec2 a_pos;
-void main() { gl_Position = vec4((u_view * vec3(a_pos, 1.0)).xy, 0.0, 1.0); }
+in vec4 a_color;
+out vec4 v_color;
+void main() {
+  gl_Position = vec4((u_view * vec3(a_pos, 1.0)).xy, 0.0, 1.0);
+  v_color = a_color;
+}
 )";
 static const char* kFillFragment = R"(#version 300 es
 precision mediump float;
-uniform vec4 u_color;
+in vec4 v_color;
 out vec4 o_color;
-void main() { o_color = u_color; }
+void main() { o_color = v_color; }
 )";
 
 // One instance per segment. The quad is built in pixel space around the projected segment, widened by the
@@ -95,12 +100,13 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
   r.line_program = make_program(kLineVertex, kLineFragment, error);
   if (!r.line_program) return false;
   glBindAttribLocation(r.fill_program, 0, "a_pos");
+  glBindAttribLocation(r.fill_program, 1, "a_color");
   glBindAttribLocation(r.line_program, 0, "a_corner");
   glBindAttribLocation(r.line_program, 1, "a_segment");
   glBindAttribLocation(r.line_program, 2, "a_km");
   glLinkProgram(r.fill_program);  // relink so the bound locations apply
   glLinkProgram(r.line_program);
-  r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_color")};
+  r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view")};
   r.line_uniforms = {glGetUniformLocation(r.line_program, "u_view"),
                      glGetUniformLocation(r.line_program, "u_viewport_px"),
                      glGetUniformLocation(r.line_program, "u_half_width_px"),
@@ -111,16 +117,25 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
 
   r.corner_buffer = make_static_buffer(GL_ARRAY_BUFFER, kCorners, sizeof kCorners);
 
-  glGenVertexArrays(1, &r.land_vao);
-  glBindVertexArray(r.land_vao);
-  r.land_vertices = make_static_buffer(GL_ARRAY_BUFFER, geometry.land_xy.data(), geometry.land_xy.size() * sizeof(float));
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  r.land_indices = make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, geometry.land_indices.data(),
-                                      geometry.land_indices.size() * sizeof(std::uint32_t));
-  glBindVertexArray(0);
-  r.land_index_count = static_cast<GLsizei>(geometry.land_indices.size());
-  for (int i = 0; i < 4; ++i) r.land_rgba[i] = geometry.land_rgba[i];
+  r.land.clear();
+  for (const LandMesh& mesh : geometry.land) {
+    MapRenderer::GpuMesh g;
+    glGenVertexArrays(1, &g.vao);
+    glBindVertexArray(g.vao);
+    g.vertices = make_static_buffer(GL_ARRAY_BUFFER, mesh.xy.data(), mesh.xy.size() * sizeof(float));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    g.colours = make_static_buffer(GL_ARRAY_BUFFER, mesh.rgba.data(), mesh.rgba.size() * sizeof(std::uint32_t));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
+    g.indices = make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(),
+                                   mesh.indices.size() * sizeof(std::uint32_t));
+    glBindVertexArray(0);
+    g.index_count = static_cast<GLsizei>(mesh.indices.size());
+    g.min_zoom = mesh.min_zoom;
+    g.max_zoom = mesh.max_zoom;
+    r.land.push_back(g);
+  }
 
   r.lines.clear();
   for (const LineLayer& layer : geometry.lines) {
@@ -151,9 +166,11 @@ void map_renderer_destroy(MapRenderer& r, bool context_lost) {
     glDeleteProgram(r.fill_program);
     glDeleteProgram(r.line_program);
     glDeleteBuffers(1, &r.corner_buffer);
-    glDeleteVertexArrays(1, &r.land_vao);
-    glDeleteBuffers(1, &r.land_vertices);
-    glDeleteBuffers(1, &r.land_indices);
+    for (MapRenderer::GpuMesh& g : r.land) {
+      glDeleteVertexArrays(1, &g.vao);
+      GLuint buffers[3] = {g.vertices, g.colours, g.indices};
+      glDeleteBuffers(3, buffers);
+    }
   }
   for (GpuLines& g : r.lines) destroy_lines(g, context_lost);
   r = MapRenderer{};
@@ -174,9 +191,11 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, 
 
   glUseProgram(r.fill_program);
   glUniformMatrix3fv(r.fill_uniforms.view, 1, GL_FALSE, view);
-  glUniform4fv(r.fill_uniforms.color, 1, r.land_rgba);
-  glBindVertexArray(r.land_vao);
-  glDrawElements(GL_TRIANGLES, r.land_index_count, GL_UNSIGNED_INT, nullptr);
+  for (const MapRenderer::GpuMesh& g : r.land) {
+    if (zoom < g.min_zoom || zoom > g.max_zoom) continue;
+    glBindVertexArray(g.vao);
+    glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
+  }
 
   glUseProgram(r.line_program);
   glUniform1f(r.line_uniforms.until_km, 1e30f);

@@ -19,11 +19,15 @@ struct LineLayer {
   float width_px;               // CSS pixels
   float min_zoom = -1e9f, max_zoom = 1e9f;  // drawn only within this camera zoom range (detail levels)
 };
+struct LandMesh {
+  std::vector<float> xy;
+  std::vector<std::uint32_t> rgba;  // one colour per vertex (RGBA8, little-endian: 0xAABBGGRR), by country
+  std::vector<std::uint32_t> indices;
+  float min_zoom = -1e9f, max_zoom = 1e9f;
+};
 struct MapGeometry {
-  std::vector<float> land_xy;
-  std::vector<std::uint32_t> land_indices;
-  float land_rgba[4];
-  std::vector<LineLayer> lines;  // drawn in order
+  std::vector<LandMesh> land;
+  std::vector<LineLayer> lines;  // drawn in order, after the land
 };
 
 // A route polyline: projected points with the distance along the route (km) at each.
@@ -50,11 +54,14 @@ struct GpuLines {
 struct MapRenderer {
   GLuint fill_program = 0, line_program = 0;
   GLuint corner_buffer = 0;  // the four corners of a segment quad, shared by every line VAO
-  GLuint land_vao = 0, land_vertices = 0, land_indices = 0;
-  GLsizei land_index_count = 0;
-  float land_rgba[4] = {};
+  struct GpuMesh {
+    GLuint vao = 0, vertices = 0, colours = 0, indices = 0;
+    GLsizei index_count = 0;
+    float min_zoom = -1e9f, max_zoom = 1e9f;
+  };
+  std::vector<GpuMesh> land;
   std::vector<GpuLines> lines;
-  struct { GLint view, color; } fill_uniforms{};
+  struct { GLint view; } fill_uniforms{};
   struct { GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km; } line_uniforms{};
 };
 
@@ -63,7 +70,8 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
 // Forgets every GL object. After a lost context the objects are already gone: pass context_lost = true.
 void map_renderer_destroy(MapRenderer& r, bool context_lost);
 
-// view: column-major 3x3 from map km to clip space. viewport_px: drawing buffer size in device pixels.
+// view: column-major 3x3 from map km to clip space; w, h: drawing buffer in device pixels; zoom: the camera's,
+// which picks the detail level of each layer.
 void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w, int viewport_h,
                        float pixel_ratio, float zoom);
 

@@ -1,51 +1,132 @@
 #include "ui/ui.hpp"
 
-#include <imgui.h>
+#include <algorithm>
+#include <cmath>
+
+#include "ui/panels.hpp"
 
 namespace ui {
 
-void apply_style() {
-  ImGui::StyleColorsLight();
-  ImGuiStyle& s = ImGui::GetStyle();
-  s.WindowRounding = 0.0f;
-  s.WindowBorderSize = 0.0f;
-  s.FrameRounding = 4.0f;
-  s.WindowPadding = ImVec2(16, 16);
-  s.ItemSpacing = ImVec2(8, 8);
-  s.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.97f, 0.95f, 0.96f);
-  s.Colors[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.12f, 1.0f);
+const float kRealColour[4] = {0.74f, 0.13f, 0.11f, 1.0f};    // what happened: a strong red
+const float kWhatIfColour[4] = {0.16f, 0.33f, 0.75f, 1.0f};  // what could have: blue, and always dashed
+
+float ui_scale_for(float width, float height) {
+  const float s = std::min(width / 1280.0f, height / 720.0f);
+  return std::clamp(std::floor(s * 4.0f) / 4.0f, 1.0f, 2.0f);
 }
 
-static void draw_sidebar(core::AppState& state, const Fonts& fonts) {
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  const float width = vp->Size.x < 600.0f ? vp->Size.x : 360.0f;  // a phone gets the whole width
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y));
-  ImGui::Begin("Journeys", nullptr,
-               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PushFont(fonts.heading);
-  ImGui::TextWrapped("Kim Jong-un's journeys abroad");
-  ImGui::PopFont();
-  ImGui::TextWrapped("Every trip outside North Korea since he took power in December 2011: by armoured train "
-                     "or by plane.");
+Layout compute_layout(const core::AppState& state, float width, float height, bool touch) {
+  Layout l;
+  l.width = width;
+  l.height = height;
+  l.touch = touch;
+  l.narrow = width < 700.0f;
+  l.scale = l.narrow ? 1.0f : ui_scale_for(width, height);
+  const float s = l.scale;
+  const float controls_h = (touch ? 190.0f : 150.0f) * s;
+  if (l.narrow) {
+    // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row.
+    l.controls = {0, height - controls_h, width, height};
+    const float sheet_top = state.sidebar_open ? height * 0.30f : height - controls_h - (touch ? 56.0f : 44.0f);
+    l.sidebar = {0, sheet_top, width, height - controls_h};
+    l.map_padding = {24, 24, height - sheet_top + 16, 24};
+  } else {
+    const float sidebar_w = state.sidebar_open ? std::min(400.0f * s, width * 0.4f) : 0.0f;
+    l.sidebar = {0, 0, sidebar_w, height};
+    l.controls = {sidebar_w, height - controls_h, width, height};
+    l.map_padding = {40 * s, 40 * s, controls_h + 24 * s, sidebar_w + 40 * s};
+  }
+  l.obstacles = {l.sidebar, l.controls};
+  if (!state.sidebar_open && !l.narrow) l.obstacles.push_back({0, 0, 150 * s, 60 * s});  // the "Trips" button
+  return l;
+}
+
+void apply_style(const Layout& layout) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0.0f;
+  style.WindowBorderSize = 0.0f;
+  style.ChildRounding = 6.0f;
+  style.FrameRounding = 5.0f;
+  style.GrabRounding = 5.0f;
+  style.WindowPadding = ImVec2(18, 16);
+  style.FramePadding = ImVec2(10, layout.touch ? 13 : 6);  // touch: 16 px text + 2 × 14 ≥ 44 px targets
+  style.ItemSpacing = ImVec2(8, 8);
+  style.GrabMinSize = layout.touch ? 30 : 14;
+  style.ScrollbarSize = layout.touch ? 18 : 14;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.98f, 0.965f, 0.97f);
+  c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0.9f);
+  c[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.10f, 1.0f);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.36f, 0.40f, 1.0f);  // still 7:1 on the panel for small print
+  c[ImGuiCol_Button] = ImVec4(0.90f, 0.89f, 0.86f, 1.0f);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.82f, 0.80f, 0.76f, 1.0f);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.72f, 0.70f, 0.66f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.96f, 0.85f, 0.80f, 1.0f);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.93f, 0.90f, 0.86f, 1.0f);
+  c[ImGuiCol_HeaderActive] = ImVec4(0.94f, 0.80f, 0.74f, 1.0f);
+  c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.89f, 0.86f, 1.0f);
+  c[ImGuiCol_SliderGrab] = colour(kRealColour);
+  c[ImGuiCol_SliderGrabActive] = ImVec4(0.55f, 0.08f, 0.06f, 1.0f);
+  c[ImGuiCol_NavHighlight] = ImVec4(0.11f, 0.37f, 0.75f, 1.0f);  // the keyboard focus ring
+  style.ScaleAllSizes(layout.scale);
+  ImGui::GetStyle() = style;
+}
+
+ImVec4 colour(const float rgba[4]) { return ImVec4(rgba[0], rgba[1], rgba[2], rgba[3]); }
+ImU32 colour_u32(const float rgba[4], float alpha) {
+  return ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], rgba[3] * alpha));
+}
+
+void section(const Fonts& fonts, const char* title) {
+  ImGui::Spacing();
   ImGui::Separator();
-  if (ImGui::Button("Hide panel")) state.sidebar_open = false;
-  ImGui::End();
+  ImGui::PushFont(fonts.bold ? fonts.bold : fonts.body);
+  ImGui::TextWrapped("%s", title);
+  ImGui::PopFont();
 }
 
-static void draw_show_button(core::AppState& state) {
-  ImGui::SetNextWindowPos(ImVec2(8, 8));
-  ImGui::Begin("Show", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-  if (ImGui::Button("Show trips")) state.sidebar_open = true;
-  ImGui::End();
+void text_muted(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
 }
 
-void draw(core::AppState& state, const core::AppStatus& status, const Fonts& fonts) {
-  (void)status;
-  if (state.sidebar_open) draw_sidebar(state, fonts);
-  else draw_show_button(state);
+void tag(const char* text, const float rgba[4]) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const ImVec2 pad(5, 1);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y),
+                                            colour_u32(rgba), 3.0f);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad.x, p.y + pad.y), IM_COL32_WHITE, text);
+  ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+int segmented(const char* id, const char* const* labels, int count, int selected, const bool* enabled) {
+  int clicked = -1;
+  ImGui::PushID(id);
+  for (int i = 0; i < count; ++i) {
+    if (i) ImGui::SameLine(0, 2);
+    const bool on = i == selected, ok = !enabled || enabled[i];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.16f, 0.20f, 1.0f));
+    if (on) ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.25f, 0.30f, 1.0f));
+    if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (!ok) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
+    if (ImGui::Button(labels[i]) && ok) clicked = i;
+    if (!ok) ImGui::PopStyleVar();
+    if (on) ImGui::PopStyleColor(3);
+  }
+  ImGui::PopID();
+  return clicked;
+}
+
+void draw(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+  draw_sidebar(state, in, layout, fonts, out);
+  if (in.journey) {
+    draw_controls(state, in, layout, fonts);
+    draw_compare(state, in, layout, fonts);
+  }
+  if (state.help_open) draw_help(state, layout, fonts);
 }
 
 }  // namespace ui

@@ -1,6 +1,15 @@
-// The ImGui panels. They read and write core::AppState and know nothing of SDL, the page or GL.
+// The ImGui panels: the trips sidebar with its detail and vehicle cards, the mode toggle, the journey clock and
+// its controls, the race and compare panels, the keyboard help. They read and write core::AppState and know
+// nothing of SDL, the page or GL; what they need from the platform (open a link, go full screen) they ask for
+// in UiRequests.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "core/app_state.hpp"
+#include "core/labels.hpp"
+#include "core/player.hpp"
+#include "core/trips.hpp"
 
 struct ImFont;
 
@@ -8,14 +17,46 @@ namespace ui {
 
 struct Fonts {
   ImFont* body = nullptr;
-  ImFont* heading = nullptr;
+  ImFont* bold = nullptr;     // body size, bold: section titles
+  ImFont* heading = nullptr;  // larger, bold
 };
 
-// Base text size in CSS pixels; the atlas is rasterised at this size times the device pixel ratio.
+// Base text sizes in CSS pixels at ui scale 1; the atlas is rasterised at size × scale × device pixel ratio.
 constexpr float kBodyFontPx = 16.0f;
 constexpr float kHeadingFontPx = 22.0f;
 
-void apply_style();  // colours and spacing, once at start
-void draw(core::AppState& state, const core::AppStatus& status, const Fonts& fonts);
+// Where the panels go for a canvas size: a sidebar on the left on wide screens, a bottom sheet on phones.
+// The map keeps the rest, and labels keep out of the obstacles.
+struct Layout {
+  float width = 0, height = 0;  // canvas, CSS px
+  float scale = 1.0f;           // UI scale: 1 on laptops, up to 2 on a 4K projector
+  bool narrow = false;          // phone layout
+  bool touch = false;           // touch screen seen: targets at least 44 CSS px
+  core::ScreenRect sidebar, controls;
+  core::Padding map_padding;    // what fit-to-route must leave free
+  std::vector<core::ScreenRect> obstacles;
+};
+Layout compute_layout(const core::AppState& state, float width, float height, bool touch);
+// The UI scale for a canvas size, in quarter steps (so the font atlas is rebuilt rarely).
+float ui_scale_for(float width, float height);
+
+struct UiRequests {
+  std::string open_url;     // a source link was clicked: open it in a new tab
+  bool toggle_fullscreen = false;
+};
+
+struct UiInput {
+  const core::TripData* data = nullptr;  // null until the trips are loaded
+  const core::Journey* journey = nullptr;
+  const core::AppStatus* status = nullptr;
+  std::string trips_error;               // why there are no trips, when there are none
+};
+
+void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
+void draw(core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
+
+// Colours shared by the panels and the map's route layer (RGBA 0..1).
+extern const float kRealColour[4];
+extern const float kWhatIfColour[4];
 
 }  // namespace ui

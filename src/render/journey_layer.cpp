@@ -1,0 +1,172 @@
+#include "render/journey_layer.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+#include "core/reader_text.hpp"
+#include "ui/ui.hpp"
+
+namespace render {
+
+static RouteGeometry route_geometry(const core::Track& track) {
+  RouteGeometry g;
+  g.xy.reserve(track.route.points.size() * 2);
+  for (std::size_t i = 0; i < track.route.points.size(); ++i) {
+    const core::PlanePoint p = core::project(track.route.points[i]);
+    g.xy.push_back(static_cast<float>(p.x));
+    g.xy.push_back(static_cast<float>(p.y));
+    g.km.push_back(static_cast<float>(track.route.cumulative_km[i]));
+  }
+  return g;
+}
+
+void journey_layer_update(JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey) {
+  if (!journey.trip || layer.uploaded_trip == journey.trip->id) return;
+  destroy_lines(layer.train_line, false);
+  destroy_lines(layer.plane_line, false);
+  if (journey.train.available) layer.train_line = upload_route(renderer, route_geometry(journey.train));
+  if (journey.plane.available) layer.plane_line = upload_route(renderer, route_geometry(journey.plane));
+  layer.uploaded_trip = journey.trip->id;
+}
+
+void journey_layer_destroy(JourneyLayer& layer, bool context_lost) {
+  destroy_lines(layer.train_line, context_lost);
+  destroy_lines(layer.plane_line, context_lost);
+  destroy_icon(layer.train_icon, context_lost);
+  destroy_icon(layer.plane_icon, context_lost);
+  layer.uploaded_trip.clear();
+}
+
+static bool shown(const core::AppState& state, const core::Track& track, core::Mode mode) {
+  if (!track.available) return false;
+  if (state.show == core::ShowMode::Both) return true;
+  return (state.show == core::ShowMode::Train) == (mode == core::Mode::Train);
+}
+
+void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey,
+                               const core::AppState& state, const float view[9], int w, int h, float pixel_ratio) {
+  const float px_per_km = static_cast<float>(core::pixels_per_km(state.camera));
+  for (int k = 0; k < 2; ++k) {
+    const core::Track& track = k ? journey.plane : journey.train;
+    if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
+    const GpuLines& line = k ? layer.plane_line : layer.train_line;
+    const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
+    const float dash = track.what_if ? 7.0f : 0.0f;  // a what-if is always dashed: never mistaken for the record
+    // The whole route faint, so the reader sees where it goes; then the part travelled so far, strong.
+    RouteStyle ghost{{rgba[0], rgba[1], rgba[2], 0.28f}, 2.0f, dash, 1e30f, px_per_km};
+    draw_route(renderer, line, ghost, view, w, h, pixel_ratio);
+    const double km = core::track_state_at(track, state.playback.clock_h).km;
+    RouteStyle travelled{{rgba[0], rgba[1], rgba[2], 1.0f}, 4.0f, dash, static_cast<float>(km), px_per_km};
+    draw_route(renderer, line, travelled, view, w, h, pixel_ratio);
+  }
+}
+
+static ImVec2 to_screen(const core::Camera& camera, core::LatLon p) {
+  const core::ScreenPoint s = core::world_to_screen(camera, core::project(p));
+  return ImVec2(static_cast<float>(s.x), static_cast<float>(s.y));
+}
+
+// The icon turned to the direction of travel as it looks on screen (the projection bends headings).
+static void draw_icon(ImDrawList* draw, const Icon& icon, const core::Track& track, const core::AppState& state,
+                      float size) {
+  const core::TrackState s = core::track_state_at(track, state.playback.clock_h);
+  const double ahead_km = std::min(track.distance_km(), s.km + 5.0), behind_km = std::max(0.0, ahead_km - 10.0);
+  const ImVec2 a = to_screen(state.camera, core::route_position_at(track.route, behind_km).position);
+  const ImVec2 b = to_screen(state.camera, core::route_position_at(track.route, ahead_km).position);
+  const ImVec2 c = to_screen(state.camera, s.position);
+  float dx = b.x - a.x, dy = b.y - a.y;
+  const float len = std::sqrt(dx * dx + dy * dy);
+  if (len < 1e-3f) { dx = 0; dy = -1; } else { dx /= len; dy /= len; }
+  // (dx, dy) is "up" of the icon; (-dy, dx) its right.
+  const float h = size / 2;
+  const ImVec2 up(dx * h, dy * h), right(-dy * h, dx * h);
+  const ImVec2 p1(c.x - right.x + up.x, c.y - right.y + up.y), p2(c.x + right.x + up.x, c.y + right.y + up.y),
+      p3(c.x + right.x - up.x, c.y + right.y - up.y), p4(c.x - right.x - up.x, c.y - right.y - up.y);
+  const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
+  draw->AddCircleFilled(c, h * 1.25f, ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 0.9f)), 24);
+  if (icon.texture) {
+    draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(icon.texture)), p1, p2, p3, p4);
+  } else {  // no icon file: a plain arrow still shows position and heading
+    draw->AddTriangleFilled(ImVec2(c.x + up.x, c.y + up.y), ImVec2(c.x - up.x + right.x * 0.7f, c.y - up.y + right.y * 0.7f),
+                            ImVec2(c.x - up.x - right.x * 0.7f, c.y - up.y - right.y * 0.7f), IM_COL32_WHITE);
+  }
+}
+
+static void halo_text(ImDrawList* draw, ImFont* font, float font_px, ImVec2 p, const char* text, ImU32 colour) {
+  const ImU32 halo = IM_COL32(255, 255, 255, 220);
+  for (int i = 0; i < 8; ++i) {
+    const float a = static_cast<float>(i) * 0.785398f;
+    draw->AddText(font, font_px, ImVec2(p.x + std::cos(a) * 1.5f, p.y + std::sin(a) * 1.5f), halo, text);
+  }
+  draw->AddText(font, font_px, p, colour, text);
+}
+
+void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, float font_px,
+                                const core::Journey* journey, const std::vector<core::MapPlace>& places,
+                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles) {
+  const core::Camera& cam = state.camera;
+  layer.label_requests.clear();
+  layer.label_text.clear();
+  layer.stop_text.clear();
+  const float gap = 6.0f;
+
+  // Stops of the shown tracks: passed ones filled, with the hour of passing; they outrank every map label.
+  if (journey) {
+    for (int k = 0; k < 2; ++k) {
+      const core::Track& track = k ? journey->plane : journey->train;
+      if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
+      const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
+      const ImU32 col = ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 1));
+      const int passed = core::track_state_at(track, state.playback.clock_h).stops_passed;
+      for (std::size_t i = 0; i < track.stops.size(); ++i) {
+        const core::TrackStop& stop = track.stops[i];
+        const ImVec2 p = to_screen(cam, stop.coord);
+        const bool lit = static_cast<int>(i) < passed;
+        draw->AddCircleFilled(p, 5.0f, lit ? col : IM_COL32_WHITE, 16);
+        draw->AddCircle(p, 5.0f, col, 16, 1.5f);
+        std::string text = stop.name;
+        if (lit && i > 0) text += " \xC2\xB7 " + core::format_hours(stop.arrive_h);
+        layer.stop_text.push_back(std::move(text));
+        const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.stop_text.back().c_str());
+        const bool end = i == 0 || i + 1 == track.stops.size();
+        layer.label_requests.push_back({p.x, p.y, size.x, size.y, end ? 0 : (lit ? 1 : 4),
+                                        -1 - static_cast<int>(layer.stop_text.size() - 1)});
+      }
+    }
+  }
+  // Map places, unless a stop already names the spot.
+  if (state.place_labels) {
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      const core::MapPlace& place = places[i];
+      const ImVec2 p = to_screen(cam, place.coord);
+      if (p.x < -50 || p.y < -50 || p.x > cam.viewport.width + 50 || p.y > cam.viewport.height + 50) continue;
+      bool near_stop = false;
+      for (const core::LabelRequest& r : layer.label_requests)
+        if (r.id < 0 && std::fabs(r.anchor_x - p.x) < 4 && std::fabs(r.anchor_y - p.y) < 4) near_stop = true;
+      if (near_stop) continue;
+      draw->AddCircleFilled(p, 2.5f, IM_COL32(60, 60, 70, 255), 12);
+      const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, place.name.c_str());
+      layer.label_requests.push_back({p.x, p.y, size.x, size.y, place.rank + 1, static_cast<int>(i)});
+    }
+  }
+  core::place_labels(layer.label_requests, obstacles, {0, 0, cam.viewport.width, cam.viewport.height}, gap,
+                     layer.order, layer.placed);
+  for (const core::PlacedLabel& l : layer.placed) {
+    const bool stop = l.id < 0;
+    const char* text = stop ? layer.stop_text[static_cast<std::size_t>(-1 - l.id)].c_str() : places[l.id].name.c_str();
+    halo_text(draw, font, font_px, ImVec2(static_cast<float>(l.box.x0), static_cast<float>(l.box.y0)), text,
+              stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
+  }
+
+  // Vehicles last, on top of their labels.
+  if (journey) {
+    for (int k = 0; k < 2; ++k) {
+      const core::Track& track = k ? journey->plane : journey->train;
+      if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
+      draw_icon(draw, k ? layer.plane_icon : layer.train_icon, track, state, 26.0f);
+    }
+  }
+}
+
+}  // namespace render

@@ -1,0 +1,45 @@
+// The selected journey on the map: its routes as GPU lines uploaded once per trip (per frame only "drawn up to
+// km" changes), the what-if dashed, the vehicle icons turned to their heading, the stops lit as they are
+// passed with the hour of passing, and the map's place names placed so that none overlap.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/app_state.hpp"
+#include "core/labels.hpp"
+#include "core/places.hpp"
+#include "core/player.hpp"
+#include "render/icons.hpp"
+#include "render/map_renderer.hpp"
+
+struct ImDrawList;
+struct ImFont;
+
+namespace render {
+
+struct JourneyLayer {
+  GpuLines train_line, plane_line;
+  std::string uploaded_trip;  // the trip whose routes are in the buffers
+  Icon train_icon, plane_icon;
+  // Scratch for the labels, kept so nothing is allocated per frame once they have grown.
+  std::vector<core::LabelRequest> label_requests;
+  std::vector<core::PlacedLabel> placed;
+  std::vector<int> order;
+  std::vector<const char*> label_text;
+  std::vector<std::string> stop_text;
+};
+
+// Uploads the journey's routes if they are not the ones in the buffers.
+void journey_layer_update(JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey);
+void journey_layer_destroy(JourneyLayer& layer, bool context_lost);
+
+// GL: the routes, under everything else.
+void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey,
+                               const core::AppState& state, const float view[9], int w, int h, float pixel_ratio);
+
+// ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
+void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, float font_px,
+                                const core::Journey* journey, const std::vector<core::MapPlace>& places,
+                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles);
+
+}  // namespace render

@@ -1,0 +1,25 @@
+// Internal to src/ui: the panels ui::draw lays out, and small drawing helpers they share.
+#pragma once
+#include <imgui.h>
+
+#include "ui/ui.hpp"
+
+namespace ui {
+
+void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
+void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
+void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
+void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts);
+
+ImVec4 colour(const float rgba[4]);
+ImU32 colour_u32(const float rgba[4], float alpha = 1.0f);
+// A section heading inside a card: a rule and a bold title.
+void section(const Fonts& fonts, const char* title);
+// Muted, smaller-looking secondary text.
+void text_muted(const char* text);
+// A coloured tag ("TRAIN", "WHAT-IF") inline with the text that follows.
+void tag(const char* text, const float rgba[4]);
+// A row of mutually exclusive buttons; returns the index clicked or -1. Disabled entries are greyed.
+int segmented(const char* id, const char* const* labels, int count, int selected, const bool* enabled = nullptr);
+
+}  // namespace ui

@@ -1,0 +1,185 @@
+// The trips panel: title, filter, the nine trips in date order, and the selected trip's card (dates, purpose,
+// route, figures reported and computed, the vehicle, facts with their sourcing, the sources as links).
+#include <string>
+
+#include "core/journey.hpp"
+#include "core/reader_text.hpp"
+#include "ui/panels.hpp"
+
+namespace ui {
+
+static const float kTrainTag[4] = {0.20f, 0.36f, 0.24f, 1.0f};
+static const float kPlaneTag[4] = {0.18f, 0.30f, 0.52f, 1.0f};
+static const float kMutedTag[4] = {0.45f, 0.45f, 0.48f, 1.0f};
+
+static void mode_tag(core::Mode m) {
+  tag(m == core::Mode::Plane ? "PLANE" : m == core::Mode::Car ? "CAR" : "TRAIN",
+      m == core::Mode::Plane ? kPlaneTag : m == core::Mode::Train ? kTrainTag : kMutedTag);
+}
+
+static void source_links(const core::TripData& data, const std::vector<std::string>& ids, UiRequests& out) {
+  for (const std::string& id : ids) {
+    const core::Source* s = data.find_source(id);
+    if (!s) continue;
+    ImGui::PushID(id.c_str());
+    const std::string label = s->outlet + (s->title.empty() ? "" : ": " + s->title);
+    if (s->url.empty()) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", label.c_str());
+    } else {
+      ImGui::Bullet();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.08f, 0.30f, 0.66f, 1.0f));
+      ImGui::PushTextWrapPos(0.0f);
+      // A selectable rather than a button: wraps like text, still reachable by Tab and Enter.
+      ImGui::TextWrapped("%s", label.c_str());
+      ImGui::PopTextWrapPos();
+      const bool hovered = ImGui::IsItemHovered();
+      if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, ImGui::GetColorU32(ImGuiCol_Text));
+      }
+      if (ImGui::IsItemClicked()) out.open_url = s->url;
+      ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+  }
+}
+
+static void trip_list(core::AppState& state, const core::TripData& data) {
+  static const char* const kFilters[] = {"All trips", "By train", "By plane"};
+  const int clicked = segmented("filter", kFilters, 3, static_cast<int>(state.filter));
+  if (clicked >= 0) state.filter = static_cast<core::TripFilter>(clicked);
+
+  for (const core::Trip& trip : data.trips) {
+    if (!core::passes(state.filter, trip)) continue;
+    ImGui::PushID(trip.id.c_str());
+    const bool selected = trip.id == state.trip_id;
+    const float row_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y +
+                        ImGui::GetStyle().FramePadding.y;
+    const ImVec2 start = ImGui::GetCursorPos();
+    if (ImGui::Selectable("##trip", selected, 0, ImVec2(0, row_h))) {
+      state.trip_id = trip.id;
+      state.playback.clock_h = 0.0;
+      state.playback.playing = false;
+    }
+    const ImVec2 end = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 2));
+    ImGui::TextDisabled("%d", trip.number);
+    ImGui::SameLine(start.x + 30 * ImGui::GetStyle().FramePadding.x / 10.0f + 4);
+    ImGui::BeginGroup();
+    ImGui::Text("%s", trip.destination.c_str());
+    ImGui::SameLine();
+    mode_tag(core::main_mode(trip));
+    ImGui::TextDisabled("%s \xC2\xB7 %s", core::month_year(trip.depart).c_str(), trip.counterpart.c_str());
+    ImGui::EndGroup();
+    ImGui::SetCursorPos(end);
+    ImGui::PopID();
+  }
+}
+
+static void figure_rows(const core::TripData& data, const std::vector<core::Figure>& figures, const char* unit,
+                        const char* what) {
+  for (const core::Figure& f : figures) {
+    std::string line = std::string(what) + " " + core::figure_text(f, unit);
+    if (!f.whole_leg()) {
+      const core::Place* a = data.find_place(f.from);
+      const core::Place* b = data.find_place(f.to);
+      line += " (" + (a ? a->name : f.from) + " to " + (b ? b->name : f.to) + ")";
+    }
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", line.c_str());
+    text_muted(("    " + core::outlets(data, f.sources) + (f.note.empty() ? "" : ". " + f.note)).c_str());
+  }
+}
+
+static void trip_card(const core::Trip& trip, const core::Journey& journey, const core::TripData& data,
+                      const Fonts& fonts, UiRequests& out) {
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextWrapped("%s", trip.title.c_str());
+  ImGui::PopFont();
+  ImGui::TextWrapped("%s", core::date_range(trip.depart, trip.return_arrive).c_str());
+  ImGui::TextWrapped("Met: %s", trip.counterpart.c_str());
+  ImGui::TextWrapped("%s", trip.summary.c_str());
+
+  const core::Track& real = journey.real();
+  section(fonts, "How he went");
+  std::string route;
+  for (const core::TrackStop& s : real.stops) route += (route.empty() ? "" : " \xE2\x86\x92 ") + s.name + (s.reported ? "" : "*");
+  ImGui::TextWrapped("%s", route.c_str());
+  text_muted("* not named in reports: the only rail path, or the nearest airport");
+  ImGui::TextWrapped("Computed: %s, about %s at the pace in the data.", core::km_text(real.distance_km()).c_str(),
+                     core::format_hours(real.duration_h()).c_str());
+  for (const core::Leg& leg : trip.outbound) {
+    figure_rows(data, leg.reported_distance_km, "km", "Reported distance:");
+    figure_rows(data, leg.reported_duration_h, "h", "Reported time:");
+  }
+  if (const core::Vehicle* v = trip.outbound.empty() ? nullptr : data.find_vehicle(trip.outbound.front().vehicle_id)) {
+    section(fonts, v->name.c_str());
+    ImGui::TextWrapped("%s", v->description.c_str());
+    if (v->timing_speed)
+      ImGui::TextWrapped("Pace used here: %.0f\xE2\x80\x93%.0f km/h (%s)", v->timing_speed->min_kmh,
+                         v->timing_speed->max_kmh, core::outlets(data, v->timing_speed_sources).c_str());
+    source_links(data, v->sources, out);
+  }
+
+  if (!trip.facts.empty()) {
+    section(fonts, "On the record");
+    for (const core::Fact& f : trip.facts) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", f.text.c_str());
+      const char* conf = core::confidence_word(f.confidence);
+      text_muted(("    " + core::outlets(data, f.sources) + (*conf ? std::string(" \xC2\xB7 ") + conf : "")).c_str());
+    }
+  }
+  section(fonts, "Sources");
+  source_links(data, trip.sources, out);
+  for (const core::Leg& leg : trip.outbound) source_links(data, leg.sources, out);
+}
+
+void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+  if (!state.sidebar_open && !layout.narrow) {
+    ImGui::SetNextWindowPos(ImVec2(8, 8));
+    ImGui::Begin("Show trips", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
+    if (ImGui::Button("Trips \xE2\x86\x92")) state.sidebar_open = true;
+    ImGui::End();
+    return;
+  }
+  const core::ScreenRect& r = layout.sidebar;
+  ImGui::SetNextWindowPos(ImVec2(float(r.x0), float(r.y0)));
+  ImGui::SetNextWindowSize(ImVec2(float(r.x1 - r.x0), float(r.y1 - r.y0)));
+  ImGui::Begin("Trips", nullptr, fixed);
+  if (layout.narrow) {  // the sheet's handle: fold or unfold
+    const core::Trip* t = in.data ? in.data->find_trip(state.trip_id) : nullptr;
+    if (ImGui::Button(state.sidebar_open ? "Hide trips \xE2\x86\x93" : "Trips \xE2\x86\x91")) state.sidebar_open = !state.sidebar_open;
+    if (t) {
+      ImGui::SameLine();
+      ImGui::TextWrapped("%d. %s, %s", t->number, t->destination.c_str(), core::month_year(t->depart).c_str());
+    }
+    if (!state.sidebar_open) { ImGui::End(); return; }
+  } else {
+    if (ImGui::Button("\xE2\x86\x90 Hide")) state.sidebar_open = false;
+    ImGui::SameLine();
+    if (ImGui::Button("Keys (?)")) state.help_open = !state.help_open;
+  }
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextWrapped("Kim Jong-un's journeys abroad");
+  ImGui::PopFont();
+  text_muted("Every trip outside North Korea since he took power in December 2011, by armoured train or by plane.");
+
+  if (!in.data) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", in.trips_error.empty() ? "Loading the trips\xE2\x80\xA6" : in.trips_error.c_str());
+    ImGui::End();
+    return;
+  }
+  trip_list(state, *in.data);
+  ImGui::Separator();
+  const core::Trip* trip = in.data->find_trip(state.trip_id);
+  if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, fonts, out);
+  ImGui::End();
+}
+
+}  // namespace ui
