@@ -10,7 +10,7 @@ out="$here/assets/fonts"
 mkdir -p "$out"
 # Basic Latin, Latin-1, Latin Extended-A, the Vietnamese letters (Hà Nội, Đồng Đăng), general
 # punctuation (– — ‘ ’ “ ” • … ′ ″), degree, multiplication, arrows, en/em spaces.
-unicodes="U+0020-007E,U+00A0-017F,U+01A0-01B0,U+1EA0-1EF9,U+2010-2027,U+2030-203A,U+2190-2193,U+20AC,U+2212,U+2116"
+unicodes="U+0020-007E,U+00A0-017F,U+01A0-01B0,U+1EA0-1EF9,U+2010-2027,U+2030-203A,U+20AC,U+2212,U+2116"
 for face in Regular Bold; do
   /usr/bin/python3 -m fontTools.subset "$src/NotoSans-$face.ttf" --unicodes="$unicodes" \
     --layout-features='kern,liga' --no-hinting --desubroutinize --output-file="$out/NotoSans-$face.ttf"

@@ -174,8 +174,10 @@ static void recover_context() {
   render::map_renderer_destroy(app.map_renderer, /*context_lost=*/true);
   render::journey_layer_destroy(app.journey_layer, /*context_lost=*/true);
   app.map_renderer_ready = false;
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  // A fresh backend rather than DestroyDeviceObjects/CreateDeviceObjects: ImGui 1.86's GL backend keeps the
+  // sizes of its old vertex buffers and would write past the new, empty ones.
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
   app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
   create_gpu_resources();
   report_to_page(0, "The graphics context is back; the map is drawn again.");

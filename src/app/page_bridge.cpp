@@ -60,7 +60,12 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {
 EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   static std::string text;
   text.clear();
-  for (const std::string& e : core::apply_state_json(the_app().state, json_text, the_app().trips)) text += e + "\n";
+  App& app = the_app();
+  const core::Camera before = app.state.camera;
+  for (const std::string& e : core::apply_state_json(app.state, json_text, app.trips)) text += e + "\n";
+  if (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
+      app.state.camera.zoom != before.zoom)
+    app.flying = false;  // a view asked for by the page wins over a flight in progress
   return text.c_str();
 }
 

@@ -28,7 +28,7 @@ std::optional<Command> command_for_key(Key key, char ch) {
 
 const KeyHelp kKeyHelp[9] = {
     {"Space", "play or pause"},
-    {"\xE2\x86\x90 / \xE2\x86\x92", "step back / forward"},
+    {"Left / Right arrow", "step back / forward"},
     {"Home / End", "start / end of the journey"},
     {"1 \xE2\x80\x93 9", "pick a trip"},
     {"T", "show the train"},

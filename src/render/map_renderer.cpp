@@ -1,5 +1,7 @@
 #include "render/map_renderer.hpp"
 
+#include <cstddef>
+
 #include "render/gl_util.hpp"
 
 namespace render {
@@ -66,35 +68,51 @@ void main() {
 }
 )";
 
-static const float kCorners[8] = {0, -1, 0, 1, 1, -1, 1, 1};  // a triangle strip
+// Every segment becomes a quad of four vertices that all carry the whole segment (and its km span) plus which
+// corner they are; the vertex shader places the corner. Plain indexed triangles rather than instancing:
+// software GL (SwiftShader, the fallback on machines without a GPU) runs instanced draws one instance at a
+// time, which made 20,000 coastline segments cost 300 ms a frame; this way they cost a few.
+struct LineVertex {
+  float segment[4];
+  float km[2];
+  float corner[2];
+};
 
-static GpuLines make_lines(const MapRenderer& r, const std::vector<float>& per_segment, bool with_km) {
+static GpuLines make_lines(const std::vector<float>& per_segment, bool with_km) {
   // per_segment: 4 floats (xy xy) or 6 (xy xy km km) per segment
-  const int stride = with_km ? 6 : 4;
+  const std::size_t stride = with_km ? 6 : 4;
+  const std::size_t count = per_segment.size() / stride;
+  static const float kCorners[4][2] = {{0, -1}, {0, 1}, {1, -1}, {1, 1}};
+  std::vector<LineVertex> vertices;
+  std::vector<std::uint32_t> indices;
+  vertices.reserve(count * 4);
+  indices.reserve(count * 6);
+  for (std::size_t i = 0; i < count; ++i) {
+    const float* s = &per_segment[i * stride];
+    const auto base = static_cast<std::uint32_t>(vertices.size());
+    for (const auto& c : kCorners)
+      vertices.push_back({{s[0], s[1], s[2], s[3]}, {with_km ? s[4] : 0.0f, with_km ? s[5] : 0.0f}, {c[0], c[1]}});
+    for (std::uint32_t k : {0u, 1u, 2u, 2u, 1u, 3u}) indices.push_back(base + k);
+  }
   GpuLines g;
-  g.segments = static_cast<GLsizei>(per_segment.size() / stride);
+  g.index_count = static_cast<GLsizei>(indices.size());
   glGenVertexArrays(1, &g.vao);
   glBindVertexArray(g.vao);
-  glBindBuffer(GL_ARRAY_BUFFER, r.corner_buffer);
+  g.buffer = make_static_buffer(GL_ARRAY_BUFFER, vertices.data(), vertices.size() * sizeof(LineVertex));
+  const GLsizei size = sizeof(LineVertex);
   glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-  g.buffer = make_static_buffer(GL_ARRAY_BUFFER, per_segment.data(), per_segment.size() * sizeof(float));
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, size, reinterpret_cast<const void*>(offsetof(LineVertex, corner)));
   glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride * 4, nullptr);
-  glVertexAttribDivisor(1, 1);
-  if (with_km) {
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride * 4, reinterpret_cast<const void*>(16));
-    glVertexAttribDivisor(2, 1);
-  } else {
-    glDisableVertexAttribArray(2);
-    glVertexAttrib2f(2, 0.0f, 0.0f);  // base-map lines are never cut short
-  }
+  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, size, reinterpret_cast<const void*>(offsetof(LineVertex, segment)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, size, reinterpret_cast<const void*>(offsetof(LineVertex, km)));
+  g.indices = make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, indices.data(), indices.size() * sizeof(std::uint32_t));
   glBindVertexArray(0);
   return g;
 }
 
 bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error) {
+  while (glGetError() != GL_NO_ERROR) {}  // start clean: only errors of our own uploads count below
   r.fill_program = make_program(kFillVertex, kFillFragment, error);
   if (!r.fill_program) return false;
   r.line_program = make_program(kLineVertex, kLineFragment, error);
@@ -114,8 +132,6 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
                      glGetUniformLocation(r.line_program, "u_until_km"),
                      glGetUniformLocation(r.line_program, "u_dash_px"),
                      glGetUniformLocation(r.line_program, "u_px_per_km")};
-
-  r.corner_buffer = make_static_buffer(GL_ARRAY_BUFFER, kCorners, sizeof kCorners);
 
   r.land.clear();
   for (const LandMesh& mesh : geometry.land) {
@@ -139,7 +155,7 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
 
   r.lines.clear();
   for (const LineLayer& layer : geometry.lines) {
-    GpuLines g = make_lines(r, layer.segments, false);
+    GpuLines g = make_lines(layer.segments, false);
     for (int i = 0; i < 4; ++i) g.rgba[i] = layer.rgba[i];
     g.width_px = layer.width_px;
     g.min_zoom = layer.min_zoom;
@@ -156,7 +172,8 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
 void destroy_lines(GpuLines& g, bool context_lost) {
   if (!context_lost) {
     glDeleteVertexArrays(1, &g.vao);
-    glDeleteBuffers(1, &g.buffer);
+    GLuint buffers[2] = {g.buffer, g.indices};
+    glDeleteBuffers(2, buffers);
   }
   g = GpuLines{};
 }
@@ -165,7 +182,6 @@ void map_renderer_destroy(MapRenderer& r, bool context_lost) {
   if (!context_lost) {
     glDeleteProgram(r.fill_program);
     glDeleteProgram(r.line_program);
-    glDeleteBuffers(1, &r.corner_buffer);
     for (MapRenderer::GpuMesh& g : r.land) {
       glDeleteVertexArrays(1, &g.vao);
       GLuint buffers[3] = {g.vertices, g.colours, g.indices};
@@ -201,10 +217,10 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, 
   glUniform1f(r.line_uniforms.until_km, 1e30f);
   glUniform1f(r.line_uniforms.dash_px, 0.0f);
   for (const GpuLines& g : r.lines) {
-    if (zoom < g.min_zoom || zoom > g.max_zoom || g.segments == 0) continue;
+    if (zoom < g.min_zoom || zoom > g.max_zoom || g.index_count == 0) continue;
     set_line_uniforms(r, view, w, h, 0.5f * g.width_px * pixel_ratio, g.rgba);
     glBindVertexArray(g.vao);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, g.segments);
+    glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
   }
   glBindVertexArray(0);
 }
@@ -217,19 +233,19 @@ GpuLines upload_route(const MapRenderer& r, const RouteGeometry& route) {
     per_segment.insert(per_segment.end(), {route.xy[2 * i], route.xy[2 * i + 1], route.xy[2 * i + 2],
                                            route.xy[2 * i + 3], route.km[i], route.km[i + 1]});
   }
-  return make_lines(r, per_segment, true);
+  return make_lines(per_segment, true);
 }
 
 void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9], int w,
                 int h, float pixel_ratio) {
-  if (route.segments == 0) return;
+  if (route.index_count == 0) return;
   glUseProgram(r.line_program);
   set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba);
   glUniform1f(r.line_uniforms.until_km, style.until_km);
   glUniform1f(r.line_uniforms.dash_px, style.dash_px * pixel_ratio);
   glUniform1f(r.line_uniforms.px_per_km, style.px_per_km * pixel_ratio);
   glBindVertexArray(route.vao);
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, route.segments);
+  glDrawElements(GL_TRIANGLES, route.index_count, GL_UNSIGNED_INT, nullptr);
   glBindVertexArray(0);
 }
 

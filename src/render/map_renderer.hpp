@@ -44,8 +44,8 @@ struct RouteStyle {
 };
 
 struct GpuLines {
-  GLuint vao = 0, buffer = 0;
-  GLsizei segments = 0;
+  GLuint vao = 0, buffer = 0, indices = 0;
+  GLsizei index_count = 0;
   float rgba[4] = {};
   float width_px = 1.0f;
   float min_zoom = -1e9f, max_zoom = 1e9f;
@@ -53,7 +53,6 @@ struct GpuLines {
 
 struct MapRenderer {
   GLuint fill_program = 0, line_program = 0;
-  GLuint corner_buffer = 0;  // the four corners of a segment quad, shared by every line VAO
   struct GpuMesh {
     GLuint vao = 0, vertices = 0, colours = 0, indices = 0;
     GLsizei index_count = 0;

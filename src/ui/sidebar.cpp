@@ -105,7 +105,7 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
   const core::Track& real = journey.real();
   section(fonts, "How he went");
   std::string route;
-  for (const core::TrackStop& s : real.stops) route += (route.empty() ? "" : " \xE2\x86\x92 ") + s.name + (s.reported ? "" : "*");
+  for (const core::TrackStop& s : real.stops) route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name + (s.reported ? "" : "*");
   ImGui::TextWrapped("%s", route.c_str());
   text_muted("* not named in reports: the only rail path, or the nearest airport");
   ImGui::TextWrapped("Computed: %s, about %s at the pace in the data.", core::km_text(real.distance_km()).c_str(),
@@ -143,7 +143,7 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
   if (!state.sidebar_open && !layout.narrow) {
     ImGui::SetNextWindowPos(ImVec2(8, 8));
     ImGui::Begin("Show trips", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
-    if (ImGui::Button("Trips \xE2\x86\x92")) state.sidebar_open = true;
+    if (ImGui::Button("Trips \xE2\x80\xBA")) state.sidebar_open = true;
     ImGui::End();
     return;
   }
@@ -153,14 +153,14 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
   ImGui::Begin("Trips", nullptr, fixed);
   if (layout.narrow) {  // the sheet's handle: fold or unfold
     const core::Trip* t = in.data ? in.data->find_trip(state.trip_id) : nullptr;
-    if (ImGui::Button(state.sidebar_open ? "Hide trips \xE2\x86\x93" : "Trips \xE2\x86\x91")) state.sidebar_open = !state.sidebar_open;
+    if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips")) state.sidebar_open = !state.sidebar_open;
     if (t) {
       ImGui::SameLine();
       ImGui::TextWrapped("%d. %s, %s", t->number, t->destination.c_str(), core::month_year(t->depart).c_str());
     }
     if (!state.sidebar_open) { ImGui::End(); return; }
   } else {
-    if (ImGui::Button("\xE2\x86\x90 Hide")) state.sidebar_open = false;
+    if (ImGui::Button("\xE2\x80\xB9 Hide")) state.sidebar_open = false;
     ImGui::SameLine();
     if (ImGui::Button("Keys (?)")) state.help_open = !state.help_open;
   }
