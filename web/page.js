@@ -60,6 +60,14 @@
       const [times, heap] = module.UTF8ToString(module._journeys_take_frame_times()).split(';');
       return { frameMs: times ? times.split(',').map(Number) : [], heapBytes: Number(heap) };
     },
+    // Where a control of the canvas UI was drawn in the last frame ({x, y, width, height}, CSS px), or null.
+    // Names: "trip:<id>", "mode:train|plane|both", "play", "restart", "scrubber", "speed", "speed:<n>",
+    // "filter:all|train|plane", "sidebar", "keys".
+    locate(id) {
+      if (!module) return null;
+      const r = JSON.parse(module.ccall('journeys_locate', 'string', ['string'], [String(id)]));
+      return r && { x: r[0], y: r[1], width: r[2] - r[0], height: r[3] - r[1] };
+    },
     // Where a place is on the canvas now: { x, y } in CSS pixels from the canvas's top-left corner.
     project(lat, lon) {
       if (!module) throw new Error('explainer.project: not ready yet; wait for explainer.ready');
@@ -76,6 +84,10 @@
     fail('This browser or device has WebGL 2 turned off or unavailable, so the map cannot be drawn. Try a current browser, or enable hardware acceleration.');
     return;
   }
+
+  // The canvas takes the keyboard when the reader clicks or touches it (SDL listens on the canvas only, so the
+  // page around it keeps its keys); SDL's own handlers prevent the browser's default focus on click.
+  canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
 
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();  // tells the browser we want the context back

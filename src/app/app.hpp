@@ -58,6 +58,7 @@ struct App {
   bool flying = false;
 
   ui::Layout layout;
+  ui::UiRequests requests;          // what the panels asked of the platform, and where they drew their controls
   float ui_scale = 0.0f;            // the scale the fonts were built for
   float style_scale = 0.0f;         // ... and the style
   bool touch_seen = false, style_touch = false;

@@ -369,11 +369,11 @@ static void frame() {
                                      app.places, app.state, app.layout.obstacles);
   ui::UiInput input{app.trips.trips.empty() ? nullptr : &app.trips, have_journey ? &app.journey : nullptr, &app.status,
                     app.trips_error};
-  ui::UiRequests requests;
-  ui::draw(app.state, input, app.layout, app.fonts, requests);
+  app.requests.clear();
+  ui::draw(app.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
-  if (!requests.open_url.empty()) js_open_url(requests.open_url.c_str());
-  if (requests.toggle_fullscreen) js_toggle_fullscreen();
+  if (!app.requests.open_url.empty()) js_open_url(app.requests.open_url.c_str());
+  if (app.requests.toggle_fullscreen) js_toggle_fullscreen();
 
   const int w = app.status.canvas_pixel_width, h = app.status.canvas_pixel_height;
   glViewport(0, 0, w, h);

@@ -85,6 +85,15 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
   return text.c_str();
 }
 
+// Where a control was drawn in the last frame, CSS px: "[x0,y0,x1,y1]", or "null" (ui::Target names).
+EMSCRIPTEN_KEEPALIVE const char* journeys_locate(const char* id) {
+  static char text[96];
+  const ui::Target* t = the_app().requests.find(id);
+  if (!t) return "null";
+  std::snprintf(text, sizeof text, "[%.1f,%.1f,%.1f,%.1f]", t->rect.x0, t->rect.y0, t->rect.x1, t->rect.y1);
+  return text;
+}
+
 // Where a geographic point is on the canvas now, in CSS pixels from the top-left: "[x, y]".
 EMSCRIPTEN_KEEPALIVE const char* journeys_project(double lat, double lon) {
   static char text[64];

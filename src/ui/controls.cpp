@@ -43,7 +43,7 @@ static std::string now_text(const core::AppState& state, const core::Journey& j)
          core::km_text(t.distance_km() - s.km) + " to go.";
 }
 
-void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
+void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   (void)fonts;
   const core::Journey& j = *in.journey;
   const core::ScreenRect& r = layout.controls;
@@ -57,7 +57,8 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
   const std::string train = mode_label(j.train, "Train"), plane = mode_label(j.plane, "Plane");
   const char* labels[3] = {train.c_str(), plane.c_str(), "Both, racing"};
   const bool enabled[3] = {j.train.available, j.plane.available, j.train.available && j.plane.available};
-  const int picked = segmented("mode", labels, 3, static_cast<int>(state.show), enabled);
+  static const char* const kNames[3] = {"train", "plane", "both"};
+  const int picked = segmented("mode", labels, kNames, 3, static_cast<int>(state.show), out, enabled);
   if (picked >= 0) state.show = static_cast<core::ShowMode>(picked);
   const core::Track& alt = j.alternative();
   if (!alt.available) {
@@ -73,11 +74,13 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
     if (!state.playback.playing && state.playback.clock_h >= end) state.playback.clock_h = 0.0;
     state.playback.playing = !state.playback.playing;
   }
+  out.remember("play");
   ImGui::SameLine();
   if (ImGui::Button("Restart")) {
     state.playback.clock_h = 0.0;
     state.playback.playing = true;
   }
+  out.remember("restart");
   ImGui::SameLine();
   const float speed_w = ImGui::CalcTextSize("0.25\xC3\x97 ").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - speed_w - ImGui::GetStyle().ItemSpacing.x));
@@ -86,15 +89,20 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
   if (ImGui::SliderFloat("##time", &clock, 0.0f, static_cast<float>(std::max(end, 0.01)), clock_text.c_str(),
                          ImGuiSliderFlags_NoInput))
     core::seek(state.playback, clock, end);
+  out.remember("scrubber");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(speed_w);
   char speed_text[16];
   std::snprintf(speed_text, sizeof speed_text, "%g\xC3\x97", state.playback.speed);
-  if (ImGui::BeginCombo("##speed", speed_text)) {
+  const bool open = ImGui::BeginCombo("##speed", speed_text);
+  out.remember("speed");
+  if (open) {
     for (double s : kSpeeds) {
       char item[16];
       std::snprintf(item, sizeof item, "%g\xC3\x97", s);
       if (ImGui::Selectable(item, s == state.playback.speed)) state.playback.speed = s;
+      std::snprintf(item, sizeof item, "%g", s);
+      out.remember("speed:", item);
     }
     ImGui::EndCombo();
   }

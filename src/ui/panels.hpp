@@ -7,7 +7,7 @@
 namespace ui {
 
 void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
-void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
+void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
 void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
 void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts);
 
@@ -19,7 +19,9 @@ void section(const Fonts& fonts, const char* title);
 void text_muted(const char* text);
 // A coloured tag ("TRAIN", "WHAT-IF") inline with the text that follows.
 void tag(const char* text, const float rgba[4]);
-// A row of mutually exclusive buttons; returns the index clicked or -1. Disabled entries are greyed.
-int segmented(const char* id, const char* const* labels, int count, int selected, const bool* enabled = nullptr);
+// A row of mutually exclusive buttons; returns the index clicked or -1. Disabled entries are greyed. Each is
+// remembered as a target "<id>:<name>".
+int segmented(const char* id, const char* const* labels, const char* const* names, int count, int selected,
+              UiRequests& out, const bool* enabled = nullptr);
 
 }  // namespace ui

@@ -46,9 +46,10 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
   }
 }
 
-static void trip_list(core::AppState& state, const core::TripData& data) {
+static void trip_list(core::AppState& state, const core::TripData& data, UiRequests& out) {
   static const char* const kFilters[] = {"All trips", "By train", "By plane"};
-  const int clicked = segmented("filter", kFilters, 3, static_cast<int>(state.filter));
+  static const char* const kFilterNames[] = {"all", "train", "plane"};
+  const int clicked = segmented("filter", kFilters, kFilterNames, 3, static_cast<int>(state.filter), out);
   if (clicked >= 0) state.filter = static_cast<core::TripFilter>(clicked);
 
   for (const core::Trip& trip : data.trips) {
@@ -63,6 +64,7 @@ static void trip_list(core::AppState& state, const core::TripData& data) {
       state.playback.clock_h = 0.0;
       state.playback.playing = false;
     }
+    out.remember("trip:", trip.id);
     const ImVec2 end = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 2));
     ImGui::TextDisabled("%d", trip.number);
@@ -144,6 +146,7 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     ImGui::SetNextWindowPos(ImVec2(8, 8));
     ImGui::Begin("Show trips", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
     if (ImGui::Button("Trips \xE2\x80\xBA")) state.sidebar_open = true;
+    out.remember("sidebar");
     ImGui::End();
     return;
   }
@@ -154,6 +157,7 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
   if (layout.narrow) {  // the sheet's handle: fold or unfold
     const core::Trip* t = in.data ? in.data->find_trip(state.trip_id) : nullptr;
     if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips")) state.sidebar_open = !state.sidebar_open;
+    out.remember("sidebar");
     if (t) {
       ImGui::SameLine();
       ImGui::TextWrapped("%d. %s, %s", t->number, t->destination.c_str(), core::month_year(t->depart).c_str());
@@ -161,8 +165,10 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     if (!state.sidebar_open) { ImGui::End(); return; }
   } else {
     if (ImGui::Button("\xE2\x80\xB9 Hide")) state.sidebar_open = false;
+    out.remember("sidebar");
     ImGui::SameLine();
     if (ImGui::Button("Keys (?)")) state.help_open = !state.help_open;
+    out.remember("keys");
   }
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("Kim Jong-un's journeys abroad");
@@ -175,7 +181,7 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     ImGui::End();
     return;
   }
-  trip_list(state, *in.data);
+  trip_list(state, *in.data, out);
   ImGui::Separator();
   const core::Trip* trip = in.data->find_trip(state.trip_id);
   if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, fonts, out);

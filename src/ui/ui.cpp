@@ -102,7 +102,23 @@ void tag(const char* text, const float rgba[4]) {
   ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
 }
 
-int segmented(const char* id, const char* const* labels, int count, int selected, const bool* enabled) {
+void UiRequests::remember(const char* id, const std::string& suffix) {
+  if (target_count == targets.size()) targets.emplace_back();
+  Target& t = targets[target_count++];
+  t.id.assign(id);
+  t.id += suffix;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  t.rect = {a.x, a.y, b.x, b.y};
+}
+
+const Target* UiRequests::find(const std::string& id) const {
+  for (std::size_t i = 0; i < target_count; ++i)
+    if (targets[i].id == id) return &targets[i];
+  return nullptr;
+}
+
+int segmented(const char* id, const char* const* labels, const char* const* names, int count, int selected,
+              UiRequests& out, const bool* enabled) {
   int clicked = -1;
   ImGui::PushID(id);
   for (int i = 0; i < count; ++i) {
@@ -113,6 +129,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
     if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     if (!ok) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
     if (ImGui::Button(labels[i]) && ok) clicked = i;
+    out.remember(id, std::string(":") + names[i]);
     if (!ok) ImGui::PopStyleVar();
     if (on) ImGui::PopStyleColor(3);
   }
@@ -123,7 +140,7 @@ int segmented(const char* id, const char* const* labels, int count, int selected
 void draw(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   draw_sidebar(state, in, layout, fonts, out);
   if (in.journey) {
-    draw_controls(state, in, layout, fonts);
+    draw_controls(state, in, layout, fonts, out);
     draw_compare(state, in, layout, fonts);
   }
   if (state.help_open) draw_help(state, layout, fonts);

@@ -40,9 +40,22 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
 // The UI scale for a canvas size, in quarter steps (so the font atlas is rebuilt rarely).
 float ui_scale_for(float width, float height);
 
+// Where the main controls were drawn this frame (CSS px), by a stable name: "trip:2019-02-hanoi", "mode:both",
+// "play", "restart", "scrubber", "speed", "speed:4", "filter:train", "sidebar", "keys". The page's API hands
+// them to browser tests, which then click like a reader would.
+struct Target {
+  std::string id;
+  core::ScreenRect rect;
+};
+
 struct UiRequests {
   std::string open_url;     // a source link was clicked: open it in a new tab
   bool toggle_fullscreen = false;
+  std::vector<Target> targets;
+  std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
+  void clear() { open_url.clear(); toggle_fullscreen = false; target_count = 0; }
+  void remember(const char* id, const std::string& suffix = {});  // the last ImGui item, under this name
+  const Target* find(const std::string& id) const;
 };
 
 struct UiInput {

@@ -1,0 +1,150 @@
+// A reader's session: pick a trip in the sidebar, switch modes, play to the end, scrub back, change speed, use
+// the keys. Real mouse and keyboard events on the canvas; the state is checked through the page API after
+// each step, and each step leaves a screenshot.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { canvasPixels, launchBrowser, openPage, serveDist, waitFrames, waitReady } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const state = (page) => page.evaluate(() => window.explainer.getState());
+
+// Clicks the middle of a control of the canvas UI, found by name through explainer.locate().
+async function click(page, id, { fx = 0.5 } = {}) {
+  await page.waitForFunction((name) => window.explainer.locate(name) !== null, id, { timeout: 10000 });
+  const r = await page.evaluate((name) => window.explainer.locate(name), id);
+  await page.mouse.click(r.x + r.width * fx, r.y + r.height / 2);
+  await waitFrames(page, 3);
+}
+
+test('a reader picks a trip, races train and plane to the end, scrubs back and changes speed', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { width: 1280, height: 800 });
+  await waitReady(page);
+  let s = await state(page);
+  assert.equal(s.trip, '2025-09-beijing', 'opens on the latest journey');
+  assert.equal(s.mode, 'train');
+
+  await click(page, 'trip:2019-02-hanoi');
+  s = await state(page);
+  assert.equal(s.trip, '2019-02-hanoi');
+  assert.equal(s.time, 0);
+  assert.equal(s.mode, 'train', 'a train trip opens on the train');
+  await canvasPixels(page, 'reader-1-hanoi-selected');
+
+  await click(page, 'mode:both');
+  assert.equal((await state(page)).mode, 'both');
+  await click(page, 'speed');
+  await click(page, 'speed:16');
+  assert.equal((await state(page)).speed, 16);
+  await click(page, 'play');
+  assert.equal((await state(page)).playing, true);
+
+  // At 16 journey hours a second the 3-hour flight lands first; the train is still on its way.
+  await page.waitForFunction(() => { const st = window.explainer.getState().status; return st.plane.arrived; });
+  s = await state(page);
+  assert.equal(s.status.train.arrived, false, 'the train arrived with the plane');
+  await canvasPixels(page, 'reader-2-hanoi-plane-landed');
+
+  await page.waitForFunction(() => !window.explainer.getState().playing, null, { timeout: 60000 });
+  s = await state(page);
+  assert.equal(s.time, s.status.endHours, 'the clock stops exactly at the end');
+  assert.ok(s.status.train.arrived && s.status.plane.arrived);
+  assert.equal(s.status.train.stopsPassed, s.status.train.stopCount);
+  assert.ok(s.status.train.durationHours > 10 * s.status.plane.durationHours, 'the train takes far longer');
+  await canvasPixels(page, 'reader-3-hanoi-both-arrived');
+
+  // Scrub back to about a quarter of the journey: the grab lands where the reader clicked.
+  await click(page, 'scrubber', { fx: 0.25 });
+  s = await state(page);
+  assert.ok(s.time > 0.15 * s.status.endHours && s.time < 0.35 * s.status.endHours, `time ${s.time} of ${s.status.endHours}`);
+  assert.equal(s.status.train.arrived, false);
+  await canvasPixels(page, 'reader-4-hanoi-scrubbed');
+
+  await click(page, 'speed');
+  await click(page, 'speed:0.25');
+  assert.equal((await state(page)).speed, 0.25);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the keys: play/pause, step, start and end, trip numbers, modes, help', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { width: 1280, height: 800 });
+  await waitReady(page);
+  await page.mouse.click(900, 300);  // on the map: gives the canvas the keyboard
+  const press = async (key) => { await page.keyboard.press(key); await waitFrames(page, 2); };
+
+  await press('1');
+  let s = await state(page);
+  assert.equal(s.trip, '2018-03-beijing');
+  await press('End');
+  s = await state(page);
+  assert.equal(s.time, s.status.endHours);
+  await press('ArrowLeft');
+  s = await state(page);
+  assert.ok(Math.abs(s.time - 0.95 * s.status.endHours) < 1e-6, `one step back is a twentieth: ${s.time}`);
+  await press('Home');
+  assert.equal((await state(page)).time, 0);
+  await press('ArrowRight');
+  assert.ok((await state(page)).time > 0);
+  await press('Space');
+  assert.equal((await state(page)).playing, true);
+  await press('Space');
+  assert.equal((await state(page)).playing, false);
+  await press('p');
+  assert.equal((await state(page)).mode, 'plane');
+  await press('b');
+  assert.equal((await state(page)).mode, 'both');
+  await press('t');
+  assert.equal((await state(page)).mode, 'train');
+  await press('3');  // Singapore: no rail link, so "t" and "b" cannot apply
+  s = await state(page);
+  assert.equal(s.trip, '2018-06-singapore');
+  assert.equal(s.mode, 'plane');
+  assert.equal(s.status.train.available, false);
+  await press('b');
+  assert.equal((await state(page)).mode, 'plane', 'both cannot be chosen without a train');
+  await press('Shift+Slash');
+  await canvasPixels(page, 'keys-help-open');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the filter lists only the trips made by plane; a missing alternative says why', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { width: 1280, height: 800 });
+  await waitReady(page);
+  await click(page, 'filter:plane');
+  assert.equal((await state(page)).filter, 'plane');
+  assert.equal(await page.evaluate(() => window.explainer.locate('trip:2019-02-hanoi')), null);
+  await click(page, 'trip:2018-06-singapore');
+  assert.equal((await state(page)).mode, 'plane');
+  await click(page, 'mode:train');  // disabled: nothing happens
+  assert.equal((await state(page)).mode, 'plane');
+  await canvasPixels(page, 'filter-plane-singapore');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('every trip in both modes at half-time (screenshots to look at)', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { width: 1280, height: 800 });
+  await waitReady(page);
+  const ids = ['2018-03-beijing', '2018-05-dalian', '2018-06-singapore', '2018-06-beijing', '2019-01-beijing',
+    '2019-02-hanoi', '2019-04-vladivostok', '2023-09-russia', '2025-09-beijing'];
+  for (const trip of ids) {
+    await page.evaluate((t) => window.explainer.setState({ trip: t, mode: 'both' }), trip).catch(() =>
+      page.evaluate((t) => window.explainer.setState({ trip: t }), trip));
+    await waitFrames(page, 2);
+    const end = (await state(page)).status.endHours;
+    await page.evaluate((t) => window.explainer.setState({ time: t }), end / 2);
+    await page.waitForTimeout(3200);  // the camera's flight to the trip (at most 3 s)
+    await waitFrames(page, 2);
+    const s = await state(page);
+    assert.equal(s.trip, trip);
+    assert.ok(Math.abs(s.time - end / 2) < 1e-9);
+    assert.equal(s.mode, trip === '2018-06-singapore' ? 'plane' : 'both');
+    await canvasPixels(page, `trip-${trip}-both-half`);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
