@@ -95,6 +95,21 @@ static void figure_rows(const core::TripData& data, const std::vector<core::Figu
   }
 }
 
+static void vehicle_card(const core::TripData& data, const core::Vehicle& v, const char* title, const Fonts& fonts,
+                         UiRequests& out) {
+  section(fonts, title);
+  ImGui::TextWrapped("%s", v.description.c_str());
+  if (v.timing_speed)
+    ImGui::TextWrapped("Pace used here: %.0f\xE2\x80\x93%.0f km/h (%s)", v.timing_speed->min_kmh, v.timing_speed->max_kmh,
+                       core::outlets(data, v.timing_speed_sources).c_str());
+  for (const core::Figure& f : v.reported_speeds_kmh) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("Reported speed: %s%s", core::figure_text(f, "km/h").c_str(), f.note.empty() ? "" : (" (" + f.note + ")").c_str());
+    text_muted(("    " + core::outlets(data, f.sources)).c_str());
+  }
+  source_links(data, v.sources, out);
+}
+
 static void trip_card(const core::Trip& trip, const core::Journey& journey, const core::TripData& data,
                       const Fonts& fonts, UiRequests& out) {
   ImGui::PushFont(fonts.heading);
@@ -116,13 +131,21 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
     figure_rows(data, leg.reported_distance_km, "km", "Reported distance:");
     figure_rows(data, leg.reported_duration_h, "h", "Reported time:");
   }
-  if (const core::Vehicle* v = trip.outbound.empty() ? nullptr : data.find_vehicle(trip.outbound.front().vehicle_id)) {
-    section(fonts, v->name.c_str());
-    ImGui::TextWrapped("%s", v->description.c_str());
-    if (v->timing_speed)
-      ImGui::TextWrapped("Pace used here: %.0f\xE2\x80\x93%.0f km/h (%s)", v->timing_speed->min_kmh,
-                         v->timing_speed->max_kmh, core::outlets(data, v->timing_speed_sources).c_str());
-    source_links(data, v->sources, out);
+  if (const core::Vehicle* v = trip.outbound.empty() ? nullptr : data.find_vehicle(trip.outbound.front().vehicle_id))
+    vehicle_card(data, *v, v->name.c_str(), fonts, out);
+
+  const core::Track& alt = journey.alternative();
+  section(fonts, alt.mode == core::Mode::Train ? "What if he had taken the train?" : "What if he had flown?");
+  if (alt.available) {
+    ImGui::TextWrapped("%s, about %s by %s. Not a journey he made: drawn dashed on the map.",
+                       core::km_text(alt.distance_km()).c_str(), core::format_hours(alt.duration_h()).c_str(),
+                       alt.vehicle_name.c_str());
+    for (const core::Leg& leg : trip.what_if)
+      if (!leg.note.empty()) text_muted(leg.note.c_str());
+    if (const core::Vehicle* v = trip.what_if.empty() ? nullptr : data.find_vehicle(trip.what_if.front().vehicle_id))
+      vehicle_card(data, *v, ("What-if vehicle: " + v->name).c_str(), fonts, out);
+  } else {
+    ImGui::TextWrapped("%s", alt.unavailable_reason.c_str());
   }
 
   if (!trip.facts.empty()) {

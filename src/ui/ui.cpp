@@ -50,7 +50,7 @@ void apply_style(const Layout& layout) {
   style.FrameRounding = 5.0f;
   style.GrabRounding = 5.0f;
   style.WindowPadding = ImVec2(18, 16);
-  style.FramePadding = ImVec2(10, layout.touch ? 13 : 6);  // touch: 16 px text + 2 × 14 ≥ 44 px targets
+  style.FramePadding = ImVec2(10, layout.touch ? 14 : 6);  // touch: 16 px text + 2 × 14 = 44 px targets
   style.ItemSpacing = ImVec2(8, 8);
   style.GrabMinSize = layout.touch ? 30 : 14;
   style.ScrollbarSize = layout.touch ? 18 : 14;
