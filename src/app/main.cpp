@@ -506,6 +506,8 @@ void start_app() {
   load_places();
   create_gpu_resources();
   update_viewport();
+  // A phone opens on the map, with the trips folded into a sheet under it.
+  if (app.status.canvas_css_width < 700) app.state.sidebar_open = false;
   app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height), false);
   ui::apply_style(app.layout);
   app.style_scale = app.layout.scale;

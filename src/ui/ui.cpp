@@ -27,7 +27,7 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   if (l.narrow) {
     // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row.
     l.controls = {0, height - controls_h, width, height};
-    const float sheet_top = state.sidebar_open ? height * 0.30f : height - controls_h - (touch ? 56.0f : 44.0f);
+    const float sheet_top = state.sidebar_open ? height * 0.40f : height - controls_h - (touch ? 72.0f : 56.0f);
     l.sidebar = {0, sheet_top, width, height - controls_h};
     l.map_padding = {24, 24, height - sheet_top + 16, 24};
   } else {

@@ -148,3 +148,27 @@ test('every trip in both modes at half-time (screenshots to look at)', async () 
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show every control, sized to be read', async () => {
+  const heights = {};
+  for (const [width, height, pixelRatio, name] of [[320, 560, 3, 'phone'], [3840, 2160, 1, 'projector-4k']]) {
+    const { page, problems, close } = await openPage(browser, server.url, { width, height, pixelRatio });
+    await waitReady(page);
+    await page.evaluate(() => window.explainer.setState({ trip: '2019-02-hanoi', mode: 'both', time: 30 }));
+    await waitFrames(page, 3);
+    for (const id of ['mode:train', 'mode:plane', 'mode:both', 'play', 'restart', 'scrubber', 'speed', 'sidebar']) {
+      const r = await page.evaluate((n) => window.explainer.locate(n), id);
+      assert.ok(r, `${name}: ${id} is not drawn`);
+      assert.ok(r.x >= 0 && r.y >= 0 && r.x + r.width <= width + 0.5 && r.y + r.height <= height + 0.5,
+        `${name}: ${id} is off screen: ${JSON.stringify(r)}`);
+    }
+    heights[name] = (await page.evaluate(() => window.explainer.locate('play'))).height;
+    assert.equal((await state(page)).sidebarOpen, name !== 'phone', 'a phone opens on the map, trips folded');
+    await page.waitForTimeout(3200);  // the camera's flight
+    await waitFrames(page, 2);
+    await canvasPixels(page, `layout-${name}`);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+  assert.ok(heights['projector-4k'] >= 1.9 * heights.phone, `type does not grow for a projector: ${JSON.stringify(heights)}`);
+});
