@@ -13,6 +13,18 @@
   ];
   const LEVELS = ['info', 'warning', 'error'];
 
+  // The page's own reading of the link's switches (the app reads the same hash for the state): theme,
+  // transparency, embed mode. Framed pages are embeds unless the link says embed=0.
+  const params = new URLSearchParams(location.hash.slice(1));
+  const framed = (() => { try { return window.self !== window.top; } catch (e) { return true; } })();
+  const embed = params.has('embed') ? !['0', 'false', 'off', 'no'].includes(params.get('embed')) : framed;
+  const root = document.documentElement;
+  root.classList.toggle('embed', embed);
+  root.classList.toggle('transparent', params.has('transparent') && params.get('transparent') !== '0');
+  const dark = params.get('dark');
+  if (dark === 'on' || dark === '' || dark === '1') root.dataset.theme = 'dark';
+  else if (dark === 'off' || dark === '0') root.dataset.theme = 'light';
+
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
   const loadingText = document.getElementById('loading-text');
@@ -28,10 +40,46 @@
     // Errors stay; warnings and info fade after a while so the map is not covered for good.
     if (level < 2) setTimeout(() => p.remove(), 12000);
   }
-  function fail(text) {
+  function fail(text, unsupported = false) {
     loading.hidden = true;
     notice(2, text);
     rejectReady(new Error(text));
+    // The HTML fallback (web/fallback.js) shows the trips as a table when the map cannot run at all.
+    if (unsupported) document.dispatchEvent(new CustomEvent('explainer:unsupported', { detail: { reason: text } }));
+  }
+
+  // Deep links: the state lives in the URL hash. A link is applied at start and when the reader edits it;
+  // the hash follows the state (at most twice a second, without adding history entries).
+  let writtenHash = location.hash, hashTimer = null;
+  function applyHash(hash) {
+    const notices = module.ccall('journeys_apply_hash', 'string', ['string'], [hash]);
+    for (const line of notices.split('\n')) if (line) notice(0, line);
+  }
+  function scheduleHashUpdate() {
+    if (hashTimer) return;
+    hashTimer = setTimeout(() => {
+      hashTimer = null;
+      const hash = module.UTF8ToString(module._journeys_format_hash());
+      if (hash !== location.hash) {
+        writtenHash = hash;
+        try { history.replaceState(null, '', hash); } catch (e) { /* sandboxed without same-origin: keep going */ }
+      }
+    }, 500);
+  }
+
+  // Tells the page's other scripts (the accessible controls, the embed bridge) when the state changes: polled
+  // a few times a second, compared as text, announced only on change.
+  let lastStateText = '';
+  function watchState() {
+    if (!module) return;
+    const state = JSON.parse(module.UTF8ToString(module._journeys_get_state()));
+    const { status, view, ...rest } = state;  // the frame counter moves every frame; the view only in steps
+    const text = JSON.stringify(rest) + (status.train.arrived ? 'T' : '') + (status.plane.arrived ? 'P' : '') +
+      [view.lat, view.lon, view.zoom].map((v) => v.toFixed(3)).join(',');
+    if (text !== lastStateText) {
+      lastStateText = text;
+      document.dispatchEvent(new CustomEvent('explainer:state', { detail: state }));
+    }
   }
 
   let module = null;
@@ -77,11 +125,11 @@
   });
 
   if (typeof WebAssembly !== 'object') {
-    fail('This browser cannot run WebAssembly, which the explainer needs. Try a current version of Chrome, Firefox, Safari or Edge.');
+    fail('This browser cannot run WebAssembly, which the explainer needs. Try a current version of Chrome, Firefox, Safari or Edge.', true);
     return;
   }
   if (!document.createElement('canvas').getContext('webgl2')) {
-    fail('This browser or device has WebGL 2 turned off or unavailable, so the map cannot be drawn. Try a current browser, or enable hardware acceleration.');
+    fail('This browser or device has WebGL 2 turned off or unavailable, so the map cannot be drawn. Try a current browser, or enable hardware acceleration.', true);
     return;
   }
 
@@ -108,7 +156,12 @@
       canvas,
       journeysPage: {
         message: notice,
-        firstFrame() { loading.hidden = true; resolveReady(window.explainer); },
+        firstFrame() {
+          loading.hidden = true;
+          resolveReady(window.explainer);
+          watchState();
+          setInterval(watchState, 200);
+        },
       },
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
@@ -124,6 +177,23 @@
         m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
       }
       m._journeys_start();
+      // The reader's system settings, now and when they change: dark theme, reduced motion.
+      const prefersDark = matchMedia('(prefers-color-scheme: dark)');
+      const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+      const sendPreferences = () => m._journeys_set_preferences(prefersDark.matches ? 1 : 0, reducedMotion.matches ? 1 : 0);
+      sendPreferences();
+      prefersDark.addEventListener('change', sendPreferences);
+      reducedMotion.addEventListener('change', sendPreferences);
+      applyHash(location.hash + (embed && !params.has('embed') ? '&embed' : ''));
+      window.addEventListener('hashchange', () => { if (location.hash !== writtenHash) applyHash(location.hash); });
+      document.addEventListener('explainer:state', scheduleHashUpdate);
+      // No drawing while the explainer is scrolled out of view (an embed far down an article); the journey
+      // clock stops with it and resumes where it was.
+      if ('IntersectionObserver' in window) {
+        new IntersectionObserver((entries) => {
+          for (const entry of entries) m._journeys_set_visible(entry.isIntersecting ? 1 : 0);
+        }).observe(document.getElementById('stage'));
+      }
     }, (err) => fail('Could not start the explainer: ' + (err && err.message || err)));
   };
   document.head.appendChild(script);

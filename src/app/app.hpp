@@ -35,6 +35,7 @@ struct App {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bool started = false;
+  bool main_loop_paused = false;  // off-screen
   bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
   float font_pixel_ratio = 0.0f;  // the pixel ratio the font atlas was rasterised for
   Assets assets;
@@ -56,11 +57,14 @@ struct App {
   core::FlyPath fly;
   double fly_elapsed = 0.0;
   bool flying = false;
+  bool view_moved = false;          // the reader (or a link) placed the camera: links keep the view
 
   ui::Layout layout;
   ui::UiRequests requests;          // what the panels asked of the platform, and where they drew their controls
   float ui_scale = 0.0f;            // the scale the fonts were built for
   float style_scale = 0.0f;         // ... and the style
+  bool style_dark = false;
+  bool prefers_dark = false, reduced_motion = false;  // the reader's system settings, from the page
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
   Gestures gestures;

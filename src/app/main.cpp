@@ -251,6 +251,7 @@ static bool handle_key(const SDL_Event& e) {
 
 // --- the selected journey -----------------------------------------------------------------------------------------
 static void fit_camera_to_journey(bool animate) {
+  app.view_moved = false;
   std::vector<core::PlanePoint> points;
   for (const core::Track* t : {&app.journey.train, &app.journey.plane}) {
     const bool on = t->available && (app.state.show == core::ShowMode::Both ||
@@ -261,7 +262,7 @@ static void fit_camera_to_journey(bool animate) {
   if (points.empty()) return;
   const core::Camera target =
       core::fit_bounds(core::bounds_of(points), app.state.camera.viewport, app.layout.map_padding, app.state.camera_limits);
-  if (!animate) {
+  if (!animate || app.reduced_motion) {  // prefers-reduced-motion: cut, don't fly
     app.state.camera = target;
     app.flying = false;
     return;
@@ -280,17 +281,19 @@ static void sync_journey() {
     const bool first = app.journey_trip.empty();
     app.journey = core::build_journey(app.trips, *trip);
     app.journey_trip = st.trip_id;
-    // Open on the mode he really used; keep "both" if the reader chose it and the new trip has both.
+    // A new trip opens on the mode he really used, unless the page or a link asked for one with it, or the
+    // reader is racing both and the new trip has both.
     const bool both_ok = app.journey.train.available && app.journey.plane.available;
-    if (!(st.show == core::ShowMode::Both && both_ok))
+    if (!st.show_explicit && !(st.show == core::ShowMode::Both && both_ok))
       st.show = app.journey.real_mode == core::Mode::Plane ? core::ShowMode::Plane : core::ShowMode::Train;
     app.fitted_show = st.show;
-    fit_camera_to_journey(!first);
+    if (!(first && app.view_moved)) fit_camera_to_journey(!first);  // a link's own view wins at start
     if (app.map_renderer_ready) render::journey_layer_update(app.journey_layer, app.map_renderer, app.journey);
   } else if (app.fitted_show != st.show) {
     app.fitted_show = st.show;
     fit_camera_to_journey(true);
   }
+  st.show_explicit = false;
   if ((st.show == core::ShowMode::Train && !app.journey.train.available) ||
       (st.show == core::ShowMode::Plane && !app.journey.plane.available) ||
       (st.show == core::ShowMode::Both && !(app.journey.train.available && app.journey.plane.available)))
@@ -329,20 +332,23 @@ static void frame() {
     ImGui_ImplSDL2_ProcessEvent(&event);
     const core::Camera before = app.state.camera;
     handle_pointer(event);
-    if (app.flying && (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
-                       app.state.camera.zoom != before.zoom))
+    if (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
+        app.state.camera.zoom != before.zoom) {
       app.flying = false;  // the reader took the camera
+      app.view_moved = true;
+    }
   }
   if (app.context_restored) recover_context();
   if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
 
   update_viewport();
   app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height),
-                                  app.touch_seen);
+                                  app.touch_seen, app.prefers_dark);
   rebuild_fonts_if_needed(app.status.pixel_ratio, app.layout.scale);
-  if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale) {
+  if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
     app.style_touch = app.touch_seen;
     app.style_scale = app.layout.scale;
+    app.style_dark = app.layout.dark;
     ui::apply_style(app.layout);
   }
 
@@ -366,7 +372,7 @@ static void frame() {
   const bool have_journey = app.journey.trip != nullptr;
   render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
                                      ui::kBodyFontPx * app.layout.scale * 0.9f, have_journey ? &app.journey : nullptr,
-                                     app.places, app.state, app.layout.obstacles);
+                                     app.places, app.state, app.layout.obstacles, app.layout.dark);
   ui::UiInput input{app.trips.trips.empty() ? nullptr : &app.trips, have_journey ? &app.journey : nullptr, &app.status,
                     app.trips_error};
   app.requests.clear();
@@ -377,12 +383,14 @@ static void frame() {
 
   const int w = app.status.canvas_pixel_width, h = app.status.canvas_pixel_height;
   glViewport(0, 0, w, h);
-  glClearColor(render::kSeaColour[0], render::kSeaColour[1], render::kSeaColour[2], 1.0f);
+  const float* sea = app.layout.dark ? render::kDarkSeaColour : render::kSeaColour;
+  if (app.state.presentation.transparent) glClearColor(0, 0, 0, 0);  // the host page shows through the sea
+  else glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (app.map_renderer_ready) {
     const std::array<float, 9> view = core::view_matrix(app.state.camera);
     const float zoom = static_cast<float>(app.state.camera.zoom);
-    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.status.pixel_ratio, zoom);
+    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.status.pixel_ratio, zoom, app.layout.dark);
     if (have_journey)
       render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.journey, app.state, view.data(), w, h,
                                         app.status.pixel_ratio);
@@ -390,7 +398,10 @@ static void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
-  if (++app.status.frames_drawn == 1) notify_first_frame();
+  if (++app.status.frames_drawn == 1) {
+    notify_first_frame();
+    if (app.main_loop_paused) emscripten_pause_main_loop();  // off-screen from the start
+  }
 }
 
 // --- start ------------------------------------------------------------------------------------------------------
@@ -508,7 +519,8 @@ void start_app() {
   update_viewport();
   // A phone opens on the map, with the trips folded into a sheet under it.
   if (app.status.canvas_css_width < 700) app.state.sidebar_open = false;
-  app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height), false);
+  app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height), false,
+                                  app.prefers_dark);
   ui::apply_style(app.layout);
   app.style_scale = app.layout.scale;
   app.state.camera = core::fit_bounds(kRegion, app.state.camera.viewport, app.layout.map_padding, app.state.camera_limits);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "core/url_state.hpp"
 
 EM_JS(void, js_page_message, (int level, const char* text), {
   if (Module.journeysPage) Module.journeysPage.message(level, UTF8ToString(text));
@@ -65,7 +66,10 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   for (const std::string& e : core::apply_state_json(app.state, json_text, app.trips)) text += e + "\n";
   if (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
       app.state.camera.zoom != before.zoom)
+  {
     app.flying = false;  // a view asked for by the page wins over a flight in progress
+    app.view_moved = true;
+  }
   return text.c_str();
 }
 
@@ -83,6 +87,54 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
   times.clear();
   text += ";" + std::to_string(static_cast<unsigned long>(__builtin_wasm_memory_size(0)) * 65536ul);
   return text.c_str();
+}
+
+// Applies a link's hash (state and switches); returns the notices for what was ignored, one per line.
+EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
+  static std::string text;
+  App& app = the_app();
+  const core::UrlState url = core::parse_url_state(hash, app.trips);
+  const bool was_playing = app.state.playback.playing;
+  core::apply_url_state(url, app.state);
+  app.state.presentation = url.presentation;
+  // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
+  if (url.presentation.autoplay && app.reduced_motion && !url.playing) app.state.playback.playing = was_playing;
+  if (url.view_centre) {
+    app.flying = false;
+    app.view_moved = true;
+  }
+  text.clear();
+  for (const std::string& n : url.notices) text += n + "\n";
+  return text.c_str();
+}
+
+// The link to what is on screen now (the view only if the reader moved the map).
+EMSCRIPTEN_KEEPALIVE const char* journeys_format_hash() {
+  static std::string text;
+  const App& app = the_app();
+  text = core::format_url_state(app.state, app.state.presentation, app.view_moved);
+  return text.c_str();
+}
+
+// The reader's system settings (prefers-color-scheme, prefers-reduced-motion), and again when they change.
+EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced_motion) {
+  App& app = the_app();
+  app.prefers_dark = prefers_dark != 0;
+  app.reduced_motion = reduced_motion != 0;
+}
+
+// Off-screen (scrolled out of view): no frames at all until it is back. The clock resumes where it stopped
+// because the first frame back starts a fresh time step.
+EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
+  App& app = the_app();
+  if (!app.started || app.main_loop_paused == !visible) return;
+  app.main_loop_paused = !visible;
+  if (visible) {
+    app.last_frame_ms = 0.0;
+    emscripten_resume_main_loop();
+  } else if (app.status.frames_drawn > 0) {
+    emscripten_pause_main_loop();
+  }  // else: the first frame is still drawn (ready resolves), and frame() pauses right after it
 }
 
 // Where a control was drawn in the last frame, CSS px: "[x0,y0,x1,y1]", or "null" (ui::Target names).

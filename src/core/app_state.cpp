@@ -96,7 +96,10 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
       }
     } else if (key == "mode") {
       auto mode = value.is_string() ? parse_show_mode(value.get<std::string>()) : std::nullopt;
-      if (mode) next.show = *mode;
+      if (mode) {
+        next.show = *mode;
+        next.show_explicit = true;
+      }
       else errors.push_back("setState: mode must be \"train\", \"plane\" or \"both\"");
     } else if (key == "filter") {
       const std::string f = value.is_string() ? value.get<std::string>() : "";

@@ -11,14 +11,29 @@
 
 namespace core {
 
+enum class Theme { Auto, Light, Dark };
+
+// How the page presents itself; set by the link (or the embedder), not by the reader's clicks.
+struct Presentation {
+  Theme theme = Theme::Auto;
+  bool autoplay = false;
+  bool controls = true;      // controls=0: no journey controls (a fixed frame in an article)
+  bool plain = false;        // no title block
+  bool transparent = false;  // the host page shows through where the sea would be
+  bool embed = false;        // compact chrome; wheel and one finger scroll the article
+  bool classroom = false;    // large type, chrome hidden, PageUp/PageDown step through the trips
+};
+
 struct AppState {
   std::string trip_id;                 // the selected trip ("" before the data is loaded)
   ShowMode show = ShowMode::Train;     // train, plane or both racing
+  bool show_explicit = false;          // the page or a link chose `show` with the trip: keep it for the new trip
   Playback playback;                   // the journey clock
   TripFilter filter = TripFilter::All; // which trips the sidebar lists
   bool sidebar_open = true;            // the panel with the trips; hidden gives the map the whole canvas
   bool place_labels = true;            // city dots and names on the map
   bool help_open = false;              // the keyboard overlay
+  Presentation presentation;           // from the link or the embedder
   Camera camera;                       // what part of the map is on screen (the app keeps its viewport current)
   CameraLimits camera_limits;
 };

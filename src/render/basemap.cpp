@@ -5,6 +5,7 @@
 namespace render {
 
 const float kSeaColour[4] = {0.796f, 0.863f, 0.914f, 1.0f};
+const float kDarkSeaColour[4] = {0.075f, 0.105f, 0.145f, 1.0f};
 
 static constexpr std::uint32_t rgba8(unsigned r, unsigned g, unsigned b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
 

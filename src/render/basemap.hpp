@@ -10,5 +10,6 @@ MapGeometry build_map_geometry(const core::MapAsset& map);
 
 // Colours shared with the rest of the scene (RGBA, 0..1).
 extern const float kSeaColour[4];
+extern const float kDarkSeaColour[4];
 
 }  // namespace render

@@ -93,8 +93,8 @@ static void draw_icon(ImDrawList* draw, const Icon& icon, const core::Track& tra
   }
 }
 
-static void halo_text(ImDrawList* draw, ImFont* font, float font_px, ImVec2 p, const char* text, ImU32 colour) {
-  const ImU32 halo = IM_COL32(255, 255, 255, 220);
+static void halo_text(ImDrawList* draw, ImFont* font, float font_px, ImVec2 p, const char* text, ImU32 colour,
+                      ImU32 halo) {
   for (int i = 0; i < 8; ++i) {
     const float a = static_cast<float>(i) * 0.785398f;
     draw->AddText(font, font_px, ImVec2(p.x + std::cos(a) * 1.5f, p.y + std::sin(a) * 1.5f), halo, text);
@@ -104,7 +104,7 @@ static void halo_text(ImDrawList* draw, ImFont* font, float font_px, ImVec2 p, c
 
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
-                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles) {
+                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark) {
   const core::Camera& cam = state.camera;
   layer.label_requests.clear();
   layer.label_text.clear();
@@ -155,8 +155,10 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
   for (const core::PlacedLabel& l : layer.placed) {
     const bool stop = l.id < 0;
     const char* text = stop ? layer.stop_text[static_cast<std::size_t>(-1 - l.id)].c_str() : places[l.id].name.c_str();
-    halo_text(draw, font, font_px, ImVec2(static_cast<float>(l.box.x0), static_cast<float>(l.box.y0)), text,
-              stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
+    const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
+                           : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
+    halo_text(draw, font, font_px, ImVec2(static_cast<float>(l.box.x0), static_cast<float>(l.box.y0)), text, ink,
+              dark ? IM_COL32(10, 12, 16, 220) : IM_COL32(255, 255, 255, 220));
   }
 
   // Vehicles last, on top of their labels.

@@ -40,6 +40,6 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
 // ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
-                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles);
+                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark);
 
 }  // namespace render

@@ -60,7 +60,7 @@ struct MapRenderer {
   };
   std::vector<GpuMesh> land;
   std::vector<GpuLines> lines;
-  struct { GLint view; } fill_uniforms{};
+  struct { GLint view, dark; } fill_uniforms{};
   struct { GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km; } line_uniforms{};
 };
 
@@ -72,7 +72,7 @@ void map_renderer_destroy(MapRenderer& r, bool context_lost);
 // view: column-major 3x3 from map km to clip space; w, h: drawing buffer in device pixels; zoom: the camera's,
 // which picks the detail level of each layer.
 void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w, int viewport_h,
-                       float pixel_ratio, float zoom);
+                       float pixel_ratio, float zoom, bool dark);
 
 GpuLines upload_route(const MapRenderer& r, const RouteGeometry& route);
 void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9],

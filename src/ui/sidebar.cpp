@@ -193,10 +193,12 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     if (ImGui::Button("Keys (?)")) state.help_open = !state.help_open;
     out.remember("keys");
   }
-  ImGui::PushFont(fonts.heading);
-  ImGui::TextWrapped("Kim Jong-un's journeys abroad");
-  ImGui::PopFont();
-  text_muted("Every trip outside North Korea since he took power in December 2011, by armoured train or by plane.");
+  if (!state.presentation.plain) {  // "plain": the article around the embed carries the title
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("Kim Jong-un's journeys abroad");
+    ImGui::PopFont();
+    text_muted("Every trip outside North Korea since he took power in December 2011, by armoured train or by plane.");
+  }
 
   if (!in.data) {
     ImGui::Spacing();

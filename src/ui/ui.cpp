@@ -15,15 +15,18 @@ float ui_scale_for(float width, float height) {
   return std::clamp(std::floor(s * 4.0f) / 4.0f, 1.0f, 2.0f);
 }
 
-Layout compute_layout(const core::AppState& state, float width, float height, bool touch) {
+Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark) {
+  const core::Presentation& p = state.presentation;
   Layout l;
   l.width = width;
   l.height = height;
   l.touch = touch;
+  l.dark = p.theme == core::Theme::Dark || (p.theme == core::Theme::Auto && prefers_dark);
   l.narrow = width < 700.0f;
   l.scale = l.narrow ? 1.0f : ui_scale_for(width, height);
+  if (p.classroom) l.scale = std::max(l.scale * 1.5f, 1.5f);  // read from the back of the room
   const float s = l.scale;
-  const float controls_h = (touch ? 190.0f : 150.0f) * s;
+  const float controls_h = p.controls ? (touch ? 190.0f : 150.0f) * s : 0.0f;
   if (l.narrow) {
     // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row.
     l.controls = {0, height - controls_h, width, height};
@@ -41,19 +44,7 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   return l;
 }
 
-void apply_style(const Layout& layout) {
-  ImGuiStyle style;
-  ImGui::StyleColorsLight(&style);
-  style.WindowRounding = 0.0f;
-  style.WindowBorderSize = 0.0f;
-  style.ChildRounding = 6.0f;
-  style.FrameRounding = 5.0f;
-  style.GrabRounding = 5.0f;
-  style.WindowPadding = ImVec2(18, 16);
-  style.FramePadding = ImVec2(10, layout.touch ? 14 : 6);  // touch: 16 px text + 2 × 14 = 44 px targets
-  style.ItemSpacing = ImVec2(8, 8);
-  style.GrabMinSize = layout.touch ? 30 : 14;
-  style.ScrollbarSize = layout.touch ? 18 : 14;
+static void set_light_colours(ImGuiStyle& style) {
   ImVec4* c = style.Colors;
   c[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.98f, 0.965f, 0.97f);
   c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 0.9f);
@@ -69,6 +60,43 @@ void apply_style(const Layout& layout) {
   c[ImGuiCol_SliderGrab] = colour(kRealColour);
   c[ImGuiCol_SliderGrabActive] = ImVec4(0.55f, 0.08f, 0.06f, 1.0f);
   c[ImGuiCol_NavHighlight] = ImVec4(0.11f, 0.37f, 0.75f, 1.0f);  // the keyboard focus ring
+}
+
+void apply_style(const Layout& layout) {
+  ImGuiStyle style;
+  if (layout.dark) {
+    ImGui::StyleColorsDark(&style);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 0.97f);
+    c[ImGuiCol_ChildBg] = ImVec4(0.14f, 0.15f, 0.17f, 0.9f);
+    c[ImGuiCol_Text] = ImVec4(0.93f, 0.93f, 0.91f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.68f, 0.68f, 0.70f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.22f, 0.23f, 0.26f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.30f, 0.31f, 0.35f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.38f, 0.39f, 0.44f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.42f, 0.16f, 0.14f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.27f, 0.30f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.50f, 0.20f, 0.17f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.22f, 0.23f, 0.26f, 1.0f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.90f, 0.35f, 0.30f, 1.0f);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(1.0f, 0.45f, 0.40f, 1.0f);
+    c[ImGuiCol_NavHighlight] = ImVec4(0.45f, 0.65f, 1.0f, 1.0f);
+  } else {
+    ImGui::StyleColorsLight(&style);
+    set_light_colours(style);
+  }
+  style.WindowRounding = 0.0f;
+  style.WindowBorderSize = 0.0f;
+  style.ChildRounding = 6.0f;
+  style.FrameRounding = 5.0f;
+  style.GrabRounding = 5.0f;
+  style.WindowPadding = ImVec2(18, 16);
+  style.FramePadding = ImVec2(10, layout.touch ? 14 : 6);  // touch: 16 px text + 2 × 14 = 44 px targets
+  style.ItemSpacing = ImVec2(8, 8);
+  style.WindowRounding = 0.0f;
+  style.WindowBorderSize = 0.0f;
+  style.GrabMinSize = layout.touch ? 30 : 14;
+  style.ScrollbarSize = layout.touch ? 18 : 14;
   style.ScaleAllSizes(layout.scale);
   ImGui::GetStyle() = style;
 }
@@ -139,7 +167,7 @@ int segmented(const char* id, const char* const* labels, const char* const* name
 
 void draw(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   draw_sidebar(state, in, layout, fonts, out);
-  if (in.journey) {
+  if (in.journey && state.presentation.controls) {
     draw_controls(state, in, layout, fonts, out);
     draw_compare(state, in, layout, fonts);
   }

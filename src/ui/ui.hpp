@@ -32,11 +32,12 @@ struct Layout {
   float scale = 1.0f;           // UI scale: 1 on laptops, up to 2 on a 4K projector
   bool narrow = false;          // phone layout
   bool touch = false;           // touch screen seen: targets at least 44 CSS px
+  bool dark = false;            // the dark theme (a link's dark=on, or dark=auto and the reader's system)
   core::ScreenRect sidebar, controls;
   core::Padding map_padding;    // what fit-to-route must leave free
   std::vector<core::ScreenRect> obstacles;
 };
-Layout compute_layout(const core::AppState& state, float width, float height, bool touch);
+Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark);
 // The UI scale for a canvas size, in quarter steps (so the font atlas is rebuilt rarely).
 float ui_scale_for(float width, float height);
 

@@ -11,8 +11,8 @@ export const DIST = process.env.JOURNEYS_DIST || path.resolve('dist');
 export const SCREENSHOTS = process.env.JOURNEYS_SCREENSHOTS || path.resolve('tests/screenshots');
 
 // Starts the static server on a free port; resolves to { url, close }.
-export function serveDist(dir = DIST) {
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+export function serveDist(dir = DIST, { requireIndex = true } = {}) {
+  if (requireIndex && !fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run \`cmake --workflow --preset web\` first`);
   }
   return new Promise((resolve, reject) => {

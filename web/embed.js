@@ -1,0 +1,78 @@
+// The explainer inside someone else's article: sizes its iframe (pym.js v1 child protocol, AMP's embed-size),
+// lets the article keep the wheel and one-finger scrolling (the map zooms with Ctrl/⌘ + wheel or two fingers),
+// and takes commands from the host page by postMessage, from the origins listed in embed.json only.
+'use strict';
+(function () {
+  const root = document.documentElement;
+  if (!root.classList.contains('embed')) return;  // set by page.js: framed, or #embed in the link
+  const stage = document.getElementById('stage');
+
+  // --- height: follows from the width alone (CSS aspect-ratio on #stage); told to the host page -------------
+  let pymChild = null;
+  if (window.pym) pymChild = new window.pym.Child({ polling: 500 });
+  let lastHeight = 0;
+  function reportHeight() {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    if (pymChild) pymChild.sendHeight();
+    try { window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*'); } catch (e) { /* no parent */ }
+  }
+  new ResizeObserver(reportHeight).observe(document.body);
+  reportHeight();
+
+  // --- scrolling: the article keeps the wheel and one finger ---------------------------------------------------
+  const hint = document.createElement('p');
+  hint.className = 'scroll-hint';
+  hint.setAttribute('aria-hidden', 'true');
+  hint.textContent = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map';
+  stage.appendChild(hint);
+  let hintTimer = null;
+  // Capture phase on the stage: the event never reaches SDL's listener on the canvas, so nothing calls
+  // preventDefault and the browser scrolls the article.
+  stage.addEventListener('wheel', (e) => {
+    if (e.ctrlKey || e.metaKey) return;
+    e.stopPropagation();
+    hint.classList.add('shown');
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(() => hint.classList.remove('shown'), 1200);
+  }, { capture: true, passive: true });
+  stage.addEventListener('touchstart', (e) => { if (e.touches.length < 2) e.stopPropagation(); }, { capture: true, passive: true });
+  stage.addEventListener('touchmove', (e) => { if (e.touches.length < 2) e.stopPropagation(); }, { capture: true, passive: true });
+
+  // --- the host page drives it: {type: 'explainer:set', state: {trip, mode, time, playing, speed}} -----------
+  const ALLOWED_KEYS = new Set(['trip', 'mode', 'time', 'playing', 'speed']);
+  let allowedOrigins = new Set([location.origin]);
+  fetch('web/embed.json').then((r) => (r.ok ? r.json() : {})).then((config) => {
+    for (const o of (config && config.allowedOrigins) || []) if (typeof o === 'string') allowedOrigins.add(o);
+  }).catch(() => {});
+
+  const subscribers = new Set();  // [window, origin] of host pages that asked for state updates
+  window.addEventListener('message', (event) => {
+    if (!allowedOrigins.has(event.origin)) return;  // silently: any page can post to any frame
+    const msg = event.data;
+    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !msg.type.startsWith('explainer:')) return;
+    const reply = (data) => { try { event.source.postMessage(data, event.origin); } catch (e) { /* gone */ } };
+    if (msg.type === 'explainer:subscribe') {
+      subscribers.add([event.source, event.origin]);
+      window.explainer.ready.then(() => reply({ type: 'explainer:state', state: window.explainer.getState() }));
+      return;
+    }
+    if (msg.type !== 'explainer:set' || !msg.state || typeof msg.state !== 'object') return;
+    const partial = {};
+    for (const [k, v] of Object.entries(msg.state)) if (ALLOWED_KEYS.has(k)) partial[k] = v;
+    window.explainer.ready.then(() => {
+      try {
+        reply({ type: 'explainer:state', state: window.explainer.setState(partial) });
+      } catch (e) {
+        reply({ type: 'explainer:error', message: e.message });
+      }
+    });
+  });
+  document.addEventListener('explainer:state', (e) => {
+    for (const [source, origin] of subscribers) {
+      try { source.postMessage({ type: 'explainer:state', state: e.detail }, origin); } catch (err) { subscribers.delete([source, origin]); }
+    }
+  });
+
+})();
