@@ -136,6 +136,7 @@
   // The canvas takes the keyboard when the reader clicks or touches it (SDL listens on the canvas only, so the
   // page around it keeps its keys); SDL's own handlers prevent the browser's default focus on click.
   canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());  // right-drag belongs to the map
 
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();  // tells the browser we want the context back
@@ -156,6 +157,40 @@
       canvas,
       journeysPage: {
         message: notice,
+        // "Save image": the stage becomes exactly 1920×1080 drawing-buffer pixels for a few frames.
+        exportSize(on) {
+          const stage = document.getElementById('stage');
+          stage.classList.toggle('exporting', on);
+          stage.style.width = on ? `${1920 / devicePixelRatio}px` : '';
+          stage.style.height = on ? `${1080 / devicePixelRatio}px` : '';
+          window.dispatchEvent(new Event('resize'));  // SDL follows the canvas size on window resizes only
+        },
+        downloadPng(bytes, trip) {
+          const blob = new Blob([bytes], { type: 'image/png' });
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(blob);
+          a.download = `journeys-${trip || 'map'}.png`;
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+          notice(0, 'Image saved (1920 × 1080).');
+        },
+        // The iframe snippet for what is on screen now, to paste into an article.
+        copyEmbed() {
+          const base = location.href.replace(/#.*$/, '');
+          const hash = module.UTF8ToString(module._journeys_format_hash()).replace(/&embed\b/, '');
+          const snippet = `<iframe src="${base}${hash}&embed" title="Kim Jong-un's journeys abroad: an animated map" ` +
+            'width="100%" height="540" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" ' +
+            'allow="fullscreen" loading="lazy"></iframe>';
+          window.explainerEmbedCode = snippet;
+          const done = () => notice(0, 'Embed code copied: paste it into your article.');
+          if (navigator.clipboard && navigator.clipboard.writeText) {
+            navigator.clipboard.writeText(snippet).then(done, () => notice(0, 'Embed code: ' + snippet));
+          } else {
+            notice(0, 'Embed code: ' + snippet);
+          }
+        },
         firstFrame() {
           loading.hidden = true;
           resolveReady(window.explainer);

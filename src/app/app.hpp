@@ -67,6 +67,7 @@ struct App {
   bool prefers_dark = false, reduced_motion = false;  // the reader's system settings, from the page
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
+  int export_frames = 0;            // > 0 while a slide image is being made (frames since it was asked for)
   Gestures gestures;
   ui::Fonts fonts;
   core::AppState state;

@@ -11,11 +11,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 #include "app/app.hpp"
 #include "core/keys.hpp"
 #include "render/basemap.hpp"
+#include "render/snapshot.hpp"
 
 static App app;
 App& the_app() { return app; }
@@ -190,6 +192,15 @@ EM_JS(void, js_toggle_fullscreen, (), {
   if (document.fullscreenElement) document.exitFullscreen();
   else if (stage.requestFullscreen) stage.requestFullscreen().catch(() => {});
 });
+EM_JS(void, js_export_size, (int on), {
+  if (Module.journeysPage) Module.journeysPage.exportSize(!!on);
+});
+EM_JS(void, js_download_png, (const unsigned char* bytes, int size, const char* trip), {
+  if (Module.journeysPage) Module.journeysPage.downloadPng(HEAPU8.slice(bytes, bytes + size), UTF8ToString(trip));
+});
+EM_JS(void, js_copy_embed, (), {
+  if (Module.journeysPage) Module.journeysPage.copyEmbed();
+});
 EM_JS(void, js_open_url, (const char* url), {
   window.open(UTF8ToString(url), '_blank', 'noopener');
 });
@@ -202,6 +213,8 @@ static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
   if (key == SDLK_RIGHT) return core::command_for_key(core::Key::Right);
   if (key == SDLK_HOME) return core::command_for_key(core::Key::Home);
   if (key == SDLK_END) return core::command_for_key(core::Key::End);
+  if (key == SDLK_PAGEUP) return core::command_for_key(core::Key::PageUp);
+  if (key == SDLK_PAGEDOWN) return core::command_for_key(core::Key::PageDown);
   if (key == SDLK_SLASH && (k.keysym.mod & KMOD_SHIFT)) return core::command_for_key(core::Key::Question);
   if (key == SDLK_QUESTION) return core::command_for_key(core::Key::Question);
   if (key >= SDLK_0 && key <= SDLK_9) return core::command_for_key(core::Key::Digit, static_cast<char>(key));
@@ -225,6 +238,20 @@ static void run_command(const core::Command& c) {
       for (const core::Trip& t : app.trips.trips)
         if (t.number == c.trip_number) st.trip_id = t.id;
       break;
+    case core::CommandKind::PreviousTrip:
+    case core::CommandKind::NextTrip: {
+      // Step through the trips and play each: a teacher's clicker walks the class through all nine.
+      const auto& trips = app.trips.trips;
+      if (trips.empty()) break;
+      std::size_t i = 0;
+      while (i < trips.size() && trips[i].id != st.trip_id) ++i;
+      const bool next = c.kind == core::CommandKind::NextTrip;
+      i = i >= trips.size() ? 0 : next ? (i + 1) % trips.size() : (i + trips.size() - 1) % trips.size();
+      st.trip_id = trips[i].id;
+      st.playback.clock_h = 0.0;
+      st.playback.playing = true;
+      break;
+    }
     case core::CommandKind::ShowTrain: if (app.journey.train.available) st.show = core::ShowMode::Train; break;
     case core::CommandKind::ShowPlane: if (app.journey.plane.available) st.show = core::ShowMode::Plane; break;
     case core::CommandKind::ShowBoth:
@@ -356,7 +383,10 @@ static void frame() {
   if (app.flying) {
     app.fly_elapsed += dt;
     const double t = app.fly.duration > 0 ? std::min(1.0, app.fly_elapsed / app.fly.duration) : 1.0;
+    // The path was planned in the viewport it started in; the canvas may have been resized since.
+    const core::Viewport viewport = app.state.camera.viewport;
     app.state.camera = core::fly_at(app.fly, ease_in_out_cubic(t));
+    app.state.camera.viewport = viewport;
     if (t >= 1.0) app.flying = false;
   }
   app.status.end_h = core::playback_end_h(app.journey, app.state.show);
@@ -376,10 +406,16 @@ static void frame() {
   ui::UiInput input{app.trips.trips.empty() ? nullptr : &app.trips, have_journey ? &app.journey : nullptr, &app.status,
                     app.trips_error};
   app.requests.clear();
-  ui::draw(app.state, input, app.layout, app.fonts, app.requests);
+  if (app.export_frames > 0) ui::draw_slide_caption(app.state, input, app.layout, app.fonts);
+  else ui::draw(app.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   if (!app.requests.open_url.empty()) js_open_url(app.requests.open_url.c_str());
   if (app.requests.toggle_fullscreen) js_toggle_fullscreen();
+  if (app.requests.copy_embed) js_copy_embed();
+  if (app.requests.save_image && app.export_frames == 0) {
+    app.export_frames = 1;
+    js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
+  }
 
   const int w = app.status.canvas_pixel_width, h = app.status.canvas_pixel_height;
   glViewport(0, 0, w, h);
@@ -397,6 +433,21 @@ static void frame() {
   }
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+  // The slide: once the canvas has its 1920×1080 buffer (a few frames after asking), read it back.
+  // SDL learns the new window size one event later than the canvas gets its new buffer: wait until both agree
+  // (else the overlay is drawn for the old size over a map drawn for the new one).
+  const bool sizes_agree = std::fabs(app.status.canvas_css_width * app.status.pixel_ratio - w) < 1.0f &&
+                           std::fabs(app.status.canvas_css_height * app.status.pixel_ratio - h) < 1.0f;
+  if (app.export_frames > 0 && ++app.export_frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.flying) {
+    const std::vector<std::uint8_t> png = render::snapshot_png(w, h);
+    js_download_png(png.data(), static_cast<int>(png.size()), app.state.trip_id.c_str());
+    app.export_frames = 0;
+    js_export_size(false);
+  } else if (app.export_frames > 400) {  // the page never got the size: give up visibly
+    app.export_frames = 0;
+    js_export_size(false);
+    report_to_page(1, "The image could not be made at 1920\xC3\x97" "1080 on this screen.");
+  }
   if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
   if (++app.status.frames_drawn == 1) {
     notify_first_frame();

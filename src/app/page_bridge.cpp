@@ -97,6 +97,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   const bool was_playing = app.state.playback.playing;
   core::apply_url_state(url, app.state);
   app.state.presentation = url.presentation;
+  if (url.presentation.classroom || url.presentation.embed) app.state.sidebar_open = false;  // the map first
   // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
   if (url.presentation.autoplay && app.reduced_motion && !url.playing) app.state.playback.playing = was_playing;
   if (url.view_centre) {

@@ -43,7 +43,8 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
       {"plane", track_json(status.plane)},
       {"messages", status.messages},
   };
-  return j.dump();
+  // Replace, not throw, on invalid UTF-8: messages can quote bytes from a broken data file.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // {"lat": 39, "lon": 125.7, "zoom": 1}, every key optional; the result is clamped to the camera limits.

@@ -5,10 +5,11 @@
 
 namespace core {
 
-enum class Key { Space, Left, Right, Home, End, Digit, Letter, Question, Other };
+enum class Key { Space, Left, Right, Home, End, PageUp, PageDown, Digit, Letter, Question, Other };
 
 enum class CommandKind {
-    PlayPause, StepBack, StepForward, ToStart, ToEnd, PickTrip, ShowTrain, ShowPlane, ShowBoth, Fullscreen, Help
+    PlayPause, StepBack, StepForward, ToStart, ToEnd, PickTrip, PreviousTrip, NextTrip, ShowTrain, ShowPlane, ShowBoth,
+    Fullscreen, Help
 };
 
 struct Command {
@@ -24,6 +25,6 @@ struct KeyHelp {
     const char* action;
 };
 // For the "?" overlay: every binding above, in reading order.
-extern const KeyHelp kKeyHelp[9];
+extern const KeyHelp kKeyHelp[10];
 
 }  // namespace core

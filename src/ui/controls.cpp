@@ -179,3 +179,28 @@ void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts) 
 }
 
 }  // namespace ui
+
+namespace ui {
+
+void draw_slide_caption(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
+  const core::Trip* trip = in.data ? in.data->find_trip(state.trip_id) : nullptr;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(layout.width, 0));
+  ImGui::Begin("Slide", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoInputs);
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted("Kim Jong-un's journeys abroad");
+  ImGui::PopFont();
+  if (trip && in.journey) {
+    const core::Track& real = in.journey->real();
+    ImGui::Text("%s, %s. %s: %s in about %s.", trip->title.c_str(), core::date_range(trip->depart, trip->return_arrive).c_str(),
+                real.mode == core::Mode::Plane ? "By plane" : "By train", core::km_text(real.distance_km()).c_str(),
+                core::format_hours(real.duration_h()).c_str());
+    if (state.show == core::ShowMode::Both) text_muted("Dashed: the what-if in the other mode, not a journey he made.");
+    text_muted(("Sources: " + core::outlets(*in.data, trip->sources) + ". Map: Natural Earth.").c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace ui

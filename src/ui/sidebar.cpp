@@ -1,5 +1,6 @@
 // The trips panel: title, filter, the nine trips in date order, and the selected trip's card (dates, purpose,
 // route, figures reported and computed, the vehicle, facts with their sourcing, the sources as links).
+#include <iterator>
 #include <string>
 
 #include "core/journey.hpp"
@@ -187,11 +188,26 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     }
     if (!state.sidebar_open) { ImGui::End(); return; }
   } else {
-    if (ImGui::Button("\xE2\x80\xB9 Hide")) state.sidebar_open = false;
-    out.remember("sidebar");
-    ImGui::SameLine();
-    if (ImGui::Button("Keys (?)")) state.help_open = !state.help_open;
-    out.remember("keys");
+    // A row of small buttons that wraps when the panel is narrow or the type is large (classroom).
+    struct Action { const char* label; const char* id; };
+    static const Action kActions[] = {{"\xE2\x80\xB9 Hide", "sidebar"}, {"Keys (?)", "keys"},
+                                      {"Full screen", "fullscreen"}, {"Embed", "embed"}, {"Save image", "save-image"}};
+    const float right_edge = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    for (std::size_t i = 0; i < std::size(kActions); ++i) {
+      if (i > 0) {
+        const float width = ImGui::CalcTextSize(kActions[i].label).x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
+      }
+      if (ImGui::Button(kActions[i].label)) {
+        if (i == 0) state.sidebar_open = false;
+        if (i == 1) state.help_open = !state.help_open;
+        if (i == 2) out.toggle_fullscreen = true;
+        if (i == 3) out.copy_embed = true;
+        if (i == 4) out.save_image = true;
+      }
+      out.remember(kActions[i].id);
+    }
   }
   if (!state.presentation.plain) {  // "plain": the article around the embed carries the title
     ImGui::PushFont(fonts.heading);

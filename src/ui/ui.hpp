@@ -52,9 +52,11 @@ struct Target {
 struct UiRequests {
   std::string open_url;     // a source link was clicked: open it in a new tab
   bool toggle_fullscreen = false;
+  bool copy_embed = false;  // "Copy embed code": the page builds the iframe snippet for this state
+  bool save_image = false;  // "Save image": a 1920×1080 PNG of the view
   std::vector<Target> targets;
   std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
-  void clear() { open_url.clear(); toggle_fullscreen = false; target_count = 0; }
+  void clear() { open_url.clear(); toggle_fullscreen = false; copy_embed = false; save_image = false; target_count = 0; }
   void remember(const char* id, const std::string& suffix = {});  // the last ImGui item, under this name
   const Target* find(const std::string& id) const;
 };
@@ -68,6 +70,8 @@ struct UiInput {
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
 void draw(core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
+// While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
+void draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
 
 // Colours shared by the panels and the map's route layer (RGBA 0..1).
 extern const float kRealColour[4];

@@ -13,8 +13,8 @@ before(async () => {
   server = await serveDist();
   // The "newsroom" page: another port on 127.0.0.1 is another origin.
   hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-host-'));
-  fs.copyFileSync(path.resolve('node_modules/pym.js/dist/pym.v1.min.js'), path.join(hostDir, 'pym.v1.min.js'));
-  host = await serveDist(hostDir.endsWith('/') ? hostDir : hostDir, { requireIndex: false });
+  fs.copyFileSync(new URL('../../node_modules/pym.js/dist/pym.v1.min.js', import.meta.url), path.join(hostDir, 'pym.v1.min.js'));
+  host = await serveDist(hostDir, { requireIndex: false });
   browser = await launchBrowser();
 });
 after(async () => { await browser?.close(); server?.close(); host?.close(); fs.rmSync(hostDir, { recursive: true, force: true }); });

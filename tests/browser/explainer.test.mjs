@@ -172,3 +172,37 @@ test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show eve
   }
   assert.ok(heights['projector-4k'] >= 1.9 * heights.phone, `type does not grow for a projector: ${JSON.stringify(heights)}`);
 });
+
+test('present it: classroom keys step through the trips and play each; Save image writes a 1920×1080 PNG', async () => {
+  const { page, problems, close } = await openPage(browser, server.url + '#classroom&trip=2018-03-beijing', { width: 1280, height: 800, acceptDownloads: true });
+  await waitReady(page);
+  assert.equal((await state(page)).sidebarOpen, false, 'classroom opens on the map');
+  await page.mouse.click(700, 300);
+  await page.keyboard.press('PageDown');
+  await waitFrames(page, 2);
+  let s = await state(page);
+  assert.equal(s.trip, '2018-05-dalian');
+  assert.ok(s.playing || s.time > 0, 'the next trip does not play');  // the 40-minute flight may be over already
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await waitFrames(page, 2);
+  assert.equal((await state(page)).trip, '2025-09-beijing', 'Page Up from the first trip wraps to the last');
+  await canvasPixels(page, 'present-classroom');
+
+  await page.evaluate(() => window.explainer.setState({ sidebarOpen: true, trip: '2019-02-hanoi', mode: 'both', time: 30, playing: false }));
+  await waitFrames(page, 3);
+  const downloading = page.waitForEvent('download', { timeout: 60000 });
+  await click(page, 'save-image');
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), 'journeys-2019-02-hanoi.png');
+  const file = await download.path();
+  const { PNG } = await import('pngjs');
+  const png = PNG.sync.read((await import('node:fs')).readFileSync(file));
+  assert.equal(png.width, 1920);
+  assert.equal(png.height, 1080);
+  (await import('node:fs')).copyFileSync(file, `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/present-saved-image.png`);
+  await waitFrames(page, 3);
+  assert.equal((await state(page)).status.canvas.cssWidth, 1280, 'the canvas did not come back to its size');
+  assert.deepEqual(problems, []);
+  await close();
+});

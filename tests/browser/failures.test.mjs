@@ -1,7 +1,7 @@
 // Bad conditions get a clear message on the page and the rest keeps working.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { canvasPixels, distinctColours, launchBrowser, openPage, serveDist, waitReady } from './harness.mjs';
+import { canvasPixels, distinctColours, launchBrowser, openPage, serveDist, waitFrames, waitReady } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -44,5 +44,89 @@ test('garbage from the server instead of wasm: a clear message, no hang', async 
   const outcome = await page.evaluate(() => window.explainer.ready.then(() => 'resolved', (e) => e.message));
   assert.match(outcome, /stopped unexpectedly|Could not start/);
   assert.match(await page.locator('#notices').innerText(), /stopped unexpectedly|Could not start/);
+  await close();
+});
+
+test('a malformed trip file: the page names the file, the trip and the field; the map and the other trips still work', async () => {
+  const { page, close } = await openPage(browser, server.url, {
+    before: (p) => p.route('**/assets/trips.json', async (route) => {
+      const response = await route.fetch();
+      const full = await response.text();
+      const trips = full.indexOf('"trips"');  // the first leg of trip 1, not a vehicle
+      const text = full.slice(0, trips) + full.slice(trips).replace('"mode": "train"', '"mode": "boat"');
+      await route.fulfill({ response, body: text });
+    }),
+  });
+  const s = await waitReady(page);
+  const notices = await page.locator('#notices').innerText();
+  assert.match(notices, /assets\/trips\.json:\d+: trip 2018-03-beijing: \/trips\/0\/outbound\/0\/mode/);
+  assert.ok(s.status.messages.some((m) => m.includes('boat')), 'the message does not say what was wrong');
+  await page.evaluate(() => window.explainer.setState({ trip: '2019-02-hanoi' }));
+  assert.equal((await page.evaluate(() => window.explainer.getState())).trip, '2019-02-hanoi');
+  const refused = await page.evaluate(() => { try { window.explainer.setState({ trip: '2018-03-beijing' }); return ''; } catch (e) { return e.message; } });
+  assert.match(refused, /trip must be one of/, 'the broken trip is still offered');
+  assert.ok(distinctColours(await canvasPixels(page, 'failure-malformed-trips')) > 8);
+  await close();
+});
+
+test('a truncated base map: a clear message, and the routes are still drawn', async () => {
+  const { page, close } = await openPage(browser, server.url, {
+    before: (p) => p.route('**/assets/map.bin', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.body()).subarray(0, 5000);
+      await route.fulfill({ response, body });
+    }),
+  });
+  const s = await waitReady(page);
+  assert.match(await page.locator('#notices').innerText(), /base map could not be read \(map\.bin: /);
+  assert.ok(s.status.train.available);
+  assert.ok(distinctColours(await canvasPixels(page, 'failure-truncated-map')) > 4);
+  await close();
+});
+
+test('200 random resizes and pixel-ratio changes in a row: still drawing, layout sane', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { width: 800, height: 600 });
+  await waitReady(page);
+  const cdp = await page.context().newCDPSession(page);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let last;
+  const sent = [];
+  for (let i = 0; i < 200; i++) {  // back to back, as fast as the protocol takes them
+    last = { width: 320 + Math.floor(random() * 1600), height: 480 + Math.floor(random() * 700), deviceScaleFactor: [1, 1.5, 2, 3][Math.floor(random() * 4)] };
+    sent.push(cdp.send('Emulation.setDeviceMetricsOverride', { ...last, mobile: false }));
+    if (i % 20 === 19) await page.evaluate(() => new Promise(requestAnimationFrame));  // now and then a frame in between
+  }
+  await Promise.all(sent);
+  await waitFrames(page, 5);
+  const s = await page.evaluate(() => window.explainer.getState());
+  assert.equal(s.status.canvas.cssWidth, last.width);
+  assert.equal(s.status.canvas.cssHeight, last.height);
+  assert.equal(s.status.canvas.pixelRatio, last.deviceScaleFactor);
+  for (const id of ['play', 'mode:train', 'sidebar']) {
+    const r = await page.evaluate((n) => window.explainer.locate(n), id);
+    assert.ok(r && r.x >= 0 && r.y >= 0 && r.x + r.width <= last.width + 1 && r.y + r.height <= last.height + 1, `${id}: ${JSON.stringify(r)}`);
+  }
+  assert.ok(distinctColours(await canvasPixels(page, 'failure-after-200-resizes')) > 8);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a hidden tab stops the clock and it resumes where it was', async () => {
+  const { page, close } = await openPage(browser, server.url);
+  await waitReady(page);
+  await page.evaluate(() => window.explainer.setState({ trip: '2019-02-hanoi', playing: true, speed: 1 }));
+  await page.waitForFunction(() => window.explainer.getState().time > 0.2);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+  const frozenAt = Date.now();
+  await new Promise((r) => setTimeout(r, 3000));
+  await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+  const t0 = await page.evaluate(() => window.explainer.getState().time);
+  await waitFrames(page, 3);
+  const t1 = await page.evaluate(() => window.explainer.getState().time);
+  // 3 s hidden would be 3 journey hours at speed 1; the clock moved on by at most a frame's worth.
+  assert.ok(t1 - t0 < 0.5, `the clock jumped by ${t1 - t0} h after ${Date.now() - frozenAt} ms hidden`);
+  assert.ok(t1 > t0, 'the clock did not resume');
   await close();
 });

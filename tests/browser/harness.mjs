@@ -47,7 +47,7 @@ export function launchBrowser() {
 // Opens the page in a fresh context with the given viewport and pixel ratio, recording console errors and
 // uncaught exceptions. `before(page)` runs ahead of navigation (routes, init scripts).
 export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: pixelRatio });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: pixelRatio, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push('console: ' + msg.text()); });
