@@ -189,3 +189,36 @@ test('ten embeds on one page all draw', async () => {
   await page.screenshot({ path: `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/embed-ten.png` });
   await close();
 });
+
+test('in a sandboxed iframe under a strict CSP: it draws, no violation, every request to its own origin', async () => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+    "connect-src 'self'; object-src 'none'; base-uri 'none'";
+  const url = hostPage('sandboxed.html', `<iframe id="x" src="${server.url}#trip=2019-04-vladivostok"
+    sandbox="allow-scripts allow-same-origin allow-popups" title="Journeys" style="width:800px;height:600px;border:0"></iframe>`);
+  const requests = [];
+  const { page, problems, close } = await openPage(browser, url, {
+    width: 900, height: 700,
+    before: async (p) => {
+      p.on('request', (r) => requests.push(r.url()));
+      await p.route(server.url, async (route) => {  // the explainer's page itself, served with the policy
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      });
+      await p.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+    },
+  });
+  let frame;
+  for (let i = 0; i < 100 && !(frame = explainerFrame(page)); i++) await page.waitForTimeout(100);
+  await frame.waitForFunction(() => window.explainer && window.explainer.getState().status.framesDrawn > 2, null, { timeout: 30000 });
+  assert.equal((await frame.evaluate(() => window.explainer.getState())).trip, '2019-04-vladivostok');
+  assert.deepEqual(await frame.evaluate(() => window.__violations), []);
+  const foreign = requests.filter((r) => !r.startsWith(server.url) && !r.startsWith(host.url) && !r.startsWith('data:') && !r.startsWith('blob:'));
+  assert.deepEqual(foreign, [], 'requests outside the two origins');
+  assert.ok(requests.some((r) => r.startsWith(server.url) && r.endsWith('journeys.wasm')));
+  await page.screenshot({ path: `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/embed-sandboxed-csp.png` });
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon') && !p.includes('404')), []);
+  await close();
+});
