@@ -224,9 +224,15 @@
       document.addEventListener('explainer:state', scheduleHashUpdate);
       // No drawing while the explainer is scrolled out of view (an embed far down an article); the journey
       // clock stops with it and resumes where it was.
+      // Hidden tabs get no animation frames from the browser anyway; saying so explicitly also covers
+      // browsers that keep a slow timer running, and makes the pause exact.
+      let onScreen = true;
+      const updateVisible = () => m._journeys_set_visible(onScreen && !document.hidden ? 1 : 0);
+      document.addEventListener('visibilitychange', updateVisible);
       if ('IntersectionObserver' in window) {
         new IntersectionObserver((entries) => {
-          for (const entry of entries) m._journeys_set_visible(entry.isIntersecting ? 1 : 0);
+          for (const entry of entries) onScreen = entry.isIntersecting;
+          updateVisible();
         }).observe(document.getElementById('stage'));
       }
     }, (err) => fail('Could not start the explainer: ' + (err && err.message || err)));
