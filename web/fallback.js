@@ -76,6 +76,8 @@
     else if (f.max !== undefined) text = `at most ${num(f.max)} ${unit}`;
     else return '';
     if (f.from && f.to) text += ` (${placeName(places, f.from)} to ${placeName(places, f.to)})`;
+    // The data's own caveat travels with the figure ("length of the line, not a figure for this trip").
+    if (typeof f.note === 'string' && f.note) text += `: ${f.note}`;
     return text;
   }
   const placeName = (places, id) => (places.get(id) || {}).name || id;
