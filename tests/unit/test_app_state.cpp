@@ -94,3 +94,11 @@ TEST_CASE("bad trip, mode, time and speed are refused with the accepted values n
   CHECK(errors[3].find("2018-03-beijing") != std::string::npos);                         // trip: lists the ids
   CHECK(state.trip_id.empty());
 }
+
+TEST_CASE("a message quoting invalid UTF-8 from a broken file still serialises") {
+  core::AppState state;
+  core::AppStatus status;
+  status.messages.push_back("unknown mode \"\xff\xfe\"");
+  auto j = nlohmann::json::parse(core::state_to_json(state, status));
+  CHECK(j["status"]["messages"][0].get<std::string>().find("unknown mode") == 0);
+}

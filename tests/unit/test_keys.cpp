@@ -10,6 +10,8 @@ TEST_CASE("keys map to the documented commands") {
     CHECK(command_for_key(Key::Right)->kind == CommandKind::StepForward);
     CHECK(command_for_key(Key::Home)->kind == CommandKind::ToStart);
     CHECK(command_for_key(Key::End)->kind == CommandKind::ToEnd);
+    CHECK(command_for_key(Key::PageUp)->kind == CommandKind::PreviousTrip);
+    CHECK(command_for_key(Key::PageDown)->kind == CommandKind::NextTrip);
     CHECK(command_for_key(Key::Question)->kind == CommandKind::Help);
     CHECK(command_for_key(Key::Letter, 't')->kind == CommandKind::ShowTrain);
     CHECK(command_for_key(Key::Letter, 'p')->kind == CommandKind::ShowPlane);

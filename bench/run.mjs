@@ -1,0 +1,375 @@
+#!/usr/bin/env node
+// bench/run.mjs: what the page costs a reader, measured in headless Chromium (Debian's, WebGL2 on SwiftShader,
+// launched exactly as the browser tests launch it), side by side with a Leaflet baseline that this script builds
+// and serves itself. Prints one table, checks the budgets (PASS/FAIL per line; it is not a test) and writes the
+// table to bench/results/<date>.txt and bench/results/latest.txt.
+//
+//   cmake --workflow --preset web && node bench/run.mjs
+//
+// Options: --runs N (cold loads, default 10), --warm N (warm loads, default 5), --seconds S (session, default 30),
+//          --dist DIR (another build of the page, default dist/), --no-baseline, --no-save.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, serveDist } from '../tests/browser/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TRIPS = ['2018-03-beijing', '2018-05-dalian', '2018-06-singapore', '2018-06-beijing', '2019-01-beijing',
+  '2019-02-hanoi', '2019-04-vladivostok', '2023-09-russia', '2025-09-beijing'];
+const VIEWPORT = { width: 1024, height: 700 };
+const KB = 1000;  // every "KB" in the table and the budgets is 1,000 bytes
+const BUDGET = { firstLoadGzipKB: 400, firstFrameMedianMs: 500, frameCpuP95Ms: 2, peakHeapMB: 32 };
+
+// --- options ------------------------------------------------------------------------------------------------
+const args = process.argv.slice(2);
+function option(name, fallback) {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+}
+const COLD_RUNS = Number(option('--runs', 10));
+const WARM_RUNS = Number(option('--warm', 5));
+const SESSION_S = Number(option('--seconds', 30));
+const DIST = path.resolve(option('--dist', path.join(ROOT, 'dist')));
+const WITH_BASELINE = !args.includes('--no-baseline');
+const SAVE = !args.includes('--no-save');
+
+// --- small helpers ------------------------------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => process.stderr.write(a.join(' ') + '\n');  // progress; the table goes to stdout
+function quantile(sorted, q) {  // nearest rank
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const max = (xs) => xs.reduce((m, x) => Math.max(m, x), -Infinity);
+function gzip9(buf) { return zlib.gzipSync(buf, { level: 9 }).length; }
+function brotli(buf) {
+  return zlib.brotliCompressSync(buf, { params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+}
+
+// Ready time: navigation start (performance.now() = 0) to the moment the page's ready promise resolves. An init
+// script catches the API object as the page assigns it, before anyone could await it late.
+function readyProbe(name) {
+  let value;
+  Object.defineProperty(window, name, {
+    configurable: true, enumerable: true, get() { return value; },
+    set(v) {
+      value = v;
+      if (v && v.ready) v.ready.then(() => { window.__benchReadyAt = performance.now(); }, () => { window.__benchReadyAt = -1; });
+    },
+  });
+}
+
+// One page load in `context`: the time to ready and every http response the page received (body bytes).
+async function load(context, app) {
+  const page = await context.newPage();
+  await page.addInitScript(readyProbe, app.api);
+  const responses = [];
+  const problems = [];
+  page.on('response', (r) => {
+    if (!/^https?:/.test(r.url())) return;
+    responses.push(r.body().then((b) => ({ url: r.url(), status: r.status(), type: r.headers()['content-type'] || '', body: b }),
+      () => ({ url: r.url(), status: r.status(), type: '', body: Buffer.alloc(0) })));
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(app.url);
+  await page.waitForFunction(() => window.__benchReadyAt !== undefined, null, { timeout: 60000 });
+  const readyMs = await page.evaluate(() => window.__benchReadyAt);
+  if (readyMs < 0) throw new Error(`${app.name}: the page failed to start: ${problems.join('; ')}`);
+  await sleep(300);  // let late requests (none expected) show up
+  return { page, readyMs, responses: await Promise.all(responses), problems };
+}
+
+async function coldLoads(browser, app) {
+  const times = [];
+  let first = null;
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const r = await load(context, app);
+    times.push(r.readyMs);
+    if (!first) first = r;
+    await context.close();
+    log(`  ${app.name}: cold load ${i + 1}/${COLD_RUNS}: ${r.readyMs.toFixed(0)} ms`);
+  }
+  return { times, responses: first.responses, problems: first.problems };
+}
+
+async function warmLoads(browser, app) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const first = await load(context, app);  // fills the cache; not counted
+  await first.page.close();
+  const times = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const r = await load(context, app);
+    times.push(r.readyMs);
+    await r.page.close();
+  }
+  await context.close();
+  log(`  ${app.name}: warm loads: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  return times;
+}
+
+// --- the scripted session -----------------------------------------------------------------------------------
+// Ours: every trip in Both mode, playing at 4x, then zoom and pan around where the app's camera took us.
+// The views applied are recorded (time since start, lat, lon, km-based zoom) so the baseline can replay them.
+const KM_PER_DEG = 111.195;
+function panned(view, dxFrac, dyFrac) {  // move the centre by a fraction of the viewport
+  const kmPerPx = 1 / 2 ** view.zoom;
+  const dLat = (-dyFrac * VIEWPORT.height * kmPerPx) / KM_PER_DEG;
+  const dLon = (dxFrac * VIEWPORT.width * kmPerPx) / (KM_PER_DEG * Math.cos((view.lat * Math.PI) / 180));
+  return { lat: Math.max(-80, Math.min(80, view.lat + dLat)), lon: view.lon + dLon, zoom: view.zoom };
+}
+const ACTIONS = [  // one every half second after the camera has arrived at the trip
+  (v) => ({ ...v, zoom: v.zoom + 1 }), (v) => panned(v, 0.25, 0), (v) => panned(v, 0, -0.25),
+  (v) => ({ ...v, zoom: v.zoom + 1 }), (v) => panned(v, -0.4, 0.1), (v) => ({ ...v, zoom: v.zoom - 2 }),
+];
+
+async function heapUsed(cdp) {
+  const h = await cdp.send('Runtime.getHeapUsage');
+  return h.usedSize;
+}
+
+async function oursSession(page, cdp) {
+  // Ticks every 500 ms from the start: the first tick of a trip's segment switches to it, the next (1 s in)
+  // reads where the camera took us, the following ones zoom and pan. One page.evaluate per tick: the page may be
+  // slow to answer (its main thread waits for the GPU under SwiftShader), and the session must still end on time.
+  const segment = (SESSION_S * 1000) / TRIPS.length;
+  const frameMs = [];
+  const views = [];
+  let peakWasm = 0, peakJs = 0;
+  const tick = (arg) => page.evaluate(({ trip, view, read }) => {
+    const e = window.explainer;
+    const t = e.takeFrameTimes();
+    let state = null;
+    if (trip) e.setState({ trip, mode: 'both', playing: true, speed: 4 });
+    if (view) state = e.setState({ view });
+    else if (read) state = e.getState();
+    return { t, view: state && state.view, frames: (state || e.getState()).status.framesDrawn };
+  }, arg);
+  const first = await tick({});
+  const f0 = first.frames;
+  const t0 = Date.now();
+  let trip = -1, view = null, action = 0, last = first;
+  for (let at = 0; at < SESSION_S * 1000; at += 500) {
+    await sleep(Math.max(0, t0 + at - Date.now()));
+    const now = Date.now() - t0;
+    if (now >= SESSION_S * 1000) break;
+    const i = Math.min(TRIPS.length - 1, Math.floor(now / segment));
+    const arg = {};
+    if (i !== trip) { trip = i; view = null; action = 0; arg.trip = TRIPS[i]; }
+    else if (now - i * segment >= 1000) {
+      if (!view) arg.read = true;
+      else arg.view = ACTIONS[action++ % ACTIONS.length](view);
+    }
+    last = await tick(arg);
+    frameMs.push(...last.t.frameMs);
+    peakWasm = Math.max(peakWasm, last.t.heapBytes);
+    if (last.view) { view = last.view; views.push({ at: Date.now() - t0, ...view }); }
+    if (arg.trip) peakJs = Math.max(peakJs, await heapUsed(cdp));
+  }
+  const end = await tick({ read: true });
+  frameMs.push(...end.t.frameMs);
+  peakWasm = Math.max(peakWasm, end.t.heapBytes);
+  peakJs = Math.max(peakJs, await heapUsed(cdp));
+  const seconds = (Date.now() - t0) / 1000;
+  return { frameMs, views, peakWasm, peakJs, fps: (end.frames - f0) / seconds, seconds };
+}
+
+// The baseline replays our views at the same moments. Leaflet zoom z shows 256·2^z px per 40,075 km of equator,
+// i.e. 256·2^z / (40075·cos lat) px per km at lat; ours is log2(px per km).
+function leafletZoom(v) { return v.zoom + Math.log2((40075.017 * Math.cos((v.lat * Math.PI) / 180)) / 256); }
+
+async function baselineSession(page, cdp, views) {
+  const frameMs = [];
+  let peakJs = 0;
+  const take = async () => {
+    frameMs.push(...(await page.evaluate(() => window.baseline.takeFrameTimes())).frameMs);
+    peakJs = Math.max(peakJs, await heapUsed(cdp));
+  };
+  const frames = async () => (await page.evaluate(() => window.baseline.getState())).status.framesDrawn;
+  await page.evaluate((v) => window.baseline.setView(v.lat, v.lon, v.zoom), { lat: 39.5, lon: 121, zoom: 5 });
+  await sleep(200);
+  await take();
+  frameMs.length = 0;
+  const f0 = await frames();
+  const t0 = Date.now();
+  for (const v of views) {
+    await sleep(Math.max(0, t0 + v.at - Date.now()));
+    await take();
+    await page.evaluate((w) => window.baseline.setView(w.lat, w.lon, w.zoom), { lat: v.lat, lon: v.lon, zoom: leafletZoom(v) });
+  }
+  for (let at = Date.now() - t0; at < SESSION_S * 1000; at += 500) {
+    await sleep(Math.min(500, Math.max(0, t0 + SESSION_S * 1000 - Date.now())));
+    await take();
+  }
+  await take();
+  const seconds = (Date.now() - t0) / 1000;
+  const fps = ((await frames()) - f0) / seconds;
+  return { frameMs, peakJs, fps, seconds };
+}
+
+async function session(browser, app, views) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const { page, problems } = await load(context, app);
+  const cdp = await context.newCDPSession(page);
+  await sleep(500);
+  log(`  ${app.name}: ${SESSION_S} s session…`);
+  const r = app.name === 'ours' ? await oursSession(page, cdp) : await baselineSession(page, cdp, views);
+  if (problems.length) log(`  ${app.name}: page problems: ${problems.join('; ')}`);
+  await context.close();
+  return r;
+}
+
+// --- the baseline site --------------------------------------------------------------------------------------
+function buildBaseline() {
+  const out = path.join(ROOT, 'build', 'bench', 'baseline');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const nm = path.join(ROOT, 'node_modules');
+  const copies = [
+    [path.join(ROOT, 'bench/baseline/index.html'), 'index.html'],
+    [path.join(ROOT, 'bench/baseline/baseline.js'), 'baseline.js'],
+    [path.join(nm, 'leaflet/dist/leaflet.js'), 'leaflet.js'],
+    [path.join(nm, 'leaflet/dist/leaflet.css'), 'leaflet.css'],
+    [path.join(nm, 'topojson-client/dist/topojson-client.min.js'), 'topojson-client.min.js'],
+    [path.join(nm, 'world-atlas/land-50m.json'), 'land-50m.json'],
+  ];
+  for (const [from, to] of copies) {
+    if (!fs.existsSync(from)) throw new Error(`${from} is missing: run ./emsdk-setup.sh (npm ci) first`);
+    fs.copyFileSync(from, path.join(out, to));
+  }
+  return out;
+}
+
+// --- tables -------------------------------------------------------------------------------------------------
+function table(rows, align) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows.map((r, i) => r.map((cell, c) => {
+    const s = String(cell);
+    return (align[c] === 'r' ? s.padStart(widths[c]) : s.padEnd(widths[c]));
+  }).join('  ').trimEnd() + (i === 0 ? '\n' + widths.map((w) => '-'.repeat(w)).join('  ') : '')).join('\n');
+}
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a');
+const kb = (bytes) => fmt(bytes / KB, 1);
+
+function files(responses, base) {
+  const rows = responses.map((r) => {
+    const name = r.url.startsWith(base) ? r.url.slice(base.length) || '/' : r.url;
+    return { name: name === '' ? '/' : name, status: r.status, raw: r.body.length, gz: gzip9(r.body), br: brotli(r.body) };
+  });
+  rows.sort((a, b) => b.gz - a.gz);
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gz: t.gz + r.gz, br: t.br + r.br }), { raw: 0, gz: 0, br: 0 });
+  return { rows, total };
+}
+
+function fileTable(title, f) {
+  const rows = [['file', 'HTTP', 'raw KB', 'gzip -9 KB', 'brotli KB']];
+  for (const r of f.rows) rows.push([r.name, r.status, kb(r.raw), kb(r.gz), kb(r.br)]);
+  rows.push([`total (${f.rows.length} requests)`, '', kb(f.total.raw), kb(f.total.gz), kb(f.total.br)]);
+  return `${title}\n${table(rows, 'lrrrr')}`;
+}
+
+function frameStats(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), max: s.length ? s[s.length - 1] : NaN };
+}
+
+// --- main ---------------------------------------------------------------------------------------------------
+async function measure(browser, app, views) {
+  log(`${app.name}: ${app.url}`);
+  const cold = await coldLoads(browser, app);
+  const warm = await warmLoads(browser, app);
+  const s = await session(browser, app, views);
+  return { cold, warm, session: s, files: files(cold.responses, app.url) };
+}
+
+async function main() {
+  const started = new Date();
+  const loadBefore = os.loadavg()[0];
+  const ours = { name: 'ours', api: 'explainer' };
+  const base = { name: 'baseline', api: 'baseline' };
+  const servers = [];
+  const browser = await launchBrowser();
+  let result;
+  try {
+    const s1 = await serveDist(DIST); servers.push(s1); ours.url = s1.url;
+    const O = await measure(browser, ours, null);
+    let B = null;
+    if (WITH_BASELINE) {
+      const s2 = await serveDist(buildBaseline()); servers.push(s2); base.url = s2.url;
+      B = await measure(browser, base, O.session.views);
+    }
+    result = { O, B, version: browser.version() };
+  } finally {
+    await browser.close();
+    for (const s of servers) s.close();
+  }
+  const { O, B, version } = result;
+
+  const of = (x) => frameStats(x.session.frameMs);
+  const oF = of(O), bF = B ? of(B) : null;
+  const lines = [];
+  const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+  const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? fmt(a / b, 2) : '');
+  const row = (label, o, b, unit, d, budget) => [label + (unit ? ` (${unit})` : ''), fmt(o, d), B ? fmt(b, d) : '', B ? ratio(o, b) : '',
+    budget ? budget[0] : '', budget ? verdict(budget[1]) : ''];
+  const summary = [['figure', 'ours', 'baseline', 'ours/baseline', 'budget', '']];
+  const oMed = median(O.cold.times);
+  summary.push(row('first load, raw', O.files.total.raw / KB, B?.files.total.raw / KB, 'KB', 1));
+  summary.push(row('first load, gzip -9', O.files.total.gz / KB, B?.files.total.gz / KB, 'KB', 1,
+    [`<= ${BUDGET.firstLoadGzipKB} KB`, O.files.total.gz / KB <= BUDGET.firstLoadGzipKB]));
+  summary.push(row('first load, brotli', O.files.total.br / KB, B?.files.total.br / KB, 'KB', 1));
+  summary.push(row('first load, requests', O.files.rows.length, B?.files.rows.length, '', 0));
+  summary.push(row(`first frame, cold, median of ${COLD_RUNS}`, oMed, B && median(B.cold.times), 'ms', 0,
+    [`<= ${BUDGET.firstFrameMedianMs} ms`, oMed <= BUDGET.firstFrameMedianMs]));
+  summary.push(row(`first frame, cold, max of ${COLD_RUNS}`, max(O.cold.times), B && max(B.cold.times), 'ms', 0));
+  summary.push(row(`first frame, warm cache, median of ${WARM_RUNS}`, median(O.warm), B && median(B.warm), 'ms', 0));
+  summary.push(row(`first frame, warm cache, max of ${WARM_RUNS}`, max(O.warm), B && max(B.warm), 'ms', 0));
+  summary.push(row('CPU per frame, p50', oF.p50, bF?.p50, 'ms', 3));
+  summary.push(row('CPU per frame, p95', oF.p95, bF?.p95, 'ms', 3, [`<= ${BUDGET.frameCpuP95Ms} ms`, oF.p95 <= BUDGET.frameCpuP95Ms]));
+  summary.push(row('CPU per frame, max', oF.max, bF?.max, 'ms', 3));
+  summary.push(row('frames measured', oF.n, bF?.n, '', 0));
+  summary.push(row('frames per second', O.session.fps, B?.session.fps, '', 1));
+  const peakMB = O.session.peakWasm / 2 ** 20;
+  summary.push([...row('peak wasm heap', peakMB, NaN, 'MB', 1, [`<= ${BUDGET.peakHeapMB} MB`, peakMB <= BUDGET.peakHeapMB])]
+    .map((c, i) => (i === 2 && B ? '(none)' : c)));
+  summary.push(row('peak JS heap, used', O.session.peakJs / 2 ** 20, B?.session.peakJs / 2 ** 20, 'MB', 1));
+  summary.push(row('peak wasm + JS heap', peakMB + O.session.peakJs / 2 ** 20, B?.session.peakJs / 2 ** 20, 'MB', 1));
+
+  const loadAfter = os.loadavg()[0];
+  const stamp = started.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  const cpus = os.cpus();
+  const head = [
+    `Journeys explainer benchmark, ${stamp}`,
+    `Chromium ${version} headless, WebGL2 on SwiftShader; ${cpus.length} x ${cpus[0]?.model.trim()}; viewport ${VIEWPORT.width}x${VIEWPORT.height} @1x;`
+      + ` load average ${fmt(loadBefore, 2)} before, ${fmt(loadAfter, 2)} after (other work on the machine skews the times)`,
+    `ours: ${path.relative(ROOT, DIST) || '.'}/ served by python3 http.server` +
+      (B ? `; baseline: Leaflet ${JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/leaflet/package.json'))).version}` +
+        ', world-atlas land-50m via topojson-client, canvas renderer, one growing polyline (bench/baseline/)' : ''),
+    `session: ${fmt(O.session.seconds, 1)} s, every trip in Both mode at 4x with zoom and pan (${O.session.views.length} views; the baseline replays them)`,
+    'KB = 1,000 bytes. Sizes are the bodies of every http response of a cold first visit, compressed here (gzip -9, brotli q11).',
+    'CPU per frame: ours = the app\'s own time per frame (wasm update + draw submission, measured in the page);',
+    '  baseline = JavaScript time per frame in the route step, Leaflet\'s canvas drawing and view changes.',
+  ];
+  const blocks = [head.join('\n'), table(summary, 'lrrrll'), fileTable('ours, first visit:', O.files)];
+  if (B) blocks.push(fileTable('baseline, first visit:', B.files));
+  const fails = summary.filter((r) => r[5] === 'FAIL').map((r) => r[0]);
+  blocks.push(`budgets: ${summary.filter((r) => r[5]).length - fails.length} PASS, ${fails.length} FAIL${fails.length ? ' (' + fails.join('; ') + ')' : ''}`);
+  const text = blocks.join('\n\n') + '\n';
+  process.stdout.write(text);
+  if (SAVE) {
+    const dir = path.join(ROOT, 'bench', 'results');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = started.toISOString().slice(0, 19).replace(/:/g, '').replace('T', '-') + '.txt';
+    fs.writeFileSync(path.join(dir, name), text);
+    fs.writeFileSync(path.join(dir, 'latest.txt'), text);
+    log(`written: bench/results/${name} and bench/results/latest.txt`);
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
