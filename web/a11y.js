@@ -329,7 +329,8 @@
   }
 
   // --- wiring ------------------------------------------------------------------------------------------------
-  const tripsJson = fetch('assets/trips.json').then((r) => {
+  // The page's own download of the data (explainer.tripData), so the file is fetched once.
+  const tripsJson = explainer.tripData ? explainer.tripData() : fetch('assets/trips.json').then((r) => {
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     return r.json();
   });
