@@ -115,6 +115,12 @@ test('embedded with pym.js on another origin: the iframe takes the page height, 
   await page.evaluate((origin) => document.querySelector('#explainer iframe').contentWindow.postMessage(
     { type: 'explainer:set', state: { trip: '2019-04-vladivostok', mode: 'both', bogus: 1 } }, origin), server.url.replace(/\/$/, ''));
   await frame.waitForFunction(() => window.explainer.getState().trip === '2019-04-vladivostok');
+  // The camera flies to the new trip (up to 3 s): wait until it has landed before watching the zoom.
+  await frame.waitForFunction(async () => {
+    const z = window.explainer.getState().view.zoom;
+    await new Promise((r) => setTimeout(r, 400));
+    return window.explainer.getState().view.zoom === z;
+  }, null, { timeout: 10000 });
 
   // The wheel over the map scrolls the article; Ctrl + wheel zooms the map and leaves the article where it is.
   await page.evaluate(() => document.querySelector('#explainer').scrollIntoView({ block: 'center' }));
