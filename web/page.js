@@ -82,6 +82,18 @@
     }
   }
 
+  // Offline use: after the first frame (so it never competes with the first load) a service worker keeps a
+  // copy of every file; the next visit works without a network. Not possible everywhere (opaque sandboxes,
+  // file://, some private modes): the page works the same without it, so failures are only logged.
+  function registerOfflineCopy() {
+    try {
+      if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+      navigator.serviceWorker.register('sw.js').catch((e) => console.info('No offline copy: ' + e.message));
+    } catch (e) {
+      console.info('No offline copy: ' + e.message);
+    }
+  }
+
   let module = null;
   let tripData = Promise.reject(new Error('the page cannot run here'));  // replaced once the downloads start
   tripData.catch(() => {});
@@ -206,6 +218,7 @@
           resolveReady(window.explainer);
           watchState();
           setInterval(watchState, 200);
+          registerOfflineCopy();
         },
       },
       print: (text) => console.log(text),

@@ -1,0 +1,34 @@
+// node scripts/make_sw.mjs DIST TEMPLATE: writes DIST/sw.js from TEMPLATE (web/sw.js) with the list of every
+// file the page may load (everything in DIST but precompressed twins and the worker itself) and a version
+// made from their contents, so any change to the page or its data makes browsers install the new files.
+// Run by the dist/ assembly (src/app/CMakeLists.txt) before precompression; deterministic output.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [dist, template] = process.argv.slice(2);
+if (!dist || !template || !fs.existsSync(dist) || !fs.existsSync(template)) {
+  console.error('usage: node scripts/make_sw.mjs DIST TEMPLATE');
+  process.exit(2);
+}
+
+function* files(dir, prefix = '') {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const rel = prefix + e.name;
+    if (e.isDirectory()) yield* files(path.join(dir, e.name), rel + '/');
+    else if (!/\.(gz|br)$/.test(e.name) && rel !== 'sw.js') yield rel;
+  }
+}
+
+const list = [...files(dist)];
+const hash = crypto.createHash('sha256');
+for (const f of list) hash.update(f + '\0').update(fs.readFileSync(path.join(dist, f)));
+const version = hash.digest('hex').slice(0, 16);
+// './' is what a reader's address bar asks for; index.html is the same file under its own name.
+const urls = ['./', ...list];
+const text = fs.readFileSync(template, 'utf8')
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__FILES__', JSON.stringify(urls, null, 0).replace(/","/g, '",\n  "'));
+if (text.includes('__VERSION__') || text.includes('__FILES__')) { console.error(`${template}: placeholders missing`); process.exit(1); }
+fs.writeFileSync(path.join(dist, 'sw.js'), text);
+console.log(`service worker ${version}: ${urls.length} files`);
