@@ -13,6 +13,7 @@
 #include "core/places.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
+#include "render/imgui_renderer.hpp"
 #include "render/journey_layer.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/ui.hpp"
@@ -43,6 +44,7 @@ struct App {
   bool map_loaded = false;
   render::MapGeometry map_geometry;  // kept to rebuild the GPU buffers after a lost context
   render::MapRenderer map_renderer;
+  render::ImGuiRenderer imgui_renderer;  // the panels, labels and icons (ImGui's draw lists)
   bool map_renderer_ready = false;
   render::JourneyLayer journey_layer;
 

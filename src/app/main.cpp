@@ -6,7 +6,6 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include "app/app.hpp"
 #include "core/keys.hpp"
 #include "render/basemap.hpp"
+#include "render/imgui_renderer.hpp"
 #include "render/snapshot.hpp"
 
 static App app;
@@ -54,8 +54,7 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   app.fonts.bold = add(bold, ui::kBodyFontPx);
   app.fonts.heading = add(bold, ui::kHeadingFontPx);
   io.FontGlobalScale = 1.0f / pixel_ratio;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  render::imgui_renderer_upload_fonts(app.imgui_renderer);
 }
 
 static void update_viewport() {
@@ -154,6 +153,9 @@ static void load_icons();
 static void create_gpu_resources() {
   load_icons();
   std::string error;
+  if (!render::imgui_renderer_create(app.imgui_renderer, &error))
+    report_to_page(2, "Could not draw the panels and labels: " + error);
+  error.clear();
   app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
   if (!app.map_renderer_ready) report_to_page(2, "Could not draw the map: " + error);
   app.journey_layer.uploaded_trip.clear();
@@ -176,10 +178,7 @@ static void recover_context() {
   render::map_renderer_destroy(app.map_renderer, /*context_lost=*/true);
   render::journey_layer_destroy(app.journey_layer, /*context_lost=*/true);
   app.map_renderer_ready = false;
-  // A fresh backend rather than DestroyDeviceObjects/CreateDeviceObjects: ImGui 1.86's GL backend keeps the
-  // sizes of its old vertex buffers and would write past the new, empty ones.
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  render::imgui_renderer_destroy(app.imgui_renderer, /*context_lost=*/true);
   app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
   create_gpu_resources();
   report_to_page(0, "The graphics context is back; the map is drawn again.");
@@ -395,7 +394,6 @@ static void frame() {
   fill_track_status(app.status.train, app.journey.train, core::Mode::Train);
   fill_track_status(app.status.plane, app.journey.plane, core::Mode::Plane);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
@@ -431,7 +429,7 @@ static void frame() {
       render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.journey, app.state, view.data(), w, h,
                                         app.status.pixel_ratio);
   }
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
   // The slide: once the canvas has its 1920×1080 buffer (a few frames after asking), read it back.
   // SDL learns the new window size one event later than the canvas gets its new buffer: wait until both agree
@@ -561,7 +559,6 @@ void start_app() {
   io.IniFilename = nullptr;  // no file system in the page: nothing to save
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
 
   load_map();
   load_trip_data();
