@@ -7,11 +7,12 @@
 // Serves dist/ (build it first: cmake --workflow --preset web) as the browser tests do (tests/browser/
 // harness.mjs). The tour: every trip in turn, mode "both", playing at 16x, until its clock reaches the end,
 // while the view zooms and pans every 2 seconds; then the next trip, round and round. Every sample (each
-// minute by default) it collects garbage (DevTools HeapProfiler) and records the wasm heap
-// (explainer.takeFrameTimes().heapBytes: the wasm memory size), the JS heap (performance.memory.usedJSHeapSize,
+// minute by default) it collects garbage (DevTools HeapProfiler) and records the wasm memory size
+// (explainer.takeFrameTimes().heapBytes: only grows, in 64 KiB pages), the bytes malloc has handed out in it
+// (heapUsedBytes: where a leak shows first), the JS heap (performance.memory.usedJSHeapSize,
 // exact thanks to --enable-precise-memory-info), frames drawn and the app's mean CPU ms per frame. It prints
-// the samples and the growth of both heaps from the first minute's sample to the last, and exits 1 when
-// either grew by --max-growth-mb or more, the page reported an error, or the frames stopped.
+// the samples and the growth of the three from the first minute's sample to the last, and exits 1 when
+// any grew by --max-growth-mb or more, the page reported an error, or the frames stopped.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -59,7 +60,7 @@ try {
       const f = window.explainer.takeFrameTimes();
       const mean = f.frameMs.length ? f.frameMs.reduce((a, b) => a + b, 0) / f.frameMs.length : 0;
       return {
-        wasmHeap: f.heapBytes, jsHeap: performance.memory.usedJSHeapSize, framesInInterval: f.frameMs.length,
+        wasmHeap: f.heapBytes, mallocUsed: f.heapUsedBytes, jsHeap: performance.memory.usedJSHeapSize, framesInInterval: f.frameMs.length,
         meanFrameMs: mean, framesDrawn: window.explainer.getState().status.framesDrawn,
       };
     });
@@ -67,12 +68,12 @@ try {
   };
   const MB = (b) => (b / 1048576).toFixed(3);
   const print = (s) => console.log(
-    `${s.minute.toFixed(1).padStart(6)}  ${MB(s.wasmHeap).padStart(10)}  ${MB(s.jsHeap).padStart(9)}  ` +
+    `${s.minute.toFixed(1).padStart(6)}  ${MB(s.wasmHeap).padStart(10)}  ${MB(s.mallocUsed).padStart(10)}  ${MB(s.jsHeap).padStart(9)}  ` +
     `${String(s.framesDrawn).padStart(8)}  ${String(s.framesInInterval).padStart(7)}  ${s.meanFrameMs.toFixed(2).padStart(7)}  ` +
     `${String(s.tripsDone).padStart(5)}`);
 
   console.log(`soak: ${minutes} min of the tour at 16x over ${tripIds.length} trips, a sample every ${sampleSeconds} s (${server.url})`);
-  console.log('   min  wasm MB     JS MB     frames  in-int  cpu ms  trips');
+  console.log('   min  wasm MB   malloc MB     JS MB    frames  in-int  cpu ms  trips');
   const start = Date.now();
   const end = start + minutes * 60000;
   const samples = [await sample(0, 0)];
@@ -118,18 +119,20 @@ try {
   // Growth from the first minute's sample (start-up and the first caches are done by then) to the last.
   const base = samples.find((s) => s.minute >= 1 - 1e-9) ?? samples[0];
   const wasmGrowth = last.wasmHeap - base.wasmHeap, jsGrowth = last.jsHeap - base.jsHeap;
+  const mallocGrowth = last.mallocUsed - base.mallocUsed;
   console.log(`\ngrowth from minute ${base.minute.toFixed(1)} to minute ${last.minute.toFixed(1)} (${tripsDone} trips played):`);
   console.log(`  wasm heap ${wasmGrowth >= 0 ? '+' : ''}${MB(wasmGrowth)} MB (${MB(base.wasmHeap)} -> ${MB(last.wasmHeap)} MB)`);
+  console.log(`  malloc'd  ${mallocGrowth >= 0 ? '+' : ''}${MB(mallocGrowth)} MB (${MB(base.mallocUsed)} -> ${MB(last.mallocUsed)} MB)`);
   console.log(`  JS heap   ${jsGrowth >= 0 ? '+' : ''}${MB(jsGrowth)} MB (${MB(base.jsHeap)} -> ${MB(last.jsHeap)} MB)`);
   if (problems.length) {
     console.log(`page problems (${problems.length}):\n  ` + problems.slice(0, 20).join('\n  '));
     exitCode = 1;
   }
-  if (wasmGrowth >= maxGrowthMB * 1048576 || jsGrowth >= maxGrowthMB * 1048576) {
+  if ([wasmGrowth, mallocGrowth, jsGrowth].some((g) => g >= maxGrowthMB * 1048576)) {
     console.log(`FAIL: a heap grew by ${maxGrowthMB} MB or more after the first minute`);
     exitCode = 1;
   } else if (!problems.length) {
-    console.log(`OK: both heaps grew by less than ${maxGrowthMB} MB after the first minute, no page errors`);
+    console.log(`OK: the wasm memory, the bytes in use in it and the JS heap each grew by less than ${maxGrowthMB} MB after the first minute, no page errors`);
   }
 } catch (err) {
   console.error('soak failed: ' + (err && err.stack || err));

@@ -116,11 +116,12 @@
       if (errors) throw new TypeError(errors.trim());
       return this.getState();
     },
-    // For the benchmark: the app's CPU time of each frame since the last call (ms) and the wasm heap (bytes).
+    // For the benchmark and the soak: the app's CPU time of each frame since the last call (ms), the wasm memory
+    // size and the bytes of it that malloc has handed out (bytes).
     takeFrameTimes() {
-      if (!module) return { frameMs: [], heapBytes: 0 };
-      const [times, heap] = module.UTF8ToString(module._journeys_take_frame_times()).split(';');
-      return { frameMs: times ? times.split(',').map(Number) : [], heapBytes: Number(heap) };
+      if (!module) return { frameMs: [], heapBytes: 0, heapUsedBytes: 0 };
+      const [times, heap, used] = module.UTF8ToString(module._journeys_take_frame_times()).split(';');
+      return { frameMs: times ? times.split(',').map(Number) : [], heapBytes: Number(heap), heapUsedBytes: Number(used) };
     },
     // The trip data as the page downloaded it (parsed JSON), for the page's HTML layers: one download, not two.
     tripData() { return tripData; },
