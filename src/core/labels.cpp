@@ -5,7 +5,7 @@
 namespace core {
 
 void place_labels(const std::vector<LabelRequest>& requests, const std::vector<ScreenRect>& obstacles,
-                  const ScreenRect& screen, double gap, std::vector<int>& order, std::vector<PlacedLabel>& out) {
+                  const ScreenRect& screen, double min_gap, std::vector<int>& order, std::vector<PlacedLabel>& out) {
   out.clear();
   order.resize(requests.size());
   for (size_t i = 0; i < requests.size(); ++i) order[i] = static_cast<int>(i);
@@ -15,7 +15,7 @@ void place_labels(const std::vector<LabelRequest>& requests, const std::vector<S
 
   for (int index : order) {
     const LabelRequest& r = requests[index];
-    const double x = r.anchor_x, y = r.anchor_y, w = r.width, h = r.height;
+    const double x = r.anchor_x, y = r.anchor_y, w = r.width, h = r.height, gap = min_gap + r.clearance;
     const ScreenRect candidates[4] = {
         {x + gap, y - h / 2, x + gap + w, y + h / 2},          // right
         {x - gap - w, y - h / 2, x - gap, y + h / 2},          // left

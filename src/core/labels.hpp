@@ -17,6 +17,7 @@ struct LabelRequest {
   double width = 0, height = 0;       // the label's text size, CSS px
   int rank = 0;                       // 1 = most important
   int id = 0;                         // caller's index, carried through
+  double clearance = 0;               // extra distance from the dot, e.g. for a vehicle icon sitting on it
 };
 
 struct PlacedLabel {

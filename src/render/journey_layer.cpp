@@ -36,6 +36,7 @@ void journey_layer_destroy(JourneyLayer& layer, bool context_lost) {
   destroy_icon(layer.train_icon, context_lost);
   destroy_icon(layer.plane_icon, context_lost);
   layer.uploaded_trip.clear();
+  layer.labelled_trip.clear();
 }
 
 static bool shown(const core::AppState& state, const core::Track& track, core::Mode mode) {
@@ -93,12 +94,18 @@ static void draw_icon(ImDrawList* draw, const Icon& icon, const core::Track& tra
   }
 }
 
+static constexpr float kIconPx = 26.0f;  // the vehicle icons' size, CSS px (their disc is 1.25 times as wide)
+
+// Room kept on both sides of a label's text for its halo and the glyphs' overhang, so two labels that the
+// placement puts side by side do not touch.
+static constexpr float kHaloPad = 2.5f;
+
 static void halo_text(ImDrawList* draw, ImFont* font, float font_px, ImVec2 p, const char* text, ImU32 colour,
                       ImU32 halo) {
-  for (int i = 0; i < 8; ++i) {
-    const float a = static_cast<float>(i) * 0.785398f;
-    draw->AddText(font, font_px, ImVec2(p.x + std::cos(a) * 1.5f, p.y + std::sin(a) * 1.5f), halo, text);
-  }
+  // The text eight times around its place, 1.5 px away, in the halo colour: legible over land, sea and routes.
+  static const float kRing[8][2] = {{1.5f, 0}, {1.06f, 1.06f}, {0, 1.5f}, {-1.06f, 1.06f},
+                                    {-1.5f, 0}, {-1.06f, -1.06f}, {0, -1.5f}, {1.06f, -1.06f}};
+  for (const auto& d : kRing) draw->AddText(font, font_px, ImVec2(p.x + d[0], p.y + d[1]), halo, text);
   draw->AddText(font, font_px, p, colour, text);
 }
 
@@ -107,9 +114,30 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
                                 const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark) {
   const core::Camera& cam = state.camera;
   layer.label_requests.clear();
-  layer.label_text.clear();
   layer.stop_text.clear();
   const float gap = 6.0f;
+  if (journey && journey->trip && layer.labelled_trip != journey->trip->id) {
+    for (int k = 0; k < 2; ++k) {
+      const core::Track& track = k ? journey->plane : journey->train;
+      layer.passed_label[k].clear();
+      for (const core::TrackStop& stop : track.stops)
+        layer.passed_label[k].push_back(stop.name + " \xC2\xB7 " + core::format_hours(stop.arrive_h));
+    }
+    layer.labelled_trip = journey->trip->id;
+  }
+
+  // Where the vehicles are: a stop's label keeps clear of a vehicle sitting on the stop (the moment of arrival,
+  // when the name matters most), rather than being drawn under its icon.
+  ImVec2 vehicle[2];
+  int vehicles = 0;
+  if (journey) {
+    for (int k = 0; k < 2; ++k) {
+      const core::Track& track = k ? journey->plane : journey->train;
+      if (shown(state, track, k ? core::Mode::Plane : core::Mode::Train))
+        vehicle[vehicles++] = to_screen(cam, core::track_state_at(track, state.playback.clock_h).position);
+    }
+  }
+  const float icon_radius = kIconPx / 2 * 1.25f;
 
   // Stops of the shown tracks: passed ones filled, with the hour of passing; they outrank every map label.
   if (journey) {
@@ -125,13 +153,15 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         const bool lit = static_cast<int>(i) < passed;
         draw->AddCircleFilled(p, 5.0f, lit ? col : IM_COL32_WHITE, 16);
         draw->AddCircle(p, 5.0f, col, 16, 1.5f);
-        std::string text = stop.name;
-        if (lit && i > 0) text += " \xC2\xB7 " + core::format_hours(stop.arrive_h);
-        layer.stop_text.push_back(std::move(text));
-        const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.stop_text.back().c_str());
+        const bool with_hours = lit && i > 0 && i < layer.passed_label[k].size();
+        layer.stop_text.push_back(with_hours ? layer.passed_label[k][i].c_str() : stop.name.c_str());
+        const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.stop_text.back());
         const bool end = i == 0 || i + 1 == track.stops.size();
-        layer.label_requests.push_back({p.x, p.y, size.x, size.y, end ? 0 : (lit ? 1 : 4),
+        layer.label_requests.push_back({p.x, p.y, size.x + 2 * kHaloPad, size.y, end ? 0 : (lit ? 1 : 4),
                                         -1 - static_cast<int>(layer.stop_text.size() - 1)});
+        for (int v = 0; v < vehicles; ++v)
+          if (std::hypot(vehicle[v].x - p.x, vehicle[v].y - p.y) < icon_radius)
+            layer.label_requests.back().clearance = icon_radius + 2.0f - gap;
       }
     }
   }
@@ -147,17 +177,17 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
       if (near_stop) continue;
       draw->AddCircleFilled(p, 2.5f, IM_COL32(60, 60, 70, 255), 12);
       const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, place.name.c_str());
-      layer.label_requests.push_back({p.x, p.y, size.x, size.y, place.rank + 1, static_cast<int>(i)});
+      layer.label_requests.push_back({p.x, p.y, size.x + 2 * kHaloPad, size.y, place.rank + 1, static_cast<int>(i)});
     }
   }
   core::place_labels(layer.label_requests, obstacles, {0, 0, cam.viewport.width, cam.viewport.height}, gap,
                      layer.order, layer.placed);
   for (const core::PlacedLabel& l : layer.placed) {
     const bool stop = l.id < 0;
-    const char* text = stop ? layer.stop_text[static_cast<std::size_t>(-1 - l.id)].c_str() : places[l.id].name.c_str();
+    const char* text = stop ? layer.stop_text[static_cast<std::size_t>(-1 - l.id)] : places[l.id].name.c_str();
     const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
                            : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
-    halo_text(draw, font, font_px, ImVec2(static_cast<float>(l.box.x0), static_cast<float>(l.box.y0)), text, ink,
+    halo_text(draw, font, font_px, ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)), text, ink,
               dark ? IM_COL32(10, 12, 16, 220) : IM_COL32(255, 255, 255, 220));
   }
 
@@ -166,7 +196,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
       if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
-      draw_icon(draw, k ? layer.plane_icon : layer.train_icon, track, state, 26.0f);
+      draw_icon(draw, k ? layer.plane_icon : layer.train_icon, track, state, kIconPx);
     }
   }
 }

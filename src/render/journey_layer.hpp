@@ -25,8 +25,10 @@ struct JourneyLayer {
   std::vector<core::LabelRequest> label_requests;
   std::vector<core::PlacedLabel> placed;
   std::vector<int> order;
-  std::vector<const char*> label_text;
-  std::vector<std::string> stop_text;
+  std::vector<const char*> stop_text;  // this frame's stop labels: the stop's name or its passed_label
+  // Each stop's label once passed ("Dandong · 3 h 10 min"), per track (train, plane), made when the trip changes.
+  std::string labelled_trip;
+  std::vector<std::string> passed_label[2];
 };
 
 // Uploads the journey's routes if they are not the ones in the buffers.

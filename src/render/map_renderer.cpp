@@ -26,7 +26,7 @@ out vec4 o_color;
 void main() { o_color = u_dark > 0.5 ? vec4(v_color.rgb * 0.30 + vec3(0.03, 0.03, 0.035), v_color.a) : v_color; }
 )";
 
-// One instance per segment. The quad is built in pixel space around the projected segment, widened by the
+// One quad per segment (four vertices, see LineVertex below). The quad is built in pixel space around the projected segment, widened by the
 // half width plus one pixel of fringe, and lengthened by the same at both ends so consecutive segments
 // overlap at the joins (round enough for map lines of a few pixels).
 static const char* kLineVertex = R"(#version 300 es

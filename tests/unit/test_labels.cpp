@@ -49,3 +49,15 @@ TEST_CASE("labels avoid obstacles and the screen edge") {
   // A dot under a sidebar covering everything gets no label at all.
   CHECK(place({{100, 100, 60, 20, 1, 0}}, {{0, 0, 800, 600}}).empty());
 }
+
+TEST_CASE("a label with clearance keeps that much further from its dot (a vehicle icon sitting on it)") {
+  LabelRequest r{100, 100, 60, 20, 1, 3};
+  r.clearance = 12;
+  auto out = place({r});
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].box.x0 == doctest::Approx(116));  // gap 4 + clearance 12
+  // Where the right side is taken, the left one keeps the same distance.
+  auto blocked = place({r}, {{110, 0, 800, 600}});
+  REQUIRE(blocked.size() == 1);
+  CHECK(blocked[0].box.x1 == doctest::Approx(84));
+}
