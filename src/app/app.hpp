@@ -12,6 +12,7 @@
 #include "core/map_asset.hpp"
 #include "core/places.hpp"
 #include "core/player.hpp"
+#include "core/session.hpp"
 #include "core/trips.hpp"
 #include "render/imgui_renderer.hpp"
 #include "render/journey_layer.hpp"
@@ -48,32 +49,20 @@ struct App {
   bool map_renderer_ready = false;
   render::JourneyLayer journey_layer;
 
-  core::TripData trips;             // valid trips only; empty when the file could not be used
-  std::string trips_error;          // shown in the sidebar when there are no trips
+  core::Session session;            // the trips, the journey on screen, the state and the camera's flight
   std::vector<core::MapPlace> places;
-  core::Journey journey;            // the selected trip's tracks, rebuilt when the trip changes
-  std::string journey_trip;         // which trip `journey` was built for
-  core::ShowMode fitted_show = core::ShowMode::Train;
-
-  // The camera's flight to a new trip (van Wijk & Nuij); cancelled by any drag or zoom of the reader's.
-  core::FlyPath fly;
-  double fly_elapsed = 0.0;
-  bool flying = false;
-  bool view_moved = false;          // the reader (or a link) placed the camera: links keep the view
 
   ui::Layout layout;
   ui::UiRequests requests;          // what the panels asked of the platform, and where they drew their controls
   float ui_scale = 0.0f;            // the scale the fonts were built for
   float style_scale = 0.0f;         // ... and the style
   bool style_dark = false;
-  bool prefers_dark = false, reduced_motion = false;  // the reader's system settings, from the page
+  bool prefers_dark = false;        // the reader's system setting, from the page (reduced motion: in session)
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
   int export_frames = 0;            // > 0 while a slide image is being made (frames since it was asked for)
   Gestures gestures;
   ui::Fonts fonts;
-  core::AppState state;
-  core::AppStatus status;
   std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)
 };
 

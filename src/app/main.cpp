@@ -1,6 +1,6 @@
-// Platform wiring and nothing else: an SDL2 window and WebGL2 context on the page's canvas, pointer input to
-// the camera, Dear ImGui on top, one frame per browser animation frame. What is drawn is decided by ui/ and
-// render/ from core::AppState.
+// Platform wiring: an SDL2 window and WebGL2 context on the page's canvas, pointer and key input, Dear ImGui
+// on top, one frame per browser animation frame, the assets handed over by the page. What the explainer does is
+// core::Session (src/core/session.cpp); what is drawn is decided by ui/ and render/ from it.
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
@@ -66,17 +66,17 @@ static void update_viewport() {
   int w = 0, h = 0, pw = 0, ph = 0;
   SDL_GetWindowSize(app.window, &w, &h);
   SDL_GL_GetDrawableSize(app.window, &pw, &ph);
-  core::AppStatus& s = app.status;
+  core::AppStatus& s = app.session.status;
   s.canvas_css_width = w;
   s.canvas_css_height = h;
   s.canvas_pixel_width = pw;
   s.canvas_pixel_height = ph;
   s.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
-  core::Camera& camera = app.state.camera;
+  core::Camera& camera = app.session.state.camera;
   if (camera.viewport.width != w || camera.viewport.height != h || camera.viewport.pixel_ratio != s.pixel_ratio) {
     camera.viewport = {double(w), double(h), double(s.pixel_ratio)};
     // Zooming out further than the whole region shows nothing new.
-    core::CameraLimits& limits = app.state.camera_limits;
+    core::CameraLimits& limits = app.session.state.camera_limits;
     limits.min_zoom = core::fit_bounds(kRegion, camera.viewport, {}, {-10, 10, {}}).zoom - 0.5;
     limits.max_zoom = 7.0;
     limits.centre_bounds = kRegion;
@@ -87,7 +87,7 @@ static void update_viewport() {
 // --- input ----------------------------------------------------------------------------------------------------
 static void handle_pointer(const SDL_Event& e) {
   const ImGuiIO& io = ImGui::GetIO();
-  core::AppState& st = app.state;
+  core::AppState& st = app.session.state;
   Gestures& g = app.gestures;
   switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:
@@ -164,7 +164,7 @@ static void create_gpu_resources() {
   app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
   if (!app.map_renderer_ready) report_to_page(2, "Could not draw the map: " + error);
   app.journey_layer.uploaded_trip.clear();
-  if (app.map_renderer_ready && app.journey.trip) render::journey_layer_update(app.journey_layer, app.map_renderer, app.journey);
+  if (app.map_renderer_ready && app.session.journey.trip) render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
 }
 
 static EM_BOOL on_context_lost(int, const void*, void*) {
@@ -226,46 +226,6 @@ static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
   return std::nullopt;
 }
 
-static void run_command(const core::Command& c) {
-  core::AppState& st = app.state;
-  const double end = app.status.end_h;
-  switch (c.kind) {
-    case core::CommandKind::PlayPause:
-      if (!st.playback.playing && st.playback.clock_h >= end) st.playback.clock_h = 0.0;
-      st.playback.playing = !st.playback.playing;
-      break;
-    case core::CommandKind::StepBack: core::seek(st.playback, st.playback.clock_h - core::step_hours(end), end); break;
-    case core::CommandKind::StepForward: core::seek(st.playback, st.playback.clock_h + core::step_hours(end), end); break;
-    case core::CommandKind::ToStart: core::seek(st.playback, 0.0, end); break;
-    case core::CommandKind::ToEnd: core::seek(st.playback, end, end); break;
-    case core::CommandKind::PickTrip:
-      for (const core::Trip& t : app.trips.trips)
-        if (t.number == c.trip_number) st.trip_id = t.id;
-      break;
-    case core::CommandKind::PreviousTrip:
-    case core::CommandKind::NextTrip: {
-      // Step through the trips and play each: a teacher's clicker walks the class through all nine.
-      const auto& trips = app.trips.trips;
-      if (trips.empty()) break;
-      std::size_t i = 0;
-      while (i < trips.size() && trips[i].id != st.trip_id) ++i;
-      const bool next = c.kind == core::CommandKind::NextTrip;
-      i = i >= trips.size() ? 0 : next ? (i + 1) % trips.size() : (i + trips.size() - 1) % trips.size();
-      st.trip_id = trips[i].id;
-      st.playback.clock_h = 0.0;
-      st.playback.playing = true;
-      break;
-    }
-    case core::CommandKind::ShowTrain: if (app.journey.train.available) st.show = core::ShowMode::Train; break;
-    case core::CommandKind::ShowPlane: if (app.journey.plane.available) st.show = core::ShowMode::Plane; break;
-    case core::CommandKind::ShowBoth:
-      if (app.journey.train.available && app.journey.plane.available) st.show = core::ShowMode::Both;
-      break;
-    case core::CommandKind::Fullscreen: js_toggle_fullscreen(); break;
-    case core::CommandKind::Help: st.help_open = !st.help_open; break;
-  }
-}
-
 // Our keys win, except while the reader is moving through the panels with the keyboard (ImGui's focus ring is
 // showing), where Space and the arrows press and move between controls.
 static bool handle_key(const SDL_Event& e) {
@@ -276,78 +236,9 @@ static bool handle_key(const SDL_Event& e) {
   if (io.WantTextInput || (nav_key && io.NavVisible)) return false;
   const std::optional<core::Command> c = command_for(e.key);
   if (!c) return false;
-  run_command(*c);
+  if (core::session_run_command(app.session, *c) == core::SessionEffect::ToggleFullscreen) js_toggle_fullscreen();
   return true;
 }
-
-// --- the selected journey -----------------------------------------------------------------------------------------
-static void fit_camera_to_journey(bool animate) {
-  app.view_moved = false;
-  std::vector<core::PlanePoint> points;
-  for (const core::Track* t : {&app.journey.train, &app.journey.plane}) {
-    const bool on = t->available && (app.state.show == core::ShowMode::Both ||
-                                     (app.state.show == core::ShowMode::Train) == (t == &app.journey.train));
-    if (!on) continue;
-    for (const core::LatLon& p : t->route.points) points.push_back(core::project(p));
-  }
-  if (points.empty()) return;
-  const core::Camera target =
-      core::fit_bounds(core::bounds_of(points), app.state.camera.viewport, app.layout.map_padding, app.state.camera_limits);
-  if (!animate || app.reduced_motion) {  // prefers-reduced-motion: cut, don't fly
-    app.state.camera = target;
-    app.flying = false;
-    return;
-  }
-  app.fly = core::make_fly_path(app.state.camera, target);
-  app.fly_elapsed = 0.0;
-  app.flying = true;
-}
-
-// The trip or the mode changed (by a click, a key or the page): new tracks, a new frame for the camera.
-static void sync_journey() {
-  core::AppState& st = app.state;
-  const core::Trip* trip = app.trips.find_trip(st.trip_id);
-  if (!trip) return;
-  if (app.journey_trip != st.trip_id) {
-    const bool first = app.journey_trip.empty();
-    app.journey = core::build_journey(app.trips, *trip);
-    app.journey_trip = st.trip_id;
-    // A new trip opens on the mode he really used, unless the page or a link asked for one with it, or the
-    // reader is racing both and the new trip has both.
-    const bool both_ok = app.journey.train.available && app.journey.plane.available;
-    if (!st.show_explicit && !(st.show == core::ShowMode::Both && both_ok))
-      st.show = app.journey.real_mode == core::Mode::Plane ? core::ShowMode::Plane : core::ShowMode::Train;
-    app.fitted_show = st.show;
-    if (!(first && app.view_moved)) fit_camera_to_journey(!first);  // a link's own view wins at start
-    if (app.map_renderer_ready) render::journey_layer_update(app.journey_layer, app.map_renderer, app.journey);
-  } else if (app.fitted_show != st.show) {
-    app.fitted_show = st.show;
-    fit_camera_to_journey(true);
-  }
-  st.show_explicit = false;
-  if ((st.show == core::ShowMode::Train && !app.journey.train.available) ||
-      (st.show == core::ShowMode::Plane && !app.journey.plane.available) ||
-      (st.show == core::ShowMode::Both && !(app.journey.train.available && app.journey.plane.available)))
-    st.show = app.journey.real_mode == core::Mode::Plane ? core::ShowMode::Plane : core::ShowMode::Train;
-}
-
-static void fill_track_status(core::TrackStatus& out, const core::Track& t, core::Mode mode) {
-  const core::AppState& st = app.state;
-  out = {};
-  out.available = t.available;
-  out.shown = t.available && (st.show == core::ShowMode::Both || (st.show == core::ShowMode::Train) == (mode == core::Mode::Train));
-  if (!t.available) return;
-  const core::TrackState s = core::track_state_at(t, st.playback.clock_h);
-  out.what_if = t.what_if;
-  out.arrived = s.arrived;
-  out.distance_km = t.distance_km();
-  out.duration_h = t.duration_h();
-  out.km = s.km;
-  out.stops_passed = s.stops_passed;
-  out.stop_count = static_cast<int>(t.stops.size());
-}
-
-static double ease_in_out_cubic(double t) { return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2; }
 
 // --- frame ------------------------------------------------------------------------------------------------------
 static void frame() {
@@ -361,21 +252,20 @@ static void frame() {
     if (event.type == SDL_FINGERDOWN) app.touch_seen = true;
     if (handle_key(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
-    const core::Camera before = app.state.camera;
+    const core::Camera before = app.session.state.camera;
     handle_pointer(event);
-    if (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
-        app.state.camera.zoom != before.zoom) {
-      app.flying = false;  // the reader took the camera
-      app.view_moved = true;
+    if (app.session.state.camera.centre.x != before.centre.x || app.session.state.camera.centre.y != before.centre.y ||
+        app.session.state.camera.zoom != before.zoom) {
+      core::session_camera_moved(app.session);
     }
   }
   if (app.context_restored) recover_context();
   if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
 
   update_viewport();
-  app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height),
+  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height),
                                   app.touch_seen, app.prefers_dark);
-  rebuild_fonts_if_needed(app.status.pixel_ratio, app.layout.scale);
+  rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
   if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
     app.style_touch = app.touch_seen;
     app.style_scale = app.layout.scale;
@@ -383,34 +273,22 @@ static void frame() {
     ui::apply_style(app.layout);
   }
 
-  sync_journey();
-  if (app.flying) {
-    app.fly_elapsed += dt;
-    const double t = app.fly.duration > 0 ? std::min(1.0, app.fly_elapsed / app.fly.duration) : 1.0;
-    // The path was planned in the viewport it started in; the canvas may have been resized since.
-    const core::Viewport viewport = app.state.camera.viewport;
-    app.state.camera = core::fly_at(app.fly, ease_in_out_cubic(t));
-    app.state.camera.viewport = viewport;
-    if (t >= 1.0) app.flying = false;
-  }
-  app.status.end_h = core::playback_end_h(app.journey, app.state.show);
-  core::seek(app.state.playback, app.state.playback.clock_h, app.status.end_h);  // a new trip or mode may end sooner
-  core::advance(app.state.playback, dt, app.status.end_h);
-  fill_track_status(app.status.train, app.journey.train, core::Mode::Train);
-  fill_track_status(app.status.plane, app.journey.plane, core::Mode::Plane);
+  if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
+    render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  core::session_step(app.session, dt);
 
   ImGui_ImplSDL2_NewFrame();
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
-  const bool have_journey = app.journey.trip != nullptr;
+  const bool have_journey = app.session.journey.trip != nullptr;
   render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
-                                     ui::kBodyFontPx * app.layout.scale * 0.9f, have_journey ? &app.journey : nullptr,
-                                     app.places, app.state, app.layout.obstacles, app.layout.dark);
-  ui::UiInput input{app.trips.trips.empty() ? nullptr : &app.trips, have_journey ? &app.journey : nullptr, &app.status,
-                    app.trips_error};
+                                     ui::kBodyFontPx * app.layout.scale * 0.9f, have_journey ? &app.session.journey : nullptr,
+                                     app.places, app.session.state, app.layout.obstacles, app.layout.dark);
+  ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
+                    app.session.trips_error};
   app.requests.clear();
-  if (app.export_frames > 0) ui::draw_slide_caption(app.state, input, app.layout, app.fonts);
-  else ui::draw(app.state, input, app.layout, app.fonts, app.requests);
+  if (app.export_frames > 0) ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
+  else ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   if (!app.requests.open_url.empty()) js_open_url(app.requests.open_url.c_str());
   if (app.requests.toggle_fullscreen) js_toggle_fullscreen();
@@ -420,30 +298,30 @@ static void frame() {
     js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
   }
 
-  const int w = app.status.canvas_pixel_width, h = app.status.canvas_pixel_height;
+  const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
   glViewport(0, 0, w, h);
   const float* sea = app.layout.dark ? render::kDarkSeaColour : render::kSeaColour;
-  if (app.state.presentation.transparent) glClearColor(0, 0, 0, 0);  // the host page shows through the sea
+  if (app.session.state.presentation.transparent) glClearColor(0, 0, 0, 0);  // the host page shows through the sea
   else glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (app.map_renderer_ready) {
-    const std::array<float, 9> view = core::view_matrix(app.state.camera);
-    const float zoom = static_cast<float>(app.state.camera.zoom);
-    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.status.pixel_ratio, zoom, app.layout.dark);
+    const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
+    const float zoom = static_cast<float>(app.session.state.camera.zoom);
+    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom, app.layout.dark);
     if (have_journey)
-      render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.journey, app.state, view.data(), w, h,
-                                        app.status.pixel_ratio);
+      render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.session.journey, app.session.state, view.data(), w, h,
+                                        app.session.status.pixel_ratio);
   }
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
   // The slide: once the canvas has its 1920×1080 buffer (a few frames after asking), read it back.
   // SDL learns the new window size one event later than the canvas gets its new buffer: wait until both agree
   // (else the overlay is drawn for the old size over a map drawn for the new one).
-  const bool sizes_agree = std::fabs(app.status.canvas_css_width * app.status.pixel_ratio - w) < 1.0f &&
-                           std::fabs(app.status.canvas_css_height * app.status.pixel_ratio - h) < 1.0f;
-  if (app.export_frames > 0 && ++app.export_frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.flying) {
+  const bool sizes_agree = std::fabs(app.session.status.canvas_css_width * app.session.status.pixel_ratio - w) < 1.0f &&
+                           std::fabs(app.session.status.canvas_css_height * app.session.status.pixel_ratio - h) < 1.0f;
+  if (app.export_frames > 0 && ++app.export_frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.session.flying) {
     const std::vector<std::uint8_t> png = render::snapshot_png(w, h);
-    js_download_png(png.data(), static_cast<int>(png.size()), app.state.trip_id.c_str());
+    js_download_png(png.data(), static_cast<int>(png.size()), app.session.state.trip_id.c_str());
     app.export_frames = 0;
     js_export_size(false);
   } else if (app.export_frames > 400) {  // the page never got the size: give up visibly
@@ -452,7 +330,7 @@ static void frame() {
     report_to_page(1, "The image could not be made at 1920\xC3\x97" "1080 on this screen.");
   }
   if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
-  if (++app.status.frames_drawn == 1) {
+  if (++app.session.status.frames_drawn == 1) {
     notify_first_frame();
     if (app.main_loop_paused) emscripten_pause_main_loop();  // off-screen from the start
   }
@@ -474,7 +352,7 @@ static void load_map() {
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
 static void load_trip_data() {
   if (app.assets.trips_json.empty()) {
-    app.trips_error = "The trips could not be downloaded, so only the map is shown.";
+    app.session.trips_error = "The trips could not be downloaded, so only the map is shown.";
     return;
   }
   const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()), app.assets.trips_json.size());
@@ -496,19 +374,19 @@ static void load_trip_data() {
       for (const core::Stop& s : leg.stops) ok = ok && core::is_valid(s.coord);
     }
     if (global_error && !ok) continue;
-    if (ok) app.trips.trips.push_back(t);
+    if (ok) app.session.trips.trips.push_back(t);
   }
-  app.trips.title = result.data.title;
-  app.trips.sources = std::move(result.data.sources);
-  app.trips.places = std::move(result.data.places);
-  app.trips.vehicles = std::move(result.data.vehicles);
-  if (app.trips.trips.empty()) {
-    app.trips_error = "No trip could be shown: assets/trips.json has errors (listed on the page).";
+  app.session.trips.title = result.data.title;
+  app.session.trips.sources = std::move(result.data.sources);
+  app.session.trips.places = std::move(result.data.places);
+  app.session.trips.vehicles = std::move(result.data.vehicles);
+  if (app.session.trips.trips.empty()) {
+    app.session.trips_error = "No trip could be shown: assets/trips.json has errors (listed on the page).";
     return;
   }
   if (!result.errors.empty())
-    report_to_page(1, "Showing the " + std::to_string(app.trips.trips.size()) + " trips without errors.");
-  app.state.trip_id = app.trips.trips.back().id;  // open on the latest journey
+    report_to_page(1, "Showing the " + std::to_string(app.session.trips.trips.size()) + " trips without errors.");
+  app.session.state.trip_id = app.session.trips.trips.back().id;  // open on the latest journey
   app.assets.trips_json = {};
 }
 
@@ -571,12 +449,12 @@ void start_app() {
   create_gpu_resources();
   update_viewport();
   // A phone opens on the map, with the trips folded into a sheet under it.
-  if (app.status.canvas_css_width < 700) app.state.sidebar_open = false;
-  app.layout = ui::compute_layout(app.state, float(app.status.canvas_css_width), float(app.status.canvas_css_height), false,
+  if (app.session.status.canvas_css_width < 700) app.session.state.sidebar_open = false;
+  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height), false,
                                   app.prefers_dark);
   ui::apply_style(app.layout);
   app.style_scale = app.layout.scale;
-  app.state.camera = core::fit_bounds(kRegion, app.state.camera.viewport, app.layout.map_padding, app.state.camera_limits);
+  app.session.state.camera = core::fit_bounds(kRegion, app.session.state.camera.viewport, app.layout.map_padding, app.session.state.camera_limits);
 
   emscripten_set_main_loop(frame, 0, false);
 }

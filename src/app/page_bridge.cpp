@@ -19,7 +19,7 @@ EM_JS(void, js_first_frame, (), {
 });
 
 void report_to_page(int level, const std::string& message) {
-  the_app().status.messages.push_back(message);
+  the_app().session.status.messages.push_back(message);
   js_page_message(level, message.c_str());
 }
 
@@ -54,7 +54,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_start() { start_app(); }
 // The returned text lives until the next call: the page copies it at once (UTF8ToString).
 EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {
   static std::string text;
-  text = core::state_to_json(the_app().state, the_app().status);
+  text = core::state_to_json(the_app().session.state, the_app().session.status);
   return text.c_str();
 }
 
@@ -63,13 +63,12 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   static std::string text;
   text.clear();
   App& app = the_app();
-  const core::Camera before = app.state.camera;
-  for (const std::string& e : core::apply_state_json(app.state, json_text, app.trips)) text += e + "\n";
-  if (app.state.camera.centre.x != before.centre.x || app.state.camera.centre.y != before.centre.y ||
-      app.state.camera.zoom != before.zoom)
+  const core::Camera before = app.session.state.camera;
+  for (const std::string& e : core::apply_state_json(app.session.state, json_text, app.session.trips)) text += e + "\n";
+  if (app.session.state.camera.centre.x != before.centre.x || app.session.state.camera.centre.y != before.centre.y ||
+      app.session.state.camera.zoom != before.zoom)
   {
-    app.flying = false;  // a view asked for by the page wins over a flight in progress
-    app.view_moved = true;
+    core::session_camera_moved(app.session);  // a view asked for by the page wins over a flight in progress
   }
   return text.c_str();
 }
@@ -97,16 +96,15 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
 EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   static std::string text;
   App& app = the_app();
-  const core::UrlState url = core::parse_url_state(hash, app.trips);
-  const bool was_playing = app.state.playback.playing;
-  core::apply_url_state(url, app.state);
-  app.state.presentation = url.presentation;
-  if (url.presentation.classroom || url.presentation.embed) app.state.sidebar_open = false;  // the map first
+  const core::UrlState url = core::parse_url_state(hash, app.session.trips);
+  const bool was_playing = app.session.state.playback.playing;
+  core::apply_url_state(url, app.session.state);
+  app.session.state.presentation = url.presentation;
+  if (url.presentation.classroom || url.presentation.embed) app.session.state.sidebar_open = false;  // the map first
   // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
-  if (url.presentation.autoplay && app.reduced_motion && !url.playing) app.state.playback.playing = was_playing;
+  if (url.presentation.autoplay && app.session.reduced_motion && !url.playing) app.session.state.playback.playing = was_playing;
   if (url.view_centre) {
-    app.flying = false;
-    app.view_moved = true;
+    core::session_camera_moved(app.session);
   }
   text.clear();
   for (const std::string& n : url.notices) text += n + "\n";
@@ -117,7 +115,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
 EMSCRIPTEN_KEEPALIVE const char* journeys_format_hash() {
   static std::string text;
   const App& app = the_app();
-  text = core::format_url_state(app.state, app.state.presentation, app.view_moved);
+  text = core::format_url_state(app.session.state, app.session.state.presentation, app.session.view_moved);
   return text.c_str();
 }
 
@@ -125,7 +123,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_format_hash() {
 EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced_motion) {
   App& app = the_app();
   app.prefers_dark = prefers_dark != 0;
-  app.reduced_motion = reduced_motion != 0;
+  app.session.reduced_motion = reduced_motion != 0;
 }
 
 // Off-screen (scrolled out of view): no frames at all until it is back. The clock resumes where it stopped
@@ -137,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
   if (visible) {
     app.last_frame_ms = 0.0;
     emscripten_resume_main_loop();
-  } else if (app.status.frames_drawn > 0) {
+  } else if (app.session.status.frames_drawn > 0) {
     emscripten_pause_main_loop();
   }  // else: the first frame is still drawn (ready resolves), and frame() pauses right after it
 }
@@ -154,7 +152,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_locate(const char* id) {
 // Where a geographic point is on the canvas now, in CSS pixels from the top-left: "[x, y]".
 EMSCRIPTEN_KEEPALIVE const char* journeys_project(double lat, double lon) {
   static char text[64];
-  const core::ScreenPoint p = core::world_to_screen(the_app().state.camera, core::project({lat, lon}));
+  const core::ScreenPoint p = core::world_to_screen(the_app().session.state.camera, core::project({lat, lon}));
   std::snprintf(text, sizeof text, "[%.3f,%.3f]", p.x, p.y);
   return text;
 }

@@ -1,0 +1,126 @@
+#include <doctest/doctest.h>
+
+#include "core/projection.hpp"
+#include "core/session.hpp"
+
+using namespace core;
+
+static Session loaded_session() {
+  Session s;
+  LoadResult loaded = load_trips_file(JOURNEYS_SOURCE_DIR "/assets/trips.json");
+  REQUIRE(loaded.ok());
+  s.trips = std::move(loaded.data);
+  s.state.camera.viewport = {1000, 700, 1};
+  s.state.camera.zoom = -3;
+  return s;
+}
+
+static const Padding kSidebar{0, 0, 0, 360};
+
+static bool on_screen(const Session& s, LatLon p, const Padding& pad) {
+  const ScreenPoint q = world_to_screen(s.state.camera, project(p));
+  const Viewport& v = s.state.camera.viewport;
+  return q.x >= pad.left - 1 && q.x <= v.width - pad.right + 1 && q.y >= pad.top - 1 && q.y <= v.height - pad.bottom + 1;
+}
+
+TEST_CASE("picking a trip by its number builds its journey in the mode he used and frames the route") {
+  Session s = loaded_session();
+  CHECK(session_run_command(s, {CommandKind::PickTrip, 3}) == SessionEffect::None);
+  CHECK(s.state.trip_id == "2018-06-singapore");
+  CHECK(session_sync_journey(s, kSidebar));  // rebuilt: the routes must be uploaded
+  CHECK(s.state.show == ShowMode::Plane);    // Singapore was flown
+  CHECK_FALSE(s.flying);                     // the first trip is framed at once, not flown to
+  for (const LatLon& p : s.journey.plane.route.points) CHECK(on_screen(s, p, kSidebar));
+  CHECK_FALSE(session_sync_journey(s, kSidebar));  // nothing changed: nothing to rebuild
+}
+
+TEST_CASE("modes: a mode the trip does not have is refused; Both needs both") {
+  Session s = loaded_session();
+  session_run_command(s, {CommandKind::PickTrip, 3});  // Singapore: no railway
+  session_sync_journey(s, kSidebar);
+  session_run_command(s, {CommandKind::ShowTrain, 0});
+  CHECK(s.state.show == ShowMode::Plane);
+  session_run_command(s, {CommandKind::ShowBoth, 0});
+  CHECK(s.state.show == ShowMode::Plane);
+  session_run_command(s, {CommandKind::PickTrip, 6});  // Hanoi: train, with a what-if flight
+  session_sync_journey(s, kSidebar);
+  CHECK(s.state.show == ShowMode::Train);
+  session_run_command(s, {CommandKind::ShowBoth, 0});
+  session_sync_journey(s, kSidebar);
+  CHECK(s.state.show == ShowMode::Both);
+  CHECK(s.flying);  // a new mode reframes, flying
+}
+
+TEST_CASE("a new trip flies the camera there and lands exactly on the fitted view; reduced motion cuts") {
+  Session s = loaded_session();
+  session_run_command(s, {CommandKind::PickTrip, 1});
+  session_sync_journey(s, kSidebar);
+  session_run_command(s, {CommandKind::PickTrip, 3});
+  session_sync_journey(s, kSidebar);
+  REQUIRE(s.flying);
+  const Camera target = s.fly.to;
+  for (int i = 0; i < 1000 && s.flying; ++i) session_step(s, 1.0 / 60.0);
+  CHECK_FALSE(s.flying);
+  CHECK(s.state.camera.centre.x == doctest::Approx(target.centre.x));
+  CHECK(s.state.camera.centre.y == doctest::Approx(target.centre.y));
+  CHECK(s.state.camera.zoom == doctest::Approx(target.zoom));
+
+  s.reduced_motion = true;
+  session_run_command(s, {CommandKind::PickTrip, 2});
+  session_sync_journey(s, kSidebar);
+  CHECK_FALSE(s.flying);
+  for (const LatLon& p : s.journey.plane.route.points) CHECK(on_screen(s, p, kSidebar));
+}
+
+TEST_CASE("the reader's drag stops a flight, and a link's view survives the first trip") {
+  Session s = loaded_session();
+  s.state.trip_id = "2019-02-hanoi";
+  const Camera linked = s.state.camera;
+  session_camera_moved(s);  // the link placed the camera
+  session_sync_journey(s, kSidebar);
+  CHECK(s.state.camera.zoom == linked.zoom);
+  CHECK(s.state.camera.centre.x == linked.centre.x);
+  session_run_command(s, {CommandKind::PickTrip, 7});
+  session_sync_journey(s, kSidebar);
+  REQUIRE(s.flying);
+  session_camera_moved(s);
+  CHECK_FALSE(s.flying);
+  CHECK(s.view_moved);
+}
+
+TEST_CASE("the clock: steps advance it to the end and stop there; play at the end starts over") {
+  Session s = loaded_session();
+  session_run_command(s, {CommandKind::PickTrip, 2});  // Dalian: a short flight
+  session_sync_journey(s, kSidebar);
+  session_step(s, 0);
+  const double end = s.status.end_h;
+  REQUIRE(end > 0);
+  session_run_command(s, {CommandKind::PlayPause, 0});
+  CHECK(s.state.playback.playing);
+  for (int i = 0; i < 100000 && s.state.playback.playing; ++i) session_step(s, 0.05);
+  CHECK(s.state.playback.clock_h == end);
+  CHECK(s.status.plane.arrived);
+  CHECK(s.status.plane.stops_passed == s.status.plane.stop_count);
+  session_run_command(s, {CommandKind::PlayPause, 0});
+  CHECK(s.state.playback.clock_h == 0.0);
+  CHECK(s.state.playback.playing);
+  session_run_command(s, {CommandKind::ToEnd, 0});
+  CHECK(s.state.playback.clock_h == end);
+  session_run_command(s, {CommandKind::StepBack, 0});
+  CHECK(s.state.playback.clock_h == doctest::Approx(end - step_hours(end)));
+}
+
+TEST_CASE("clicker keys step through all trips, wrapping, and play each from its start; F asks for full screen") {
+  Session s = loaded_session();
+  session_run_command(s, {CommandKind::PickTrip, 9});
+  s.state.playback.clock_h = 5;
+  session_run_command(s, {CommandKind::NextTrip, 0});
+  CHECK(s.state.trip_id == s.trips.trips.front().id);
+  CHECK(s.state.playback.clock_h == 0.0);
+  CHECK(s.state.playback.playing);
+  session_run_command(s, {CommandKind::PreviousTrip, 0});
+  CHECK(s.state.trip_id == s.trips.trips.back().id);
+  CHECK(session_run_command(s, {CommandKind::Fullscreen, 0}) == SessionEffect::ToggleFullscreen);
+  session_run_command(s, {CommandKind::Help, 0});
+  CHECK(s.state.help_open);
+}
