@@ -85,8 +85,8 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
   const float speed_w = ImGui::CalcTextSize("0.25\xC3\x97 ").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - speed_w - ImGui::GetStyle().ItemSpacing.x));
   float clock = static_cast<float>(state.playback.clock_h);
-  const std::string clock_text = core::format_hours(state.playback.clock_h) + " of " + core::format_hours(end);
-  if (ImGui::SliderFloat("##time", &clock, 0.0f, static_cast<float>(std::max(end, 0.01)), clock_text.c_str(),
+  // No text on the scrubber: centred text sat under the grab at half-time. The line below says the time.
+  if (ImGui::SliderFloat("##time", &clock, 0.0f, static_cast<float>(std::max(end, 0.01)), "",
                          ImGuiSliderFlags_NoInput))
     core::seek(state.playback, clock, end);
   out.remember("scrubber");
@@ -107,7 +107,8 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
     ImGui::EndCombo();
   }
 
-  ImGui::TextWrapped("Elapsed %s \xC2\xB7 remaining %s", core::format_hours(state.playback.clock_h).c_str(),
+  ImGui::TextWrapped("Elapsed %s of %s \xC2\xB7 remaining %s", core::format_hours(state.playback.clock_h).c_str(),
+                     core::format_hours(end).c_str(),
                      core::format_hours(std::max(0.0, end - state.playback.clock_h)).c_str());
   ImGui::TextWrapped("%s", now_text(state, j).c_str());
   ImGui::End();

@@ -1,5 +1,6 @@
 // The trips panel: title, filter, the nine trips in date order, and the selected trip's card (dates, purpose,
 // route, figures reported and computed, the vehicle, facts with their sourcing, the sources as links).
+#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -13,9 +14,12 @@ static const float kTrainTag[4] = {0.20f, 0.36f, 0.24f, 1.0f};
 static const float kPlaneTag[4] = {0.18f, 0.30f, 0.52f, 1.0f};
 static const float kMutedTag[4] = {0.45f, 0.45f, 0.48f, 1.0f};
 
+static const char* mode_name(core::Mode m) {
+  return m == core::Mode::Plane ? "PLANE" : m == core::Mode::Car ? "CAR" : "TRAIN";
+}
+
 static void mode_tag(core::Mode m) {
-  tag(m == core::Mode::Plane ? "PLANE" : m == core::Mode::Car ? "CAR" : "TRAIN",
-      m == core::Mode::Plane ? kPlaneTag : m == core::Mode::Train ? kTrainTag : kMutedTag);
+  tag(mode_name(m), m == core::Mode::Plane ? kPlaneTag : m == core::Mode::Train ? kTrainTag : kMutedTag);
 }
 
 static void source_links(const core::TripData& data, const std::vector<std::string>& ids, UiRequests& out) {
@@ -53,13 +57,22 @@ static void trip_list(core::AppState& state, const core::TripData& data, UiReque
   const int clicked = segmented("filter", kFilters, kFilterNames, 3, static_cast<int>(state.filter), out);
   if (clicked >= 0) state.filter = static_cast<core::TripFilter>(clicked);
 
+  // A row per trip: number, destination with its mode tag, then date and counterpart. Long destinations and
+  // counterparts wrap inside the row (the row grows) rather than run past the panel's edge.
+  const ImGuiStyle& style = ImGui::GetStyle();
   for (const core::Trip& trip : data.trips) {
     if (!core::passes(state.filter, trip)) continue;
     ImGui::PushID(trip.id.c_str());
     const bool selected = trip.id == state.trip_id;
-    const float row_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y +
-                        ImGui::GetStyle().FramePadding.y;
     const ImVec2 start = ImGui::GetCursorPos();
+    const float text_x = start.x + 3 * style.FramePadding.x + 4;
+    const float text_w = std::max(40.0f, start.x + ImGui::GetContentRegionAvail().x - text_x - style.FramePadding.x);
+    const core::Mode mode = core::main_mode(trip);
+    const float tag_w = ImGui::CalcTextSize(mode_name(mode)).x + 10 + style.ItemSpacing.x;
+    const std::string details = core::month_year(trip.depart) + " \xC2\xB7 " + trip.counterpart;
+    const float title_h = ImGui::CalcTextSize(trip.destination.c_str(), nullptr, false, text_w - tag_w).y;
+    const float details_h = ImGui::CalcTextSize(details.c_str(), nullptr, false, text_w).y;
+    const float row_h = title_h + details_h + style.ItemSpacing.y + style.FramePadding.y;
     if (ImGui::Selectable("##trip", selected, 0, ImVec2(0, row_h))) {
       state.trip_id = trip.id;
       state.playback.clock_h = 0.0;
@@ -69,12 +82,18 @@ static void trip_list(core::AppState& state, const core::TripData& data, UiReque
     const ImVec2 end = ImGui::GetCursorPos();
     ImGui::SetCursorPos(ImVec2(start.x + 4, start.y + 2));
     ImGui::TextDisabled("%d", trip.number);
-    ImGui::SameLine(start.x + 30 * ImGui::GetStyle().FramePadding.x / 10.0f + 4);
+    ImGui::SameLine(text_x);
     ImGui::BeginGroup();
-    ImGui::Text("%s", trip.destination.c_str());
+    ImGui::PushTextWrapPos(text_x + text_w - tag_w);
+    ImGui::TextUnformatted(trip.destination.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::SameLine();
-    mode_tag(core::main_mode(trip));
-    ImGui::TextDisabled("%s \xC2\xB7 %s", core::month_year(trip.depart).c_str(), trip.counterpart.c_str());
+    mode_tag(mode);
+    ImGui::PushTextWrapPos(text_x + text_w);
+    ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted(details.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SetCursorPos(end);
     ImGui::PopID();
