@@ -1,4 +1,4 @@
-// Regenerates assets/icons/{train,plane}.png: the two vehicle icons that move along the routes, drawn from
+// Regenerates assets/icons/{train,plane,car}.png: the vehicle icons that move along the routes, drawn from
 // polygons below (our own drawings), 4x4 supersampled, white with a dark outline so they read on land and sea.
 // Both point up (north); the app turns them to the heading. Run: node scripts/make_icons.mjs
 import fs from 'node:fs';
@@ -14,6 +14,12 @@ const plane = [[0.5, 0.05], [0.58, 0.13], [0.58, 0.37], [0.93, 0.57], [0.93, 0.6
 const train = [[0.30, 0.10], [0.36, 0.05], [0.64, 0.05], [0.70, 0.10], [0.72, 0.92], [0.66, 0.96], [0.34, 0.96],
   [0.28, 0.92]];
 const trainWindow = [[0.37, 0.13], [0.63, 0.13], [0.64, 0.30], [0.36, 0.30]];
+// The car (the last 170 km to Hanoi): shorter than the train, with wing mirrors, windscreen and rear window.
+const car = [[0.40, 0.14], [0.60, 0.14], [0.67, 0.20], [0.67, 0.36], [0.75, 0.37], [0.75, 0.43], [0.67, 0.43],
+  [0.67, 0.84], [0.60, 0.90], [0.40, 0.90], [0.33, 0.84], [0.33, 0.43], [0.25, 0.43], [0.25, 0.37], [0.33, 0.36],
+  [0.33, 0.20]];
+const carWindows = [[[0.38, 0.31], [0.62, 0.31], [0.60, 0.45], [0.40, 0.45]],
+  [[0.40, 0.70], [0.60, 0.70], [0.62, 0.79], [0.38, 0.79]]];
 
 function inside(poly, x, y) {
   let c = false;
@@ -69,3 +75,4 @@ function draw(name, body, holes = [], fill = [255, 255, 255], outline = [28, 28,
 
 draw('plane', plane);
 draw('train', train, [trainWindow]);
+draw('car', car, carWindows);

@@ -10,6 +10,7 @@
     ['places', 'assets/places.json'],
     ['icon-train', 'assets/icons/train.png'],
     ['icon-plane', 'assets/icons/plane.png'],
+    ['icon-car', 'assets/icons/car.png'],
   ];
   const LEVELS = ['info', 'warning', 'error'];
 

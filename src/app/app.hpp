@@ -20,7 +20,7 @@
 #include "ui/ui.hpp"
 
 struct Assets {  // raw bytes as fetched by the page; parsed once at start
-  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane;
+  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane, icon_car;
 };
 
 // Pointer gestures on the map (ImGui gets the pointer first when it is over a panel).

@@ -399,14 +399,17 @@ static void load_places() {
   app.assets.places_json = {};
 }
 
-static void load_icons() {
+static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {
   std::string error;
-  app.journey_layer.train_icon = render::load_icon(app.assets.icon_train, &error);
-  if (!app.journey_layer.train_icon.texture && !app.assets.icon_train.empty())
-    report_to_page(1, "The train icon could not be read (" + error + "); an arrow stands in for it.");
-  app.journey_layer.plane_icon = render::load_icon(app.assets.icon_plane, &error);
-  if (!app.journey_layer.plane_icon.texture && !app.assets.icon_plane.empty())
-    report_to_page(1, "The plane icon could not be read (" + error + "); an arrow stands in for it.");
+  icon = render::load_icon(png, &error);
+  if (!icon.texture && !png.empty())
+    report_to_page(1, std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
+}
+
+static void load_icons() {
+  load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
+  load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
+  load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
 }
 
 void start_app() {

@@ -40,6 +40,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
   else if (!std::strcmp(name, "places")) slot = &a.places_json;
   else if (!std::strcmp(name, "icon-train")) slot = &a.icon_train;
   else if (!std::strcmp(name, "icon-plane")) slot = &a.icon_plane;
+  else if (!std::strcmp(name, "icon-car")) slot = &a.icon_car;
   if (slot) slot->assign(bytes, bytes + size);
   else report_to_page(1, std::string("Ignored an unknown asset \"") + name + "\"");
   std::free(bytes);

@@ -15,7 +15,8 @@ static const char* to_string(TripFilter f) {
 static json track_json(const TrackStatus& t) {
   return {{"shown", t.shown},         {"available", t.available},     {"whatIf", t.what_if},
           {"arrived", t.arrived},     {"distanceKm", t.distance_km},  {"durationHours", t.duration_h},
-          {"km", t.km},               {"stopsPassed", t.stops_passed}, {"stopCount", t.stop_count}};
+          {"km", t.km},               {"stopsPassed", t.stops_passed}, {"stopCount", t.stop_count},
+          {"vehicle", to_string(t.vehicle)}};
 }
 
 std::string state_to_json(const AppState& state, const AppStatus& status) {

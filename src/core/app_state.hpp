@@ -43,6 +43,7 @@ struct TrackStatus {
   bool shown = false, available = false, what_if = false, arrived = false;
   double distance_km = 0, duration_h = 0, km = 0;
   int stops_passed = 0, stop_count = 0;
+  Mode vehicle = Mode::Train;  // of the leg it is on now (the Hanoi train track ends by car)
 };
 struct AppStatus {
   long long frames_drawn = 0;

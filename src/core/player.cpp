@@ -140,6 +140,13 @@ TrackState track_state_at(const Track& track, double clock_h) {
     s.arrived = clock_h >= track.duration_h();
     const auto& arrive = track.timeline.arrive_h;
     s.stops_passed = static_cast<int>(std::upper_bound(arrive.begin(), arrive.end(), clock_h) - arrive.begin());
+    s.mode = track.leg_modes.empty() ? track.mode : track.leg_modes.back();
+    for (std::size_t i = 0; i < track.leg_end_km.size() && i < track.leg_modes.size(); ++i) {
+        if (s.km <= track.leg_end_km[i] + 1e-9) {
+            s.mode = track.leg_modes[i];
+            break;
+        }
+    }
     return s;
 }
 

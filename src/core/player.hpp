@@ -88,6 +88,7 @@ struct TrackState {
     double heading_deg = 0.0;
     bool arrived = false;
     int stops_passed = 0;  // stops whose arrival time is <= clock (the first counts as soon as it leaves)
+    Mode mode = Mode::Train;  // of the leg it is on; at a change (Dong Dang) the one it arrived by until it leaves
 };
 TrackState track_state_at(const Track& track, double clock_h);
 

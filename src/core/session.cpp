@@ -121,6 +121,7 @@ static void fill_track_status(const Session& s, TrackStatus& out, const Track& t
   out.duration_h = t.duration_h();
   out.km = ts.km;
   out.stops_passed = ts.stops_passed;
+  out.vehicle = ts.mode;
   out.stop_count = static_cast<int>(t.stops.size());
 }
 

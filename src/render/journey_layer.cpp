@@ -35,6 +35,7 @@ void journey_layer_destroy(JourneyLayer& layer, bool context_lost) {
   destroy_lines(layer.plane_line, context_lost);
   destroy_icon(layer.train_icon, context_lost);
   destroy_icon(layer.plane_icon, context_lost);
+  destroy_icon(layer.car_icon, context_lost);
   layer.uploaded_trip.clear();
   layer.labelled_trip.clear();
 }
@@ -69,9 +70,12 @@ static ImVec2 to_screen(const core::Camera& camera, core::LatLon p) {
 }
 
 // The icon turned to the direction of travel as it looks on screen (the projection bends headings).
-static void draw_icon(ImDrawList* draw, const Icon& icon, const core::Track& track, const core::AppState& state,
-                      float size) {
+static void draw_icon(ImDrawList* draw, const JourneyLayer& layer, const core::Track& track,
+                      const core::AppState& state, float size) {
   const core::TrackState s = core::track_state_at(track, state.playback.clock_h);
+  // The vehicle of the leg it is on: the Hanoi trip ends by car.
+  const Icon& icon = s.mode == core::Mode::Plane ? layer.plane_icon : s.mode == core::Mode::Car ? layer.car_icon
+                                                                                                 : layer.train_icon;
   const double ahead_km = std::min(track.distance_km(), s.km + 5.0), behind_km = std::max(0.0, ahead_km - 10.0);
   const ImVec2 a = to_screen(state.camera, core::route_position_at(track.route, behind_km).position);
   const ImVec2 b = to_screen(state.camera, core::route_position_at(track.route, ahead_km).position);
@@ -196,7 +200,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
       if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
-      draw_icon(draw, k ? layer.plane_icon : layer.train_icon, track, state, kIconPx);
+      draw_icon(draw, layer, track, state, kIconPx);
     }
   }
 }

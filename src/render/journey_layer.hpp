@@ -20,7 +20,7 @@ namespace render {
 struct JourneyLayer {
   GpuLines train_line, plane_line;
   std::string uploaded_trip;  // the trip whose routes are in the buffers
-  Icon train_icon, plane_icon;
+  Icon train_icon, plane_icon, car_icon;
   // Scratch for the labels, kept so nothing is allocated per frame once they have grown.
   std::vector<core::LabelRequest> label_requests;
   std::vector<core::PlacedLabel> placed;

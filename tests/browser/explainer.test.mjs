@@ -45,6 +45,8 @@ test('a reader picks a trip, races train and plane to the end, scrubs back and c
   await page.waitForFunction(() => { const st = window.explainer.getState().status; return st.plane.arrived; });
   s = await state(page);
   assert.equal(s.status.train.arrived, false, 'the train arrived with the plane');
+  assert.equal(s.status.train.vehicle, 'train');
+  assert.equal(s.status.plane.vehicle, 'plane');
   await canvasPixels(page, 'reader-2-hanoi-plane-landed');
 
   await page.waitForFunction(() => !window.explainer.getState().playing, null, { timeout: 60000 });
@@ -52,6 +54,7 @@ test('a reader picks a trip, races train and plane to the end, scrubs back and c
   assert.equal(s.time, s.status.endHours, 'the clock stops exactly at the end');
   assert.ok(s.status.train.arrived && s.status.plane.arrived);
   assert.equal(s.status.train.stopsPassed, s.status.train.stopCount);
+  assert.equal(s.status.train.vehicle, 'car', 'the last leg, from Dong Dang to Hanoi, was driven');
   assert.ok(s.status.train.durationHours > 10 * s.status.plane.durationHours, 'the train takes far longer');
   await canvasPixels(page, 'reader-3-hanoi-both-arrived');
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/player.hpp"
@@ -121,6 +122,17 @@ TEST_CASE("the shipped trips: real and what-if tracks, filter, both-mode clock")
     REQUIRE(j.train.leg_modes.size() == 2);
     CHECK(j.train.leg_modes[1] == Mode::Car);
     CHECK(j.train.stops.back().name.find("Hanoi") != std::string::npos);
+    // The vehicle on screen is the leg's: train to Dong Dang (and while it waits there), car after it.
+    const double change_km = j.train.leg_end_km[0];
+    const auto& stops = j.train.stops;
+    const auto dong_dang = std::find_if(stops.begin(), stops.end(), [&](const TrackStop& s) { return s.km == change_km; });
+    REQUIRE(dong_dang != stops.end());
+    CHECK(track_state_at(j.train, 0.0).mode == Mode::Train);
+    CHECK(track_state_at(j.train, dong_dang->arrive_h).mode == Mode::Train);
+    CHECK(track_state_at(j.train, (dong_dang->arrive_h + dong_dang->depart_h) / 2).mode == Mode::Train);
+    CHECK(track_state_at(j.train, dong_dang->depart_h + 0.25).mode == Mode::Car);
+    CHECK(track_state_at(j.train, j.train.duration_h()).mode == Mode::Car);
+    CHECK(track_state_at(j.plane, 1.0).mode == Mode::Plane);
     const Trip* singapore = data.find_trip("2018-06-singapore");
     REQUIRE(singapore);
     CHECK_FALSE(build_journey(data, *singapore).train.available);

@@ -101,6 +101,7 @@ TEST_CASE("the clock: steps advance it to the end and stop there; play at the en
   CHECK(s.state.playback.clock_h == end);
   CHECK(s.status.plane.arrived);
   CHECK(s.status.plane.stops_passed == s.status.plane.stop_count);
+  CHECK(s.status.plane.vehicle == Mode::Plane);
   session_run_command(s, {CommandKind::PlayPause, 0});
   CHECK(s.state.playback.clock_h == 0.0);
   CHECK(s.state.playback.playing);
@@ -123,4 +124,16 @@ TEST_CASE("clicker keys step through all trips, wrapping, and play each from its
   CHECK(session_run_command(s, {CommandKind::Fullscreen, 0}) == SessionEffect::ToggleFullscreen);
   session_run_command(s, {CommandKind::Help, 0});
   CHECK(s.state.help_open);
+}
+
+TEST_CASE("the status names the vehicle of the leg: the Hanoi train track ends by car") {
+  Session s = loaded_session();
+  session_run_command(s, {CommandKind::PickTrip, 6});
+  session_sync_journey(s, kSidebar);
+  session_step(s, 0);
+  CHECK(s.status.train.vehicle == Mode::Train);
+  session_run_command(s, {CommandKind::ToEnd, 0});
+  session_step(s, 0);
+  CHECK(s.status.train.arrived);
+  CHECK(s.status.train.vehicle == Mode::Car);
 }
