@@ -16,6 +16,7 @@
 #include "app/app.hpp"
 #include "core/keys.hpp"
 #include "render/basemap.hpp"
+#include "render/halo_font.hpp"
 #include "render/imgui_renderer.hpp"
 #include "render/snapshot.hpp"
 
@@ -58,6 +59,13 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
   app.fonts.bold = add(bold, ui::kBodyFontPx);
   app.fonts.heading = add(bold, ui::kHeadingFontPx);
+  // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
+  // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
+  const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio / render::kLabelFontFactor;
+  io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
+  app.fonts.label_halo = add(app.assets.font_regular, ui::kBodyFontPx);
+  io.Fonts->Build();
+  render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
   io.FontGlobalScale = 1.0f / pixel_ratio;
   render::imgui_renderer_upload_fonts(app.imgui_renderer);
 }
@@ -282,7 +290,7 @@ static void frame() {
   ImGui::NewFrame();
   const bool have_journey = app.session.journey.trip != nullptr;
   render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
-                                     ui::kBodyFontPx * app.layout.scale * 0.9f, have_journey ? &app.session.journey : nullptr,
+                                     app.fonts.label_halo, ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
                                      app.places, app.session.state, app.layout.obstacles, app.layout.dark);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
                     app.session.trips_error};

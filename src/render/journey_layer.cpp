@@ -104,16 +104,21 @@ static constexpr float kIconPx = 26.0f;  // the vehicle icons' size, CSS px (the
 // placement puts side by side do not touch.
 static constexpr float kHaloPad = 2.5f;
 
-static void halo_text(ImDrawList* draw, ImFont* font, float font_px, ImVec2 p, const char* text, ImU32 colour,
-                      ImU32 halo) {
-  // The text eight times around its place, 1.5 px away, in the halo colour: legible over land, sea and routes.
-  static const float kRing[8][2] = {{1.5f, 0}, {1.06f, 1.06f}, {0, 1.5f}, {-1.06f, 1.06f},
-                                    {-1.5f, 0}, {-1.06f, -1.06f}, {0, -1.5f}, {1.06f, -1.06f}};
-  for (const auto& d : kRing) draw->AddText(font, font_px, ImVec2(p.x + d[0], p.y + d[1]), halo, text);
+// The text over its halo (legible over land, sea and routes): the halo font drawn once, or without it the text
+// eight times around its place, kLabelHaloPx away.
+static void halo_text(ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px, ImVec2 p, const char* text,
+                      ImU32 colour, ImU32 halo) {
+  if (halo_font) {
+    draw->AddText(halo_font, font_px, p, halo, text);
+  } else {
+    constexpr float r = kLabelHaloPx, d = kLabelHaloPx * 0.7071f;
+    static const float kRing[8][2] = {{r, 0}, {d, d}, {0, r}, {-d, d}, {-r, 0}, {-d, -d}, {0, -r}, {d, -d}};
+    for (const auto& o : kRing) draw->AddText(font, font_px, ImVec2(p.x + o[0], p.y + o[1]), halo, text);
+  }
   draw->AddText(font, font_px, p, colour, text);
 }
 
-void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, float font_px,
+void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
                                 const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark) {
   const core::Camera& cam = state.camera;
@@ -191,8 +196,8 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     const char* text = stop ? layer.stop_text[static_cast<std::size_t>(-1 - l.id)] : places[l.id].name.c_str();
     const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
                            : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
-    halo_text(draw, font, font_px, ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)), text, ink,
-              dark ? IM_COL32(10, 12, 16, 220) : IM_COL32(255, 255, 255, 220));
+    halo_text(draw, font, halo_font, font_px, ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)), text, ink,
+              dark ? IM_COL32(10, 12, 16, 245) : IM_COL32(255, 255, 255, 250));
   }
 
   // Vehicles last, on top of their labels.

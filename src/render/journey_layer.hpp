@@ -17,6 +17,10 @@ struct ImFont;
 
 namespace render {
 
+// Map labels: body text at this fraction of its size, with a halo this wide (CSS px) in the page's colour.
+constexpr float kLabelFontFactor = 0.9f;
+constexpr float kLabelHaloPx = 1.5f;
+
 struct JourneyLayer {
   GpuLines train_line, plane_line;
   std::string uploaded_trip;  // the trip whose routes are in the buffers
@@ -40,7 +44,8 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
                                const core::AppState& state, const float view[9], int w, int h, float pixel_ratio);
 
 // ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
-void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, float font_px,
+// halo_font: `font` grown by the halo (render/halo_font.hpp); null draws the halo as eight offset copies.
+void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
                                 const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark);
 

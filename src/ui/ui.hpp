@@ -19,6 +19,7 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;     // body size, bold: section titles
   ImFont* heading = nullptr;  // larger, bold
+  ImFont* label_halo = nullptr;  // body's glyphs grown by the map labels' halo (render/halo_font.hpp)
 };
 
 // Base text sizes in CSS pixels at ui scale 1; the atlas is rasterised at size × scale × device pixel ratio.
