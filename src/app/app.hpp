@@ -61,6 +61,9 @@ struct App {
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
   int export_frames = 0;            // > 0 while a slide image is being made (frames since it was asked for)
+  float slide_caption_h = 0.0f;     // the slide's caption as last drawn, CSS px: the map is framed below it
+  core::Camera camera_before_export;  // the reader's view, back when the image is made
+  bool flying_before_export = false, view_moved_before_export = false;
   Gestures gestures;
   ui::Fonts fonts;
   std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)

@@ -248,6 +248,24 @@ static bool handle_key(const SDL_Event& e) {
   return true;
 }
 
+// --- the slide (Save image) -------------------------------------------------------------------------------------
+// No panels, the caption across the top, the shown route framed below it and the labels kept out of it. The
+// reader's view comes back when the image is made.
+static void frame_the_slide() {
+  const float caption_h = app.slide_caption_h > 0 ? app.slide_caption_h : 150.0f * app.layout.scale;
+  app.layout.obstacles.assign(1, core::ScreenRect{0, 0, app.layout.width, caption_h});
+  app.layout.map_padding = {caption_h + 24.0, 48.0, 48.0, 48.0};
+  core::session_fit_camera(app.session, app.layout.map_padding, /*animate=*/false);
+}
+
+static void end_export() {
+  app.export_frames = 0;
+  js_export_size(false);
+  app.session.state.camera = app.camera_before_export;
+  app.session.flying = app.flying_before_export;
+  app.session.view_moved = app.view_moved_before_export;
+}
+
 // --- frame ------------------------------------------------------------------------------------------------------
 static void frame() {
   const double frame_start_ms = emscripten_get_now();
@@ -281,6 +299,7 @@ static void frame() {
     ui::apply_style(app.layout);
   }
 
+  if (app.export_frames > 0) frame_the_slide();
   if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
@@ -295,7 +314,7 @@ static void frame() {
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
                     app.session.trips_error};
   app.requests.clear();
-  if (app.export_frames > 0) ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
+  if (app.export_frames > 0) app.slide_caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
   else ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   if (!app.requests.open_url.empty()) js_open_url(app.requests.open_url.c_str());
@@ -303,6 +322,9 @@ static void frame() {
   if (app.requests.copy_embed) js_copy_embed();
   if (app.requests.save_image && app.export_frames == 0) {
     app.export_frames = 1;
+    app.camera_before_export = app.session.state.camera;
+    app.flying_before_export = app.session.flying;
+    app.view_moved_before_export = app.session.view_moved;
     js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
   }
 
@@ -330,11 +352,9 @@ static void frame() {
   if (app.export_frames > 0 && ++app.export_frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.session.flying) {
     const std::vector<std::uint8_t> png = render::snapshot_png(w, h);
     js_download_png(png.data(), static_cast<int>(png.size()), app.session.state.trip_id.c_str());
-    app.export_frames = 0;
-    js_export_size(false);
+    end_export();
   } else if (app.export_frames > 400) {  // the page never got the size: give up visibly
-    app.export_frames = 0;
-    js_export_size(false);
+    end_export();
     report_to_page(1, "The image could not be made at 1920\xC3\x97" "1080 on this screen.");
   }
   if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));

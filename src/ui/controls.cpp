@@ -183,7 +183,7 @@ void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts) 
 
 namespace ui {
 
-void draw_slide_caption(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
+float draw_slide_caption(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
   const core::Trip* trip = in.data ? in.data->find_trip(state.trip_id) : nullptr;
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(layout.width, 0));
@@ -201,7 +201,10 @@ void draw_slide_caption(const core::AppState& state, const UiInput& in, const La
     if (state.show == core::ShowMode::Both) text_muted("Dashed: the what-if in the other mode, not a journey he made.");
     text_muted(("Sources: " + core::outlets(*in.data, trip->sources) + ". Map: Natural Earth.").c_str());
   }
+  // Its content's height, not GetWindowHeight(): an auto-resizing window takes its size a frame late.
+  const float height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
+  return height;
 }
 
 }  // namespace ui

@@ -72,7 +72,7 @@ struct UiInput {
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
 void draw(core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
 // While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
-void draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
+float draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
 
 // Colours shared by the panels and the map's route layer (RGBA 0..1).
 extern const float kRealColour[4];

@@ -194,9 +194,19 @@ test('present it: classroom keys step through the trips and play each; Save imag
 
   await page.evaluate(() => window.explainer.setState({ sidebarOpen: true, trip: '2019-02-hanoi', mode: 'both', time: 30, playing: false }));
   await waitFrames(page, 3);
+  // The camera flies to the trip first: wait until it has landed.
+  let viewBefore = null;
+  for (let i = 0; i < 100; i++) {
+    const v = (await state(page)).view;
+    if (viewBefore && JSON.stringify(v) === JSON.stringify(viewBefore)) break;
+    viewBefore = v;
+    await page.waitForTimeout(300);
+  }
   const downloading = page.waitForEvent('download', { timeout: 60000 });
   await click(page, 'save-image');
   const download = await downloading;
+  await waitFrames(page, 3);
+  assert.deepEqual((await state(page)).view, viewBefore, 'the slide is framed for itself; the reader keeps their view');
   assert.equal(download.suggestedFilename(), 'journeys-2019-02-hanoi.png');
   const file = await download.path();
   const { PNG } = await import('pngjs');
