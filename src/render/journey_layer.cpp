@@ -118,12 +118,33 @@ static void halo_text(ImDrawList* draw, ImFont* font, ImFont* halo_font, float f
   draw->AddText(font, font_px, p, colour, text);
 }
 
+// Whether the other track already labels this stop (same name, same spot); if so and this label gives the
+// hours while that one does not, that label takes this text.
+static bool same_stop_labelled(JourneyLayer& layer, const core::Camera& cam, const core::TrackStop& stop,
+                               const char* text, bool with_hours, ImFont* font, float font_px) {
+  const ImVec2 p = to_screen(cam, stop.coord);
+  for (std::size_t j = 0; j < layer.stop_of_text.size(); ++j) {
+    const core::TrackStop& other = *layer.stop_of_text[j];
+    if (other.name != stop.name) continue;
+    const ImVec2 q = to_screen(cam, other.coord);
+    if (std::fabs(p.x - q.x) > 8 || std::fabs(p.y - q.y) > 8) continue;
+    if (with_hours && layer.stop_text[j] == other.name.c_str()) {
+      layer.stop_text[j] = text;
+      for (core::LabelRequest& r : layer.label_requests)
+        if (r.id == -1 - static_cast<int>(j)) r.width = font->CalcTextSizeA(font_px, 1e9f, 0.0f, text).x + 2 * kHaloPad;
+    }
+    return true;
+  }
+  return false;
+}
+
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
                                 const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark) {
   const core::Camera& cam = state.camera;
   layer.label_requests.clear();
   layer.stop_text.clear();
+  layer.stop_of_text.clear();
   const float gap = 6.0f;
   if (journey && journey->trip && layer.labelled_trip != journey->trip->id) {
     for (int k = 0; k < 2; ++k) {
@@ -163,7 +184,11 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         draw->AddCircleFilled(p, 5.0f, lit ? col : IM_COL32_WHITE, 16);
         draw->AddCircle(p, 5.0f, col, 16, 1.5f);
         const bool with_hours = lit && i > 0 && i < layer.passed_label[k].size();
-        layer.stop_text.push_back(with_hours ? layer.passed_label[k][i].c_str() : stop.name.c_str());
+        const char* text = with_hours ? layer.passed_label[k][i].c_str() : stop.name.c_str();
+        // Both tracks may end at the same place (the Vostochny trip): one label, the one giving the hours.
+        if (same_stop_labelled(layer, cam, stop, text, with_hours, font, font_px)) continue;
+        layer.stop_text.push_back(text);
+        layer.stop_of_text.push_back(&stop);
         const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.stop_text.back());
         const bool end = i == 0 || i + 1 == track.stops.size();
         layer.label_requests.push_back({p.x, p.y, size.x + 2 * kHaloPad, size.y, end ? 0 : (lit ? 1 : 4),

@@ -30,6 +30,7 @@ struct JourneyLayer {
   std::vector<core::PlacedLabel> placed;
   std::vector<int> order;
   std::vector<const char*> stop_text;  // this frame's stop labels: the stop's name or its passed_label
+  std::vector<const core::TrackStop*> stop_of_text;  // the stop each of them names
   // Each stop's label once passed ("Dandong · 3 h 10 min"), per track (train, plane), made when the trip changes.
   std::string labelled_trip;
   std::vector<std::string> passed_label[2];
