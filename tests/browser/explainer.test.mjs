@@ -153,7 +153,7 @@ test('every trip in both modes at half-time (screenshots to look at)', async () 
 });
 
 test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show every control, sized to be read', async () => {
-  const heights = {};
+  const heights = {}, creditPx = {};
   for (const [width, height, pixelRatio, name] of [[320, 560, 3, 'phone'], [3840, 2160, 1, 'projector-4k']]) {
     const { page, problems, close } = await openPage(browser, server.url, { width, height, pixelRatio });
     await waitReady(page);
@@ -166,6 +166,7 @@ test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show eve
         `${name}: ${id} is off screen: ${JSON.stringify(r)}`);
     }
     heights[name] = (await page.evaluate(() => window.explainer.locate('play'))).height;
+    creditPx[name] = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('credit')).fontSize));
     assert.equal((await state(page)).sidebarOpen, name !== 'phone', 'a phone opens on the map, trips folded');
     await page.waitForTimeout(3200);  // the camera's flight
     await waitFrames(page, 2);
@@ -174,6 +175,7 @@ test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show eve
     await close();
   }
   assert.ok(heights['projector-4k'] >= 1.9 * heights.phone, `type does not grow for a projector: ${JSON.stringify(heights)}`);
+  assert.ok(creditPx['projector-4k'] >= 1.9 * creditPx.phone, `the map credit does not grow with the UI: ${JSON.stringify(creditPx)}`);
 });
 
 test('present it: classroom keys step through the trips and play each; Save image writes a 1920×1080 PNG', async () => {
