@@ -32,7 +32,7 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
     l.controls = {0, height - controls_h, width, height};
     const float sheet_top = state.sidebar_open ? height * 0.40f : height - controls_h - (touch ? 72.0f : 56.0f);
     l.sidebar = {0, sheet_top, width, height - controls_h};
-    l.map_padding = {24, 24, height - sheet_top + 16, 24};
+    l.map_padding = {40, 24, height - sheet_top + 16, 24};  // top: clear of the map credit
   } else {
     const float sidebar_w = state.sidebar_open ? std::min(400.0f * s, width * 0.4f) : 0.0f;
     l.sidebar = {0, 0, sidebar_w, height};
@@ -41,6 +41,8 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   }
   l.obstacles = {l.sidebar, l.controls};
   if (!state.sidebar_open && !l.narrow) l.obstacles.push_back({0, 0, 150 * s, 60 * s});  // the "Trips" button
+  // The page's map credit (HTML, web/page.css): top right on phones, where it hid the labels under it.
+  if (l.narrow) l.obstacles.push_back({width - 170.0f, 0, width, 30.0f});
   return l;
 }
 
