@@ -104,30 +104,20 @@ static constexpr float kIconPx = 26.0f;  // the vehicle icons' size, CSS px (the
 // placement puts side by side do not touch.
 static constexpr float kHaloPad = 2.5f;
 
-// The text over its halo (legible over land, sea and routes): the halo font drawn once, or without it the text
-// eight times around its place, kLabelHaloPx away.
+// The text over its halo (legible over land, sea and routes): the halo font is the text's glyphs grown.
 static void halo_text(ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px, ImVec2 p, const char* text,
                       ImU32 colour, ImU32 halo) {
-  if (halo_font) {
-    draw->AddText(halo_font, font_px, p, halo, text);
-  } else {
-    constexpr float r = kLabelHaloPx, d = kLabelHaloPx * 0.7071f;
-    static const float kRing[8][2] = {{r, 0}, {d, d}, {0, r}, {-d, d}, {-r, 0}, {-d, -d}, {0, -r}, {d, -d}};
-    for (const auto& o : kRing) draw->AddText(font, font_px, ImVec2(p.x + o[0], p.y + o[1]), halo, text);
-  }
+  draw->AddText(halo_font, font_px, p, halo, text);
   draw->AddText(font, font_px, p, colour, text);
 }
 
-// Whether the other track already labels this stop (same name, same spot); if so and this label gives the
-// hours while that one does not, that label takes this text.
-static bool same_stop_labelled(JourneyLayer& layer, const core::Camera& cam, const core::TrackStop& stop,
-                               const char* text, bool with_hours, ImFont* font, float font_px) {
-  const ImVec2 p = to_screen(cam, stop.coord);
+// Whether the other track already labels this stop (the same place: same name and coordinates); if so and this
+// label gives the hours while that one does not, that label takes this text.
+static bool same_stop_labelled(JourneyLayer& layer, const core::TrackStop& stop, const char* text, bool with_hours,
+                               ImFont* font, float font_px) {
   for (std::size_t j = 0; j < layer.stop_of_text.size(); ++j) {
     const core::TrackStop& other = *layer.stop_of_text[j];
-    if (other.name != stop.name) continue;
-    const ImVec2 q = to_screen(cam, other.coord);
-    if (std::fabs(p.x - q.x) > 8 || std::fabs(p.y - q.y) > 8) continue;
+    if (other.name != stop.name || other.coord.lat != stop.coord.lat || other.coord.lon != stop.coord.lon) continue;
     if (with_hours && layer.stop_text[j] == other.name.c_str()) {
       layer.stop_text[j] = text;
       for (core::LabelRequest& r : layer.label_requests)
@@ -186,7 +176,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         const bool with_hours = lit && i > 0 && i < layer.passed_label[k].size();
         const char* text = with_hours ? layer.passed_label[k][i].c_str() : stop.name.c_str();
         // Both tracks may end at the same place (the Vostochny trip): one label, the one giving the hours.
-        if (same_stop_labelled(layer, cam, stop, text, with_hours, font, font_px)) continue;
+        if (same_stop_labelled(layer, stop, text, with_hours, font, font_px)) continue;
         layer.stop_text.push_back(text);
         layer.stop_of_text.push_back(&stop);
         const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.stop_text.back());

@@ -45,7 +45,7 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
                                const core::AppState& state, const float view[9], int w, int h, float pixel_ratio);
 
 // ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
-// halo_font: `font` grown by the halo (render/halo_font.hpp); null draws the halo as eight offset copies.
+// halo_font: `font` grown by the halo (render/halo_font.hpp).
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
                                 const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark);
