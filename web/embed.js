@@ -37,22 +37,43 @@
     clearTimeout(hintTimer);
     hintTimer = setTimeout(() => hint.classList.remove('shown'), 1200);
   }, { capture: true, passive: true });
-  stage.addEventListener('touchstart', (e) => { if (e.touches.length < 2) e.stopPropagation(); }, { capture: true, passive: true });
-  stage.addEventListener('touchmove', (e) => { if (e.touches.length < 2) e.stopPropagation(); }, { capture: true, passive: true });
+  // One finger on the map scrolls the article (the touch never reaches SDL); one finger on a panel presses or
+  // scrolls that panel (the trip list swipes like any phone list). Decided where the finger lands.
+  let fingerOnPanel = false;
+  const canvas = document.getElementById('canvas');
+  stage.addEventListener('touchstart', (e) => {
+    if (e.touches.length >= 2) return;
+    const box = canvas.getBoundingClientRect(), t = e.touches[0];
+    fingerOnPanel = window.explainer.hitTest(t.clientX - box.left, t.clientY - box.top) === 'panel';
+    if (!fingerOnPanel) e.stopPropagation();
+  }, { capture: true, passive: true });
+  stage.addEventListener('touchmove', (e) => { if (e.touches.length < 2 && !fingerOnPanel) e.stopPropagation(); }, { capture: true, passive: true });
 
   // --- the host page drives it: {type: 'explainer:set', state: {trip, mode, time, playing, speed}} -----------
   const ALLOWED_KEYS = new Set(['trip', 'mode', 'time', 'playing', 'speed']);
-  let allowedOrigins = new Set([location.origin]);
-  fetch('web/embed.json').then((r) => (r.ok ? r.json() : {})).then((config) => {
-    for (const o of (config && config.allowedOrigins) || []) if (typeof o === 'string') allowedOrigins.add(o);
-  }).catch(() => {});
+  // The newsroom's list of host origins. Fetched past every cache (the service worker answers it network-first
+  // too), so an origin added to embed.json works on the very next visit; messages wait for it.
+  const allowedOrigins = fetch('web/embed.json', { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.json() : {}))
+    .catch(() => ({}))
+    .then((config) => {
+      const origins = new Set([location.origin]);
+      for (const o of (config && config.allowedOrigins) || []) if (typeof o === 'string') origins.add(o);
+      return origins;
+    });
 
   const subscribers = new Set();  // [window, origin] of host pages that asked for state updates
-  window.addEventListener('message', (event) => {
-    if (!allowedOrigins.has(event.origin)) return;  // silently: any page can post to any frame
+  window.addEventListener('message', async (event) => {
     const msg = event.data;
     if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !msg.type.startsWith('explainer:')) return;
     const reply = (data) => { try { event.source.postMessage(data, event.origin); } catch (e) { /* gone */ } };
+    if (!(await allowedOrigins).has(event.origin)) {
+      // Said in the console and to the host, so the newsroom developer who set it up sees why nothing happens.
+      const why = `explainer: ignored a message from ${event.origin}: that origin is not listed in web/embed.json ("allowedOrigins")`;
+      console.warn(why);
+      reply({ type: 'explainer:error', message: why });
+      return;
+    }
     if (msg.type === 'explainer:subscribe') {
       subscribers.add([event.source, event.origin]);
       window.explainer.ready.then(() => reply({ type: 'explainer:state', state: window.explainer.getState() }));

@@ -2,6 +2,9 @@
 // them to the app, shows loading and error states, and offers window.explainer to embedders and tests.
 'use strict';
 (function () {
+  // Start-up marks for the browser's performance panel (the app adds its own steps: "journeys: …").
+  const mark = (name) => { try { performance.mark('journeys: ' + name); } catch (e) { /* very old browser */ } };
+  mark('page script');
   const ASSETS = [  // name the app knows it by, file under the page
     ['font-regular', 'assets/fonts/NotoSans-Regular.ttf'],
     ['font-bold', 'assets/fonts/NotoSans-Bold.ttf'],
@@ -21,6 +24,8 @@
   const embed = params.has('embed') ? !['0', 'false', 'off', 'no'].includes(params.get('embed')) : framed;
   const root = document.documentElement;
   root.classList.toggle('embed', embed);
+  // pym.js's parent names its child frame in the query: then the height follows the width (web/page.css).
+  root.classList.toggle('pym', embed && new URLSearchParams(location.search).has('childId'));
   root.classList.toggle('transparent', params.has('transparent') && params.get('transparent') !== '0');
   const dark = params.get('dark');
   if (dark === 'on' || dark === '' || dark === '1') root.dataset.theme = 'dark';
@@ -41,10 +46,22 @@
     // Errors stay; warnings and info fade after a while so the map is not covered for good.
     if (level < 2) setTimeout(() => p.remove(), 12000);
   }
+  // Scripts only some pages need, in order, after the page's own.
+  function loadScripts(...sources) {
+    return sources.reduce((previous, src) => previous.then(() => new Promise((resolve) => {
+      const s = document.createElement('script');
+      s.src = src;
+      s.onload = s.onerror = resolve;
+      document.head.appendChild(s);
+    })), Promise.resolve());
+  }
+  let fallbackLoaded = false;
   function fail(text, unsupported = false) {
     loading.hidden = true;
     notice(2, text);
     rejectReady(new Error(text));
+    // The HTML table of the trips (web/fallback.js) decides for itself whether the map cannot run at all.
+    if (!fallbackLoaded) { fallbackLoaded = true; loadScripts('web/fallback.js'); }
     // The HTML fallback (web/fallback.js) shows the trips as a table when the map cannot run at all.
     if (unsupported) document.dispatchEvent(new CustomEvent('explainer:unsupported', { detail: { reason: text } }));
   }
@@ -134,6 +151,12 @@
       const r = JSON.parse(module.ccall('journeys_locate', 'string', ['string'], [String(id)]));
       return r && { x: r[0], y: r[1], width: r[2] - r[0], height: r[3] - r[1] };
     },
+    // What is at a point of the canvas (CSS px from its top-left corner): "panel" (the trips, the controls…) or
+    // "map". Inside an article one finger on the map scrolls the article; on a panel it presses or scrolls it.
+    hitTest(x, y) {
+      if (!module) return 'map';
+      return module._journeys_over_panel(Number(x), Number(y)) ? 'panel' : 'map';
+    },
     // Where a place is on the canvas now: { x, y } in CSS pixels from the canvas's top-left corner.
     project(lat, lon) {
       if (!module) throw new Error('explainer.project: not ready yet; wait for explainer.ready');
@@ -141,6 +164,9 @@
       return { x, y };
     },
   });
+
+  // Inside an article: the resizer protocol (pym.js) and the embed's own code (height, wheel, host messages).
+  if (embed) loadScripts('web/pym.v1.min.js', 'web/embed.js');
 
   if (typeof WebAssembly !== 'object') {
     fail('This browser cannot run WebAssembly, which the explainer needs. Try a current version of Chrome, Firefox, Safari or Edge.', true);
@@ -154,6 +180,12 @@
   // The canvas takes the keyboard when the reader clicks or touches it (SDL listens on the canvas only, so the
   // page around it keeps its keys); SDL's own handlers prevent the browser's default focus on click.
   canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
+  // Tab and Shift+Tab always move focus on (WCAG 2.1.2, no keyboard trap): the event is stopped before it reaches
+  // SDL's listener on the canvas (which would cancel the browser's default and hand Tab to the panels), so the
+  // browser moves focus to the next or previous element of the page, or of the article around an embed.
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab' && e.target === canvas) e.stopImmediatePropagation();
+  }, { capture: true });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());  // right-drag belongs to the map
 
   canvas.addEventListener('webglcontextlost', (e) => {
@@ -162,10 +194,12 @@
   });
 
   // Start every download at once; the wasm compiles while they arrive.
+  mark('assets requested');
   const downloads = ASSETS.map(([name, url]) =>
     fetch(url)
       .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`); return r.arrayBuffer(); })
-      .then((bytes) => ({ name, bytes }), (err) => ({ name, error: String(err.message || err) })));
+      .then((bytes) => { mark('asset arrived: ' + name); return { name, bytes }; },
+        (err) => ({ name, error: String(err.message || err) })));
 
   tripData = downloads[ASSETS.findIndex(([name]) => name === 'trips')].then((d) => {
     if (d.error) throw new Error(d.error);
@@ -177,8 +211,20 @@
   script.src = 'journeys.js';
   script.onerror = () => fail('Could not load journeys.js. Check the connection and reload the page.');
   script.onload = () => {
+    mark('journeys.js loaded');
     createJourneysModule({
       canvas,
+      // The wasm compiles while it downloads (streaming), then is instantiated: each step marked.
+      instantiateWasm(imports, receive) {
+        const response = fetch('journeys.wasm').then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for journeys.wasm`); return r; });
+        // A server that does not say application/wasm cannot stream: then compile from the bytes.
+        WebAssembly.compileStreaming(response)
+          .catch(() => fetch('journeys.wasm').then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
+          .then((compiled) => { mark('wasm compiled'); return WebAssembly.instantiate(compiled, imports).then((i) => [i, compiled]); })
+          .then(([instance, compiled]) => { mark('wasm instantiated'); receive(instance, compiled); },
+            (err) => fail('Could not start the explainer: ' + (err && err.message || err)));
+        return {};
+      },
       journeysPage: {
         message: notice,
         // "Save image": the stage becomes exactly 1920×1080 drawing-buffer pixels for a few frames.
@@ -205,7 +251,7 @@
           const base = location.href.replace(/#.*$/, '');
           const hash = module.UTF8ToString(module._journeys_format_hash()).replace(/&embed\b/, '');
           const snippet = `<iframe src="${base}${hash}&embed" title="Kim Jong-un's journeys abroad: an animated map" ` +
-            'width="100%" height="540" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" ' +
+            'width="100%" height="600" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" ' +
             'allow="fullscreen" loading="lazy"></iframe>';
           window.explainerEmbedCode = snippet;
           const done = () => notice(0, 'Embed code copied: paste it into your article.');
@@ -215,8 +261,20 @@
             notice(0, 'Embed code: ' + snippet);
           }
         },
-        firstFrame() {
+        // The map is on the canvas: the loading message steps aside (the panels follow a few frames later).
+        mapShown() {
+          mark('first frame submitted (map)');
+          requestAnimationFrame(() => mark('first frame presented (map)'));
           loading.hidden = true;
+        },
+        // Everything is drawn and answers the reader: explainer.ready resolves.
+        firstFrame() {
+          mark('first full frame submitted');
+          requestAnimationFrame(() => mark('first full frame presented'));
+          loading.hidden = true;
+          // The standalone page gives the explainer the keyboard at once, so a presenter's clicker (Page Down,
+          // Page Up) and the keys work without a click first. An embed never takes focus from its article.
+          if (!embed && (document.activeElement === document.body || !document.activeElement)) canvas.focus({ preventScroll: true, focusVisible: false });
           resolveReady(window.explainer);
           watchState();
           setInterval(watchState, 200);
@@ -229,21 +287,30 @@
     }).then(async (m) => {
       module = m;
       loadingText.textContent = 'Loading the trips…';
-      for (const d of await Promise.all(downloads)) {
-        if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); continue; }
-        const bytes = new Uint8Array(d.bytes);
-        const ptr = m._malloc(bytes.length);
-        m.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown
-        m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
-      }
-      m._journeys_start();
       // The reader's system settings, now and when they change: dark theme, reduced motion.
       const prefersDark = matchMedia('(prefers-color-scheme: dark)');
       const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
-      const sendPreferences = () => m._journeys_set_preferences(prefersDark.matches ? 1 : 0, reducedMotion.matches ? 1 : 0);
+      // A coarse pointer (a touch screen) is known before the first frame: 44 px targets from the start.
+      const coarse = matchMedia('(pointer: coarse)');
+      const sendPreferences = () => m._journeys_set_preferences(prefersDark.matches ? 1 : 0, reducedMotion.matches ? 1 : 0,
+        coarse.matches ? 1 : 0);
       sendPreferences();
       prefersDark.addEventListener('change', sendPreferences);
       reducedMotion.addEventListener('change', sendPreferences);
+      coarse.addEventListener('change', sendPreferences);
+      // The app starts at once and takes each download as it arrives (one short task each); it draws the map as
+      // soon as the map is in, then the rest (src/app/main.cpp start_step).
+      mark('main entered');
+      m._journeys_start();
+      for (const download of downloads) {
+        download.then((d) => {
+          if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }
+          const bytes = new Uint8Array(d.bytes);
+          const ptr = m._malloc(bytes.length);
+          m.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown
+          m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
+        });
+      }
       applyHash(location.hash + (embed && !params.has('embed') ? '&embed' : ''));
       window.addEventListener('hashchange', () => { if (location.hash !== writtenHash) applyHash(location.hash); });
       document.addEventListener('explainer:state', scheduleHashUpdate);

@@ -20,9 +20,21 @@ self.addEventListener('activate', (event) => {
     Promise.all(keys.filter((k) => k.startsWith('journeys-') && k !== CACHE).map((k) => caches.delete(k)))));
 });
 
+// Configuration a newsroom edits after deploying (web/embed.json: the host origins allowed to drive the embed)
+// is not part of the build's version: network first, the cached copy only offline.
+const NETWORK_FIRST = /\/web\/embed\.json$/;
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (NETWORK_FIRST.test(url.pathname)) {
+    event.respondWith(caches.open(CACHE).then((cache) => fetch(request).then((response) => {
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    }, () => cache.match(request, { ignoreSearch: true }).then((hit) => hit || Response.error()))));
+    return;
+  }
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(request, { ignoreSearch: true }))
     .then((hit) => hit || fetch(request)));

@@ -19,9 +19,21 @@
 #include "render/map_renderer.hpp"
 #include "ui/ui.hpp"
 
-struct Assets {  // raw bytes as fetched by the page; parsed once at start
-  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane, icon_car;
+// Which downloads have settled (arrived, or failed and been reported): bits of Assets::settled.
+enum AssetKind : unsigned {
+  kAssetFontRegular = 1u << 0, kAssetFontBold = 1u << 1, kAssetTrips = 1u << 2, kAssetMap = 1u << 3,
+  kAssetPlaces = 1u << 4, kAssetIconTrain = 1u << 5, kAssetIconPlane = 1u << 6, kAssetIconCar = 1u << 7,
+  kAssetIcons = kAssetIconTrain | kAssetIconPlane | kAssetIconCar,
 };
+
+struct Assets {  // raw bytes as fetched by the page, handed over as each arrives; parsed once at start
+  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane, icon_car;
+  unsigned settled = 0;  // AssetKind bits
+};
+
+// The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
+// state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
+enum class StartStage { Map, Trips, Fonts, Done };
 
 // Pointer gestures on the map (ImGui gets the pointer first when it is over a panel).
 struct Gestures {
@@ -37,6 +49,9 @@ struct App {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bool started = false;
+  StartStage start_stage = StartStage::Map;
+  bool map_shown = false;           // the first frame with the map in it has been drawn
+  std::string pending_hash;         // a link's hash that arrived before the trips it names
   bool main_loop_paused = false;  // off-screen
   bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
   float font_pixel_ratio = 0.0f;  // the pixel ratio the font atlas was rasterised for
@@ -74,4 +89,20 @@ App& the_app();
 // Shown to the reader on the page (and kept in status.messages for getState): bad data, missing assets,
 // a lost graphics context. level: 0 info, 1 warning, 2 error.
 void report_to_page(int level, const std::string& message);
-void notify_first_frame();
+// Whether a point of the canvas (CSS px) is on one of the panels drawn in the last frame, not on the map.
+bool over_panel(const core::ScreenPoint& p);
+void notify_first_frame();   // the first full frame: the explainer is ready
+void notify_map_shown();     // the first frame with the map: the page can take its loading message away
+// Applies a link's hash held back until the trips were loaded; its notices go to the page.
+void apply_pending_hash();
+// Marks one step of the start-up for the browser's performance panel (performance.measure "journeys: <name>"),
+// from its construction to the end of its scope.
+class StartupStep {
+ public:
+  explicit StartupStep(const char* name);
+  ~StartupStep();
+  StartupStep(const StartupStep&) = delete;
+  StartupStep& operator=(const StartupStep&) = delete;
+ private:
+  const char* name_;
+};

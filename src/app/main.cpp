@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
+#include <imgui_internal.h>  // the windows drawn last frame, for where a finger lands
 
 #include <algorithm>
 #include <cmath>
@@ -33,6 +34,9 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   app.font_pixel_ratio = pixel_ratio;
   app.ui_scale = ui_scale;
   const float raster = pixel_ratio * ui_scale;
+  char step_name[64];
+  std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale, pixel_ratio);
+  StartupStep step(step_name);
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // The characters the subset font has (scripts/make_fonts.sh): Latin with Vietnamese, dashes and quotes,
@@ -64,9 +68,16 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio / render::kLabelFontFactor;
   io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
   app.fonts.label_halo = add(app.assets.font_regular, ui::kBodyFontPx);
-  io.Fonts->Build();
-  render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
+  {
+    StartupStep build("font atlas: rasterise the glyphs");
+    io.Fonts->Build();
+  }
+  {
+    StartupStep halo("font atlas: bake the label halo");
+    render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
+  }
   io.FontGlobalScale = 1.0f / pixel_ratio;
+  StartupStep upload("font atlas: upload the texture");
   render::imgui_renderer_upload_fonts(app.imgui_renderer);
 }
 
@@ -93,6 +104,16 @@ static void update_viewport() {
 }
 
 // --- input ----------------------------------------------------------------------------------------------------
+// Whether a point (CSS px) is on a panel drawn in the last frame. A finger that lands on a panel scrolls or
+// presses it and never pans the map: ImGui's own WantCaptureMouse still holds the previous touch's position then.
+bool over_panel(const core::ScreenPoint& p) {
+  for (const ImGuiWindow* w : GImGui->Windows)
+    if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoInputs) &&
+        w->OuterRectClipped.Contains(ImVec2(float(p.x), float(p.y))))
+      return true;
+  return false;
+}
+
 static void handle_pointer(const SDL_Event& e) {
   const ImGuiIO& io = ImGui::GetIO();
   core::AppState& st = app.session.state;
@@ -131,7 +152,7 @@ static void handle_pointer(const SDL_Event& e) {
       int slot = -1;
       for (int i = 0; i < g.finger_count; ++i)
         if (g.fingers[i] == e.tfinger.fingerId) slot = i;
-      if (e.type == SDL_FINGERDOWN && slot < 0 && g.finger_count < 2 && !io.WantCaptureMouse) {
+      if (e.type == SDL_FINGERDOWN && slot < 0 && g.finger_count < 2 && !io.WantCaptureMouse && !over_panel(p)) {
         slot = g.finger_count++;
         g.fingers[slot] = e.tfinger.fingerId;
         g.finger_start[slot] = g.finger_now[slot] = p;
@@ -164,6 +185,7 @@ static void load_icons();
 
 // Everything on the GPU, from the copies kept on the CPU: at start and after a lost context comes back.
 static void create_gpu_resources() {
+  StartupStep step("GPU: shaders, buffers and icons");
   load_icons();
   std::string error;
   if (!render::imgui_renderer_create(app.imgui_renderer, &error))
@@ -266,9 +288,90 @@ static void end_export() {
   app.session.view_moved = app.view_moved_before_export;
 }
 
+// --- start, one step per frame -----------------------------------------------------------------------------------
+// Each step is its own short task between two animation frames, so the page (and the article around an embed)
+// answers clicks, keys and scrolling while the explainer starts, and the reader sees the map before the panels.
+// A step waits (a frame at a time) for the downloads it needs; the page hands each over as it arrives.
+static void load_map();
+static void load_trip_data();
+static void load_places();
+
+static bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
+
+static void start_step() {
+  switch (app.start_stage) {
+    case StartStage::Map:
+      if (!assets_settled(kAssetMap)) return;
+      load_map();
+      {
+        StartupStep step("GPU: map shaders and buffers");
+        std::string error;
+        app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
+        if (!app.map_renderer_ready && app.map_loaded) report_to_page(2, "Could not draw the map: " + error);
+      }
+      app.start_stage = StartStage::Trips;
+      return;
+    case StartStage::Trips:  // before the fonts: a link's switches (classroom) decide the type size
+      if (!assets_settled(kAssetTrips | kAssetPlaces | kAssetIcons)) return;
+      load_trip_data();
+      load_places();
+      {
+        StartupStep step("GPU: icons");
+        load_icons();
+      }
+      apply_pending_hash();
+      app.start_stage = StartStage::Fonts;
+      return;
+    case StartStage::Fonts: {
+      if (!assets_settled(kAssetFontRegular | kAssetFontBold)) return;
+      {
+        StartupStep step("GPU: panel shaders");
+        std::string error;
+        if (!render::imgui_renderer_create(app.imgui_renderer, &error))
+          report_to_page(2, "Could not draw the panels and labels: " + error);
+      }
+      update_viewport();
+      app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width),
+                                      float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark);
+      rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
+      app.start_stage = StartStage::Done;
+      return;
+    }
+    case StartStage::Done:
+      return;
+  }
+}
+
+// Until the panels can be drawn: the map alone (or the sea while it loads), under the page's loading message.
+static void draw_map_only() {
+  update_viewport();
+  const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
+  glViewport(0, 0, w, h);
+  const bool dark = app.layout.dark;
+  const float* sea = dark ? render::kDarkSeaColour : render::kSeaColour;
+  if (app.session.state.presentation.transparent) glClearColor(0, 0, 0, 0);
+  else glClearColor(sea[0], sea[1], sea[2], 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (!app.map_renderer_ready) return;
+  const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
+  render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio,
+                            static_cast<float>(app.session.state.camera.zoom), dark);
+  if (!app.map_shown) {
+    app.map_shown = true;
+    notify_map_shown();
+  }
+}
+
 // --- frame ------------------------------------------------------------------------------------------------------
 static void frame() {
+  if (app.start_stage != StartStage::Done) {
+    start_step();
+    draw_map_only();
+    return;
+  }
   const double frame_start_ms = emscripten_get_now();
+  std::optional<StartupStep> first_frame;
+  if (app.session.status.frames_drawn == 0) first_frame.emplace("first full frame (layout, font atlas, panels, draw)");
   // Real time since the last frame, capped: after a hidden tab (no frames) the clock resumes where it stopped.
   const double dt = app.last_frame_ms > 0 ? std::min(0.1, (frame_start_ms - app.last_frame_ms) / 1000.0) : 0.0;
   app.last_frame_ms = frame_start_ms;
@@ -340,7 +443,7 @@ static void frame() {
     render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom, app.layout.dark);
     if (have_journey)
       render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.session.journey, app.session.state, view.data(), w, h,
-                                        app.session.status.pixel_ratio);
+                                        app.session.status.pixel_ratio, std::max(1.0f, app.layout.scale * 0.75f), app.layout.dark);
   }
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
@@ -367,6 +470,7 @@ static void frame() {
 // --- start ------------------------------------------------------------------------------------------------------
 static void load_map() {
   if (app.assets.map_bin.empty()) return;  // the page has already said the download failed
+  StartupStep step("parse the base map");
   std::string error;
   if (!core::parse_map_asset(app.assets.map_bin.data(), app.assets.map_bin.size(), app.map, error)) {
     report_to_page(2, "The base map could not be read (" + error + "); routes are drawn without it.");
@@ -379,6 +483,7 @@ static void load_map() {
 
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
 static void load_trip_data() {
+  StartupStep step("parse and validate the trips");
   if (app.assets.trips_json.empty()) {
     app.session.trips_error = "The trips could not be downloaded, so only the map is shown.";
     return;
@@ -420,6 +525,7 @@ static void load_trip_data() {
 
 static void load_places() {
   if (app.assets.places_json.empty()) return;
+  StartupStep step("parse the places");
   const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()), app.assets.places_json.size());
   core::PlacesResult result = core::load_places(text, "assets/places.json");
   for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
@@ -443,6 +549,7 @@ static void load_icons() {
 void start_app() {
   if (app.started) return;
   app.started = true;
+  StartupStep step("start: SDL, WebGL context, ImGui, assets");
   SDL_SetMainReady();
   // Keys go to the canvas only when it has focus, so the page around it (and an embedding article) keeps
   // its own keyboard: Tab, arrows and scrolling.
@@ -474,18 +581,13 @@ void start_app() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
 
-  load_map();
-  load_trip_data();
-  load_places();
-  create_gpu_resources();
   update_viewport();
   // A phone opens on the map, with the trips folded into a sheet under it.
   if (app.session.status.canvas_css_width < 700) app.session.state.sidebar_open = false;
-  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height), false,
-                                  app.prefers_dark);
-  ui::apply_style(app.layout);
-  app.style_scale = app.layout.scale;
+  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height),
+                                  app.touch_seen, app.prefers_dark);
   app.session.state.camera = core::fit_bounds(kRegion, app.session.state.camera.viewport, app.layout.map_padding, app.session.state.camera_limits);
 
+  // The rest of the start (map, fonts, trips) runs one step per animation frame: see start_step().
   emscripten_set_main_loop(frame, 0, false);
 }

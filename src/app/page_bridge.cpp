@@ -18,36 +18,96 @@ EM_JS(void, js_first_frame, (), {
   if (Module.journeysPage) Module.journeysPage.firstFrame();
 });
 
+// The start-up steps as User Timing entries ("journeys: parse trips" …), so anyone can read where the first frame's
+// time goes in the browser's performance panel, and the benchmark can add them up. Cost: two marks a step.
+EM_JS(void, js_startup_step, (const char* name, int end), {
+  const n = 'journeys: ' + UTF8ToString(name);
+  if (!end) { performance.mark(n + ' start'); return; }
+  performance.mark(n + ' end');
+  performance.measure(n, n + ' start', n + ' end');
+});
+StartupStep::StartupStep(const char* name) : name_(name) { js_startup_step(name_, 0); }
+StartupStep::~StartupStep() { js_startup_step(name_, 1); }
+
 void report_to_page(int level, const std::string& message) {
   the_app().session.status.messages.push_back(message);
   js_page_message(level, message.c_str());
 }
 
+EM_JS(void, js_map_shown, (), {
+  if (Module.journeysPage) Module.journeysPage.mapShown();
+});
+
 void notify_first_frame() { js_first_frame(); }
+void notify_map_shown() { js_map_shown(); }
 
 void start_app();  // main.cpp
+
+struct AssetName {
+  const char* name;
+  std::vector<std::uint8_t> Assets::*bytes;
+  AssetKind kind;
+};
+static const AssetName kAssetNames[] = {
+    {"font-regular", &Assets::font_regular, kAssetFontRegular}, {"font-bold", &Assets::font_bold, kAssetFontBold},
+    {"trips", &Assets::trips_json, kAssetTrips},                {"map", &Assets::map_bin, kAssetMap},
+    {"places", &Assets::places_json, kAssetPlaces},             {"icon-train", &Assets::icon_train, kAssetIconTrain},
+    {"icon-plane", &Assets::icon_plane, kAssetIconPlane},       {"icon-car", &Assets::icon_car, kAssetIconCar},
+};
+static std::vector<std::uint8_t>* asset_slot(Assets& a, const char* name) {
+  for (const AssetName& n : kAssetNames)
+    if (!std::strcmp(name, n.name)) return &(a.*n.bytes);
+  return nullptr;
+}
+static unsigned asset_kind(const char* name) {
+  for (const AssetName& n : kAssetNames)
+    if (!std::strcmp(name, n.name)) return n.kind;
+  return 0;
+}
+
+static std::string apply_hash_now(const char* hash) {
+  App& app = the_app();
+  const core::UrlState url = core::parse_url_state(hash, app.session.trips);
+  const bool was_playing = app.session.state.playback.playing;
+  core::apply_url_state(url, app.session.state);
+  app.session.state.presentation = url.presentation;
+  if (url.presentation.classroom || url.presentation.embed) app.session.state.sidebar_open = false;  // the map first
+  // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
+  if (url.presentation.autoplay && app.session.reduced_motion && !url.playing) app.session.state.playback.playing = was_playing;
+  if (url.view_centre) core::session_camera_moved(app.session);
+  std::string notices;
+  for (const std::string& n : url.notices) notices += n + "\n";
+  return notices;
+}
+
+void apply_pending_hash() {
+  App& app = the_app();
+  if (app.pending_hash.empty()) return;
+  const std::string notices = apply_hash_now(app.pending_hash.c_str());
+  app.pending_hash.clear();
+  std::size_t start = 0;
+  for (std::size_t end; (end = notices.find('\n', start)) != std::string::npos; start = end + 1)
+    report_to_page(0, notices.substr(start, end - start));
+}
 
 extern "C" {
 
 // Takes the bytes of one asset the page fetched; `bytes` was malloc'ed by the page and is freed here.
 EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* bytes, int size) {
   Assets& a = the_app().assets;
-  std::vector<std::uint8_t>* slot = nullptr;
-  if (!std::strcmp(name, "font-regular")) slot = &a.font_regular;
-  else if (!std::strcmp(name, "font-bold")) slot = &a.font_bold;
-  else if (!std::strcmp(name, "trips")) slot = &a.trips_json;
-  else if (!std::strcmp(name, "map")) slot = &a.map_bin;
-  else if (!std::strcmp(name, "places")) slot = &a.places_json;
-  else if (!std::strcmp(name, "icon-train")) slot = &a.icon_train;
-  else if (!std::strcmp(name, "icon-plane")) slot = &a.icon_plane;
-  else if (!std::strcmp(name, "icon-car")) slot = &a.icon_car;
-  if (slot) slot->assign(bytes, bytes + size);
-  else report_to_page(1, std::string("Ignored an unknown asset \"") + name + "\"");
+  if (std::vector<std::uint8_t>* slot = asset_slot(a, name)) {
+    slot->assign(bytes, bytes + size);
+    a.settled |= asset_kind(name);
+  } else {
+    report_to_page(1, std::string("Ignored an unknown asset \"") + name + "\"");
+  }
   std::free(bytes);
 }
 
+// The download failed: the page says so, and the start goes on without it (a built-in font, no map, …).
 EMSCRIPTEN_KEEPALIVE void journeys_asset_failed(const char* name, const char* message) {
   report_to_page(2, std::string("Could not load ") + name + ": " + message);
+  the_app().assets.settled |= asset_kind(name);
 }
 
 EMSCRIPTEN_KEEPALIVE void journeys_start() { start_app(); }
@@ -93,22 +153,17 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
   return text.c_str();
 }
 
-// Applies a link's hash (state and switches); returns the notices for what was ignored, one per line.
+// Applies a link's hash (state and switches); returns the notices for what was ignored, one per line. A hash
+// that arrives before the trips are loaded is held until they are (its notices then go to the page directly).
 EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   static std::string text;
   App& app = the_app();
-  const core::UrlState url = core::parse_url_state(hash, app.session.trips);
-  const bool was_playing = app.session.state.playback.playing;
-  core::apply_url_state(url, app.session.state);
-  app.session.state.presentation = url.presentation;
-  if (url.presentation.classroom || url.presentation.embed) app.session.state.sidebar_open = false;  // the map first
-  // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
-  if (url.presentation.autoplay && app.session.reduced_motion && !url.playing) app.session.state.playback.playing = was_playing;
-  if (url.view_centre) {
-    core::session_camera_moved(app.session);
+  if (app.start_stage == StartStage::Map || app.start_stage == StartStage::Trips) {
+    app.pending_hash = hash;
+    text.clear();
+  } else {
+    text = apply_hash_now(hash);
   }
-  text.clear();
-  for (const std::string& n : url.notices) text += n + "\n";
   return text.c_str();
 }
 
@@ -120,11 +175,13 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_format_hash() {
   return text.c_str();
 }
 
-// The reader's system settings (prefers-color-scheme, prefers-reduced-motion), and again when they change.
-EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced_motion) {
+// The reader's system settings (prefers-color-scheme, prefers-reduced-motion, pointer: coarse), and again when
+// they change. A coarse pointer gives 44 px touch targets from the first frame, not only after the first touch.
+EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced_motion, int coarse_pointer) {
   App& app = the_app();
   app.prefers_dark = prefers_dark != 0;
   app.session.reduced_motion = reduced_motion != 0;
+  if (coarse_pointer) app.touch_seen = true;
 }
 
 // Off-screen (scrolled out of view): no frames at all until it is back. The clock resumes where it stopped
@@ -148,6 +205,12 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_locate(const char* id) {
   if (!t) return "null";
   std::snprintf(text, sizeof text, "[%.1f,%.1f,%.1f,%.1f]", t->rect.x0, t->rect.y0, t->rect.x1, t->rect.y1);
   return text;
+}
+
+// 1 when a point of the canvas (CSS px) is on a panel, 0 on the map: inside an article one finger on the map
+// scrolls the article, one finger on a panel presses or scrolls the panel (web/embed.js).
+EMSCRIPTEN_KEEPALIVE int journeys_over_panel(double x, double y) {
+  return the_app().start_stage == StartStage::Done && over_panel({x, y}) ? 1 : 0;
 }
 
 // Where a geographic point is on the canvas now, in CSS pixels from the top-left: "[x, y]".

@@ -86,4 +86,16 @@ const char* confidence_word(Confidence c) {
   return "";
 }
 
+std::string trip_line(const Trip& trip, ShowMode show, const Journey& journey) {
+  std::string mode;
+  if (show == ShowMode::Both) {
+    mode = "train and plane, racing";
+  } else {
+    const Track& t = show == ShowMode::Plane ? journey.plane : journey.train;
+    mode = t.what_if ? std::string(show == ShowMode::Plane ? "plane" : "train") + " (what-if)"
+                     : std::string("by ") + (show == ShowMode::Plane ? "plane" : "train");
+  }
+  return std::to_string(trip.number) + ". " + trip.destination + ", " + month_year(trip.depart) + " \xC2\xB7 " + mode;
+}
+
 }  // namespace core

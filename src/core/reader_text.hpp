@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/player.hpp"
 #include "core/trips.hpp"
 
 namespace core {
@@ -14,5 +15,8 @@ std::string km_text(double km);                                               //
 std::string outlets(const TripData& data, const std::vector<std::string>& source_ids);  // "Yonhap, NK News"
 const char* mode_word(Mode m);                                        // "train", "plane", "car"
 const char* confidence_word(Confidence c);                              // "well sourced", ...
+// The line that names what is on screen when the trips panel is closed (classroom, embeds, phones):
+// "2. Dalian, May 2018 · by plane", "6. Hanoi, February 2019 · plane (what-if)", "… · train and plane, racing".
+std::string trip_line(const Trip& trip, ShowMode show, const Journey& journey);
 
 }  // namespace core

@@ -89,10 +89,17 @@ bool session_sync_journey(Session& s, const Padding& map_padding) {
     if (!st.show_explicit && !(st.show == ShowMode::Both && both_ok))
       st.show = s.journey.real_mode == Mode::Plane ? ShowMode::Plane : ShowMode::Train;
     s.fitted_show = st.show;
+    s.fitted_sidebar_open = st.sidebar_open;
     if (!(first && s.view_moved)) session_fit_camera(s, map_padding, !first);  // a link's own view wins at start
   } else if (s.fitted_show != st.show) {
     s.fitted_show = st.show;
+    s.fitted_sidebar_open = st.sidebar_open;
     session_fit_camera(s, map_padding, true);
+  } else if (s.fitted_sidebar_open != st.sidebar_open) {
+    // The trips panel opened or closed: the free map area changed, so the route is framed again (the Beijing end
+    // was hidden under the opened panel in classroom) unless the reader has placed the map themselves.
+    s.fitted_sidebar_open = st.sidebar_open;
+    if (!s.view_moved) session_fit_camera(s, map_padding, true);
   }
   st.show_explicit = false;
   if ((st.show == ShowMode::Train && !s.journey.train.available) ||

@@ -18,6 +18,7 @@ struct Session {
   Journey journey;                     // the selected trip's tracks, rebuilt when the trip changes
   std::string journey_trip;            // which trip `journey` was built for
   ShowMode fitted_show = ShowMode::Train;  // the mode the camera was last fitted to
+  bool fitted_sidebar_open = true;     // ... and whether the trips panel was open (it changes the free map area)
 
   // The camera's flight to a new trip (van Wijk & Nuij); cancelled by any drag or zoom of the reader's.
   FlyPath fly;

@@ -47,19 +47,25 @@ static bool shown(const core::AppState& state, const core::Track& track, core::M
 }
 
 void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey,
-                               const core::AppState& state, const float view[9], int w, int h, float pixel_ratio) {
+                               const core::AppState& state, const float view[9], int w, int h, float pixel_ratio,
+                               float line_scale, bool dark) {
   const float px_per_km = static_cast<float>(core::pixels_per_km(state.camera));
   for (int k = 0; k < 2; ++k) {
     const core::Track& track = k ? journey.plane : journey.train;
     if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
     const GpuLines& line = k ? layer.plane_line : layer.train_line;
     const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
-    const float dash = track.what_if ? 7.0f : 0.0f;  // a what-if is always dashed: never mistaken for the record
-    // The whole route faint, so the reader sees where it goes; then the part travelled so far, strong.
-    RouteStyle ghost{{rgba[0], rgba[1], rgba[2], 0.28f}, 2.0f, dash, 1e30f, px_per_km};
+    // A what-if is always dashed: never mistaken for the record.
+    const float dash = track.what_if ? 7.0f * line_scale : 0.0f;
+    // The whole route lighter, so the reader sees where it goes (half way to the land's colour and 2.5 px: a
+    // projector still shows it, where a 2 px line at 28 % vanished); opaque, so segment joins do not darken into
+    // dots. Then the part travelled so far, strong.
+    const float toward = dark ? 0.18f : 0.96f, mix = 0.5f;
+    RouteStyle ghost{{rgba[0] + (toward - rgba[0]) * mix, rgba[1] + (toward - rgba[1]) * mix, rgba[2] + (toward - rgba[2]) * mix, 1.0f},
+                     2.5f * line_scale, dash, 1e30f, px_per_km};
     draw_route(renderer, line, ghost, view, w, h, pixel_ratio);
     const double km = core::track_state_at(track, state.playback.clock_h).km;
-    RouteStyle travelled{{rgba[0], rgba[1], rgba[2], 1.0f}, 4.0f, dash, static_cast<float>(km), px_per_km};
+    RouteStyle travelled{{rgba[0], rgba[1], rgba[2], 1.0f}, 4.0f * line_scale, dash, static_cast<float>(km), px_per_km};
     draw_route(renderer, line, travelled, view, w, h, pixel_ratio);
   }
 }

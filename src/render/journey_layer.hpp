@@ -40,9 +40,11 @@ struct JourneyLayer {
 void journey_layer_update(JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey);
 void journey_layer_destroy(JourneyLayer& layer, bool context_lost);
 
-// GL: the routes, under everything else.
+// GL: the routes, under everything else. `line_scale` widens lines and dashes (classroom: read from the back);
+// `dark`: the dark theme's land, which the route still ahead is blended toward.
 void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& renderer, const core::Journey& journey,
-                               const core::AppState& state, const float view[9], int w, int h, float pixel_ratio);
+                               const core::AppState& state, const float view[9], int w, int h, float pixel_ratio,
+                               float line_scale, bool dark);
 
 // ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
 // halo_font: `font` grown by the halo (render/halo_font.hpp).

@@ -2,8 +2,10 @@
 // journey clock, and what is happening now (the stop just passed, or in a race how far the train still has to
 // go when the plane lands). Then the compare panel at the end of a race, and the keyboard help.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #include "core/keys.hpp"
@@ -41,6 +43,30 @@ static std::string now_text(const core::AppState& state, const core::Journey& j)
   const core::TrackStop& last = t.stops[static_cast<std::size_t>(std::max(0, s.stops_passed - 1))];
   return "Passed " + last.name + " at " + core::format_hours(last.arrive_h) + "; " +
          core::km_text(t.distance_km() - s.km) + " to go.";
+}
+
+// The journey's scrubber: a press or drag anywhere on it goes to exactly that point of the journey. (ImGui's slider
+// maps the pointer over its width less the grab's, so with a finger-sized grab a tap at 90 % went to the end.) No
+// text on it: the line below says the time.
+static bool scrubber(const char* id, double& clock_h, double end_h) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float w = std::max(1.0f, ImGui::CalcItemWidth()), h = ImGui::GetFrameHeight();
+  ImGui::InvisibleButton(id, ImVec2(w, h));
+  bool changed = false;
+  if (ImGui::IsItemActive() && end_h > 0) {
+    const float t = std::clamp((ImGui::GetIO().MousePos.x - p.x) / w, 0.0f, 1.0f);
+    clock_h = t * end_h;
+    changed = true;
+  }
+  const float t = end_h > 0 ? std::clamp(static_cast<float>(clock_h / end_h), 0.0f, 1.0f) : 0.0f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float mid = p.y + h / 2, track = std::max(4.0f, h * 0.16f), knob = std::min(h * 0.36f, h / 2 - 1);
+  draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w, mid + track / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f), track / 2);
+  draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w * t, mid + track / 2), ImGui::GetColorU32(ImGuiCol_SliderGrab), track / 2);
+  const ImVec2 centre(p.x + std::clamp(w * t, knob, w - knob), mid);
+  draw->AddCircleFilled(centre, knob, ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_SliderGrabActive : ImGuiCol_SliderGrab));
+  draw->AddCircle(centre, knob, ImGui::GetColorU32(ImGuiCol_WindowBg), 0, std::max(1.5f, knob * 0.15f));
+  return changed;
 }
 
 void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
@@ -84,23 +110,26 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
   ImGui::SameLine();
   const float speed_w = ImGui::CalcTextSize("0.25\xC3\x97 ").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - speed_w - ImGui::GetStyle().ItemSpacing.x));
-  float clock = static_cast<float>(state.playback.clock_h);
-  // No text on the scrubber: centred text sat under the grab at half-time. The line below says the time.
-  if (ImGui::SliderFloat("##time", &clock, 0.0f, static_cast<float>(std::max(end, 0.01)), "",
-                         ImGuiSliderFlags_NoInput))
-    core::seek(state.playback, clock, end);
+  double clock = state.playback.clock_h;
+  if (scrubber("##time", clock, end)) core::seek(state.playback, clock, end);
   out.remember("scrubber");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(speed_w);
   char speed_text[16];
   std::snprintf(speed_text, sizeof speed_text, "%g\xC3\x97", state.playback.speed);
+  // The menu holds every speed without scrolling, whatever their height (44 px each on touch screens).
+  const float item_h = layout.touch ? 44.0f * layout.scale : ImGui::GetFrameHeightWithSpacing();
+  ImGui::SetNextWindowSizeConstraints(ImVec2(speed_w, 0.0f), ImVec2(FLT_MAX, item_h * float(std::size(kSpeeds)) +
+                                      2 * ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y));
   const bool open = ImGui::BeginCombo("##speed", speed_text);
   out.remember("speed");
   if (open) {
     for (double s : kSpeeds) {
       char item[16];
       std::snprintf(item, sizeof item, "%g\xC3\x97", s);
-      if (ImGui::Selectable(item, s == state.playback.speed)) state.playback.speed = s;
+      // Touch: each choice as tall as any other target (44 px), not a line of text.
+      const float row_h = layout.touch ? item_h - ImGui::GetStyle().ItemSpacing.y : 0.0f;
+      if (ImGui::Selectable(item, s == state.playback.speed, 0, ImVec2(0, row_h))) state.playback.speed = s;
       std::snprintf(item, sizeof item, "%g", s);
       out.remember("speed:", item);
     }
@@ -159,7 +188,11 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
 }
 
 void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts) {
-  ImGui::SetNextWindowPos(ImVec2(layout.width / 2, layout.height / 2), 0, ImVec2(0.5f, 0.5f));
+  // In the middle of the map's free area, clear of the controls along the bottom and the trips panel.
+  const float left = float(layout.sidebar.x1 > layout.width * 0.5f ? 0 : layout.sidebar.x1);
+  const float bottom = float(layout.controls.y0 > 0 ? layout.controls.y0 : layout.height);
+  ImGui::SetNextWindowPos(ImVec2((left + layout.width) / 2, bottom / 2), 0, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(layout.width - left - 16, std::max(120.0f, bottom - 16)));
   ImGui::Begin("Keys", &state.help_open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PushFont(fonts.bold);
@@ -175,7 +208,11 @@ void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts) 
     }
     ImGui::EndTable();
   }
-  text_muted("Tab moves between controls, Enter or Space presses them. Drag or scroll the map to move and zoom.");
+  // Tab belongs to the page (it moves on to the page's own buttons, never stays on the map); inside an article the
+  // wheel scrolls the article, so zooming there takes Ctrl/Cmd.
+  text_muted(state.presentation.embed
+                 ? "Drag the map to move it; Ctrl + scroll (Cmd on a Mac) or two fingers zoom. Tab moves on to the page."
+                 : "Drag the map to move it; scroll or pinch to zoom. Tab moves on to the page's buttons.");
   ImGui::End();
 }
 

@@ -19,6 +19,10 @@ void section(const Fonts& fonts, const char* title);
 void text_muted(const char* text);
 // A coloured tag ("TRAIN", "WHAT-IF") inline with the text that follows.
 void tag(const char* text, const float rgba[4]);
+// Phone-style scrolling of the current window: a finger dragged on it scrolls it, and a flick keeps it moving
+// and slowing down (momentum). Returns true while a drag-scroll is under way or has just ended, when a press
+// released over a row is the end of a swipe, not a tap. Only on touch layouts; desktop keeps the wheel.
+bool touch_scroll(bool touch);
 // A row of mutually exclusive buttons; returns the index clicked or -1. Disabled entries are greyed. Each is
 // remembered as a target "<id>:<name>".
 int segmented(const char* id, const char* const* labels, const char* const* names, int count, int selected,

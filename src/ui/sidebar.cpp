@@ -51,11 +51,18 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
   }
 }
 
-static void trip_list(core::AppState& state, const core::TripData& data, UiRequests& out) {
+static void trip_filter(core::AppState& state, const Layout& layout, UiRequests& out) {
   static const char* const kFilters[] = {"All trips", "By train", "By plane"};
+  static const char* const kShortFilters[] = {"All", "Train", "Plane"};  // beside "Hide trips" on a phone
   static const char* const kFilterNames[] = {"all", "train", "plane"};
-  const int clicked = segmented("filter", kFilters, kFilterNames, 3, static_cast<int>(state.filter), out);
+  const int clicked = segmented("filter", layout.narrow ? kShortFilters : kFilters, kFilterNames, 3,
+                                static_cast<int>(state.filter), out);
   if (clicked >= 0) state.filter = static_cast<core::TripFilter>(clicked);
+}
+
+// `swiping`: the finger is scrolling the list (touch_scroll), so a release over a row is not a pick.
+static void trip_list(core::AppState& state, const core::TripData& data, const Layout& layout, bool swiping,
+                      UiRequests& out) {
 
   // A row per trip: number, destination with its mode tag, then date and counterpart. Long destinations and
   // counterparts wrap inside the row (the row grows) rather than run past the panel's edge.
@@ -72,11 +79,13 @@ static void trip_list(core::AppState& state, const core::TripData& data, UiReque
     const std::string details = core::month_year(trip.depart) + " \xC2\xB7 " + trip.counterpart;
     const float title_h = ImGui::CalcTextSize(trip.destination.c_str(), nullptr, false, text_w - tag_w).y;
     const float details_h = ImGui::CalcTextSize(details.c_str(), nullptr, false, text_w).y;
-    const float row_h = title_h + details_h + style.ItemSpacing.y + style.FramePadding.y;
-    if (ImGui::Selectable("##trip", selected, 0, ImVec2(0, row_h))) {
+    float row_h = title_h + details_h + style.ItemSpacing.y + style.FramePadding.y;
+    if (layout.touch) row_h = std::max(row_h, kPhoneTripRowPx * layout.scale - style.ItemSpacing.y);
+    if (ImGui::Selectable("##trip", selected, 0, ImVec2(0, row_h)) && !swiping) {
       state.trip_id = trip.id;
       state.playback.clock_h = 0.0;
       state.playback.playing = false;
+      if (layout.narrow) state.sidebar_open = false;  // a phone shows the picked trip's map, not the list over it
     }
     out.remember("trip:", trip.id);
     const ImVec2 end = ImGui::GetCursorPos();
@@ -185,11 +194,22 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
 void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+  const core::Trip* shown_trip = in.data && in.journey ? in.data->find_trip(state.trip_id) : nullptr;
   if (!state.sidebar_open && !layout.narrow) {
+    // The trips folded away (classroom, embeds, or the reader's choice): a title line still names the trip and
+    // the mode, so a class that sees a new route after Page Down reads which journey it is.
     ImGui::SetNextWindowPos(ImVec2(8, 8));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(200.0f, layout.width - 16.0f), layout.height));
     ImGui::Begin("Show trips", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
     if (ImGui::Button("Trips \xE2\x80\xBA")) state.sidebar_open = true;
     out.remember("sidebar");
+    if (shown_trip) {
+      ImGui::SameLine();
+      ImGui::PushFont(fonts.bold);
+      ImGui::TextUnformatted(core::trip_line(*shown_trip, state.show, *in.journey).c_str());
+      ImGui::PopFont();
+      out.remember("title");
+    }
     ImGui::End();
     return;
   }
@@ -197,15 +217,21 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
   ImGui::SetNextWindowPos(ImVec2(float(r.x0), float(r.y0)));
   ImGui::SetNextWindowSize(ImVec2(float(r.x1 - r.x0), float(r.y1 - r.y0)));
   ImGui::Begin("Trips", nullptr, fixed);
+  const bool swiping = touch_scroll(layout.touch);
   if (layout.narrow) {  // the sheet's handle: fold or unfold
-    const core::Trip* t = in.data ? in.data->find_trip(state.trip_id) : nullptr;
     if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips")) state.sidebar_open = !state.sidebar_open;
     out.remember("sidebar");
-    if (t) {
-      ImGui::SameLine();
-      ImGui::TextWrapped("%d. %s, %s", t->number, t->destination.c_str(), core::month_year(t->depart).c_str());
+    if (!state.sidebar_open) {
+      if (shown_trip) {
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", core::trip_line(*shown_trip, state.show, *in.journey).c_str());
+        out.remember("title");
+      }
+      ImGui::End();
+      return;
     }
-    if (!state.sidebar_open) { ImGui::End(); return; }
+    ImGui::SameLine();  // open: the filter shares the handle's row, so five trips fit below it
+    trip_filter(state, layout, out);
   } else {
     // A row of small buttons that wraps when the panel is narrow or the type is large (classroom).
     struct Action { const char* label; const char* id; };
@@ -228,12 +254,16 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
       out.remember(kActions[i].id);
     }
   }
-  if (!state.presentation.plain) {  // "plain": the article around the embed carries the title
+  // "plain": the article around the embed carries the title. On a phone the title comes after the list, so the
+  // trips are the first thing the open sheet shows.
+  const auto title_block = [&] {
+    if (state.presentation.plain) return;
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("Kim Jong-un's journeys abroad");
     ImGui::PopFont();
     text_muted("Every trip outside North Korea since he took power in December 2011, by armoured train or by plane.");
-  }
+  };
+  if (!layout.narrow) title_block();
 
   if (!in.data) {
     ImGui::Spacing();
@@ -241,8 +271,10 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     ImGui::End();
     return;
   }
-  trip_list(state, *in.data, out);
+  if (!layout.narrow) trip_filter(state, layout, out);
+  trip_list(state, *in.data, layout, swiping, out);
   ImGui::Separator();
+  if (layout.narrow) title_block();
   const core::Trip* trip = in.data->find_trip(state.trip_id);
   if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, fonts, out);
   ImGui::End();

@@ -24,13 +24,20 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   l.dark = p.theme == core::Theme::Dark || (p.theme == core::Theme::Auto && prefers_dark);
   l.narrow = width < 700.0f;
   l.scale = l.narrow ? 1.0f : ui_scale_for(width, height);
-  if (p.classroom) l.scale = std::max(l.scale * 1.5f, 1.5f);  // read from the back of the room
+  // Classroom: read from the back of the room. Body text about 44 px on a 1080-line projector (24-pt slide text
+  // is 48 px there), never less than 1.5 × the desktop size.
+  if (p.classroom) l.scale = std::max(1.5f, std::min(std::floor(height / 1080.0f * 2.75f * 4.0f) / 4.0f, 3.0f));
   const float s = l.scale;
   const float controls_h = p.controls ? (touch ? 190.0f : 150.0f) * s : 0.0f;
   if (l.narrow) {
-    // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row.
+    // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row. Open,
+    // the sheet leaves the map at least the top 30 % where there is room, and always shows five trip rows
+    // (header row + five rows of kPhoneTripRowPx + the window's padding).
     l.controls = {0, height - controls_h, width, height};
-    const float sheet_top = state.sidebar_open ? height * 0.40f : height - controls_h - (touch ? 72.0f : 56.0f);
+    const float handle_h = touch ? 72.0f : 56.0f;
+    const float list_h = (touch ? 60.0f : 48.0f) + 5.0f * kPhoneTripRowPx + 40.0f;
+    const float open_top = std::max(0.0f, std::min(height * 0.30f, height - controls_h - list_h));
+    const float sheet_top = state.sidebar_open ? open_top : height - controls_h - handle_h;
     l.sidebar = {0, sheet_top, width, height - controls_h};
     l.map_padding = {40, 24, height - sheet_top + 16, 24};  // top: clear of the map credit
   } else {
@@ -97,7 +104,7 @@ void apply_style(const Layout& layout) {
   style.ItemSpacing = ImVec2(8, 8);
   style.WindowRounding = 0.0f;
   style.WindowBorderSize = 0.0f;
-  style.GrabMinSize = layout.touch ? 30 : 14;
+  style.GrabMinSize = layout.touch ? 36 : 14;
   style.ScrollbarSize = layout.touch ? 18 : 14;
   style.ScaleAllSizes(layout.scale);
   ImGui::GetStyle() = style;
@@ -132,13 +139,48 @@ void tag(const char* text, const float rgba[4]) {
   ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
 }
 
+bool touch_scroll(bool touch) {
+  if (!touch) return false;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGuiStorage* storage = ImGui::GetStateStorage();  // per window: the swipe's velocity and whether it is a swipe
+  float& velocity = *storage->GetFloatRef(ImGui::GetID("##swipe-velocity"), 0.0f);
+  bool& swiping = *storage->GetBoolRef(ImGui::GetID("##swipe-active"), false);
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  const ImVec2 press = io.MouseClickedPos[0];
+  const bool pressed_here = press.x >= pos.x && press.x < pos.x + size.x && press.y >= pos.y && press.y < pos.y + size.y;
+  const float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
+  constexpr float kSlopPx = 8.0f;  // a finger wobbles: less than this is still a tap
+  if (io.MouseDown[0] && pressed_here) {
+    if (!swiping && io.MouseDragMaxDistanceSqr[0] > kSlopPx * kSlopPx) swiping = true;
+    if (swiping) {
+      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+      velocity = 0.7f * velocity + 0.3f * (-io.MouseDelta.y / dt);  // px/s, smoothed over a few frames
+    }
+    return swiping;
+  }
+  if (io.MouseReleased[0] && swiping) return true;  // the release that ends a swipe is not a tap on a row
+  swiping = false;
+  if (std::fabs(velocity) > 20.0f) {  // the flick carries on and slows down as a phone list does
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + velocity * dt, 0.0f, ImGui::GetScrollMaxY()));
+    velocity *= std::exp(-2.0f * dt);
+    if (ImGui::GetScrollY() <= 0.0f || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) velocity = 0.0f;
+  } else {
+    velocity = 0.0f;
+  }
+  return false;
+}
+
 void UiRequests::remember(const char* id, const std::string& suffix) {
   if (target_count == targets.size()) targets.emplace_back();
   Target& t = targets[target_count++];
   t.id.assign(id);
   t.id += suffix;
+  // Only the part that can be pressed: a row scrolled partly out of its panel is clipped there, and one scrolled
+  // out entirely is not a target at all (a tap there would land on whatever is drawn on top).
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  t.rect = {a.x, a.y, b.x, b.y};
+  const ImVec2 ca = ImGui::GetWindowDrawList()->GetClipRectMin(), cb = ImGui::GetWindowDrawList()->GetClipRectMax();
+  t.rect = {std::max(a.x, ca.x), std::max(a.y, ca.y), std::min(b.x, cb.x), std::min(b.y, cb.y)};
+  if (t.rect.x1 <= t.rect.x0 || t.rect.y1 <= t.rect.y0) --target_count;
 }
 
 const Target* UiRequests::find(const std::string& id) const {

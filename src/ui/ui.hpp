@@ -25,6 +25,8 @@ struct Fonts {
 // Base text sizes in CSS pixels at ui scale 1; the atlas is rasterised at size × scale × device pixel ratio.
 constexpr float kBodyFontPx = 16.0f;
 constexpr float kHeadingFontPx = 22.0f;
+// A trip's row in the phone sheet: two lines of text and room to tap (at least 44 px).
+constexpr float kPhoneTripRowPx = 58.0f;
 
 // Where the panels go for a canvas size: a sidebar on the left on wide screens, a bottom sheet on phones.
 // The map keeps the rest, and labels keep out of the obstacles.

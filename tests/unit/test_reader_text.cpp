@@ -44,3 +44,17 @@ TEST_CASE("outlets are named once each, unknown ids shown as they are") {
     CHECK(outlets(data, {"a", "b", "c"}) == "Yonhap, NK News");
     CHECK(outlets(data, {"zz"}) == "zz");
 }
+
+TEST_CASE("the title line names the trip and what is shown: the real mode, a what-if, or the race") {
+    Trip trip;
+    trip.number = 2;
+    trip.destination = "Dalian";
+    trip.depart = day(2018, 5, 7);
+    Journey j;
+    j.plane.available = true;
+    j.train.available = true;
+    j.train.what_if = true;
+    CHECK(trip_line(trip, ShowMode::Plane, j) == "2. Dalian, May 2018 \xC2\xB7 by plane");
+    CHECK(trip_line(trip, ShowMode::Train, j) == "2. Dalian, May 2018 \xC2\xB7 train (what-if)");
+    CHECK(trip_line(trip, ShowMode::Both, j) == "2. Dalian, May 2018 \xC2\xB7 train and plane, racing");
+}

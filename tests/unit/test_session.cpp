@@ -137,3 +137,21 @@ TEST_CASE("the status names the vehicle of the leg: the Hanoi train track ends b
   CHECK(s.status.train.arrived);
   CHECK(s.status.train.vehicle == Mode::Car);
 }
+
+TEST_CASE("opening or closing the trips panel frames the route again in the free area, unless the reader moved the map") {
+  Session s = loaded_session();
+  s.state.sidebar_open = false;
+  session_run_command(s, {CommandKind::PickTrip, 1});  // Beijing by train
+  session_sync_journey(s, Padding{});
+  CHECK_FALSE(s.flying);
+  s.state.sidebar_open = true;  // the panel now covers the left 360 px
+  session_sync_journey(s, kSidebar);
+  REQUIRE(s.flying);
+  for (int i = 0; i < 400 && s.flying; ++i) session_step(s, 1.0 / 60);
+  for (const LatLon& p : s.journey.train.route.points) CHECK(on_screen(s, p, kSidebar));
+
+  session_camera_moved(s);  // the reader placed the map: their view stays
+  s.state.sidebar_open = false;
+  session_sync_journey(s, Padding{});
+  CHECK_FALSE(s.flying);
+}
