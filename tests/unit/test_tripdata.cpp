@@ -469,3 +469,50 @@ TEST_CASE("Beijing 2025: Sinuiju rests on reports of the crossing, not the pre-t
     for (const core::Figure& f : t.outbound.at(0).reported_distance_km)
         if (cites(f.sources, "news1-2025")) CHECK(has(f.note, "high-speed"));
 }
+
+// --- Issue 15: facts a reader expects.
+
+TEST_CASE("Russia 2023: the plane what-if lands at Blagoveshchensk, a real airport in 2023") {
+    const core::Leg& w = trip("2023-09-russia").what_if.at(0);
+    REQUIRE(w.mode == core::Mode::Plane);
+    const core::Stop& end = w.stops.back();
+    CHECK(end.place_id == "blagoveshchensk-airport");
+    CHECK(end.kind == core::StopKind::Airport);
+    // About 180 km from the cosmodrome (Fort Russ: its town is 180 km north of Blagoveshchensk).
+    const double km = core::great_circle_km(end.coord, shipped().data.find_place("vostochny")->coord);
+    CHECK(km > 150);
+    CHECK(km < 200);
+    CHECK(cites(w.sources, "tass-2023-08-14"));    // first test landing at the cosmodrome, August 2023
+    CHECK(cites(w.sources, "roscosmos-2025-05"));  // opened May 2025
+    CHECK(has(w.note, "August 2023"));
+    CHECK(has(w.note, "May 2025"));
+}
+
+TEST_CASE("Beijing 2025: Ju Ae, Choe Son-hui, the first multilateral event and the rostrum") {
+    const core::Trip& t = trip("2025-09-beijing");
+    for (const char* needle : {"Ju Ae", "Choe Son-hui", "multilateral", "Xi and Putin stood together"}) {
+        CAPTURE(needle);
+        const core::Fact* f = fact_with(t, needle);
+        REQUIRE(f);
+        CHECK(f->confidence == core::Confidence::WellSourced);
+    }
+    CHECK(has(fact_with(t, "Ju Ae")->text, "first known trip abroad"));
+    CHECK(cites(fact_with(t, "Ju Ae")->sources, "joongang-2025-09-02-nis"));  // South Korea's NIS
+    CHECK(has(t.summary, "Ju Ae"));
+}
+
+TEST_CASE("Dalian: the first flight abroad by a North Korean ruler in 32 years, as AP put it") {
+    const core::Fact* f = fact_with(trip("2018-05-dalian"), "32 years");
+    REQUIRE(f);
+    CHECK(has(f->text, "AP reported"));
+    CHECK(cites(f->sources, "ap-wt-2018-05"));
+    CHECK(has(source("ap-wt-2018-05").about, "32 years"));
+}
+
+TEST_CASE("Singapore: three aircraft flew, and which carried him was unclear until he landed") {
+    const core::Fact* f = fact_with(trip("2018-06-singapore"), "Three aircraft");
+    REQUIRE(f);
+    CHECK(has(f->text, "unclear"));
+    CHECK(f->confidence == core::Confidence::WellSourced);
+    CHECK(cites(f->sources, "afp-thenews-2018"));
+}
