@@ -1031,13 +1031,15 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
             const json& w = (*arr)[i];
             const std::string wp = p + "/what_if_unavailable/" + std::to_string(i);
             if (!expect_object(w, wp, "an unavailable what-if")) continue;
-            check_keys(w, wp, {"mode", "reason"});
+            check_keys(w, wp, {"mode", "reason", "sources"});
             WhatIfUnavailable u;
             if (auto m = get_string(w, wp, "mode", true)) {
                 if (auto mode = parse_mode(*m)) u.mode = *mode;
                 else error(wp + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
             }
             u.reason = get_string(w, wp, "reason", true).value_or("");
+            u.sources = get_sources(w, wp, "sources", false, "the reason");
+            check_citation(wp + "/sources", u.sources, Confidence::Unspecified, "the reason");
             trip.what_if_unavailable.push_back(std::move(u));
         }
     }

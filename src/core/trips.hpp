@@ -138,6 +138,7 @@ struct Leg {
 struct WhatIfUnavailable {
     Mode mode = Mode::Train;
     std::string reason;
+    std::vector<std::string> sources;  // for the reason (optional; may be empty)
 };
 
 struct Fact {

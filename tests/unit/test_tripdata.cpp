@@ -323,6 +323,9 @@ TEST_CASE("Singapore: the rail gap was south of Vietnam, and the Laos line opene
     CHECK(has(reason, "Vietnam"));
     CHECK(has(reason, "Laos"));
     CHECK(has(reason, "December 2021"));
+    const auto& sources = trip("2018-06-singapore").what_if_unavailable.at(0).sources;
+    CHECK(cites(sources, "xinhua-2021-12-03"));  // the Laos line's opening
+    CHECK(cites(sources, "kcna-2019-02"));       // his train did reach Vietnam
 }
 
 TEST_CASE("Singapore: the distance comes from outlets, the return from KBS") {

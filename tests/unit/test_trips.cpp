@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/trips.hpp"
 
@@ -467,4 +468,19 @@ TEST_CASE("well_sourced needs two sources from different outlets") {
     CHECK(find_error(r, "/trips/0/depart/sources"));
     CHECK(find_error(r, "/trips/0/outbound/0/reported_duration_h/0/sources"));
     CHECK(find_error(r, "/trips/0/return/0/vehicle_confidence"));
+}
+
+TEST_CASE("an unavailable what-if may cite sources for its reason, checked like any other") {
+    const std::string base = replace(valid_doc(), R"("what_if": [
+        {"mode": "train", "vehicle": "train-x", "what_if": true, "sources": ["src-a"],
+         "stops": [{"place": "p-one", "reported": false}, {"place": "p-three", "reported": false}]}
+      ],)", R"("what_if_unavailable": [{"mode": "plane", "reason": "No airport", "sources": ["src-b"]}],)");
+    auto r = core::load_trips(base, "mini.json");
+    INFO(all_errors(r));
+    REQUIRE(r.ok());
+    REQUIRE(r.data.trips[0].what_if_unavailable.size() == 1);
+    CHECK(r.data.trips[0].what_if_unavailable[0].sources == std::vector<std::string>{"src-b"});
+    r = core::load_trips(replace(base, R"("No airport", "sources": ["src-b"])", R"("No airport", "sources": ["nope"])"), "mini.json");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].path == "/trips/0/what_if_unavailable/0/sources/0");
 }
