@@ -156,7 +156,8 @@ int main(int argc, char** argv) {
         std::printf("  total     %s km travelled (computed)\n", num(total).c_str());
         for (const core::Leg& l : t.what_if) print_leg("what-if", l, d);
         for (const core::WhatIfUnavailable& u : t.what_if_unavailable)
-            std::printf("  what-if   %-5s not available: %s\n", core::to_string(u.mode), u.reason.c_str());
+            std::printf("  what-if   %-5s not available: %s %s\n", core::to_string(u.mode), u.reason.c_str(),
+                        u.sources.empty() ? "" : join_sources(u.sources).c_str());
     }
     return 0;
 }

@@ -66,7 +66,7 @@
     if (notice && unsupported()) render(notice.textContent);
   }
 
-  // "about 280 km (Pyongyang Station to Dandong)", "4,600–5,000 km", "at least 20 h".
+  // "225.1 km (Pyongyang Station to Sinuiju)", "4,600–5,000 km", "at least 20 h".
   function figureText(f, unit, places) {
     const q = QUALIFIERS[f.qualifier] ? QUALIFIERS[f.qualifier] + ' ' : '';
     let text;

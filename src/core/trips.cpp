@@ -92,6 +92,39 @@ std::optional<Qualifier> parse_qualifier(std::string_view s) {
 }
 
 // ------------------------------------------------------------------------------------------------------
+// Sources: the desk's own work, and which outlets are independent of each other
+
+bool is_desk_source(const Source& s) {
+    return s.outlet.rfind("Desk fact sheet", 0) == 0 || s.outlet.rfind("Newsroom desk", 0) == 0;
+}
+
+std::string outlet_key(std::string_view outlet) {
+    // Lower-case words of letters and digits.
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : outlet) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) w += c;
+        else if (u >= 'A' && u <= 'Z') w += static_cast<char>(u - 'A' + 'a');
+        else if (!w.empty()) words.push_back(std::move(w)), w.clear();
+    }
+    if (!w.empty()) words.push_back(std::move(w));
+    std::size_t i = (!words.empty() && words[0] == "the") ? 1 : 0;
+    if (i >= words.size()) return {};
+    // Names whose first word alone says nothing: "Korea Herald", "Korea JoongAng Daily", "Asia Times".
+    static const char* kTwoWord[] = {"korea", "asia", "south", "washington", "global", "pyongyang", "nk",
+                                     "business", "public", "desk", "newsroom", "new", "straits", "vostok"};
+    std::string key = words[i];
+    for (const char* t : kTwoWord)
+        if (key == t && i + 1 < words.size()) {
+            key += " " + words[i + 1];
+            break;
+        }
+    if (key == "korea joongang") key = "joongang";  // Korea JoongAng Daily is the JoongAng Ilbo's English edition
+    return key;
+}
+
+// ------------------------------------------------------------------------------------------------------
 // Time points and figures
 
 std::int64_t TimePoint::utc_minutes() const {
@@ -536,7 +569,44 @@ private:
     std::vector<LoadError>& errors_;
     std::string trip_id_;
     std::map<std::string, std::size_t> source_ids_;
+    struct SourceInfo {
+        bool desk = false;
+        std::string key;  // outlet_key of its outlet
+    };
+    std::map<std::string, SourceInfo> source_info_;
+
+    // The rules every citation of a published claim follows (a fact, a reported figure, a date, a reported
+    // stop): the compiled fact sheet is not a source; the desk's own work cannot stand alone; and
+    // "well_sourced" needs two sources from different outlets, the desk's own not counted.
+    // allow_desk_only: the desk's own work may stand alone (a timing assumption, not a published figure).
+    void check_citation(const std::string& path, const std::vector<std::string>& sources, Confidence confidence,
+                        const std::string& what, bool allow_desk_only = false);
 };
+
+void Validator::check_citation(const std::string& path, const std::vector<std::string>& sources,
+                               Confidence confidence, const std::string& what, bool allow_desk_only) {
+    std::vector<std::string> keys;
+    bool any_known = false, any_outlet = false;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (sources[i] == kFactSheetSourceId)
+            error(path + "/" + std::to_string(i),
+                  what + " cites \"" + sources[i] +
+                      "\", the desk's compiled fact sheet: it is not a publication; cite the outlet it names");
+        auto it = source_info_.find(sources[i]);
+        if (it == source_info_.end()) continue;
+        any_known = true;
+        if (it->second.desk) continue;
+        any_outlet = true;
+        if (std::find(keys.begin(), keys.end(), it->second.key) == keys.end()) keys.push_back(it->second.key);
+    }
+    if (any_known && !any_outlet && !allow_desk_only)
+        error(path, what + " cites only the desk's own work: a published figure or claim needs an outlet as its source");
+    if (confidence == Confidence::WellSourced && keys.size() < 2)
+        error(path, what + " is marked \"well_sourced\" but has " + std::to_string(keys.size()) +
+                        " independent source" + (keys.size() == 1 ? "" : "s") +
+                        ": it needs two from different outlets (the desk's own work does not count); "
+                        "otherwise mark it \"single_source\"");
+}
 
 std::string Validator::read_id(const json& obj, const std::string& path, std::map<std::string, std::size_t>& seen,
                                const char* what) {
@@ -574,7 +644,13 @@ void Validator::read_sources(const json& root, TripData& out) {
         src.date = get_string(s, p, "date", false, false).value_or("");
         if (!src.url.empty() && src.url.rfind("http://", 0) != 0 && src.url.rfind("https://", 0) != 0)
             error(p + "/url", "url must start with http:// or https://, found \"" + src.url + "\"");
-        if (!src.id.empty()) source_ids_.emplace(src.id, i);
+        if (src.id == kFactSheetSourceId)
+            error(p + "/id", "\"" + src.id + "\" (the desk's compiled fact sheet) is not a publication and may not be a "
+                             "source: cite the outlets it names");
+        if (!src.id.empty()) {
+            source_ids_.emplace(src.id, i);
+            source_info_[src.id] = SourceInfo{is_desk_source(src), outlet_key(src.outlet)};
+        }
         out.sources.push_back(std::move(src));
     }
 }
@@ -654,6 +730,9 @@ std::optional<Figure> Validator::read_figure(const json& f, const std::string& p
     }
     fig.note = get_string(f, p, "note", false, false).value_or("");
     fig.confidence = get_confidence(f, p).value_or(Confidence::Unspecified);
+    const bool timing = std::string(what) == "timing speed";
+    check_citation(p + "/sources", fig.sources, fig.confidence, timing ? "the timing speed" : std::string("a reported ") + what,
+                   timing);
     if (!ok) return std::nullopt;
     return fig;
 }
@@ -727,6 +806,7 @@ bool Validator::read_time(const json& obj, const std::string& path, const char* 
     tp.confirmed = get_bool(*v, p, "confirmed", false).value_or(true);
     tp.confidence = get_confidence(*v, p).value_or(Confidence::Unspecified);
     tp.sources = get_sources(*v, p, "sources", true, std::string("date \"") + key + "\"");
+    check_citation(p + "/sources", tp.sources, tp.confidence, std::string("the date \"") + key + "\"");
     tp.note = get_string(*v, p, "note", false, false).value_or("");
     return ok;
 }
@@ -810,6 +890,8 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
         leg.what_if = what_if;
     }
     leg.sources = get_sources(l, p, "sources", true, what_if ? "what-if leg" : "leg (its mode and vehicle)");
+    if (leg.vehicle_confidence == Confidence::WellSourced)
+        check_citation(p + "/vehicle_confidence", leg.sources, leg.vehicle_confidence, "the leg's vehicle");
     leg.note = get_string(l, p, "note", false, false).value_or("");
 
     bool ok = true;
@@ -840,6 +922,9 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
             st.reported = rep.value_or(false);
             st.sources = get_sources(s, sp, "sources", st.reported,
                                      "reported stop \"" + st.place_id + "\" (\"reported\": true)");
+            if (st.reported)
+                check_citation(sp + "/sources", st.sources, Confidence::Unspecified,
+                               "the reported stop \"" + st.place_id + "\"");
             if (auto d = get_number(s, sp, "dwell_hours", false)) {
                 if (*d < 0.0) error(sp + "/dwell_hours", "dwell time must be 0 or more hours");
                 else st.dwell_hours = *d;
@@ -946,13 +1031,15 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
             const json& w = (*arr)[i];
             const std::string wp = p + "/what_if_unavailable/" + std::to_string(i);
             if (!expect_object(w, wp, "an unavailable what-if")) continue;
-            check_keys(w, wp, {"mode", "reason"});
+            check_keys(w, wp, {"mode", "reason", "sources"});
             WhatIfUnavailable u;
             if (auto m = get_string(w, wp, "mode", true)) {
                 if (auto mode = parse_mode(*m)) u.mode = *mode;
                 else error(wp + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
             }
             u.reason = get_string(w, wp, "reason", true).value_or("");
+            u.sources = get_sources(w, wp, "sources", false, "the reason");
+            check_citation(wp + "/sources", u.sources, Confidence::Unspecified, "the reason");
             trip.what_if_unavailable.push_back(std::move(u));
         }
     }
@@ -969,6 +1056,7 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
             fact.text = get_string(f, fp, "text", true).value_or("");
             fact.sources = get_sources(f, fp, "sources", true, "fact");
             fact.confidence = get_confidence(f, fp).value_or(Confidence::Unspecified);
+            check_citation(fp + "/sources", fact.sources, fact.confidence, "the fact");
             trip.facts.push_back(std::move(fact));
         }
     }

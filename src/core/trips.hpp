@@ -45,6 +45,18 @@ struct Source {
     std::string date;    // publication date as known (may be empty)
 };
 
+// The desk's own work (outlet "Desk fact sheet..." or "Newsroom desk..."): calculations, approximate
+// coordinates, general knowledge. Never a publication: a fact, reported figure, date or reported stop must
+// also cite an outlet, and it never counts towards "well_sourced".
+bool is_desk_source(const Source& s);
+// The publisher an outlet text names, for telling independent sources apart: lower-case, the first word
+// (without a leading "The"), or the first two for names such as "Korea Herald" or "Asia Times".
+// "The Korea Herald via asianews.network" -> "korea herald"; "KBS World German" -> "kbs";
+// "Yonhap/EFE via Siasat" -> "yonhap". A heuristic: wire copy carried by another outlet counts as that outlet.
+std::string outlet_key(std::string_view outlet);
+// The compiled fact sheet is not a publication: a source with this id may not be defined or cited.
+inline constexpr const char* kFactSheetSourceId = "factsheet";
+
 // A named location with coordinates, defined once and used by stops.
 struct Place {
     std::string id;
@@ -126,6 +138,7 @@ struct Leg {
 struct WhatIfUnavailable {
     Mode mode = Mode::Train;
     std::string reason;
+    std::vector<std::string> sources;  // for the reason (optional; may be empty)
 };
 
 struct Fact {

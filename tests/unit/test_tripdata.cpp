@@ -2,9 +2,11 @@
 // leg computations (routes, spans, timelines) on real legs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/journey.hpp"
 #include "core/trips.hpp"
@@ -199,4 +201,321 @@ TEST_CASE("leg computations on real legs") {
         if (in) sum += core::great_circle_km(bj.stops[i - 1].coord, bj.stops[i].coord);
     }
     CHECK(*km == doctest::Approx(sum).epsilon(1e-9));
+}
+
+// --- Issue 15: the fact-check's corrections, one test per corrected fact where the data shape allows.
+
+namespace {
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+const core::Source& source(const char* id) {
+    const core::Source* s = shipped().data.find_source(id);
+    REQUIRE_MESSAGE(s, "source not found: " << id);
+    return *s;
+}
+
+bool cites(const std::vector<std::string>& sources, const std::string& id) {
+    return std::find(sources.begin(), sources.end(), id) != sources.end();
+}
+
+const core::Stop& stop_of(const core::Leg& leg, const char* place) {
+    for (const core::Stop& s : leg.stops)
+        if (s.place_id == place) return s;
+    FAIL("no stop " << place);
+    return leg.stops.front();
+}
+
+const core::Fact* fact_with(const core::Trip& t, const char* needle) {
+    for (const core::Fact& f : t.facts)
+        if (has(f.text, needle)) return &f;
+    return nullptr;
+}
+
+// Every list of sources the data holds, with where it is (for messages).
+template <class F>
+void for_each_citation(F f) {
+    const core::TripData& d = shipped().data;
+    auto time = [&](const std::string& where, const core::TimePoint& tp) { f(where, tp.sources, tp.confidence); };
+    auto leg = [&](const std::string& where, const core::Leg& l) {
+        f(where + " leg", l.sources, l.vehicle_confidence);
+        for (const core::Stop& s : l.stops) {
+            f(where + " stop " + s.place_id, s.sources, core::Confidence::Unspecified);
+            if (s.when) time(where + " stop " + s.place_id + " when", *s.when);
+        }
+        for (const core::Figure& g : l.reported_distance_km) f(where + " distance", g.sources, g.confidence);
+        for (const core::Figure& g : l.reported_duration_h) f(where + " duration", g.sources, g.confidence);
+    };
+    for (const core::Vehicle& v : d.vehicles)
+        for (const core::Figure& g : v.reported_speeds_kmh) f(v.id + " speed", g.sources, g.confidence);
+    for (const core::Trip& t : d.trips) {
+        f(t.id, t.sources, core::Confidence::Unspecified);
+        time(t.id + " depart", t.depart);
+        time(t.id + " arrive", t.arrive);
+        time(t.id + " return_depart", t.return_depart);
+        time(t.id + " return_arrive", t.return_arrive);
+        for (const auto* legs : {&t.outbound, &t.tour, &t.return_legs, &t.what_if})
+            for (const core::Leg& l : *legs) leg(t.id, l);
+        for (const core::Fact& x : t.facts) f(t.id + " fact: " + x.text, x.sources, x.confidence);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("no fact, figure or date cites the desk's fact sheet, and the desk never stands alone") {
+    CHECK_FALSE(shipped().data.find_source(core::kFactSheetSourceId));
+    for_each_citation([](const std::string& where, const std::vector<std::string>& sources, core::Confidence) {
+        CAPTURE(where);
+        CHECK_FALSE(cites(sources, core::kFactSheetSourceId));
+    });
+    // Facts and reported figures name at least one outlet.
+    for (const core::Trip& t : shipped().data.trips)
+        for (const core::Fact& f : t.facts) {
+            CAPTURE(f.text);
+            bool outlet = false;
+            for (const std::string& id : f.sources) outlet = outlet || !core::is_desk_source(source(id.c_str()));
+            CHECK(outlet);
+        }
+}
+
+TEST_CASE("every well_sourced claim has two independent outlets") {
+    int checked = 0;
+    for_each_citation([&](const std::string& where, const std::vector<std::string>& sources, core::Confidence c) {
+        if (c != core::Confidence::WellSourced) return;
+        ++checked;
+        std::set<std::string> keys;
+        for (const std::string& id : sources) {
+            const core::Source& s = source(id.c_str());
+            if (!core::is_desk_source(s)) keys.insert(core::outlet_key(s.outlet));
+        }
+        CAPTURE(where);
+        CHECK(keys.size() >= 2);
+    });
+    CHECK(checked > 10);
+}
+
+TEST_CASE("sources are one article each, with real headlines") {
+    for (const core::Source& s : shipped().data.sources) {
+        CAPTURE(s.id);
+        // A merged or truncated headline ("A...; B...") is not a real one.
+        CHECK_FALSE(has(s.title, "..."));
+    }
+    // The split sources: two VnExpress stories, three JoongAng articles (one of them not found), three KBS ones.
+    CHECK_FALSE(shipped().data.find_source("vnexpress-2019"));
+    CHECK(source("vnexpress-2019-02-26").date == "2019-02-26");
+    CHECK(has(source("vnexpress-2019-02-26").about, "4,500 km"));
+    CHECK(source("vnexpress-2019-03-05").date == "2019-03-05");
+    CHECK(has(source("vnexpress-2019-03-05").about, "4,000 km"));
+    CHECK_FALSE(shipped().data.find_source("joongang-2025"));
+    CHECK(has(source("joongang-2025-09-02-border").outlet, "2389101"));
+    CHECK(has(source("joongang-2025-09-02-arrival").outlet, "2389780"));
+    CHECK(has(source("joongang-2025-return").about, "could not be found"));
+    CHECK_FALSE(shipped().data.find_source("kbs-2018-06"));
+    // KCNA's homecoming report after Singapore is datelined 14 June.
+    CHECK(source("kcna-2018-06-14").date == "2018-06-14");
+    CHECK(source("straits-times-2018-06").title == "Kim makes rare trip overseas for Singapore summit");
+    CHECK(source("asia-times-2018").title == "Will a Chinese plane carry newly bold Kim to meet Trump?");
+}
+
+TEST_CASE("Singapore: the rail gap was south of Vietnam, and the Laos line opened only in December 2021") {
+    const auto& reason = trip("2018-06-singapore").what_if_unavailable.at(0).reason;
+    CHECK_FALSE(has(reason, "no railway linked China"));
+    CHECK(has(reason, "Vietnam"));
+    CHECK(has(reason, "Laos"));
+    CHECK(has(reason, "December 2021"));
+    const auto& sources = trip("2018-06-singapore").what_if_unavailable.at(0).sources;
+    CHECK(cites(sources, "xinhua-2021-12-03"));  // the Laos line's opening
+    CHECK(cites(sources, "kcna-2019-02"));       // his train did reach Vietnam
+}
+
+TEST_CASE("Singapore: the distance comes from outlets, the return from KBS") {
+    const core::Trip& sg = trip("2018-06-singapore");
+    for (const core::Leg* l : {&sg.outbound.at(0), &sg.return_legs.at(0)}) {
+        const core::Figure& f = l->reported_distance_km.at(0);
+        CHECK(f.min == 4600);
+        CHECK(f.max == 5000);
+        CHECK(f.confidence == core::Confidence::Conflicting);
+        for (const std::string& id : f.sources) CHECK_FALSE(core::is_desk_source(source(id.c_str())));
+        CHECK(cites(f.sources, "asiaone-2018"));  // 4,600
+        CHECK(cites(f.sources, "scmp-2018"));     // 5,000
+    }
+    const core::Leg& back = sg.return_legs.at(0);
+    CHECK_FALSE(shipped().data.find_source("ansa-2018"));
+    CHECK(cites(back.sources, "kbs-2018-06-13"));
+    CHECK(has(back.note, "KBS"));
+}
+
+TEST_CASE("Vladivostok 2019: the return to Pyongyang was not reported") {
+    const core::Trip& t = trip("2019-04-vladivostok");
+    const core::Stop& home = t.return_legs.back().stops.back();
+    CHECK(home.place_id == "pyongyang-station");
+    CHECK_FALSE(home.reported);
+    CHECK_FALSE(home.when);
+    CHECK(t.return_arrive.confidence == core::Confidence::Unverified);
+    CHECK(t.return_arrive.part_of_day.empty());
+    CHECK(has(t.return_arrive.note, "North Hamgyong"));
+}
+
+TEST_CASE("Russia 2023: 'longest trip' is attributed, and our own dates put Hanoi 2019 ahead") {
+    const core::Trip& ru = trip("2023-09-russia");
+    const core::Trip& hn = trip("2019-02-hanoi");
+    CHECK_FALSE(has(ru.summary, "longest journey"));
+    CHECK_FALSE(has(ru.title, "Ten days"));
+    const core::Fact* f = fact_with(ru, "longest");
+    REQUIRE(f);
+    CHECK(f->confidence != core::Confidence::WellSourced);
+    CHECK(has(f->text, "Yonhap"));
+    CHECK(has(f->text, "AP"));
+    CHECK(cites(f->sources, "yonhap-2023"));
+    CHECK(cites(f->sources, "ap-2023-09-17"));
+    // By calendar days: 10-19 September 2023 is 9 days, 23 February - 5 March 2019 is 10.
+    CHECK(ru.return_arrive.local_days() - ru.depart.local_days() == 9);
+    CHECK(hn.return_arrive.local_days() - hn.depart.local_days() == 10);
+    // By the clock where both ends have a time: Hanoi 9 d 10 h.
+    const auto h = core::hours_between(hn.depart, hn.return_arrive);
+    REQUIRE(h);
+    CHECK(*h == doctest::Approx(9 * 24 + 10));
+}
+
+TEST_CASE("Hanoi 2019: the return is sourced to KCNA's report of 5 March, not of 27 February") {
+    const core::Trip& t = trip("2019-02-hanoi");
+    CHECK_FALSE(cites(t.return_arrive.sources, "kcna-2019-02"));
+    CHECK(cites(t.return_arrive.sources, "vnexpress-2019-03-05"));
+    const core::Stop& home = t.return_legs.back().stops.back();
+    REQUIRE(home.when);
+    CHECK_FALSE(cites(home.when->sources, "kcna-2019-02"));
+    // No March time cites the February report.
+    std::vector<const core::TimePoint*> times = {&t.depart, &t.arrive, &t.return_depart, &t.return_arrive};
+    for (const auto* legs : {&t.outbound, &t.return_legs})
+        for (const core::Leg& l : *legs)
+            for (const core::Stop& s : l.stops)
+                if (s.when) times.push_back(&*s.when);
+    for (const core::TimePoint* tp : times)
+        if (tp->month == 3) {
+            CAPTURE(tp->to_string());
+            CHECK_FALSE(cites(tp->sources, "kcna-2019-02"));
+        }
+    const core::Fact* f = fact_with(t, "Nguyen Phu Trong");
+    REQUIRE(f);
+    CHECK(cites(f->sources, "kcna-2019-03-01"));
+    CHECK_FALSE(cites(f->sources, "kcna-2019-02"));
+}
+
+TEST_CASE("Beijing January 2019: the birthday is reported, not confirmed") {
+    const core::Trip& t = trip("2019-01-beijing");
+    CHECK_FALSE(has(t.title, "Birthday"));
+    CHECK(has(t.purpose, "widely reported"));
+    const core::Fact* f = fact_with(t, "birthday");
+    REQUIRE(f);
+    CHECK(has(f->text, "widely reported"));
+    CHECK(has(f->text, "never confirmed"));
+}
+
+TEST_CASE("Pyongyang to the Yalu is 225.1 km of track, not 280 km") {
+    for (const char* id : {"2018-03-beijing", "2019-01-beijing"}) {
+        CAPTURE(id);
+        const core::Leg& l = trip(id).outbound.at(0);
+        const core::Figure* span = nullptr;
+        for (const core::Figure& f : l.reported_distance_km) {
+            CHECK(f.max != 280);
+            if (f.from == "pyongyang-station") span = &f;
+        }
+        REQUIRE(span);
+        CHECK(span->to == "sinuiju");
+        CHECK(span->min == doctest::Approx(225.1));
+        CHECK(cites(span->sources, "wp-pyongui-line"));
+    }
+    CHECK_FALSE(has(source("travelchinaguide").about, "280"));
+}
+
+TEST_CASE("Dalian: the 360 km figure is cited to outlets that give it") {
+    for (const core::Leg* l : {&trip("2018-05-dalian").outbound.at(0), &trip("2018-05-dalian").return_legs.at(0)}) {
+        const core::Figure& f = l->reported_distance_km.at(0);
+        CHECK(f.min == 360);
+        REQUIRE(f.sources.size() >= 2);
+        for (const std::string& id : f.sources) {
+            CAPTURE(id);
+            CHECK(has(source(id.c_str()).about, "360 km"));
+        }
+    }
+}
+
+TEST_CASE("Beijing March 2018: the Yalu crossing on Sunday 25 March, per Seoul's presidential office") {
+    const core::Trip& t = trip("2018-03-beijing");
+    const core::Stop& bridge = stop_of(t.outbound.at(0), "yalu-bridge");
+    CHECK(cites(bridge.sources, "kbs-2018-03-28"));
+    REQUIRE(bridge.when);
+    CHECK(bridge.when->date_string() == "2018-03-25");
+    CHECK_FALSE(has(bridge.note, "crossing time not found"));
+    // The arrival time rests on one outlet: not well_sourced.
+    CHECK(t.arrive.confidence != core::Confidence::WellSourced);
+}
+
+TEST_CASE("Beijing June 2018: the return aircraft is disputed") {
+    const core::Leg& back = trip("2018-06-beijing").return_legs.at(0);
+    CHECK(back.vehicle_confidence == core::Confidence::Conflicting);
+    CHECK(cites(back.sources, "chosun-2018-07"));
+}
+
+TEST_CASE("Russia 2023: the arrival station in Artyom is inferred") {
+    const core::Leg& l = trip("2023-09-russia").tour.back();
+    CHECK_FALSE(stop_of(l, "artyom-primorsky-1").reported);
+}
+
+TEST_CASE("Beijing 2025: Sinuiju rests on reports of the crossing, not the pre-trip route") {
+    const core::Trip& t = trip("2025-09-beijing");
+    const core::Stop& s = stop_of(t.outbound.at(0), "sinuiju");
+    CHECK(s.reported);
+    CHECK_FALSE(cites(s.sources, "news1-2025"));
+    CHECK(cites(s.sources, "kbs-2025"));
+    // News1's 1,000 km is a high-speed-rail figure.
+    for (const core::Figure& f : t.outbound.at(0).reported_distance_km)
+        if (cites(f.sources, "news1-2025")) CHECK(has(f.note, "high-speed"));
+}
+
+// --- Issue 15: facts a reader expects.
+
+TEST_CASE("Russia 2023: the plane what-if lands at Blagoveshchensk, a real airport in 2023") {
+    const core::Leg& w = trip("2023-09-russia").what_if.at(0);
+    REQUIRE(w.mode == core::Mode::Plane);
+    const core::Stop& end = w.stops.back();
+    CHECK(end.place_id == "blagoveshchensk-airport");
+    CHECK(end.kind == core::StopKind::Airport);
+    // About 180 km from the cosmodrome (Fort Russ: its town is 180 km north of Blagoveshchensk).
+    const double km = core::great_circle_km(end.coord, shipped().data.find_place("vostochny")->coord);
+    CHECK(km > 150);
+    CHECK(km < 200);
+    CHECK(cites(w.sources, "tass-2023-08-14"));    // first test landing at the cosmodrome, August 2023
+    CHECK(cites(w.sources, "roscosmos-2025-05"));  // opened May 2025
+    CHECK(has(w.note, "August 2023"));
+    CHECK(has(w.note, "May 2025"));
+}
+
+TEST_CASE("Beijing 2025: Ju Ae, Choe Son-hui, the first multilateral event and the rostrum") {
+    const core::Trip& t = trip("2025-09-beijing");
+    for (const char* needle : {"Ju Ae", "Choe Son-hui", "multilateral", "Xi and Putin stood together"}) {
+        CAPTURE(needle);
+        const core::Fact* f = fact_with(t, needle);
+        REQUIRE(f);
+        CHECK(f->confidence == core::Confidence::WellSourced);
+    }
+    CHECK(has(fact_with(t, "Ju Ae")->text, "first known trip abroad"));
+    CHECK(cites(fact_with(t, "Ju Ae")->sources, "joongang-2025-09-02-nis"));  // South Korea's NIS
+    CHECK(has(t.summary, "Ju Ae"));
+}
+
+TEST_CASE("Dalian: the first flight abroad by a North Korean ruler in 32 years, as AP put it") {
+    const core::Fact* f = fact_with(trip("2018-05-dalian"), "32 years");
+    REQUIRE(f);
+    CHECK(has(f->text, "AP reported"));
+    CHECK(cites(f->sources, "ap-wt-2018-05"));
+    CHECK(has(source("ap-wt-2018-05").about, "32 years"));
+}
+
+TEST_CASE("Singapore: three aircraft flew, and which carried him was unclear until he landed") {
+    const core::Fact* f = fact_with(trip("2018-06-singapore"), "Three aircraft");
+    REQUIRE(f);
+    CHECK(has(f->text, "unclear"));
+    CHECK(f->confidence == core::Confidence::WellSourced);
+    CHECK(cites(f->sources, "afp-thenews-2018"));
 }

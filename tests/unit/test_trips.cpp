@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/trips.hpp"
 
@@ -346,4 +347,140 @@ TEST_CASE("a missing file is one error") {
     const auto r = core::load_trips_file("/nonexistent/trips.json");
     REQUIRE(r.errors.size() == 1);
     CHECK(contains(r.errors[0].to_string(), "/nonexistent/trips.json"));
+}
+
+// --- Sourcing rules (issue 15): the desk's fact sheet is not a publication; the desk's own work cannot stand
+// alone; "well_sourced" needs two independent outlets.
+
+namespace {
+
+// The minimal document with more sources: two outlets of one publisher (KBS), another outlet, and the desk's.
+std::string sourcing_doc() {
+    return replace(valid_doc(), R"({"id": "src-b", "outlet": "Outlet B", "url": "https://example.org/b"})",
+                   R"({"id": "src-b", "outlet": "Outlet B", "url": "https://example.org/b"},
+    {"id": "kbs-en", "outlet": "KBS World"},
+    {"id": "kbs-de", "outlet": "KBS World German"},
+    {"id": "yna", "outlet": "Yonhap via The Korea Herald"},
+    {"id": "desk-calc", "outlet": "Desk fact sheet: calculations", "about": "Our calculation"})");
+}
+
+std::string with_fact(const std::string& fact) {
+    return replace(sourcing_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", fact);
+}
+
+}  // namespace
+
+TEST_CASE("outlet_key names the publisher behind an outlet text") {
+    CHECK(core::outlet_key("KBS") == "kbs");
+    CHECK(core::outlet_key("KBS World German") == "kbs");
+    CHECK(core::outlet_key("Yonhap/EFE via Siasat and Sharjah24") == "yonhap");
+    CHECK(core::outlet_key("The Korea Herald via asianews.network") == "korea herald");
+    CHECK(core::outlet_key("Korea Daily US") == "korea daily");
+    CHECK(core::outlet_key("Korea JoongAng Daily (2389101)") == "joongang");
+    CHECK(core::outlet_key("JoongAng Ilbo video") == "joongang");
+    CHECK(core::outlet_key("The Straits Times") == "straits times");
+    CHECK(core::outlet_key("The Washington Post via news.am") == core::outlet_key("The Washington Post"));
+    CHECK(core::outlet_key("Asia Times") != core::outlet_key("Asia Economy (Yang Nak-gyu)"));
+    CHECK(core::outlet_key("AP via Mid-day") != core::outlet_key("AFP via VnExpress"));
+    core::Source desk{"x", "Desk fact sheet (trips-facts.md)", "", "", "", ""};
+    core::Source newsroom{"y", "Newsroom desk", "", "", "", ""};
+    core::Source outlet{"z", "KBS World", "", "", "", ""};
+    CHECK(core::is_desk_source(desk));
+    CHECK(core::is_desk_source(newsroom));
+    CHECK_FALSE(core::is_desk_source(outlet));
+}
+
+TEST_CASE("the desk's compiled fact sheet may be neither defined nor cited as a source") {
+    std::string text = replace(sourcing_doc(), R"({"id": "desk-calc",)",
+                               R"({"id": "factsheet", "outlet": "Desk fact sheet: trips-facts.md"},
+    {"id": "desk-calc",)");
+    text = replace(text, R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact.", "sources": ["src-b", "factsheet"]})");
+    const auto r = core::load_trips(text, "mini.json");
+    INFO(all_errors(r));
+    const core::LoadError* def = find_error(r, "/sources/5/id");
+    REQUIRE(def);
+    CHECK(contains(def->message, "not a publication"));
+    const core::LoadError* cite = find_error(r, "/trips/0/facts/0/sources/1");
+    REQUIRE(cite);
+    CHECK(contains(cite->message, "compiled fact sheet"));
+    CHECK(cite->trip_id == "2018-03-test");
+}
+
+TEST_CASE("the desk's own work cannot stand alone as the source of a published claim") {
+    // A fact with only the desk's calculation: refused.
+    auto r = core::load_trips(with_fact(R"({"text": "A fact.", "sources": ["desk-calc"]})"), "mini.json");
+    INFO(all_errors(r));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
+    CHECK(contains(r.errors[0].message, "only the desk's own work"));
+    // With an outlet beside it: fine.
+    r = core::load_trips(with_fact(R"({"text": "A fact.", "sources": ["src-b", "desk-calc"]})"), "mini.json");
+    CHECK(r.ok());
+    // A reported figure, a date and a reported stop: refused alike.
+    std::string text = replace(sourcing_doc(), R"({"value": 1364, "sources": ["src-b"]})", R"({"value": 1364, "sources": ["desk-calc"]})");
+    text = replace(text, R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["src-a"]})",
+                   R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["desk-calc"]})");
+    text = replace(text, R"({"place": "p-three", "reported": true, "sources": ["src-b"]})",
+                   R"({"place": "p-three", "reported": true, "sources": ["desk-calc"]})");
+    r = core::load_trips(text, "mini.json");
+    CHECK(r.errors.size() == 3);
+    CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/0/sources"));
+    CHECK(find_error(r, "/trips/0/return_depart/sources"));
+    CHECK(find_error(r, "/trips/0/outbound/0/stops/2/sources"));
+    // A vehicle's timing speed is our assumption, not a published figure: the desk may stand alone there.
+    text = replace(sourcing_doc(), R"("timing_speed_kmh": {"min": 50, "max": 60, "sources": ["src-a"]})",
+                   R"("timing_speed_kmh": {"min": 50, "max": 60, "sources": ["desk-calc"]})");
+    r = core::load_trips(text, "mini.json");
+    CHECK(r.ok());
+}
+
+TEST_CASE("well_sourced needs two sources from different outlets") {
+    const char* bad[] = {
+        R"({"text": "A fact.", "sources": ["src-b"], "confidence": "well_sourced"})",               // one source
+        R"({"text": "A fact.", "sources": ["kbs-en", "kbs-de"], "confidence": "well_sourced"})",    // one publisher
+        R"({"text": "A fact.", "sources": ["yna", "desk-calc"], "confidence": "well_sourced"})",    // desk not counted
+    };
+    for (const char* fact : bad) {
+        const auto r = core::load_trips(with_fact(fact), "mini.json");
+        INFO(fact);
+        INFO(all_errors(r));
+        REQUIRE(r.errors.size() == 1);
+        CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
+        CHECK(contains(r.errors[0].message, "well_sourced"));
+        CHECK(contains(r.errors[0].message, "single_source"));
+    }
+    for (const char* fact : {R"({"text": "A fact.", "sources": ["kbs-de", "yna"], "confidence": "well_sourced"})",
+                             R"({"text": "A fact.", "sources": ["yna"], "confidence": "single_source"})"}) {
+        const auto r = core::load_trips(with_fact(fact), "mini.json");
+        INFO(all_errors(r));
+        CHECK(r.ok());
+    }
+    // The same rule for a date, a figure and a leg's vehicle.
+    std::string text = replace(sourcing_doc(), R"("depart": {"date": "2018-03-25", "utc_offset": "+08:30", "sources": ["src-a"]})",
+                               R"("depart": {"date": "2018-03-25", "utc_offset": "+08:30", "confidence": "well_sourced", "sources": ["src-a"]})");
+    text = replace(text, R"({"min": 16, "max": 20, "sources": ["src-b"]})",
+                   R"({"min": 16, "max": 20, "sources": ["kbs-en", "kbs-de"], "confidence": "well_sourced"})");
+    text = replace(text, R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"],)",
+                   R"({"mode": "train", "vehicle": "train-x", "vehicle_confidence": "well_sourced", "sources": ["src-b"],)");
+    const auto r = core::load_trips(text, "mini.json");
+    INFO(all_errors(r));
+    CHECK(r.errors.size() == 3);
+    CHECK(find_error(r, "/trips/0/depart/sources"));
+    CHECK(find_error(r, "/trips/0/outbound/0/reported_duration_h/0/sources"));
+    CHECK(find_error(r, "/trips/0/return/0/vehicle_confidence"));
+}
+
+TEST_CASE("an unavailable what-if may cite sources for its reason, checked like any other") {
+    const std::string base = replace(valid_doc(), R"("what_if": [
+        {"mode": "train", "vehicle": "train-x", "what_if": true, "sources": ["src-a"],
+         "stops": [{"place": "p-one", "reported": false}, {"place": "p-three", "reported": false}]}
+      ],)", R"("what_if_unavailable": [{"mode": "plane", "reason": "No airport", "sources": ["src-b"]}],)");
+    auto r = core::load_trips(base, "mini.json");
+    INFO(all_errors(r));
+    REQUIRE(r.ok());
+    REQUIRE(r.data.trips[0].what_if_unavailable.size() == 1);
+    CHECK(r.data.trips[0].what_if_unavailable[0].sources == std::vector<std::string>{"src-b"});
+    r = core::load_trips(replace(base, R"("No airport", "sources": ["src-b"])", R"("No airport", "sources": ["nope"])"), "mini.json");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].path == "/trips/0/what_if_unavailable/0/sources/0");
 }
