@@ -33,7 +33,7 @@ const PLACES = join(ROOT, 'assets', 'places.json');
 const VERSION = 1;
 // The region every trip needs (Singapore 1.3°N to Vostochny 51.9°N, Dong Dang 106.7°E to Komsomolsk 137°E),
 // with enough margin that a wide viewport with a sidebar never runs off the data: [lonMin, latMin, lonMax, latMax].
-const REGION = [78, -12, 166, 62];
+const REGION = [66, -12, 168, 64];
 // 1:10m detail boxes. Edges on whole or half degrees, so that they are exact on both quantization grids.
 const DETAIL_BOXES = [
   {name: 'Korean border (Yalu, Tumen, Khasan), Vladivostok, Bohai, Beijing', box: [115, 37, 134, 45]},

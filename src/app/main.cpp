@@ -92,10 +92,15 @@ static void update_viewport() {
   s.canvas_pixel_height = ph;
   s.pixel_ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
   core::Camera& camera = app.session.state.camera;
+  core::CameraLimits& limits = app.session.state.camera_limits;
+  // Beyond the base map's data there is only blank sea with a straight edge (seen at the far left of the Hanoi
+  // trip in classroom): the view keeps inside the data wherever the zoom allows.
+  if (app.map_loaded && limits.view_bounds.empty())
+    limits.view_bounds = core::project_lonlat_box_inner(app.map.region.lon_min, app.map.region.lat_min,
+                                                        app.map.region.lon_max, app.map.region.lat_max);
   if (camera.viewport.width != w || camera.viewport.height != h || camera.viewport.pixel_ratio != s.pixel_ratio) {
     camera.viewport = {double(w), double(h), double(s.pixel_ratio)};
     // Zooming out further than the whole region shows nothing new.
-    core::CameraLimits& limits = app.session.state.camera_limits;
     limits.min_zoom = core::fit_bounds(kRegion, camera.viewport, {}, {-10, 10, {}}).zoom - 0.5;
     limits.max_zoom = 7.0;
     limits.centre_bounds = kRegion;

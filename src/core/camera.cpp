@@ -42,6 +42,13 @@ Camera clamp_camera(Camera camera, const CameraLimits& limits) {
         camera.centre.x = clampd(camera.centre.x, limits.centre_bounds.min_x, limits.centre_bounds.max_x);
         camera.centre.y = clampd(camera.centre.y, limits.centre_bounds.min_y, limits.centre_bounds.max_y);
     }
+    const PlaneRect& b = limits.view_bounds;
+    if (!b.empty() && camera.viewport.width > 0 && camera.viewport.height > 0) {
+        const double half_w = camera.viewport.width / 2 / pixels_per_km(camera);
+        const double half_h = camera.viewport.height / 2 / pixels_per_km(camera);
+        if (b.max_x - b.min_x >= 2 * half_w) camera.centre.x = clampd(camera.centre.x, b.min_x + half_w, b.max_x - half_w);
+        if (b.max_y - b.min_y >= 2 * half_h) camera.centre.y = clampd(camera.centre.y, b.min_y + half_h, b.max_y - half_h);
+    }
     return camera;
 }
 

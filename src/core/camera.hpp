@@ -34,6 +34,8 @@ struct CameraLimits {
     double min_zoom = -4.0;
     double max_zoom = 7.0;
     PlaneRect centre_bounds;  // empty = no constraint on the centre
+    // Where the base map has data: the view stays inside it wherever the zoom allows (beyond it is blank sea).
+    PlaneRect view_bounds;
 };
 
 // Padding (CSS px) kept free on each side by fit_bounds, e.g. left = the sidebar's width.

@@ -82,4 +82,19 @@ PlaneRect project_lonlat_box(double lon_min, double lat_min, double lon_max, dou
     return r;
 }
 
+// The largest axis-aligned rectangle (in practice) inside the projected box: each edge's innermost point.
+PlaneRect project_lonlat_box_inner(double lon_min, double lat_min, double lon_max, double lat_max,
+                                   const Projection& projection) {
+    PlaneRect r{-1e300, -1e300, 1e300, 1e300};
+    const int n = 64;
+    for (int i = 0; i <= n; ++i) {
+        const double lon = lon_min + (lon_max - lon_min) * i / n, lat = lat_min + (lat_max - lat_min) * i / n;
+        r.min_y = std::max(r.min_y, projection.forward({lat_min, lon}).y);
+        r.max_y = std::min(r.max_y, projection.forward({lat_max, lon}).y);
+        r.min_x = std::max(r.min_x, projection.forward({lat, lon_min}).x);
+        r.max_x = std::min(r.max_x, projection.forward({lat, lon_max}).x);
+    }
+    return r;
+}
+
 }  // namespace core

@@ -48,5 +48,8 @@ LatLon unproject(PlanePoint p);
 // Bounds of the projected outline of a lon/lat box (its edges sampled every ~0.5°, since they are curves).
 PlaneRect project_lonlat_box(double lon_min, double lat_min, double lon_max, double lat_max,
                              const Projection& projection = map_projection());
+// The rectangle of the plane that lies wholly inside the projected box (the box's edges curve outward or inward).
+PlaneRect project_lonlat_box_inner(double lon_min, double lat_min, double lon_max, double lat_max,
+                                   const Projection& projection = map_projection());
 
 }  // namespace core

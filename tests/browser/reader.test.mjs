@@ -319,3 +319,24 @@ test('an origin added to embed.json works on the very next visit; a refused mess
   site.close();
   host.close();
 });
+
+test('classroom, Hanoi: the map has land to the canvas edge (no straight-edged band of blank sea where the data ended)', async () => {
+  const { page, problems, close } = await openPage(browser, server.url + '#classroom&trip=2019-02-hanoi', { width: 1920, height: 1080 });
+  await waitReady(page);
+  await landed(page);
+  const pixels = await canvasPixels(page, 'reader-classroom-hanoi');
+  const at = async (lat, lon) => {
+    const p = await page.evaluate(([a, b]) => window.explainer.project(a, b), [lat, lon]);
+    assert.ok(p.x >= 0 && p.x < 1920 && p.y >= 0 && p.y < 1080, `${lat},${lon} is off the canvas`);
+    return pixels.at(p.x, p.y);
+  };
+  const sea = await at(30, 140);          // the Pacific south of Japan
+  // West of 78°E, where the base map's data used to end.
+  for (const [lat, lon, name] of [[33, 74, 'Kashmir'], [28, 73, 'the Thar desert'], [31, 76, 'the Punjab']]) {
+    const land = await at(lat, lon);
+    const d = Math.abs(land[0] - sea[0]) + Math.abs(land[1] - sea[1]) + Math.abs(land[2] - sea[2]);
+    assert.ok(d > 30, `${name} (${lat}°N ${lon}°E) is drawn in the sea's colour: rgb(${land})`);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});

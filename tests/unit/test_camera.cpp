@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/camera.hpp"
+#include "core/projection.hpp"
 
 using core::Camera;
 using core::CameraLimits;
@@ -259,5 +260,34 @@ TEST_CASE("the view matrix takes world km to clip space as world_to_screen does"
         const ScreenPoint s = core::world_to_screen(c, p);
         CHECK(clip_x == doctest::Approx(2 * s.x / 1024 - 1).epsilon(1e-4));
         CHECK(clip_y == doctest::Approx(1 - 2 * s.y / 640).epsilon(1e-4));
+    }
+}
+
+TEST_CASE("the view stays inside the map's data wherever the zoom allows, and is left alone where it cannot") {
+    CameraLimits limits;
+    limits.min_zoom = -10;
+    limits.view_bounds = {-3000, -2000, 3000, 2000};  // km
+    // 1280 px at 2^-1 px/km = 2,560 km wide: a centre near the west edge is moved east until the view is inside.
+    Camera c = core::clamp_camera(make_camera(-2900, 0, -1), limits);
+    CHECK(c.centre.x == doctest::Approx(-3000 + 1280.0));
+    CHECK(c.centre.y == doctest::Approx(0));
+    c = core::clamp_camera(make_camera(2900, 1900, -1), limits);
+    CHECK(c.centre.x == doctest::Approx(3000 - 1280.0));
+    CHECK(c.centre.y == doctest::Approx(2000 - 720.0));
+    // Zoomed out so far that the view is wider than the data: no constraint can hold, the centre stays.
+    c = core::clamp_camera(make_camera(-2900, 0, -3), limits);
+    CHECK(c.centre.x == doctest::Approx(-2900));
+}
+
+TEST_CASE("the projected box's inner rectangle lies inside the box on every edge") {
+    const core::PlaneRect inner = core::project_lonlat_box_inner(66, -12, 168, 64);
+    const core::PlaneRect outer = core::project_lonlat_box(66, -12, 168, 64);
+    CHECK(inner.min_x > outer.min_x);
+    CHECK(inner.max_x < outer.max_x);
+    CHECK(inner.min_y > outer.min_y);
+    CHECK(inner.max_y < outer.max_y);
+    for (double lat = -12; lat <= 64; lat += 4) {  // the west and east meridians are outside it
+        CHECK(core::map_projection().forward({lat, 66}).x <= inner.min_x + 1e-6);
+        CHECK(core::map_projection().forward({lat, 168}).x >= inner.max_x - 1e-6);
     }
 }
