@@ -12,11 +12,15 @@ if (!dist || !template || !fs.existsSync(dist) || !fs.existsSync(template)) {
   process.exit(2);
 }
 
+// For the sites that show or embed a link, not for the reader: link previews, per-trip link pages, oEmbed files.
+// Left out of the offline copy, so installing it downloads nothing the page does not use.
+const NOT_OFFLINE = /^(previews\/|trip\/|oembed\.json$)/;
+
 function* files(dir, prefix = '') {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = prefix + e.name;
     if (e.isDirectory()) yield* files(path.join(dir, e.name), rel + '/');
-    else if (!/\.(gz|br)$/.test(e.name) && rel !== 'sw.js') yield rel;
+    else if (!/\.(gz|br)$/.test(e.name) && rel !== 'sw.js' && !NOT_OFFLINE.test(rel)) yield rel;
   }
 }
 

@@ -246,9 +246,11 @@
           setTimeout(() => URL.revokeObjectURL(a.href), 10000);
           notice(0, 'Image saved (1920 × 1080).');
         },
-        // The iframe snippet for what is on screen now, to paste into an article.
+        // The iframe snippet for what is on screen now, to paste into an article. A build with a public URL
+        // (README "Publishing") names it in the canonical link: the snippet points there, wherever this copy is.
         copyEmbed() {
-          const base = location.href.replace(/#.*$/, '');
+          const canonical = document.querySelector('link[rel="canonical"]');
+          const base = canonical ? canonical.href : location.href.replace(/#.*$/, '');
           const hash = module.UTF8ToString(module._journeys_format_hash()).replace(/&embed\b/, '');
           const snippet = `<iframe src="${base}${hash}&embed" title="Kim Jong-un's journeys abroad: an animated map" ` +
             'width="100%" height="600" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" ' +

@@ -1,0 +1,144 @@
+// node scripts/publish.mjs DIST SOURCE_DIR [PUBLIC_URL]: the parts of dist/ that depend on where the page will live.
+// Run by the dist/ assembly (src/app/CMakeLists.txt) after the page is copied and before sw.js is written; PUBLIC_URL
+// is the build's JOURNEYS_PUBLIC_URL (README "Publishing"), empty for the default build.
+//
+//   * dist/index.html from SOURCE_DIR/index.html: og:image made absolute, and with a public URL the canonical link,
+//     og:url and the oEmbed discovery link added at the "publish: public links" marker;
+//   * dist/previews/: the committed link-preview images (SOURCE_DIR/previews/, made by scripts/make_previews.mjs);
+//   * dist/trip/<id>/index.html for every trip of assets/trips.json: a real URL per trip (hashes never reach a
+//     server, so a trip's own preview needs a page of its own). It carries the trip's title, summary and image and
+//     sends a reader on to ../../#trip=<id> (keeping any hash of their own);
+//   * with a public URL only: dist/oembed.json and dist/trip/<id>/oembed.json. An oEmbed `html` is pasted into
+//     someone else's page, where a relative iframe src would point at their site: without a public URL there is
+//     no oEmbed file and no discovery link rather than one that lies.
+// Running it again on a dist/ rewrites every file it owns (the browser test publishes a copy under another URL).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [dist, source, publicUrlArg = ''] = process.argv.slice(2);
+if (!dist || !source || !fs.existsSync(dist) || !fs.existsSync(path.join(source, 'index.html'))) {
+  console.error('usage: node scripts/publish.mjs DIST SOURCE_DIR [PUBLIC_URL]');
+  process.exit(2);
+}
+let publicUrl = publicUrlArg.trim();
+if (publicUrl) {
+  let u;
+  try { u = new URL(publicUrl); } catch (e) { u = null; }
+  if (!u || !/^https?:$/.test(u.protocol) || u.search || u.hash) {
+    console.error(`JOURNEYS_PUBLIC_URL must be an absolute http(s) address without ?query or #hash, e.g. https://news.example/journeys/ (got "${publicUrl}")`);
+    process.exit(2);
+  }
+  publicUrl = u.href.endsWith('/') ? u.href : u.href + '/';  // the folder the page lives in
+}
+
+const TITLE = "Kim Jong-un's journeys abroad";
+const PROVIDER = 'Journeys explainer';
+const IMAGE = { width: 1200, height: 630, type: 'image/png' };
+// The iframe the oEmbed gives out: the Embed button's snippet (web/page.js copyEmbed), same attributes and height.
+const EMBED_WIDTH = 720, EMBED_HEIGHT = 600;
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const iframe = (src) => `<iframe src="${esc(src)}" title="${esc(TITLE)}: an animated map" width="100%" height="${EMBED_HEIGHT}" ` +
+  'style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" allow="fullscreen" loading="lazy"></iframe>';
+
+function pngSize(file) {
+  const b = fs.readFileSync(file);
+  if (b.length < 24 || b.readUInt32BE(12) !== 0x49484452) throw new Error(`${file} is not a PNG`);
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+// Previews: copied as they are, each checked to be the size the tags announce.
+const previewsSrc = path.join(source, 'previews');
+const previewsDst = path.join(dist, 'previews');
+fs.rmSync(previewsDst, { recursive: true, force: true });
+fs.mkdirSync(previewsDst, { recursive: true });
+for (const f of fs.readdirSync(previewsSrc).filter((f) => f.endsWith('.png'))) {
+  const size = pngSize(path.join(previewsSrc, f));
+  if (size.width !== IMAGE.width || size.height !== IMAGE.height) {
+    console.error(`previews/${f} is ${size.width}×${size.height}, not ${IMAGE.width}×${IMAGE.height}: run node scripts/make_previews.mjs`);
+    process.exit(1);
+  }
+  fs.copyFileSync(path.join(previewsSrc, f), path.join(previewsDst, f));
+}
+const preview = (name) => {
+  if (!fs.existsSync(path.join(previewsDst, name + '.png'))) {
+    console.error(`previews/${name}.png is missing: run node scripts/make_previews.mjs`);
+    process.exit(1);
+  }
+  return `previews/${name}.png`;
+};
+
+function writeOembed(file, { title, src, image }) {
+  fs.writeFileSync(file, JSON.stringify({
+    version: '1.0', type: 'rich', title, provider_name: PROVIDER, provider_url: publicUrl,
+    width: EMBED_WIDTH, height: EMBED_HEIGHT, html: iframe(src),
+    thumbnail_url: publicUrl + image, thumbnail_width: IMAGE.width, thumbnail_height: IMAGE.height,
+  }, null, 2) + '\n');
+}
+const publicLinks = (pageUrl, oembedUrl, title) => [
+  `<link rel="canonical" href="${esc(pageUrl)}">`,
+  `<meta property="og:url" content="${esc(pageUrl)}">`,
+  `<link rel="alternate" type="application/json+oembed" href="${esc(oembedUrl)}" title="${esc(title)}">`,
+].join('\n');
+
+// The page.
+const MARKER = '<!-- publish: public links -->';
+let page = fs.readFileSync(path.join(source, 'index.html'), 'utf8');
+if (!page.includes(MARKER) || !page.includes('content="previews/journeys.png"')) {
+  console.error(`${source}/index.html: the "${MARKER}" marker or the og:image tag is missing`);
+  process.exit(1);
+}
+preview('journeys');
+if (publicUrl) {
+  page = page.replace('content="previews/journeys.png"', `content="${esc(publicUrl)}previews/journeys.png"`)
+    .replace(MARKER, publicLinks(publicUrl, publicUrl + 'oembed.json', TITLE));
+  writeOembed(path.join(dist, 'oembed.json'), { title: TITLE, src: publicUrl + '#embed', image: 'previews/journeys.png' });
+} else {
+  page = page.replace(MARKER + '\n', '');
+  fs.rmSync(path.join(dist, 'oembed.json'), { force: true });
+}
+fs.writeFileSync(path.join(dist, 'index.html'), page);
+
+// A page per trip.
+const trips = JSON.parse(fs.readFileSync(path.join(source, 'assets', 'trips.json'), 'utf8')).trips;
+fs.rmSync(path.join(dist, 'trip'), { recursive: true, force: true });
+for (const trip of trips) {
+  if (!/^[a-z0-9-]+$/.test(trip.id)) { console.error(`trip id "${trip.id}" cannot be a folder name`); process.exit(1); }
+  const dir = path.join(dist, 'trip', trip.id);
+  fs.mkdirSync(dir, { recursive: true });
+  const image = preview(trip.id);
+  const title = `${trip.title} · ${TITLE}`;
+  const description = trip.summary || trip.purpose || '';
+  const pageUrl = publicUrl && `${publicUrl}trip/${trip.id}/`;
+  const target = `../../#trip=${trip.id}`;
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<meta name="description" content="${esc(description)}">
+<meta name="theme-color" content="#cddde9">
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="${esc(PROVIDER)}">
+<meta property="og:title" content="${esc(title)}">
+<meta property="og:description" content="${esc(description)}">
+<meta property="og:image" content="${esc(publicUrl ? publicUrl + image : '../../' + image)}">
+<meta property="og:image:type" content="${IMAGE.type}">
+<meta property="og:image:width" content="${IMAGE.width}">
+<meta property="og:image:height" content="${IMAGE.height}">
+<meta property="og:image:alt" content="${esc(`Map of the journey: ${trip.title}`)}">
+<meta name="twitter:card" content="summary_large_image">
+${pageUrl ? publicLinks(pageUrl, pageUrl + 'oembed.json', title) + '\n' : ''}<script>
+// Readers go on to the explainer with this trip open; their own hash (mode, time...) comes along.
+location.replace(${JSON.stringify(target)} + (location.hash.length > 1 ? '&' + location.hash.slice(1) : ''));
+</script>
+</head>
+<body>
+<p><a href="${esc(target)}">${esc(trip.title)}: open the explainer</a></p>
+</body>
+</html>
+`;
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  if (publicUrl) writeOembed(path.join(dir, 'oembed.json'), { title, src: `${publicUrl}#trip=${trip.id}&embed`, image });
+}
+console.log(`published ${trips.length} trip pages, ${publicUrl ? 'public URL ' + publicUrl : 'no public URL (relative links, no oEmbed)'}`);
