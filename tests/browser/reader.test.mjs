@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { PNG } from 'pngjs';
 import { DIST, canvasPixels, launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitReady } from './harness.mjs';
 
 let server, browser;
@@ -339,4 +340,27 @@ test('classroom, Hanoi: the map has land to the canvas edge (no straight-edged b
   }
   assert.deepEqual(problems, []);
   await close();
+});
+
+test('an embed far below the fold still draws its first frame, so a full-page screenshot of the article shows it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-host-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><link rel="icon" href="data:,"><title>Article</title>
+<p style="height:2600px;margin:0">A long article</p>
+<iframe src="${server.url}#embed&trip=2019-02-hanoi" title="Journeys" style="width:760px;height:600px;border:0;display:block"></iframe>`);
+  const host = await serveDist(dir);
+  const { page, problems, close } = await openPage(browser, host.url.replace('127.0.0.1', 'localhost'), { width: 900, height: 700 });
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  // Never scrolled to: the explainer is ready anyway (its first full frame drawn off-screen) and then pauses.
+  await frame.waitForFunction(() => window.explainer && window.explainer.getState().status.framesDrawn > 0, null, { timeout: 30000 });
+  const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
+  saveScreenshot(PNG.sync.write(shot), 'reader-fullpage-embed');
+  const colours = new Set();
+  for (let y = 2610; y < 3190; y += 7) for (let x = 10; x < 750; x += 7) {
+    const i = (y * shot.width + x) * 4;
+    colours.add((shot.data[i] >> 4) << 8 | (shot.data[i + 1] >> 4) << 4 | shot.data[i + 2] >> 4);
+  }
+  assert.ok(colours.size > 12, `the embed is blank in a full-page screenshot (${colours.size} colours)`);
+  assert.deepEqual(problems, []);
+  await close();
+  host.close();
 });
