@@ -86,14 +86,14 @@ export async function assertAppErrors(page, expected) {
 // uncaught exceptions. `before(page)` runs ahead of navigation (routes, init scripts). close() first asserts
 // that the app reported no error on the page or in any explainer frame (assertAppErrors), unless the test
 // says which it expects (`expectErrors`, a RegExp), so every test checks it.
-export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before, expectErrors } = {}) {
+export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before, expectErrors, waitUntil = 'load' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: pixelRatio, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push('console: ' + msg.text()); });
   page.on('pageerror', (err) => problems.push('uncaught: ' + err.message));
   if (before) await before(page);
-  await page.goto(url);
+  await page.goto(url, { waitUntil });
   const close = async () => {
     try {
       await assertAppErrors(page, expectErrors);
