@@ -5,7 +5,8 @@ foreach(src ${JOURNEYS_UNIT_TEST_SOURCES})
   get_filename_component(name "${src}" NAME_WE)
   string(REGEX REPLACE "^test_" "" name "${name}")
   add_test(NAME "unit.wasm.${name}"
-           COMMAND /usr/bin/node --no-experimental-fetch "${web}/core_tests.js" "--source-file=*${name}.cpp" --no-intro=true)
+           COMMAND /bin/sh "${CMAKE_SOURCE_DIR}/tests/run_doctest.sh"
+                   /usr/bin/node --no-experimental-fetch "${web}/core_tests.js" "--source-file=*${name}.cpp" --no-intro=true)
 endforeach()
 
 file(GLOB JOURNEYS_BROWSER_TESTS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/browser/*.test.mjs")
