@@ -208,7 +208,7 @@ const noWasm = (p) => p.addInitScript(() => { delete window.WebAssembly; });
 for (const [what, before, reason] of [['WebGL 2', noWebGL2, /WebGL 2/], ['WebAssembly', noWasm, /WebAssembly/]]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`without ${what} the trips show as a table (${colorScheme})`, async () => {
-      const { page, problems, close } = await openPage(browser, server.url, { width: 1024, height: 700,
+      const { page, problems, close } = await openPage(browser, server.url, { width: 1024, height: 700, expectErrors: reason,
         before: async (p) => { await p.emulateMedia({ colorScheme }); await before(p); } });
       await page.waitForFunction(() => document.querySelectorAll('#fallback-table tbody tr').length > 0, null,
         { timeout: 15000 });

@@ -3,7 +3,12 @@
 // each step, and each step leaves a screenshot.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { canvasPixels, launchBrowser, openPage, serveDist, waitFrames, waitReady } from './harness.mjs';
+import fs from 'node:fs';
+import { PNG } from 'pngjs';
+import {
+  REAL_RGB, SEA_RGB, WHAT_IF_RGB, canvasPixels, countAround, isLand, launchBrowser, meanDifference, near, openPage,
+  serveDist, tripStops, waitFrames, waitLanded, waitReady,
+} from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -108,8 +113,19 @@ test('the keys: play/pause, step, start and end, trip numbers, modes, help', asy
   assert.equal(s.status.train.available, false);
   await press('b');
   assert.equal((await state(page)).mode, 'plane', 'both cannot be chosen without a train');
+  // The help overlay: drawn over the middle of the map, and gone again on a second press.
+  await waitLanded(page);
+  const middle = (px) => ({ width: 400, height: 240, data: Uint8Array.from({ length: 400 * 240 * 4 }, (_, i) => {
+    const p = i >> 2, x = 440 + (p % 400), y = 280 + Math.floor(p / 400);
+    return px.data[(y * px.width + x) * 4 + (i & 3)];
+  }) });
+  const closed = middle(await canvasPixels(page));
   await press('Shift+Slash');
-  await canvasPixels(page, 'keys-help-open');
+  const open = middle(await canvasPixels(page, 'keys-help-open'));
+  assert.ok(meanDifference(closed, open) > 20, `the help did not open over the map (${meanDifference(closed, open)})`);
+  await press('Shift+Slash');
+  const closedAgain = middle(await canvasPixels(page));
+  assert.ok(meanDifference(closed, closedAgain) < 1, `the help did not close (${meanDifference(closed, closedAgain)})`);
   assert.deepEqual(problems, []);
   await close();
 });
@@ -129,9 +145,10 @@ test('the filter lists only the trips made by plane; a missing alternative says 
   await close();
 });
 
-test('every trip in both modes at half-time (screenshots to look at)', async () => {
+test('every trip in both modes at half-time: the route from home is drawn in its colour, the what-if in the other', async () => {
   const { page, problems, close } = await openPage(browser, server.url, { width: 1280, height: 800 });
   await waitReady(page);
+  await page.evaluate(() => window.explainer.setState({ sidebarOpen: false, placeLabels: false }));
   const ids = ['2018-03-beijing', '2018-05-dalian', '2018-06-singapore', '2018-06-beijing', '2019-01-beijing',
     '2019-02-hanoi', '2019-04-vladivostok', '2023-09-russia', '2025-09-beijing'];
   for (const trip of ids) {
@@ -140,13 +157,22 @@ test('every trip in both modes at half-time (screenshots to look at)', async () 
     await waitFrames(page, 2);
     const end = (await state(page)).status.endHours;
     await page.evaluate((t) => window.explainer.setState({ time: t }), end / 2);
-    await page.waitForTimeout(3200);  // the camera's flight to the trip (at most 3 s)
-    await waitFrames(page, 2);
+    await waitLanded(page);
     const s = await state(page);
     assert.equal(s.trip, trip);
-    assert.ok(Math.abs(s.time - end / 2) < 1e-9);
+    assert.equal(s.time, end / 2);
     assert.equal(s.mode, trip === '2018-06-singapore' ? 'plane' : 'both');
-    await canvasPixels(page, `trip-${trip}-both-half`);
+    const pixels = await canvasPixels(page, `trip-${trip}-both-half`);
+    // Half-way, the journey he made is drawn solid from where it set out; the what-if (dashed, blue) too.
+    const home = tripStops(trip)[0];
+    const p = await page.evaluate(([lat, lon]) => window.explainer.project(lat, lon), [home.lat, home.lon]);
+    const red = countAround(pixels, p.x, p.y, 14, (c) => near(c, REAL_RGB, 40));
+    assert.ok(red >= 6, `${trip}: ${red} route-coloured pixels at ${home.id} (${Math.round(p.x)}, ${Math.round(p.y)})`);
+    if (s.mode === 'both') {
+      const blue = countAround(pixels, pixels.width / 2, pixels.height / 2, Math.min(pixels.width, pixels.height) / 2 - 1,
+        (c) => near(c, WHAT_IF_RGB, 40));
+      assert.ok(blue >= 30, `${trip}: the what-if is not drawn (${blue} blue pixels)`);
+    }
   }
   assert.deepEqual(problems, []);
   await close();
@@ -168,9 +194,9 @@ test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show eve
     heights[name] = (await page.evaluate(() => window.explainer.locate('play'))).height;
     creditPx[name] = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('credit')).fontSize));
     assert.equal((await state(page)).sidebarOpen, name !== 'phone', 'a phone opens on the map, trips folded');
-    await page.waitForTimeout(3200);  // the camera's flight
-    await waitFrames(page, 2);
-    await canvasPixels(page, `layout-${name}`);
+    await waitLanded(page);
+    const pixels = await canvasPixels(page, `layout-${name}`);
+    assert.equal(pixels.width, width * pixelRatio);
     assert.deepEqual(problems, []);
     await close();
   }
@@ -178,8 +204,37 @@ test('layout: a 320×560 phone at pixel ratio 3 and a 4K projector both show eve
   assert.ok(creditPx['projector-4k'] >= 1.9 * creditPx.phone, `the map credit does not grow with the UI: ${JSON.stringify(creditPx)}`);
 });
 
+// The saved slide, decoded: a caption band across the top (one background colour with text on it), the map below
+// it, Pyongyang on land where the slide's camera puts it, the journey's colour at every stop of the trip asked
+// for, the what-if drawn too. A flipped or blank image, or another trip's, fails.
+function checkSlide(png, pyongyang, stopsAt, stops) {
+  const at = (x, y) => { const i = (Math.round(y) * png.width + Math.round(x)) * 4; return [png.data[i], png.data[i + 1], png.data[i + 2]]; };
+  const pixels = { width: png.width, height: png.height, data: png.data, at };
+  const rowShare = (y, test) => { let n = 0; for (let x = 0; x < png.width; x++) if (test(at(x, y))) n++; return n / png.width; };
+  const bg = at(png.width - 3, 3);
+  const isBg = (c) => near(c, bg, 6);
+  assert.ok(!near(bg, SEA_RGB) && !isLand(bg), `the top row is map, not a caption: ${bg}`);
+  assert.ok(rowShare(2, isBg) > 0.98, 'the caption band does not span the top');
+  let ink = 0;
+  for (let y = 4; y < 60; y++) ink += rowShare(y, (c) => !isBg(c)) * png.width;
+  assert.ok(ink > 500, `no caption text in the band (${ink} pixels)`);
+  const mapRow = rowShare(png.height - 3, (c) => near(c, SEA_RGB) || isLand(c));
+  assert.ok(mapRow > 0.9, `the bottom row is not map (${mapRow}): flipped?`);
+  assert.ok(pyongyang.y > 120, `Pyongyang is under the caption: ${JSON.stringify(pyongyang)}`);
+  const land = countAround(pixels, pyongyang.x, pyongyang.y, 12, isLand);
+  const sea = countAround(pixels, pyongyang.x, pyongyang.y, 12, (c) => near(c, SEA_RGB));
+  assert.ok(land > 60 && land > 3 * sea, `Pyongyang is not on land in the image (land ${land}, sea ${sea})`);
+  // Every stop but the last, where both vehicles have arrived and their icons cover it.
+  stopsAt.slice(0, -1).forEach((p, i) => {
+    const red = countAround(pixels, p.x, p.y, 6, (c) => near(c, REAL_RGB, 40));
+    assert.ok(red >= 3, `no route colour at stop ${stops[i].id} (${Math.round(p.x)}, ${Math.round(p.y)}): ${red}`);
+  });
+  const blue = countAround(pixels, 960, 540, 539, (c) => near(c, WHAT_IF_RGB, 40));
+  assert.ok(blue > 200, `the what-if is not on the slide (${blue} pixels)`);
+}
+
 test('present it: classroom keys step through the trips and play each; Save image writes a 1920×1080 PNG', async () => {
-  const { page, problems, close } = await openPage(browser, server.url + '#classroom&trip=2018-03-beijing', { width: 1280, height: 800, acceptDownloads: true });
+  const { page, problems, close } = await openPage(browser, server.url + '#classroom&trip=2018-03-beijing&speed=0.25', { width: 1280, height: 800, acceptDownloads: true });
   await waitReady(page);
   assert.equal((await state(page)).sidebarOpen, false, 'classroom opens on the map');
   await page.mouse.click(700, 300);
@@ -187,23 +242,34 @@ test('present it: classroom keys step through the trips and play each; Save imag
   await waitFrames(page, 2);
   let s = await state(page);
   assert.equal(s.trip, '2018-05-dalian');
-  assert.ok(s.playing || s.time > 0, 'the next trip does not play');  // the 40-minute flight may be over already
+  // At a quarter of a journey hour a second the 40-minute flight takes 2.7 s: it is under way.
+  assert.equal(s.playing, true, 'the next trip does not play');
+  assert.equal(s.mode, 'plane');
+  assert.equal(s.speed, 0.25);
+  assert.ok(s.time < s.status.endHours, `the flight is over already: ${s.time} of ${s.status.endHours}`);
+  await page.waitForFunction(() => window.explainer.getState().time > 0);
   await page.keyboard.press('PageUp');
   await page.keyboard.press('PageUp');
   await waitFrames(page, 2);
   assert.equal((await state(page)).trip, '2025-09-beijing', 'Page Up from the first trip wraps to the last');
   await canvasPixels(page, 'present-classroom');
 
-  await page.evaluate(() => window.explainer.setState({ sidebarOpen: true, trip: '2019-02-hanoi', mode: 'both', time: 30, playing: false }));
-  await waitFrames(page, 3);
+  await page.evaluate(() => window.explainer.setState({ sidebarOpen: true, trip: '2019-02-hanoi', mode: 'both', playing: false }));
+  await page.evaluate(() => window.explainer.setState({ time: window.explainer.getState().status.endHours }));
   // The camera flies to the trip first: wait until it has landed.
-  let viewBefore = null;
-  for (let i = 0; i < 100; i++) {
-    const v = (await state(page)).view;
-    if (viewBefore && JSON.stringify(v) === JSON.stringify(viewBefore)) break;
-    viewBefore = v;
-    await page.waitForTimeout(300);
-  }
+  await waitLanded(page);
+  const viewBefore = (await state(page)).view;
+  // The app hands the PNG to the page while it still holds the slide's camera: record where Pyongyang and the
+  // stops fall on the slide at that moment (the page's createObjectURL call for the download).
+  const stops = tripStops('2019-02-hanoi');
+  await page.evaluate((points) => {
+    const original = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      URL.createObjectURL = original;
+      window.__slide = { state: window.explainer.getState(), at: points.map(([lat, lon]) => window.explainer.project(lat, lon)) };
+      return original.call(URL, blob);
+    };
+  }, [[39.0194, 125.7381], ...stops.map((p) => [p.lat, p.lon])]);
   const downloading = page.waitForEvent('download', { timeout: 60000 });
   await click(page, 'save-image');
   const download = await downloading;
@@ -211,11 +277,15 @@ test('present it: classroom keys step through the trips and play each; Save imag
   assert.deepEqual((await state(page)).view, viewBefore, 'the slide is framed for itself; the reader keeps their view');
   assert.equal(download.suggestedFilename(), 'journeys-2019-02-hanoi.png');
   const file = await download.path();
-  const { PNG } = await import('pngjs');
-  const png = PNG.sync.read((await import('node:fs')).readFileSync(file));
+  fs.copyFileSync(file, `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/present-saved-image.png`);
+  const png = PNG.sync.read(fs.readFileSync(file));
   assert.equal(png.width, 1920);
   assert.equal(png.height, 1080);
-  (await import('node:fs')).copyFileSync(file, `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/present-saved-image.png`);
+  const slide = await page.evaluate(() => window.__slide);
+  assert.equal(slide.state.trip, '2019-02-hanoi', 'the image is of another trip');
+  assert.equal(slide.state.mode, 'both');
+  assert.equal(slide.state.status.canvas.pixelWidth, 1920);
+  checkSlide(png, slide.at[0], slide.at.slice(1), stops);
   await waitFrames(page, 3);
   assert.equal((await state(page)).status.canvas.cssWidth, 1280, 'the canvas did not come back to its size');
   assert.deepEqual(problems, []);

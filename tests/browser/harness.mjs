@@ -25,7 +25,9 @@ export function serveDist(dir = DIST, { requireIndex = true } = {}) {
       const m = /port (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${m[1]}/`, close: () => server.kill() });
+        // close() resolves once the process has exited (its port then refuses connections).
+        const exited = new Promise((done) => server.once('exit', () => done()));
+        resolve({ url: `http://127.0.0.1:${m[1]}/`, close: () => { server.kill(); return exited; } });
       }
     });
     server.stderr.on('data', () => {});  // request log
@@ -44,17 +46,62 @@ export function launchBrowser() {
   });
 }
 
+// The app reports its own problems on the page (#notices, level "error") and in getState().status.messages,
+// never on the console. These are the texts of the error-level messages the app can report (src/app,
+// report_to_page level 2; web/page.js fail()).
+const ERROR_MESSAGE = /^(Could not |The base map could not be read|Trip data error|\u2026 and \d+ more errors|This browser or device has|The explainer stopped)/;
+
+// Every error the app shows, in the page and in each explainer frame inside it: the error-level notices and the
+// error messages of getState().status.messages.
+export async function appErrors(page) {
+  const errors = [];
+  for (const frame of page.frames()) {
+    const found = await frame.evaluate((source) => {
+      const pattern = new RegExp(source);
+      const box = document.getElementById('notices');
+      if (!box) return null;
+      const notices = [...box.querySelectorAll('.notice.error')].map((p) => p.textContent);
+      let messages = [];
+      try { messages = (window.explainer && window.explainer.getState().status.messages) || []; } catch (e) { messages = [String(e)]; }
+      return [...notices, ...messages.filter((m) => pattern.test(m) || notices.includes(m))];
+    }, ERROR_MESSAGE.source).catch(() => null);  // a frame that went away meanwhile
+    if (found) errors.push(...new Set(found));
+  }
+  return errors;
+}
+
+// Asserts that the app showed no error, or, with `expected` (a RegExp), that it showed one and only such ones.
+export async function assertAppErrors(page, expected) {
+  const errors = await appErrors(page);
+  if (!expected) {
+    if (errors.length) throw new Error(`the app reported errors: ${JSON.stringify(errors)}`);
+    return;
+  }
+  if (!errors.length) throw new Error(`the app reported no error; expected one matching ${expected}`);
+  const other = errors.filter((e) => !expected.test(e));
+  if (other.length) throw new Error(`the app reported unexpected errors: ${JSON.stringify(other)}`);
+}
+
 // Opens the page in a fresh context with the given viewport and pixel ratio, recording console errors and
-// uncaught exceptions. `before(page)` runs ahead of navigation (routes, init scripts).
-export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before } = {}) {
+// uncaught exceptions. `before(page)` runs ahead of navigation (routes, init scripts). close() first asserts
+// that the app reported no error on the page or in any explainer frame (assertAppErrors), unless the test
+// says which it expects (`expectErrors`, a RegExp), so every test checks it.
+export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before, expectErrors, waitUntil = 'load' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: pixelRatio, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push('console: ' + msg.text()); });
   page.on('pageerror', (err) => problems.push('uncaught: ' + err.message));
   if (before) await before(page);
-  await page.goto(url);
-  return { page, problems, close: () => context.close() };
+  await page.goto(url, { waitUntil });
+  const close = async () => {
+    try {
+      await assertAppErrors(page, expectErrors);
+    } finally {
+      await context.close();
+    }
+  };
+  return { page, problems, close };
 }
 
 export async function waitReady(page, timeout = 30000) {
@@ -67,6 +114,32 @@ export async function waitReady(page, timeout = 30000) {
 export async function waitFrames(page, n = 3) {
   const start = await page.evaluate(() => window.explainer.getState().status.framesDrawn);
   await page.waitForFunction((target) => window.explainer.getState().status.framesDrawn >= target, start + n);
+}
+
+// Waits until the camera has landed: a couple of frames (a flight starts on the frame after a trip changes),
+// then status.flying false. Works on a page or a frame. Times out if the app reports no `flying` at all.
+export async function waitLanded(target, timeout = 30000) {
+  await waitFrames(target, 2);
+  await target.waitForFunction(() => window.explainer.getState().status.flying === false, null, { timeout });
+}
+
+// The frame whose URL starts with `prefix` (an explainer inside a host page), once it has navigated there.
+export async function waitForFrame(page, prefix, timeout = 30000) {
+  const find = () => page.frames().find((f) => f.url().startsWith(prefix));
+  if (find()) return find();
+  await page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(prefix), timeout });
+  return find();
+}
+
+// Polls an async condition from node (for what no page can wait on, e.g. compares across two origins).
+export async function until(condition, { timeout = 15000, every = 100, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
 }
 
 // The canvas as the compositor shows it: a PNG screenshot decoded to RGBA in device pixels.
@@ -102,4 +175,55 @@ export function meanDifference(a, b) {
     sum += Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]);
   }
   return sum / (a.data.length / 4 * 3);
+}
+
+// --- what is drawn: the app's colours (src/render/basemap.cpp, src/ui/ui.cpp) and geography ------------------
+export const SEA_RGB = [203, 220, 233];
+export const LAND_RGB = [[233, 211, 176], [244, 240, 230], [236, 234, 228]];  // North Korea, route countries, others
+export const REAL_RGB = [189, 33, 28];     // the journey he made: kRealColour
+export const WHAT_IF_RGB = [41, 84, 191];  // the what-if in the other mode: kWhatIfColour
+export const near = (c, ref, tol = 14) => Math.abs(c[0] - ref[0]) <= tol && Math.abs(c[1] - ref[1]) <= tol && Math.abs(c[2] - ref[2]) <= tol;
+export const isLand = (c) => LAND_RGB.some((ref) => near(c, ref));
+
+// How many pixels within `radius` of (x, y) (device px) match a test, e.g. (c) => near(c, REAL_RGB, 40).
+export function countAround(pixels, x, y, radius, test) {
+  let n = 0;
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const px = Math.round(x + dx), py = Math.round(y + dy);
+      if (px < 0 || py < 0 || px >= pixels.width || py >= pixels.height) continue;
+      if (test(pixels.at(px, py))) n++;
+    }
+  }
+  return n;
+}
+
+// Classifies the square of side 2·radius+1 around a pixel. Away from coasts a land point needs 85% of it
+// land-coloured and not one sea pixel, a sea point the same the other way round; what is neither (a route line,
+// a border) may take the rest. A coastal city (Vladivostok, on the tip of a narrow peninsula) has to touch land
+// and be at most two thirds sea.
+export function classify(pixels, x, y, radius, coastal = false) {
+  const all = (2 * radius + 1) ** 2;
+  const land = countAround(pixels, x, y, radius, isLand);
+  const sea = countAround(pixels, x, y, radius, (c) => near(c, SEA_RGB));
+  if (coastal) return land > 0 && sea <= 0.67 * all ? 'land' : `unclear (land ${land}, sea ${sea} of ${all})`;
+  if (land >= 0.85 * all && sea === 0) return 'land';
+  if (sea >= 0.85 * all && land === 0) return 'sea';
+  return `unclear (land ${land}, sea ${sea} of ${all})`;
+}
+
+// The stops of a trip's journey there (lat, lon, place id), from the trip file dist/ serves.
+export function tripStops(tripId) {
+  const data = JSON.parse(fs.readFileSync(path.join(DIST, 'assets', 'trips.json'), 'utf8'));
+  const places = new Map(data.places.map((p) => [p.id, p]));
+  const trip = data.trips.find((t) => t.id === tripId);
+  if (!trip) throw new Error(`no trip ${tripId} in trips.json`);
+  const stops = [];
+  for (const leg of trip.outbound) {
+    for (const s of leg.stops) {
+      const p = places.get(s.place);
+      if (p && !(stops.length && stops[stops.length - 1].id === p.id)) stops.push({ id: p.id, lat: p.lat, lon: p.lon, mode: leg.mode });
+    }
+  }
+  return stops;
 }

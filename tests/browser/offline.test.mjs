@@ -23,8 +23,7 @@ test('after one visit the page works with the server gone', async () => {
     assert.ok(cached.urls.includes(file), `${file} is not in the offline copy: ${cached.urls.join(' ')}`);
   }
 
-  server.close();  // no network from here on: the same address now refuses connections
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await server.close();  // no network from here on: once it has exited, the same address refuses connections
   await page.reload();
   const offline = await waitReady(page);
   assert.equal(offline.trip, '2018-06-singapore');

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 #include "core/url_state.hpp"
@@ -89,20 +91,70 @@ TEST_CASE("hostile links never throw, never apply garbage, and keep notices shor
         "#mode=%00", "#trip=%E2%80%AE2019-02-hanoi", "#trip=../../etc/passwd", "#<script>alert(1)</script>",
         "#t=99999999999999999999999", "#play=maybe", "#dark=purple", "#controls=2", "#%", "#%%%%%%",
         "#trip=2019-02-hanoi%00", "#speed=16.0000000000000001", "#t=-0", "#view=-90,-180,-1e308"};
+    // These few have a valid part that applies (a huge time, clamped by the app to the journey's end; -0; a view
+    // at the edge of the world, clamped; 16.0000000000000001 reads as 16). Every other one changes nothing.
+    const std::string partly_valid[] = {"#t=99999999999999999999999", "#t=-0", "#view=-90,-180,-1e308",
+                                         "#speed=16.0000000000000001"};
     for (const char* h : hostile) {
-        CAPTURE(h);
+        const std::string hs = h;
+        CAPTURE(hs);
         UrlState u;
         CHECK_NOTHROW(u = parse_url_state(h, data()));
         AppState s;
+        s.trip_id = "2019-02-hanoi";
+        s.show = ShowMode::Both;
+        s.playback.clock_h = 5.0;
+        s.playback.speed = 2.0;
+        const AppState was = s;
         CHECK_NOTHROW(apply_url_state(u, s));
         CHECK(std::isfinite(s.playback.clock_h));
         CHECK(s.playback.clock_h >= 0);
         CHECK(std::isfinite(s.camera.zoom));
         CHECK(u.notices.size() <= 6);
         for (const std::string& n : u.notices) CHECK(n.size() < 120);
+        if (std::find(std::begin(partly_valid), std::end(partly_valid), h) != std::end(partly_valid)) continue;
+        if (hs == "#view=1,2,3,4" || hs == "#t=0x1p3") continue;  // known defects: the test case below
+        CHECK(s.trip_id == was.trip_id);
+        CHECK(s.show == was.show);
+        CHECK(s.show_explicit == was.show_explicit);
+        CHECK(s.playback.clock_h == was.playback.clock_h);
+        CHECK(s.playback.speed == was.playback.speed);
+        CHECK(s.playback.playing == was.playback.playing);
+        CHECK(s.camera.centre.x == was.camera.centre.x);
+        CHECK(s.camera.centre.y == was.camera.centre.y);
+        CHECK(s.camera.zoom == was.camera.zoom);
+        CHECK_FALSE(u.trip);
+        CHECK_FALSE(u.mode);
+        CHECK_FALSE(u.time);
+        CHECK_FALSE(u.speed);
+        CHECK_FALSE(u.playing);
+        CHECK_FALSE(u.view_centre);
     }
+    // "both" is a valid mode in a link: the app, not the parser, keeps Singapore on the plane (browser test).
+    const UrlState singapore = parse_url_state("#trip=2018-06-singapore&mode=both", data());
+    CHECK(singapore.trip == std::string("2018-06-singapore"));
+    // A valid link after the hostile ones still applies.
+    AppState s;
+    apply_url_state(parse_url_state("#trip=2023-09-russia&mode=plane&t=3&speed=8", data()), s);
+    CHECK(s.trip_id == "2023-09-russia");
+    CHECK(s.show == ShowMode::Plane);
+    CHECK(s.playback.clock_h == 3.0);
+    CHECK(s.playback.speed == 8.0);
     const std::string huge = "#" + std::string(5000, 'x');
     CHECK(parse_url_state(huge, data()).notices.size() == 1);
+}
+
+// KNOWN DEFECTS (src/core/url_state.cpp): "#view=1,2,3,4" is read as the view 1,2,3 (the fourth number is
+// dropped), and "#t=0x1p3" as 8 hours (numbers are read with strtod, which takes C hex floats); both should be
+// ignored with a notice. should_fail() keeps the run green while they last; once they are fixed doctest reports
+// this test case as failing because it passed, and should_fail() goes.
+TEST_CASE("a view with four numbers and a hex-float time are ignored" * doctest::should_fail()) {
+    const UrlState view = parse_url_state("#view=1,2,3,4", data());
+    CHECK_FALSE(view.view_centre);
+    CHECK(view.notices.size() == 1);
+    const UrlState time = parse_url_state("#t=0x1p3", data());
+    CHECK_FALSE(time.time);
+    CHECK(time.notices.size() == 1);
 }
 
 TEST_CASE("numbers with exponents survive the link (found by fuzz_url_state: '+' must not become a space)") {
