@@ -51,6 +51,7 @@ struct App {
   bool started = false;
   StartStage start_stage = StartStage::Map;
   bool map_shown = false;           // the first frame with the map in it has been drawn
+  bool icons_loaded = false;        // the vehicle icons are on the GPU (they may arrive after the first full frame)
   std::string pending_hash;         // a link's hash that arrived before the trips it names
   bool main_loop_paused = false;  // off-screen
   bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events

@@ -317,13 +317,9 @@ static void start_step() {
       app.start_stage = StartStage::Trips;
       return;
     case StartStage::Trips:  // before the fonts: a link's switches (classroom) decide the type size
-      if (!assets_settled(kAssetTrips | kAssetPlaces | kAssetIcons)) return;
+      if (!assets_settled(kAssetTrips | kAssetPlaces)) return;
       load_trip_data();
       load_places();
-      {
-        StartupStep step("GPU: icons");
-        load_icons();
-      }
       apply_pending_hash();
       app.start_stage = StartStage::Fonts;
       return;
@@ -373,6 +369,12 @@ static void frame() {
     start_step();
     draw_map_only();
     return;
+  }
+  // The vehicle icons need not hold up the rest: they come in whenever their downloads settle (an arrow stands in).
+  if (!app.icons_loaded && assets_settled(kAssetIcons)) {
+    StartupStep step("GPU: icons");
+    load_icons();
+    app.icons_loaded = true;
   }
   const double frame_start_ms = emscripten_get_now();
   std::optional<StartupStep> first_frame;
