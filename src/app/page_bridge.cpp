@@ -195,19 +195,10 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
   app.main_loop_paused = !visible;
   if (visible) {
     app.last_frame_ms = 0.0;
-    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
     emscripten_resume_main_loop();
   } else if (app.session.status.frames_drawn > 0) {
     emscripten_pause_main_loop();
-  } else {
-    // Off-screen before the first full frame: browsers give a frame out of view no animation frames at all, so
-    // the start runs on timers instead; the first full frame is drawn (a full-page screenshot or a print of the
-    // article shows the explainer, and ready resolves) and frame() pauses right after it.
-    // (Pause, new timing, resume: the animation frame already asked for would never come.)
-    emscripten_pause_main_loop();
-    emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
-    emscripten_resume_main_loop();
-  }
+  }  // else: the first frame is still drawn (ready resolves), and frame() pauses right after it
 }
 
 // Where a control was drawn in the last frame, CSS px: "[x0,y0,x1,y1]", or "null" (ui::Target names).
