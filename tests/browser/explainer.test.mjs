@@ -119,8 +119,9 @@ test('the keys: play/pause, step, start and end, trip numbers, modes, help', asy
   const row = await page.evaluate(() => window.explainer.locate('trip:2018-06-singapore'));  // a row of the open panel
   const controlsTop = (await page.evaluate(() => window.explainer.locate('mode:train'))).y;
   const cx = Math.round(((row ? row.x + row.width : 0) + 1024) / 2), cy = Math.round(controlsTop / 2);
-  const middle = (px) => ({ width: 400, height: 240, data: Uint8Array.from({ length: 400 * 240 * 4 }, (_, i) => {
-    const p = i >> 2, x = cx - 200 + (p % 400), y = cy - 120 + Math.floor(p / 400);
+  // A region inside the panel itself (it is about 380 × 250 px here), so all of it changes when the panel opens.
+  const middle = (px) => ({ width: 240, height: 120, data: Uint8Array.from({ length: 240 * 120 * 4 }, (_, i) => {
+    const p = i >> 2, x = cx - 120 + (p % 240), y = cy - 60 + Math.floor(p / 240);
     return px.data[(y * px.width + x) * 4 + (i & 3)];
   }) });
   const closed = middle(await canvasPixels(page));
