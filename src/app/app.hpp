@@ -54,6 +54,9 @@ struct App {
   bool icons_loaded = false;        // the vehicle icons are on the GPU (they may arrive after the first full frame)
   std::string pending_hash;         // a link's hash that arrived before the trips it names
   bool main_loop_paused = false;  // off-screen
+  // Frames drawn off-screen before pausing: ImGui measures a self-sizing panel (the title block) in its first frame
+  // and shows it from the second, so the paused picture is the whole one.
+  static constexpr int kFramesBeforeOffScreenPause = 3;
   bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
   float font_pixel_ratio = 0.0f;  // the pixel ratio the font atlas was rasterised for
   Assets assets;

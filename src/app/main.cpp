@@ -101,7 +101,7 @@ static void update_viewport() {
   if (camera.viewport.width != w || camera.viewport.height != h || camera.viewport.pixel_ratio != s.pixel_ratio) {
     camera.viewport = {double(w), double(h), double(s.pixel_ratio)};
     // Zooming out further than the whole region shows nothing new.
-    limits.min_zoom = core::fit_bounds(kRegion, camera.viewport, {}, {-10, 10, {}}).zoom - 0.5;
+    limits.min_zoom = core::fit_bounds(kRegion, camera.viewport, {}, {-10, 10, {}, {}}).zoom - 0.5;
     limits.max_zoom = 7.0;
     limits.centre_bounds = kRegion;
     camera = core::clamp_camera(camera, limits);
@@ -468,9 +468,11 @@ static void frame() {
     report_to_page(1, "The image could not be made at 1920\xC3\x97" "1080 on this screen.");
   }
   if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
-  if (++app.session.status.frames_drawn == 1) {
-    notify_first_frame();
-    if (app.main_loop_paused) emscripten_pause_main_loop();  // off-screen from the start
+  if (++app.session.status.frames_drawn == 1) notify_first_frame();
+  // Off-screen from the start: drawn on a timer (journeys_set_visible) until the picture is whole, then paused.
+  if (app.main_loop_paused && app.session.status.frames_drawn == App::kFramesBeforeOffScreenPause) {
+    emscripten_pause_main_loop();
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
   }
 }
 

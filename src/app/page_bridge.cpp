@@ -189,16 +189,26 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced
 
 // Off-screen (scrolled out of view): no frames at all until it is back. The clock resumes where it stopped
 // because the first frame back starts a fresh time step.
+// Chromium gives an off-screen cross-origin frame (an embed far down an article) no animation frames at all, so
+// until its first frames are drawn an off-screen explainer runs on a timer: `ready` resolves and the picture is
+// there when the reader scrolls to it (frame() then pauses and goes back to animation frames).
 EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
   App& app = the_app();
   if (!app.started || app.main_loop_paused == !visible) return;
   app.main_loop_paused = !visible;
+  const bool starting = app.session.status.frames_drawn < App::kFramesBeforeOffScreenPause;
   if (visible) {
     app.last_frame_ms = 0.0;
+    emscripten_pause_main_loop();  // a no-op when paused; otherwise drops the pending timer of the start-up
+    emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
     emscripten_resume_main_loop();
-  } else if (app.session.status.frames_drawn > 0) {
+  } else if (!starting) {
     emscripten_pause_main_loop();
-  }  // else: the first frame is still drawn (ready resolves), and frame() pauses right after it
+  } else {
+    emscripten_pause_main_loop();  // drops the animation frame that would never come
+    emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 16);
+    emscripten_resume_main_loop();
+  }
 }
 
 // Where a control was drawn in the last frame, CSS px: "[x0,y0,x1,y1]", or "null" (ui::Target names).
