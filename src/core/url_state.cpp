@@ -38,8 +38,11 @@ static std::string decode(std::string_view s) {
   return out;
 }
 
+// Plain decimal numbers only ("12", "-3.5", "1.2e+02"): strtod alone would also take hex floats ("0x1p3"),
+// "inf" and "nan", which no link of ours writes.
 static std::optional<double> number(const std::string& s) {
   if (s.empty() || s.size() > 40) return std::nullopt;
+  if (s.find_first_not_of("0123456789.+-eE") != std::string::npos) return std::nullopt;
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(s.c_str(), &end);
@@ -105,20 +108,19 @@ UrlState parse_url_state(std::string_view hash, const TripData& data) {
       if (auto f = flag(value, bare)) u.playing = f;
       else ignore("play " + shown(value));
     } else if (key == "view") {
-      // lat,lon,zoom
+      // lat,lon,zoom: exactly three numbers
       double parts[3];
       int n = 0;
-      std::size_t from = 0;
       bool ok = true;
-      while (ok && n < 3) {
-        std::size_t comma = value.find(',', from);
-        auto v = number(value.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
-        ok = v.has_value();
+      for (std::size_t from = 0; ok; ) {
+        const std::size_t comma = value.find(',', from);
+        const auto v = number(value.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+        ok = v.has_value() && n < 3;
         if (ok) parts[n++] = *v;
         if (comma == std::string::npos) break;
         from = comma + 1;
       }
-      ok = ok && n == 3 && value.find(',', from) == std::string::npos;
+      ok = ok && n == 3;
       if (ok && std::fabs(parts[0]) <= 90 && std::fabs(parts[1]) <= 180) {
         u.view_centre = LatLon{parts[0], parts[1]};
         u.view_zoom = parts[2];

@@ -144,17 +144,26 @@ TEST_CASE("hostile links never throw, never apply garbage, and keep notices shor
     CHECK(parse_url_state(huge, data()).notices.size() == 1);
 }
 
-// KNOWN DEFECTS (src/core/url_state.cpp): "#view=1,2,3,4" is read as the view 1,2,3 (the fourth number is
-// dropped), and "#t=0x1p3" as 8 hours (numbers are read with strtod, which takes C hex floats); both should be
-// ignored with a notice. should_fail() keeps the run green while they last; once they are fixed doctest reports
-// this test case as failing because it passed, and should_fail() goes.
-TEST_CASE("a view with four numbers and a hex-float time are ignored" * doctest::should_fail()) {
+// Were read wrongly until fixed: "#view=1,2,3,4" as the view 1,2,3 (the fourth number dropped) and "#t=0x1p3" as
+// 8 hours (strtod takes C hex floats).
+TEST_CASE("a view with four numbers, a hex-float time and an infinite speed are ignored with a notice") {
     const UrlState view = parse_url_state("#view=1,2,3,4", data());
     CHECK_FALSE(view.view_centre);
     CHECK(view.notices.size() == 1);
     const UrlState time = parse_url_state("#t=0x1p3", data());
     CHECK_FALSE(time.time);
     CHECK(time.notices.size() == 1);
+    for (const char* link : {"#t=inf", "#t=nan", "#t=1e999", "#t= 3", "#view=1,2", "#view=1,,2,3", "#view=1,2,3,"}) {
+        CAPTURE(link);
+        const UrlState u = parse_url_state(link, data());
+        CHECK_FALSE(u.time);
+        CHECK_FALSE(u.view_centre);
+        CHECK(u.notices.size() == 1);
+    }
+    const UrlState fine = parse_url_state("#view=-1.5e+1,120.25,3&t=2.5", data());
+    REQUIRE(fine.view_centre);
+    CHECK(fine.view_centre->lat == -15.0);
+    CHECK(*fine.time == 2.5);
 }
 
 TEST_CASE("numbers with exponents survive the link (found by fuzz_url_state: '+' must not become a space)") {
