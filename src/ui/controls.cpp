@@ -62,7 +62,10 @@ static bool scrubber(const char* id, double& clock_h, double end_h) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float mid = p.y + h / 2, track = std::max(4.0f, h * 0.16f), knob = std::min(h * 0.36f, h / 2 - 1);
   draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w, mid + track / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f), track / 2);
-  draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w * t, mid + track / 2), ImGui::GetColorU32(ImGuiCol_SliderGrab), track / 2);
+  // The played part; shorter than its rounded ends it would show as a sliver at the start of an unplayed track.
+  if (w * t >= track) {
+    draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w * t, mid + track / 2), ImGui::GetColorU32(ImGuiCol_SliderGrab), track / 2);
+  }
   const ImVec2 centre(p.x + std::clamp(w * t, knob, w - knob), mid);
   draw->AddCircleFilled(centre, knob, ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_SliderGrabActive : ImGuiCol_SliderGrab));
   draw->AddCircle(centre, knob, ImGui::GetColorU32(ImGuiCol_WindowBg), 0, std::max(1.5f, knob * 0.15f));
