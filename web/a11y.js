@@ -1,5 +1,7 @@
 // The accessible layer. The canvas is a picture to assistive technology, so (as Flutter web does) the page keeps
-// real HTML controls beside it, generated from the same trip data and kept in sync with the app both ways: the
+// real HTML controls beside it. It only shows what the app says (explainer.describe(): every word, from the same
+// core functions as the canvas panels) and sends what the reader does as the app's commands (explainer.command),
+// which the app decides exactly as the same click on the canvas: the
 // trips as a list of buttons, the mode as a radio group, play/pause, restart, the clock as a range input, the
 // speed as a select, the selected trip's facts as text, and a polite live region that announces the stops as the
 // journey passes them (not every frame). The layer is visually hidden until keyboard focus enters it; then it
@@ -12,9 +14,7 @@
   if (!explainer || !stage || !canvas) return;
 
   const MODES = ['train', 'plane', 'both'];
-  const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-    'November', 'December'];
+  const SHOW = { train: 'showTrain', plane: 'showPlane', both: 'showBoth' };
 
   // --- small helpers -------------------------------------------------------------------------------------------
   function el(tag, attrs, ...children) {
@@ -32,7 +32,6 @@
     }
     return node;
   }
-  const cap = (s) => s ? s[0].toUpperCase() + s.slice(1) : s;
   // Text and attributes change only when they differ, so the state arriving 5 times a second does not churn the
   // accessibility tree.
   function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
@@ -41,84 +40,17 @@
     else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
   }
 
-  // "12 h 30 min", "45 min", "70 h".
-  function hoursText(h) {
-    const total = Math.max(0, Math.round((Number(h) || 0) * 60));
-    const hours = Math.floor(total / 60), minutes = total % 60;
-    if (hours === 0) return `${minutes} min`;
-    return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
-  }
-  const kmText = (km) => `${Math.round(km).toLocaleString('en-GB')} km`;
-
-  // "2018-03-25".."2018-03-28" -> "25–28 March 2018"; across months or years it names both.
-  function parseDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s || '');
-    return m ? { y: +m[1], m: +m[2] - 1, d: +m[3] } : null;
-  }
-  function dateRangeText(from, to) {
-    const a = parseDate(from), b = parseDate(to);
-    if (!a) return '';
-    const full = (x) => `${x.d} ${MONTHS[x.m]} ${x.y}`;
-    if (!b || (a.y === b.y && a.m === b.m && a.d === b.d)) return full(a);
-    if (a.y !== b.y) return `${full(a)} – ${full(b)}`;
-    if (a.m !== b.m) return `${a.d} ${MONTHS[a.m]} – ${full(b)}`;
-    return `${a.d}–${full(b)}`;
-  }
-  const monthText = (s) => { const a = parseDate(s); return a ? `${MONTHS[a.m]} ${a.y}` : ''; };
-
-  // --- the trip data, as the app reads it --------------------------------------------------------------------
-  let data = null, places = new Map(), sources = new Map(), vehicles = new Map(), trips = new Map();
-
-  function tripEnd(trip) {
-    return (trip.return_arrive || trip.return_depart || trip.arrive || {}).date;
-  }
-  // The stops of a track in the app's order: legs joined end to end, a leg's first stop (the previous leg's
-  // last) counted once. The real journey is the outbound legs; the what-if track is the what_if legs.
-  function trackStops(trip, whatIf) {
-    const legs = (whatIf ? trip.what_if : trip.outbound) || [];
-    const names = [];
-    legs.forEach((leg, li) => (leg.stops || []).forEach((stop, si) => {
-      if (li > 0 && si === 0) return;
-      const place = places.get(stop.place);
-      names.push(place ? place.name : stop.place);
-    }));
-    return names;
-  }
-  // The trip's main way of travelling: the mode of its longest outbound leg (as the app decides it).
-  function mainMode(trip) {
-    let best = 'train', bestKm = -1;
-    for (const leg of trip.outbound || []) {
-      let km = 0;
-      const pts = (leg.stops || []).map((s) => places.get(s.place)).filter(Boolean);
-      for (let i = 1; i < pts.length; ++i) km += greatCircleKm(pts[i - 1], pts[i]);
-      if (km > bestKm) { bestKm = km; best = leg.mode; }
-    }
-    return best;
-  }
-  function greatCircleKm(a, b) {
-    const r = Math.PI / 180;
-    const dLat = (b.lat - a.lat) * r, dLon = (b.lon - a.lon) * r;
-    const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
-    return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-  }
-  function unavailableReason(trip, mode) {
-    for (const u of trip.what_if_unavailable || []) if (u.mode === mode) return u.reason;
-    return 'No what-if in the data.';
-  }
   // A source as a link (opening in a new tab) where the data has an address, otherwise as its outlet's name.
-  function sourceNode(id) {
-    const s = sources.get(id);
-    if (!s) return el('span', { text: id });
-    const name = s.title ? `${s.outlet}: ${s.title}` : s.outlet;
+  function sourceNode(s) {
     if (s.url) {
-      return el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, name,
+      return el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.name,
         el('span', { class: 'a11y-sr-only', text: ' (opens in a new tab)' }));
     }
-    return el('cite', { title: s.about || null, text: name });
+    return el('cite', { title: s.about || null, text: s.name });
   }
-  function sourceList(ids) {
+  function sourceList(list) {
     const out = [];
-    (ids || []).forEach((id, i) => { if (i) out.push(', '); out.push(sourceNode(id)); });
+    (list || []).forEach((s, i) => { if (i) out.push(', '); out.push(sourceNode(s)); });
     return out;
   }
 
@@ -129,35 +61,23 @@
   let playButton, restartButton, clock, clockText, speedSelect, modeNote, factsSection;
   let lastState = null, shownTrip = null, lastClockInput = 0;
 
-  // Changes the app's state; a refusal (e.g. a trip the app dropped because its data was malformed) is said in
-  // the live region, and that trip's button is marked unavailable.
-  function set(partial) {
-    try { explainer.setState(partial); return true; }
-    catch (err) {
-      console.warn('accessible controls:', err.message);
-      if (partial.trip && tripButtons.has(partial.trip)) {
-        const button = tripButtons.get(partial.trip);
-        button.setAttribute('aria-disabled', 'true');
-        button.classList.add('a11y-unavailable');
-        live.textContent = `Trip ${trips.get(partial.trip).number} could not be loaded; the page lists the problem.`;
-      }
-      return false;
-    }
+  // The reader's action, decided by the app as the same click on the canvas would be.
+  function send(command) {
+    try { explainer.command(command); } catch (err) { console.warn('accessible controls:', err.message); }
   }
 
-  function build() {
+  function build(words) {
     const title = document.title || "Kim Jong-un's journeys abroad";
     const skip = el('a', { href: '#canvas', class: 'a11y-skip', text: 'Go to the map (press ? there for its keys)',
       onclick: (e) => { e.preventDefault(); canvas.focus(); } });
 
     const tripList = el('ul', { class: 'a11y-trips' });
-    for (const trip of trips.values()) {
-      const mode = mainMode(trip);
+    for (const trip of words.trips) {
       const button = el('button', { type: 'button', 'aria-pressed': 'false', 'data-trip': trip.id,
-        onclick: () => set({ trip: trip.id }) },
+        onclick: () => send({ do: 'selectTrip', trip: trip.id }) },
         el('span', { class: 'a11y-num', text: trip.number }), ' ',
         el('span', { class: 'a11y-dest', text: trip.destination }), ' ',
-        el('span', { class: 'a11y-meta', text: `${monthText(trip.depart && trip.depart.date)} · by ${mode} · ${trip.counterpart || ''}` }));
+        el('span', { class: 'a11y-meta', text: trip.meta }));
       tripButtons.set(trip.id, button);
       tripList.append(el('li', null, button));
     }
@@ -165,7 +85,7 @@
     const modeGroup = el('fieldset', { class: 'a11y-modes' }, el('legend', { text: 'Show' }));
     for (const mode of MODES) {
       const input = el('input', { type: 'radio', name: 'a11y-mode', value: mode, id: `a11y-mode-${mode}`,
-        onchange: () => { if (input.checked) set({ mode }); } });
+        onchange: () => { if (input.checked) send({ do: SHOW[mode] }); } });
       const label = el('label', { for: input.id });
       modeInputs.set(mode, { input, label });
       modeGroup.append(el('span', { class: 'a11y-radio' }, input, label));
@@ -174,18 +94,14 @@
     modeGroup.append(modeNote);
     modeGroup.setAttribute('aria-describedby', modeNote.id);
 
-    playButton = el('button', { type: 'button', class: 'a11y-play', text: 'Play', onclick: () => {
-      const s = explainer.getState();
-      if (s.playing) set({ playing: false });
-      else if (s.time >= s.status.endHours) set({ time: 0, playing: true });
-      else set({ playing: true });
-    } });
-    restartButton = el('button', { type: 'button', text: 'Restart', onclick: () => set({ time: 0, playing: true }) });
+    playButton = el('button', { type: 'button', class: 'a11y-play', text: words.play,
+      onclick: () => send({ do: 'playPause' }) });
+    restartButton = el('button', { type: 'button', text: 'Restart', onclick: () => send({ do: 'restart' }) });
     clock = el('input', { type: 'range', id: 'a11y-clock', min: '0', max: '1', step: '0.01', value: '0',
-      oninput: () => { lastClockInput = Date.now(); set({ time: Number(clock.value) }); } });
+      oninput: () => { lastClockInput = Date.now(); send({ do: 'seek', time: Number(clock.value) }); } });
     clockText = el('p', { class: 'a11y-clock-text', id: 'a11y-clock-text', 'aria-hidden': 'true' });
-    speedSelect = el('select', { id: 'a11y-speed', onchange: () => set({ speed: Number(speedSelect.value) }) },
-      SPEEDS.map((s) => el('option', { value: String(s), text: `${s}×` })));
+    speedSelect = el('select', { id: 'a11y-speed', onchange: () => send({ do: 'setSpeed', speed: Number(speedSelect.value) }) },
+      words.speeds.map((s) => el('option', { value: String(s), text: `${s}×` })));
 
     const controls = el('section', { 'aria-label': 'Journey controls', class: 'a11y-controls' },
       el('h2', { text: 'Journey controls' }),
@@ -213,40 +129,31 @@
   function renderFacts(trip) {
     factsSection.replaceChildren();
     if (!trip) return;
-    const legs = (trip.outbound || []).map((leg) => {
-      const v = vehicles.get(leg.vehicle);
-      return `${cap(leg.mode)}${v ? ` (${v.name})` : ''}`;
-    }).join(', then ');
     factsSection.append(
-      el('h2', { id: 'a11y-trip-heading', text: `Trip ${trip.number}: ${trip.title}` }),
-      el('p', { class: 'a11y-dates', text: dateRangeText(trip.depart && trip.depart.date, tripEnd(trip)) }),
+      el('h2', { id: 'a11y-trip-heading', text: trip.heading }),
+      el('p', { class: 'a11y-dates', text: trip.dates }),
       el('dl', null,
-        el('dt', { text: 'Destination' }), el('dd', { text: [trip.destination, trip.country].filter(Boolean).join(', ') }),
-        el('dt', { text: 'Met' }), el('dd', { text: trip.counterpart || '' }),
-        el('dt', { text: 'Travelled by' }), el('dd', { text: legs })),
-      el('p', { text: trip.summary || '' }));
-    if (trip.facts && trip.facts.length) {
+        el('dt', { text: 'Destination' }), el('dd', { text: trip.destination }),
+        el('dt', { text: 'Met' }), el('dd', { text: trip.met }),
+        el('dt', { text: 'Travelled by' }), el('dd', { text: trip.travelledBy })),
+      el('p', { text: trip.summary }));
+    if (trip.facts.length) {
       factsSection.append(el('h3', { text: 'Facts' }), el('ul', { class: 'a11y-fact-list' },
         trip.facts.map((f) => el('li', null, f.text, ' ',
-          f.sources && f.sources.length ? el('span', { class: 'a11y-sources' }, '(Sources: ', sourceList(f.sources), ')') : null))));
+          f.sources.length ? el('span', { class: 'a11y-sources' }, '(Sources: ', sourceList(f.sources), ')') : null))));
     }
-    if (trip.sources && trip.sources.length) {
+    if (trip.sources.length) {
       factsSection.append(el('h3', { text: 'Sources' }),
-        el('ul', { class: 'a11y-source-list' }, trip.sources.map((id) => el('li', null, sourceNode(id)))));
+        el('ul', { class: 'a11y-source-list' }, trip.sources.map((s) => el('li', null, sourceNode(s)))));
     }
   }
 
   // --- app state -> controls ---------------------------------------------------------------------------------
-  function modeLabel(track, name) {
-    if (!track || !track.available) return `${name} (none)`;
-    return track.whatIf ? `${name} (what-if)` : `${name} (real)`;
-  }
-
   function update(state) {
     if (!state || !state.status || !state.status.train) return;
-    const st = state.status;
-    const trip = trips.get(state.trip);
-    if (state.trip !== shownTrip) { shownTrip = state.trip; renderFacts(trip); }
+    const words = explainer.describe();
+    if (!words || !words.trip) return;
+    if (state.trip !== shownTrip) { shownTrip = state.trip; renderFacts(words.trip); }
 
     for (const [id, button] of tripButtons) {
       const on = id === state.trip;
@@ -254,29 +161,24 @@
       setAttr(button, 'aria-current', on ? 'true' : null);
     }
 
-    const available = { train: st.train.available, plane: st.plane.available,
-      both: st.train.available && st.plane.available };
-    const labels = { train: modeLabel(st.train, 'Train'), plane: modeLabel(st.plane, 'Plane'), both: 'Both, racing' };
     for (const [mode, { input, label }] of modeInputs) {
       if (input.checked !== (mode === state.mode)) input.checked = mode === state.mode;
-      if (input.disabled !== !available[mode]) input.disabled = !available[mode];
-      setText(label, labels[mode]);
+      if (input.disabled !== !words.modes[mode].enabled) input.disabled = !words.modes[mode].enabled;
+      setText(label, words.modes[mode].label);
     }
-    const missing = !st.train.available ? 'train' : !st.plane.available ? 'plane' : null;
-    setText(modeNote, missing && trip ? `No ${missing}: ${unavailableReason(trip, missing)}` : '');
+    setText(modeNote, words.modeNote);
     modeNote.hidden = !modeNote.textContent;
 
-    const end = Math.max(0, st.endHours || 0);
-    setText(playButton, state.playing ? 'Pause' : (end > 0 && state.time >= end ? 'Replay' : 'Play'));
+    setText(playButton, words.play);
+    const end = Math.max(0, state.status.endHours || 0);
     const range = end > 0 ? end : 0.01;
     if (clock.max !== String(range)) { clock.max = String(range); clock.step = String(range / 100); }
     // While the reader drags or steps the slider, the slider leads; otherwise it follows the app.
     if (!(document.activeElement === clock && Date.now() - lastClockInput < 500) && Number(clock.value) !== state.time) {
       clock.value = String(state.time);
     }
-    const valueText = `${hoursText(state.time)} of ${hoursText(end)}`;
-    setAttr(clock, 'aria-valuetext', valueText);
-    setText(clockText, `${valueText} · ${state.playing ? 'playing' : 'paused'}`);
+    setAttr(clock, 'aria-valuetext', words.clock);
+    setText(clockText, `${words.clock} · ${state.playing ? 'playing' : 'paused'}`);
 
     const speed = String(state.speed);
     if (![...speedSelect.options].some((o) => o.value === speed)) {
@@ -284,7 +186,7 @@
     }
     if (speedSelect.value !== speed) speedSelect.value = speed;
 
-    announce(state, trip);
+    announce(state, words);
     lastState = state;
   }
 
@@ -305,42 +207,23 @@
     pending.clear();
     lastSpoken = Date.now();
   }
-  function announce(state, trip) {
+  // When a shown track passes a stop or arrives, the app's sentence for that moment is announced.
+  function announce(state, words) {
     const prev = lastState;
-    if (!prev || !trip || prev.trip !== state.trip || prev.mode !== state.mode) { pending.clear(); return; }
-    const shown = state.mode === 'both' ? ['train', 'plane'] : [state.mode];
-    for (const mode of shown) {
+    if (!prev || prev.trip !== state.trip || prev.mode !== state.mode) { pending.clear(); return; }
+    for (const mode of ['train', 'plane']) {
       const now = state.status[mode], before = prev.status[mode];
-      if (!now || !before || !now.available) continue;
-      const who = now.whatIf ? `The what-if ${mode}` : cap(mode);
-      const stops = trackStops(trip, now.whatIf);
-      const named = stops.length === now.stopCount;
-      if (now.arrived && !before.arrived) {
-        const where = named ? ` at ${stops[stops.length - 1]}` : '';
-        queue(mode, `${who} arrived${where} after ${hoursText(now.durationHours)}.`);
-      } else if (!now.arrived && now.stopsPassed > before.stopsPassed && now.stopsPassed >= 2) {
-        const i = now.stopsPassed - 1;
-        const name = named ? stops[i] : `stop ${now.stopsPassed}`;
-        const next = named && stops[i + 1] ? `, next ${stops[i + 1]}` : '';
-        const left = Math.max(0, now.distanceKm - now.km);
-        queue(mode, `${who} passed ${name} (stop ${now.stopsPassed} of ${now.stopCount})${next}; ${kmText(left)} to go.`);
-      }
+      if (!now || !before || !now.shown) continue;
+      const changed = (now.arrived && !before.arrived) || (!now.arrived && now.stopsPassed > before.stopsPassed);
+      if (changed && words.progress[mode]) queue(mode, words.progress[mode]);
     }
   }
 
   // --- wiring ------------------------------------------------------------------------------------------------
-  // The page's own download of the data (explainer.tripData), so the file is fetched once.
-  const tripsJson = explainer.tripData ? explainer.tripData() : fetch('assets/trips.json').then((r) => {
-    if (!r.ok) throw new Error(`HTTP ${r.status}`);
-    return r.json();
-  });
-  Promise.all([explainer.ready, tripsJson]).then(([, json]) => {
-    data = json;
-    for (const p of data.places || []) places.set(p.id, p);
-    for (const s of data.sources || []) sources.set(s.id, s);
-    for (const v of data.vehicles || []) vehicles.set(v.id, v);
-    for (const t of data.trips || []) trips.set(t.id, t);
-    build();
+  explainer.ready.then(() => {
+    const words = explainer.describe();
+    if (!words) return;
+    build(words);
     document.addEventListener('explainer:state', (e) => update(e.detail));
     update(explainer.getState());
   }, () => { /* the map cannot run or the data is missing: the page says so (and web/fallback.js may take over) */ });

@@ -17,19 +17,25 @@
   ];
   const LEVELS = ['info', 'warning', 'error'];
 
-  // The page's own reading of the link's switches (the app reads the same hash for the state): theme,
-  // transparency, embed mode. Framed pages are embeds unless the link says embed=0.
-  const params = new URLSearchParams(location.hash.slice(1));
+  // The link's switches (theme, transparency, embed, classroom) are read by the app alone; the page styles itself
+  // from what the app reports (status.presentation, applyPresentation below). The one thing only the page can
+  // know: whether it runs inside another page. A framed page is an embed unless its link says otherwise.
   const framed = (() => { try { return window.self !== window.top; } catch (e) { return true; } })();
-  const embed = params.has('embed') ? !['0', 'false', 'off', 'no'].includes(params.get('embed')) : framed;
+  const linkNamesEmbed = new URLSearchParams(location.hash.slice(1)).has('embed');
   const root = document.documentElement;
-  root.classList.toggle('embed', embed);
-  // pym.js's parent names its child frame in the query: then the height follows the width (web/page.css).
-  root.classList.toggle('pym', embed && new URLSearchParams(location.search).has('childId'));
-  root.classList.toggle('transparent', params.has('transparent') && params.get('transparent') !== '0');
-  const dark = params.get('dark');
-  if (dark === 'on' || dark === '' || dark === '1') root.dataset.theme = 'dark';
-  else if (dark === 'off' || dark === '0') root.dataset.theme = 'light';
+  let embed = false;
+  function applyPresentation(p) {
+    if (!p) return;
+    root.classList.toggle('transparent', p.transparent);
+    if (p.theme === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = p.theme;
+    root.classList.toggle('embed', p.embed);
+    // pym.js's parent names its child frame in the query: then the height follows the width (web/page.css).
+    root.classList.toggle('pym', p.embed && new URLSearchParams(location.search).has('childId'));
+    // Inside an article: the resizer protocol (pym.js) and the embed's own code (height, wheel, host messages).
+    if (p.embed && !embed) loadScripts('web/pym.v1.min.js', 'web/embed.js');
+    embed = embed || p.embed;
+  }
 
   const canvas = document.getElementById('canvas');
   const loading = document.getElementById('loading');
@@ -72,6 +78,7 @@
   function applyHash(hash) {
     const notices = module.ccall('journeys_apply_hash', 'string', ['string'], [hash]);
     for (const line of notices.split('\n')) if (line) notice(0, line);
+    applyPresentation(JSON.parse(module.UTF8ToString(module._journeys_get_state())).status.presentation);
   }
   function scheduleHashUpdate() {
     if (hashTimer) return;
@@ -134,6 +141,21 @@
       if (errors) throw new TypeError(errors.trim());
       return this.getState();
     },
+    // A reader action, decided by the app exactly as the same click or key would be: {do: 'playPause'},
+    // {do: 'selectTrip', trip: '2019-02-hanoi'}, {do: 'seek', time: 3.5}, {do: 'setMode', ...} (names in
+    // src/core/commands.cpp). Throws when it is not a command; returns the new state.
+    command(command) {
+      if (!module) throw new Error('explainer.command: not ready yet; wait for explainer.ready');
+      const error = module.ccall('journeys_command', 'string', ['string'], [JSON.stringify(command)]);
+      if (error) throw new TypeError(error);
+      return this.getState();
+    },
+    // What the accessible layer says, in the app's words: the trip list, the selected trip's facts and sources,
+    // the mode labels, the clock, the play button, the sentence to announce (src/core/describe.hpp).
+    describe() {
+      if (!module) return null;
+      return JSON.parse(module.UTF8ToString(module._journeys_describe()));
+    },
     // For the benchmark and the soak: the app's CPU time of each frame since the last call (ms), the wasm memory
     // size and the bytes of it that malloc has handed out (bytes).
     takeFrameTimes() {
@@ -165,8 +187,6 @@
     },
   });
 
-  // Inside an article: the resizer protocol (pym.js) and the embed's own code (height, wheel, host messages).
-  if (embed) loadScripts('web/pym.v1.min.js', 'web/embed.js');
 
   if (typeof WebAssembly !== 'object') {
     fail('This browser cannot run WebAssembly, which the explainer needs. Try a current version of Chrome, Firefox, Safari or Edge.', true);
@@ -313,7 +333,7 @@
           m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
         });
       }
-      applyHash(location.hash + (embed && !params.has('embed') ? '&embed' : ''));
+      applyHash(location.hash + (framed && !linkNamesEmbed ? '&embed' : ''));
       window.addEventListener('hashchange', () => { if (location.hash !== writtenHash) applyHash(location.hash); });
       document.addEventListener('explainer:state', scheduleHashUpdate);
       // No drawing while the explainer is scrolled out of view (an embed far down an article); the journey

@@ -95,6 +95,8 @@ App& the_app();
 void report_to_page(int level, const std::string& message);
 // Whether a point of the canvas (CSS px) is on one of the panels drawn in the last frame, not on the map.
 bool over_panel(const core::ScreenPoint& p);
+// Applies a reader action however it came (key, panel, the page's explainer.command) and carries out its effects.
+void run_command(const core::Command& command);
 void notify_first_frame();   // the first full frame: the explainer is ready
 void notify_map_shown();     // the first frame with the map: the page can take its loading message away
 // Applies a link's hash held back until the trips were loaded; its notices go to the page.

@@ -261,6 +261,22 @@ static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
   return std::nullopt;
 }
 
+// Every reader action ends here, from a key, a panel or the page (journeys_command): the core decides, the
+// platform carries out what it asks.
+void run_command(const core::Command& c) {
+  const core::Effects effects = core::apply_command(app.session, c);
+  if (!effects.open_url.empty()) js_open_url(effects.open_url.c_str());
+  if (effects.toggle_fullscreen) js_toggle_fullscreen();
+  if (effects.copy_embed) js_copy_embed();
+  if (effects.save_image && app.export_frames == 0) {
+    app.export_frames = 1;
+    app.camera_before_export = app.session.state.camera;
+    app.flying_before_export = app.session.flying;
+    app.view_moved_before_export = app.session.view_moved;
+    js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
+  }
+}
+
 // Our keys win, except while the reader is moving through the panels with the keyboard (ImGui's focus ring is
 // showing), where Space and the arrows press and move between controls.
 static bool handle_key(const SDL_Event& e) {
@@ -271,7 +287,7 @@ static bool handle_key(const SDL_Event& e) {
   if (io.WantTextInput || (nav_key && io.NavVisible)) return false;
   const std::optional<core::Command> c = command_for(e.key);
   if (!c) return false;
-  if (core::session_run_command(app.session, *c) == core::SessionEffect::ToggleFullscreen) js_toggle_fullscreen();
+  run_command(*c);
   return true;
 }
 
@@ -401,6 +417,7 @@ static void frame() {
   update_viewport();
   app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height),
                                   app.touch_seen, app.prefers_dark);
+  app.session.status.list_covers_map = app.layout.narrow;
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
   if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
     app.style_touch = app.touch_seen;
@@ -427,16 +444,7 @@ static void frame() {
   if (app.export_frames > 0) app.slide_caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
   else ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
-  if (!app.requests.open_url.empty()) js_open_url(app.requests.open_url.c_str());
-  if (app.requests.toggle_fullscreen) js_toggle_fullscreen();
-  if (app.requests.copy_embed) js_copy_embed();
-  if (app.requests.save_image && app.export_frames == 0) {
-    app.export_frames = 1;
-    app.camera_before_export = app.session.state.camera;
-    app.flying_before_export = app.session.flying;
-    app.view_moved_before_export = app.session.view_moved;
-    js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
-  }
+  for (const core::Command& c : app.requests.commands) run_command(c);
 
   const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
   glViewport(0, 0, w, h);

@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "app/app.hpp"
+#include "core/describe.hpp"
 #include "core/url_state.hpp"
 
 EM_JS(void, js_page_message, (int level, const char* text), {
@@ -66,17 +68,8 @@ static unsigned asset_kind(const char* name) {
 }
 
 static std::string apply_hash_now(const char* hash) {
-  App& app = the_app();
-  const core::UrlState url = core::parse_url_state(hash, app.session.trips);
-  const bool was_playing = app.session.state.playback.playing;
-  core::apply_url_state(url, app.session.state);
-  app.session.state.presentation = url.presentation;
-  if (url.presentation.classroom || url.presentation.embed) app.session.state.sidebar_open = false;  // the map first
-  // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
-  if (url.presentation.autoplay && app.session.reduced_motion && !url.playing) app.session.state.playback.playing = was_playing;
-  if (url.view_centre) core::session_camera_moved(app.session);
   std::string notices;
-  for (const std::string& n : url.notices) notices += n + "\n";
+  for (const std::string& n : core::session_apply_link(the_app().session, hash)) notices += n + "\n";
   return notices;
 }
 
@@ -122,6 +115,22 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {
   return text.c_str();
 }
 
+// The words of the page's accessible layer, from the core (core/describe.hpp). Lives until the next call.
+EMSCRIPTEN_KEEPALIVE const char* journeys_describe() {
+  static std::string text;
+  text = core::describe_json(the_app().session);
+  return text.c_str();
+}
+
+// A reader action from the page: the accessible HTML layer, a host's message ({"do":"selectTrip","trip":"…"}).
+// "" when it was taken; otherwise why not.
+EMSCRIPTEN_KEEPALIVE const char* journeys_command(const char* json_text) {
+  static std::string error;
+  error.clear();
+  if (const std::optional<core::Command> c = core::command_from_json(json_text, &error)) run_command(*c);
+  return error.c_str();
+}
+
 // "" when applied; otherwise every problem, one per line, and the state is unchanged.
 EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   static std::string text;
@@ -162,7 +171,9 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   static std::string text;
   App& app = the_app();
   if (app.start_stage == StartStage::Map || app.start_stage == StartStage::Trips) {
+    // The trips it names are not in yet; how the page looks (theme, embed, classroom) is known already.
     app.pending_hash = hash;
+    app.session.state.presentation = core::parse_url_state(hash, core::TripData{}).presentation;
     text.clear();
   } else {
     text = apply_hash_now(hash);

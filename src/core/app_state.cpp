@@ -31,6 +31,7 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
   j["placeLabels"] = state.place_labels;
   const LatLon centre = unproject(state.camera.centre);
   j["view"] = {{"lat", centre.lat}, {"lon", centre.lon}, {"zoom", state.camera.zoom}};
+  const Presentation& presentation = state.presentation;
   j["status"] = {
       {"framesDrawn", status.frames_drawn},
       {"canvas",
@@ -43,6 +44,14 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
       {"train", track_json(status.train)},
       {"plane", track_json(status.plane)},
       {"messages", status.messages},
+      // How the page presents itself, as the link asked (the page styles itself from this, never from the link).
+      {"presentation",
+       {{"theme", presentation.theme == Theme::Dark ? "dark" : presentation.theme == Theme::Light ? "light" : "auto"},
+        {"transparent", presentation.transparent},
+        {"embed", presentation.embed},
+        {"classroom", presentation.classroom},
+        {"controls", presentation.controls},
+        {"plain", presentation.plain}}},
   };
   // Replace, not throw, on invalid UTF-8: messages can quote bytes from a broken data file.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);

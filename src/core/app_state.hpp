@@ -51,6 +51,7 @@ struct AppStatus {
   int canvas_pixel_width = 0, canvas_pixel_height = 0;  // drawing-buffer pixels
   float pixel_ratio = 1.0f;
   double end_h = 0;                    // the clock's end for the selected trip and mode
+  bool list_covers_map = false;        // the phone layout: the open trips list is a sheet over the map
   TrackStatus train, plane;
   std::vector<std::string> messages;   // problems shown to the reader (bad data, lost context, ...)
 };

@@ -3,19 +3,11 @@
 #pragma once
 #include <optional>
 
+#include "core/commands.hpp"
+
 namespace core {
 
 enum class Key { Space, Left, Right, Home, End, PageUp, PageDown, Digit, Letter, Question, Other };
-
-enum class CommandKind {
-    PlayPause, StepBack, StepForward, ToStart, ToEnd, PickTrip, PreviousTrip, NextTrip, ShowTrain, ShowPlane, ShowBoth,
-    Fullscreen, Help
-};
-
-struct Command {
-    CommandKind kind;
-    int trip_number = 0;  // PickTrip: 1..9
-};
 
 // key: what was pressed; ch: the digit (0-9) or the lower-case letter for Digit / Letter.
 std::optional<Command> command_for_key(Key key, char ch = 0);

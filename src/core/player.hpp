@@ -64,6 +64,8 @@ std::optional<ShowMode> parse_show_mode(std::string_view s);
 // 20 s and the 2-hour flight beside it in 2 s.
 constexpr double kJourneyHoursPerSecond = 1.0;
 constexpr double kMinSpeed = 0.25, kMaxSpeed = 16.0;
+// The speeds the reader is offered (the canvas menu and the HTML select).
+constexpr double kSpeedChoices[] = {0.25, 0.5, 1, 2, 4, 8, 16};
 
 struct Playback {
     double clock_h = 0.0;  // elapsed journey hours since departure

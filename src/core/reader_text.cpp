@@ -1,5 +1,7 @@
 #include "core/reader_text.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 
@@ -96,6 +98,47 @@ std::string trip_line(const Trip& trip, ShowMode show, const Journey& journey) {
                      : std::string("by ") + (show == ShowMode::Plane ? "plane" : "train");
   }
   return std::to_string(trip.number) + ". " + trip.destination + ", " + month_year(trip.depart) + " \xC2\xB7 " + mode;
+}
+
+const char* play_button_word(const Playback& playback, double end_h) {
+  if (playback.playing) return "Pause";
+  return end_h > 0 && playback.clock_h >= end_h ? "Replay" : "Play";
+}
+
+std::string mode_button_label(const Track& t, const char* name) {
+  return std::string(name) + (t.available ? (t.what_if ? " (what-if)" : " (real)") : " (none)");
+}
+
+std::string now_text(const AppState& state, const Journey& j) {
+  const double clock = state.playback.clock_h;
+  const bool both = state.show == ShowMode::Both;
+  if (both && j.train.available && j.plane.available) {
+    const double plane_h = j.plane.duration_h();
+    if (clock >= plane_h && clock < j.train.duration_h()) {
+      const double train_left = j.train.distance_km() - track_state_at(j.train, plane_h).km;
+      return "The plane landed after " + format_hours(plane_h) + ". At that moment the train still had " +
+             km_text(train_left) + " to go.";
+    }
+    if (clock >= j.train.duration_h())
+      return "Both have arrived: the train took " + format_hours(j.train.duration_h()) + ", the plane " +
+             format_hours(plane_h) + ".";
+  }
+  const Track& t = state.show == ShowMode::Plane ? j.plane : j.train;
+  if (!t.available) return "";
+  const TrackState s = track_state_at(t, clock);
+  if (s.arrived) return "Arrived in " + t.stops.back().name + " after " + format_hours(t.duration_h()) + ".";
+  if (clock <= 0.0) return "Leaves " + t.stops.front().name + ". Press play.";
+  const TrackStop& last = t.stops[static_cast<std::size_t>(std::max(0, s.stops_passed - 1))];
+  return "Passed " + last.name + " at " + format_hours(last.arrive_h) + "; " +
+         km_text(t.distance_km() - s.km) + " to go.";
+}
+
+std::string clock_text(double clock_h, double end_h) { return format_hours(clock_h) + " of " + format_hours(end_h); }
+
+std::string missing_mode_text(const Journey& j) {
+  const Track& alt = j.alternative();
+  if (alt.available) return "";
+  return std::string("No ") + (alt.mode == Mode::Train ? "train" : "plane") + ": " + alt.unavailable_reason;
 }
 
 }  // namespace core

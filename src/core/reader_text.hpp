@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/app_state.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
 
@@ -17,6 +18,16 @@ const char* mode_word(Mode m);                                        // "train"
 const char* confidence_word(Confidence c);                              // "well sourced", ...
 // The line that names what is on screen when the trips panel is closed (classroom, embeds, phones):
 // "2. Dalian, May 2018 · by plane", "6. Hanoi, February 2019 · plane (what-if)", "… · train and plane, racing".
+// A mode button's label: "Train (real)", "Plane (what-if)", "Plane (none)".
+std::string mode_button_label(const Track& track, const char* name);
+// What the reader should know at this moment, in one sentence: "Passed Dandong at 5 h 10 min; 1,034 km to go."
+std::string now_text(const AppState& state, const Journey& journey);
+// The journey clock: "2 h 05 min of 70 h 00 min".
+std::string clock_text(double clock_h, double end_h);
+// Why a mode has no track: "No train: there is no rail link to Singapore." ("" when both exist).
+std::string missing_mode_text(const Journey& journey);
+// The play button's word: "Pause" while playing, "Replay" at the journey's end, otherwise "Play".
+const char* play_button_word(const Playback& playback, double end_h);
 std::string trip_line(const Trip& trip, ShowMode show, const Journey& journey);
 
 }  // namespace core

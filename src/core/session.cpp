@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/projection.hpp"
+#include "core/url_state.hpp"
 
 namespace core {
 
@@ -13,22 +14,41 @@ static bool is_shown(const Session& s, const Track& t, Mode mode) {
   return t.available && (show == ShowMode::Both || (show == ShowMode::Train) == (mode == Mode::Train));
 }
 
-SessionEffect session_run_command(Session& s, const Command& c) {
+// A trip chosen by the reader (the sidebar, a digit key, the HTML list, a host's message) opens at its start,
+// paused, whatever was playing: the reader sees where it goes before it moves. On a phone the list covers the map,
+// so it folds to show the picked trip.
+static void select_trip(Session& s, const std::string& id) {
+  AppState& st = s.state;
+  if (!s.trips.find_trip(id)) return;
+  st.trip_id = id;
+  st.playback.clock_h = 0.0;
+  st.playback.playing = false;
+  if (s.status.list_covers_map) st.sidebar_open = false;
+}
+
+Effects apply_command(Session& s, const Command& c) {
   AppState& st = s.state;
   const double end = s.status.end_h;
+  Effects effects;
   switch (c.kind) {
     case CommandKind::PlayPause:
-      if (!st.playback.playing && st.playback.clock_h >= end) st.playback.clock_h = 0.0;
+      if (!st.playback.playing && st.playback.clock_h >= end) st.playback.clock_h = 0.0;  // "Replay"
       st.playback.playing = !st.playback.playing;
       break;
+    case CommandKind::Restart:
+      st.playback.clock_h = 0.0;
+      st.playback.playing = true;
+      break;
+    case CommandKind::Seek: seek(st.playback, c.value, end); break;
     case CommandKind::StepBack: seek(st.playback, st.playback.clock_h - step_hours(end), end); break;
     case CommandKind::StepForward: seek(st.playback, st.playback.clock_h + step_hours(end), end); break;
     case CommandKind::ToStart: seek(st.playback, 0.0, end); break;
     case CommandKind::ToEnd: seek(st.playback, end, end); break;
     case CommandKind::PickTrip:
       for (const Trip& t : s.trips.trips)
-        if (t.number == c.trip_number) st.trip_id = t.id;
+        if (t.number == c.trip_number) select_trip(s, t.id);
       break;
+    case CommandKind::SelectTrip: select_trip(s, c.text); break;
     case CommandKind::PreviousTrip:
     case CommandKind::NextTrip: {
       // Step through the trips and play each: a teacher's clicker walks the class through all nine.
@@ -48,10 +68,40 @@ SessionEffect session_run_command(Session& s, const Command& c) {
     case CommandKind::ShowBoth:
       if (s.journey.train.available && s.journey.plane.available) st.show = ShowMode::Both;
       break;
-    case CommandKind::Fullscreen: return SessionEffect::ToggleFullscreen;
+    case CommandKind::SetSpeed:
+      if (c.value >= kMinSpeed && c.value <= kMaxSpeed) st.playback.speed = c.value;
+      break;
+    case CommandKind::SetFilter:
+      if (c.text == "all") st.filter = TripFilter::All;
+      if (c.text == "train") st.filter = TripFilter::Train;
+      if (c.text == "plane") st.filter = TripFilter::Plane;
+      break;
+    case CommandKind::ToggleSidebar: st.sidebar_open = !st.sidebar_open; break;
+    case CommandKind::OpenSidebar: st.sidebar_open = true; break;
+    case CommandKind::CloseSidebar: st.sidebar_open = false; break;
+    case CommandKind::ToggleLabels: st.place_labels = !st.place_labels; break;
     case CommandKind::Help: st.help_open = !st.help_open; break;
+    case CommandKind::Fullscreen: effects.toggle_fullscreen = true; break;
+    case CommandKind::SaveImage: effects.save_image = true; break;
+    case CommandKind::CopyEmbed: effects.copy_embed = true; break;
+    case CommandKind::OpenLink:
+      // Only web addresses: a source's link from the data, never a script.
+      if (c.text.rfind("https://", 0) == 0 || c.text.rfind("http://", 0) == 0) effects.open_url = c.text;
+      break;
   }
-  return SessionEffect::None;
+  return effects;
+}
+
+std::vector<std::string> session_apply_link(Session& s, std::string_view hash) {
+  const UrlState url = parse_url_state(hash, s.trips);
+  const bool was_playing = s.state.playback.playing;
+  apply_url_state(url, s.state);
+  s.state.presentation = url.presentation;
+  if (url.presentation.classroom || url.presentation.embed) s.state.sidebar_open = false;  // the map first
+  // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
+  if (url.presentation.autoplay && s.reduced_motion && !url.playing) s.state.playback.playing = was_playing;
+  if (url.view_centre) session_camera_moved(s);
+  return url.notices;
 }
 
 void session_fit_camera(Session& s, const Padding& map_padding, bool animate) {

@@ -3,10 +3,12 @@
 // feeds it the reader's input and draws what it holds; the unit tests drive it directly.
 #pragma once
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/app_state.hpp"
 #include "core/camera.hpp"
-#include "core/keys.hpp"
+#include "core/commands.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
 
@@ -31,13 +33,17 @@ struct Session {
   AppStatus status;
 };
 
-// What a command asks of the platform beyond the session (the browser's full screen).
-enum class SessionEffect { None, ToggleFullscreen };
-SessionEffect session_run_command(Session& s, const Command& c);
+// The one place a reader action is decided, however it arrived (core/commands.hpp); returns what the platform
+// must carry out.
+Effects apply_command(Session& s, const Command& c);
 
 // The trip or the mode changed (by a click, a key, a link or the page): new tracks, a new frame for the camera
 // (`map_padding`: what the panels cover). Returns true when the journey was rebuilt (its routes need uploading).
 bool session_sync_journey(Session& s, const Padding& map_padding);
+
+// A link's hash, at start or edited by the reader: the state and presentation it names. Returns a notice for
+// each part it ignored.
+std::vector<std::string> session_apply_link(Session& s, std::string_view hash);
 
 // Frames the shown tracks, flying there unless `animate` is false or the reader prefers reduced motion.
 void session_fit_camera(Session& s, const Padding& map_padding, bool animate);

@@ -14,36 +14,6 @@
 
 namespace ui {
 
-static const double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16};
-
-static std::string mode_label(const core::Track& t, const char* name) {
-  return std::string(name) + (t.available ? (t.what_if ? " (what-if)" : " (real)") : " (none)");
-}
-
-// What the reader should know at this moment, in one sentence.
-static std::string now_text(const core::AppState& state, const core::Journey& j) {
-  const double clock = state.playback.clock_h;
-  const bool both = state.show == core::ShowMode::Both;
-  if (both && j.train.available && j.plane.available) {
-    const double plane_h = j.plane.duration_h();
-    if (clock >= plane_h && clock < j.train.duration_h()) {
-      const double train_left = j.train.distance_km() - core::track_state_at(j.train, plane_h).km;
-      return "The plane landed after " + core::format_hours(plane_h) + ". At that moment the train still had " +
-             core::km_text(train_left) + " to go.";
-    }
-    if (clock >= j.train.duration_h())
-      return "Both have arrived: the train took " + core::format_hours(j.train.duration_h()) + ", the plane " +
-             core::format_hours(plane_h) + ".";
-  }
-  const core::Track& t = state.show == core::ShowMode::Plane ? j.plane : j.train;
-  if (!t.available) return "";
-  const core::TrackState s = core::track_state_at(t, clock);
-  if (s.arrived) return "Arrived in " + t.stops.back().name + " after " + core::format_hours(t.duration_h()) + ".";
-  if (clock <= 0.0) return "Leaves " + t.stops.front().name + ". Press play.";
-  const core::TrackStop& last = t.stops[static_cast<std::size_t>(std::max(0, s.stops_passed - 1))];
-  return "Passed " + last.name + " at " + core::format_hours(last.arrive_h) + "; " +
-         core::km_text(t.distance_km() - s.km) + " to go.";
-}
 
 // The journey's scrubber: a press or drag anywhere on it goes to exactly that point of the journey. (ImGui's slider
 // maps the pointer over its width less the grab's, so with a finger-sized grab a tap at 90 % went to the end.) No
@@ -72,7 +42,7 @@ static bool scrubber(const char* id, double& clock_h, double end_h) {
   return changed;
 }
 
-void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   (void)fonts;
   const core::Journey& j = *in.journey;
   const core::ScreenRect& r = layout.controls;
@@ -83,38 +53,33 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
 
   // Mode: the real one is marked, the other is a what-if; where none exists the button is off and says why.
-  const std::string train = mode_label(j.train, "Train"), plane = mode_label(j.plane, "Plane");
+  const std::string train = core::mode_button_label(j.train, "Train"), plane = core::mode_button_label(j.plane, "Plane");
   const char* labels[3] = {train.c_str(), plane.c_str(), "Both, racing"};
   const bool enabled[3] = {j.train.available, j.plane.available, j.train.available && j.plane.available};
   static const char* const kNames[3] = {"train", "plane", "both"};
   const int picked = segmented("mode", labels, kNames, 3, static_cast<int>(state.show), out, enabled);
-  if (picked >= 0) state.show = static_cast<core::ShowMode>(picked);
-  const core::Track& alt = j.alternative();
-  if (!alt.available) {
+  static const core::CommandKind kShow[3] = {core::CommandKind::ShowTrain, core::CommandKind::ShowPlane, core::CommandKind::ShowBoth};
+  if (picked >= 0) out.commands.push_back({kShow[picked]});
+  const std::string missing = core::missing_mode_text(j);
+  if (!missing.empty()) {
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("No %s: %s", alt.mode == core::Mode::Train ? "train" : "plane", alt.unavailable_reason.c_str());
+    ImGui::TextDisabled("%s", missing.c_str());
     ImGui::PopTextWrapPos();
   }
 
   // Transport: play/pause, restart, scrubber, speed.
   const double end = in.status ? in.status->end_h : 0.0;
-  if (ImGui::Button(state.playback.playing ? "Pause" : (state.playback.clock_h >= end && end > 0 ? "Replay" : "Play"))) {
-    if (!state.playback.playing && state.playback.clock_h >= end) state.playback.clock_h = 0.0;
-    state.playback.playing = !state.playback.playing;
-  }
+  if (ImGui::Button(core::play_button_word(state.playback, end))) out.commands.push_back({core::CommandKind::PlayPause});
   out.remember("play");
   ImGui::SameLine();
-  if (ImGui::Button("Restart")) {
-    state.playback.clock_h = 0.0;
-    state.playback.playing = true;
-  }
+  if (ImGui::Button("Restart")) out.commands.push_back({core::CommandKind::Restart});
   out.remember("restart");
   ImGui::SameLine();
   const float speed_w = ImGui::CalcTextSize("0.25\xC3\x97 ").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - speed_w - ImGui::GetStyle().ItemSpacing.x));
   double clock = state.playback.clock_h;
-  if (scrubber("##time", clock, end)) core::seek(state.playback, clock, end);
+  if (scrubber("##time", clock, end)) out.commands.push_back({core::CommandKind::Seek, 0, clock});
   out.remember("scrubber");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(speed_w);
@@ -122,27 +87,26 @@ void draw_controls(core::AppState& state, const UiInput& in, const Layout& layou
   std::snprintf(speed_text, sizeof speed_text, "%g\xC3\x97", state.playback.speed);
   // The menu holds every speed without scrolling, whatever their height (44 px each on touch screens).
   const float item_h = layout.touch ? 44.0f * layout.scale : ImGui::GetFrameHeightWithSpacing();
-  ImGui::SetNextWindowSizeConstraints(ImVec2(speed_w, 0.0f), ImVec2(FLT_MAX, item_h * float(std::size(kSpeeds)) +
+  ImGui::SetNextWindowSizeConstraints(ImVec2(speed_w, 0.0f), ImVec2(FLT_MAX, item_h * float(std::size(core::kSpeedChoices)) +
                                       2 * ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y));
   const bool open = ImGui::BeginCombo("##speed", speed_text);
   out.remember("speed");
   if (open) {
-    for (double s : kSpeeds) {
+    for (double s : core::kSpeedChoices) {
       char item[16];
       std::snprintf(item, sizeof item, "%g\xC3\x97", s);
       // Touch: each choice as tall as any other target (44 px), not a line of text.
       const float row_h = layout.touch ? item_h - ImGui::GetStyle().ItemSpacing.y : 0.0f;
-      if (ImGui::Selectable(item, s == state.playback.speed, 0, ImVec2(0, row_h))) state.playback.speed = s;
+      if (ImGui::Selectable(item, s == state.playback.speed, 0, ImVec2(0, row_h))) out.commands.push_back({core::CommandKind::SetSpeed, 0, s});
       std::snprintf(item, sizeof item, "%g", s);
       out.remember("speed:", item);
     }
     ImGui::EndCombo();
   }
 
-  ImGui::TextWrapped("Elapsed %s of %s \xC2\xB7 remaining %s", core::format_hours(state.playback.clock_h).c_str(),
-                     core::format_hours(end).c_str(),
+  ImGui::TextWrapped("Elapsed %s \xC2\xB7 remaining %s", core::clock_text(state.playback.clock_h, end).c_str(),
                      core::format_hours(std::max(0.0, end - state.playback.clock_h)).c_str());
-  ImGui::TextWrapped("%s", now_text(state, j).c_str());
+  ImGui::TextWrapped("%s", core::now_text(state, j).c_str());
   ImGui::End();
 }
 
@@ -190,13 +154,14 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
   ImGui::End();
 }
 
-void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts) {
+void draw_help(const core::AppState& state, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   // In the middle of the map's free area, clear of the controls along the bottom and the trips panel.
   const float left = float(layout.sidebar.x1 > layout.width * 0.5f ? 0 : layout.sidebar.x1);
   const float bottom = float(layout.controls.y0 > 0 ? layout.controls.y0 : layout.height);
   ImGui::SetNextWindowPos(ImVec2((left + layout.width) / 2, bottom / 2), 0, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(layout.width - left - 16, std::max(120.0f, bottom - 16)));
-  ImGui::Begin("Keys", &state.help_open,
+  bool open = true;  // its close box hides it like the ? key
+  ImGui::Begin("Keys", &open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PushFont(fonts.bold);
   ImGui::Text("Keyboard");
@@ -217,6 +182,7 @@ void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts) 
                  ? "Drag the map to move it; Ctrl + scroll (Cmd on a Mac) or two fingers zoom. Tab moves on to the page."
                  : "Drag the map to move it; scroll or pinch to zoom. Tab moves on to the page's buttons.");
   ImGui::End();
+  if (!open) out.commands.push_back({core::CommandKind::Help});
 }
 
 }  // namespace ui

@@ -6,10 +6,10 @@
 
 namespace ui {
 
-void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
-void draw_controls(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
+void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
+void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
 void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
-void draw_help(core::AppState& state, const Layout& layout, const Fonts& fonts);
+void draw_help(const core::AppState& state, const Layout& layout, const Fonts& fonts, UiRequests& out);
 
 ImVec4 colour(const float rgba[4]);
 ImU32 colour_u32(const float rgba[4], float alpha = 1.0f);

@@ -44,24 +44,24 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, ImGui::GetColorU32(ImGuiCol_Text));
       }
-      if (ImGui::IsItemClicked()) out.open_url = s->url;
+      if (ImGui::IsItemClicked()) out.commands.push_back({core::CommandKind::OpenLink, 0, 0.0, s->url});
       ImGui::PopStyleColor();
     }
     ImGui::PopID();
   }
 }
 
-static void trip_filter(core::AppState& state, const Layout& layout, UiRequests& out) {
+static void trip_filter(const core::AppState& state, const Layout& layout, UiRequests& out) {
   static const char* const kFilters[] = {"All trips", "By train", "By plane"};
   static const char* const kShortFilters[] = {"All", "Train", "Plane"};  // beside "Hide trips" on a phone
   static const char* const kFilterNames[] = {"all", "train", "plane"};
   const int clicked = segmented("filter", layout.narrow ? kShortFilters : kFilters, kFilterNames, 3,
                                 static_cast<int>(state.filter), out);
-  if (clicked >= 0) state.filter = static_cast<core::TripFilter>(clicked);
+  if (clicked >= 0) out.commands.push_back({core::CommandKind::SetFilter, 0, 0.0, kFilterNames[clicked]});
 }
 
 // `swiping`: the finger is scrolling the list (touch_scroll), so a release over a row is not a pick.
-static void trip_list(core::AppState& state, const core::TripData& data, const Layout& layout, bool swiping,
+static void trip_list(const core::AppState& state, const core::TripData& data, const Layout& layout, bool swiping,
                       UiRequests& out) {
 
   // A row per trip: number, destination with its mode tag, then date and counterpart. Long destinations and
@@ -82,10 +82,7 @@ static void trip_list(core::AppState& state, const core::TripData& data, const L
     float row_h = title_h + details_h + style.ItemSpacing.y + style.FramePadding.y;
     if (layout.touch) row_h = std::max(row_h, kPhoneTripRowPx * layout.scale - style.ItemSpacing.y);
     if (ImGui::Selectable("##trip", selected, 0, ImVec2(0, row_h)) && !swiping) {
-      state.trip_id = trip.id;
-      state.playback.clock_h = 0.0;
-      state.playback.playing = false;
-      if (layout.narrow) state.sidebar_open = false;  // a phone shows the picked trip's map, not the list over it
+      out.commands.push_back({core::CommandKind::SelectTrip, 0, 0.0, trip.id});
     }
     out.remember("trip:", trip.id);
     const ImVec2 end = ImGui::GetCursorPos();
@@ -191,7 +188,7 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
   for (const core::Leg& leg : trip.outbound) source_links(data, leg.sources, out);
 }
 
-void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   const core::Trip* shown_trip = in.data && in.journey ? in.data->find_trip(state.trip_id) : nullptr;
@@ -201,7 +198,7 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
     ImGui::SetNextWindowPos(ImVec2(8, 8));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(200.0f, layout.width - 16.0f), layout.height));
     ImGui::Begin("Show trips", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
-    if (ImGui::Button("Trips \xE2\x80\xBA")) state.sidebar_open = true;
+    if (ImGui::Button("Trips \xE2\x80\xBA")) out.commands.push_back({core::CommandKind::OpenSidebar});
     out.remember("sidebar");
     if (shown_trip) {
       ImGui::SameLine();
@@ -219,7 +216,7 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
   ImGui::Begin("Trips", nullptr, fixed);
   const bool swiping = touch_scroll(layout.touch);
   if (layout.narrow) {  // the sheet's handle: fold or unfold
-    if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips")) state.sidebar_open = !state.sidebar_open;
+    if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips")) out.commands.push_back({core::CommandKind::ToggleSidebar});
     out.remember("sidebar");
     if (!state.sidebar_open) {
       if (shown_trip) {
@@ -245,11 +242,10 @@ void draw_sidebar(core::AppState& state, const UiInput& in, const Layout& layout
         if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
       }
       if (ImGui::Button(kActions[i].label)) {
-        if (i == 0) state.sidebar_open = false;
-        if (i == 1) state.help_open = !state.help_open;
-        if (i == 2) out.toggle_fullscreen = true;
-        if (i == 3) out.copy_embed = true;
-        if (i == 4) out.save_image = true;
+        static const core::CommandKind kDoes[] = {core::CommandKind::CloseSidebar, core::CommandKind::Help,
+                                                  core::CommandKind::Fullscreen, core::CommandKind::CopyEmbed,
+                                                  core::CommandKind::SaveImage};
+        out.commands.push_back({kDoes[i]});
       }
       out.remember(kActions[i].id);
     }

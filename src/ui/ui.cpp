@@ -209,13 +209,13 @@ int segmented(const char* id, const char* const* labels, const char* const* name
   return clicked;
 }
 
-void draw(core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+void draw(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   draw_sidebar(state, in, layout, fonts, out);
   if (in.journey && state.presentation.controls) {
     draw_controls(state, in, layout, fonts, out);
     draw_compare(state, in, layout, fonts);
   }
-  if (state.help_open) draw_help(state, layout, fonts);
+  if (state.help_open) draw_help(state, layout, fonts, out);
 }
 
 }  // namespace ui

@@ -1,12 +1,13 @@
 // The ImGui panels: the trips sidebar with its detail and vehicle cards, the mode toggle, the journey clock and
 // its controls, the race and compare panels, the keyboard help. They read and write core::AppState and know
-// nothing of SDL, the page or GL; what they need from the platform (open a link, go full screen) they ask for
-// in UiRequests.
+// nothing of SDL, the page or GL. They only read the state: every click becomes a core::Command in UiRequests,
+// which the core applies (core::apply_command) like a key or a message from the page.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "core/app_state.hpp"
+#include "core/commands.hpp"
 #include "core/labels.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
@@ -53,13 +54,10 @@ struct Target {
 };
 
 struct UiRequests {
-  std::string open_url;     // a source link was clicked: open it in a new tab
-  bool toggle_fullscreen = false;
-  bool copy_embed = false;  // "Copy embed code": the page builds the iframe snippet for this state
-  bool save_image = false;  // "Save image": a 1920×1080 PNG of the view
+  std::vector<core::Command> commands;  // what the reader did on the panels this frame, in order
   std::vector<Target> targets;
   std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
-  void clear() { open_url.clear(); toggle_fullscreen = false; copy_embed = false; save_image = false; target_count = 0; }
+  void clear() { commands.clear(); target_count = 0; }
   void remember(const char* id, const std::string& suffix = {});  // the last ImGui item, under this name
   const Target* find(const std::string& id) const;
 };
@@ -72,7 +70,7 @@ struct UiInput {
 };
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
-void draw(core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
+void draw(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
 // While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
 float draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
 

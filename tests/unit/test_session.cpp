@@ -25,7 +25,7 @@ static bool on_screen(const Session& s, LatLon p, const Padding& pad) {
 
 TEST_CASE("picking a trip by its number builds its journey in the mode he used and frames the route") {
   Session s = loaded_session();
-  CHECK(session_run_command(s, {CommandKind::PickTrip, 3}) == SessionEffect::None);
+  CHECK_FALSE(apply_command(s, {CommandKind::PickTrip, 3}).toggle_fullscreen);
   CHECK(s.state.trip_id == "2018-06-singapore");
   CHECK(session_sync_journey(s, kSidebar));  // rebuilt: the routes must be uploaded
   CHECK(s.state.show == ShowMode::Plane);    // Singapore was flown
@@ -36,16 +36,16 @@ TEST_CASE("picking a trip by its number builds its journey in the mode he used a
 
 TEST_CASE("modes: a mode the trip does not have is refused; Both needs both") {
   Session s = loaded_session();
-  session_run_command(s, {CommandKind::PickTrip, 3});  // Singapore: no railway
+  apply_command(s, {CommandKind::PickTrip, 3});  // Singapore: no railway
   session_sync_journey(s, kSidebar);
-  session_run_command(s, {CommandKind::ShowTrain, 0});
+  apply_command(s, {CommandKind::ShowTrain, 0});
   CHECK(s.state.show == ShowMode::Plane);
-  session_run_command(s, {CommandKind::ShowBoth, 0});
+  apply_command(s, {CommandKind::ShowBoth, 0});
   CHECK(s.state.show == ShowMode::Plane);
-  session_run_command(s, {CommandKind::PickTrip, 6});  // Hanoi: train, with a what-if flight
+  apply_command(s, {CommandKind::PickTrip, 6});  // Hanoi: train, with a what-if flight
   session_sync_journey(s, kSidebar);
   CHECK(s.state.show == ShowMode::Train);
-  session_run_command(s, {CommandKind::ShowBoth, 0});
+  apply_command(s, {CommandKind::ShowBoth, 0});
   session_sync_journey(s, kSidebar);
   CHECK(s.state.show == ShowMode::Both);
   CHECK(s.flying);  // a new mode reframes, flying
@@ -53,9 +53,9 @@ TEST_CASE("modes: a mode the trip does not have is refused; Both needs both") {
 
 TEST_CASE("a new trip flies the camera there and lands exactly on the fitted view; reduced motion cuts") {
   Session s = loaded_session();
-  session_run_command(s, {CommandKind::PickTrip, 1});
+  apply_command(s, {CommandKind::PickTrip, 1});
   session_sync_journey(s, kSidebar);
-  session_run_command(s, {CommandKind::PickTrip, 3});
+  apply_command(s, {CommandKind::PickTrip, 3});
   session_sync_journey(s, kSidebar);
   REQUIRE(s.flying);
   const Camera target = s.fly.to;
@@ -66,7 +66,7 @@ TEST_CASE("a new trip flies the camera there and lands exactly on the fitted vie
   CHECK(s.state.camera.zoom == doctest::Approx(target.zoom));
 
   s.reduced_motion = true;
-  session_run_command(s, {CommandKind::PickTrip, 2});
+  apply_command(s, {CommandKind::PickTrip, 2});
   session_sync_journey(s, kSidebar);
   CHECK_FALSE(s.flying);
   for (const LatLon& p : s.journey.plane.route.points) CHECK(on_screen(s, p, kSidebar));
@@ -80,7 +80,7 @@ TEST_CASE("the reader's drag stops a flight, and a link's view survives the firs
   session_sync_journey(s, kSidebar);
   CHECK(s.state.camera.zoom == linked.zoom);
   CHECK(s.state.camera.centre.x == linked.centre.x);
-  session_run_command(s, {CommandKind::PickTrip, 7});
+  apply_command(s, {CommandKind::PickTrip, 7});
   session_sync_journey(s, kSidebar);
   REQUIRE(s.flying);
   session_camera_moved(s);
@@ -90,49 +90,49 @@ TEST_CASE("the reader's drag stops a flight, and a link's view survives the firs
 
 TEST_CASE("the clock: steps advance it to the end and stop there; play at the end starts over") {
   Session s = loaded_session();
-  session_run_command(s, {CommandKind::PickTrip, 2});  // Dalian: a short flight
+  apply_command(s, {CommandKind::PickTrip, 2});  // Dalian: a short flight
   session_sync_journey(s, kSidebar);
   session_step(s, 0);
   const double end = s.status.end_h;
   REQUIRE(end > 0);
-  session_run_command(s, {CommandKind::PlayPause, 0});
+  apply_command(s, {CommandKind::PlayPause, 0});
   CHECK(s.state.playback.playing);
   for (int i = 0; i < 100000 && s.state.playback.playing; ++i) session_step(s, 0.05);
   CHECK(s.state.playback.clock_h == end);
   CHECK(s.status.plane.arrived);
   CHECK(s.status.plane.stops_passed == s.status.plane.stop_count);
   CHECK(s.status.plane.vehicle == Mode::Plane);
-  session_run_command(s, {CommandKind::PlayPause, 0});
+  apply_command(s, {CommandKind::PlayPause, 0});
   CHECK(s.state.playback.clock_h == 0.0);
   CHECK(s.state.playback.playing);
-  session_run_command(s, {CommandKind::ToEnd, 0});
+  apply_command(s, {CommandKind::ToEnd, 0});
   CHECK(s.state.playback.clock_h == end);
-  session_run_command(s, {CommandKind::StepBack, 0});
+  apply_command(s, {CommandKind::StepBack, 0});
   CHECK(s.state.playback.clock_h == doctest::Approx(end - step_hours(end)));
 }
 
 TEST_CASE("clicker keys step through all trips, wrapping, and play each from its start; F asks for full screen") {
   Session s = loaded_session();
-  session_run_command(s, {CommandKind::PickTrip, 9});
+  apply_command(s, {CommandKind::PickTrip, 9});
   s.state.playback.clock_h = 5;
-  session_run_command(s, {CommandKind::NextTrip, 0});
+  apply_command(s, {CommandKind::NextTrip, 0});
   CHECK(s.state.trip_id == s.trips.trips.front().id);
   CHECK(s.state.playback.clock_h == 0.0);
   CHECK(s.state.playback.playing);
-  session_run_command(s, {CommandKind::PreviousTrip, 0});
+  apply_command(s, {CommandKind::PreviousTrip, 0});
   CHECK(s.state.trip_id == s.trips.trips.back().id);
-  CHECK(session_run_command(s, {CommandKind::Fullscreen, 0}) == SessionEffect::ToggleFullscreen);
-  session_run_command(s, {CommandKind::Help, 0});
+  CHECK(apply_command(s, {CommandKind::Fullscreen, 0}).toggle_fullscreen);
+  apply_command(s, {CommandKind::Help, 0});
   CHECK(s.state.help_open);
 }
 
 TEST_CASE("the status names the vehicle of the leg: the Hanoi train track ends by car") {
   Session s = loaded_session();
-  session_run_command(s, {CommandKind::PickTrip, 6});
+  apply_command(s, {CommandKind::PickTrip, 6});
   session_sync_journey(s, kSidebar);
   session_step(s, 0);
   CHECK(s.status.train.vehicle == Mode::Train);
-  session_run_command(s, {CommandKind::ToEnd, 0});
+  apply_command(s, {CommandKind::ToEnd, 0});
   session_step(s, 0);
   CHECK(s.status.train.arrived);
   CHECK(s.status.train.vehicle == Mode::Car);
@@ -141,7 +141,7 @@ TEST_CASE("the status names the vehicle of the leg: the Hanoi train track ends b
 TEST_CASE("opening or closing the trips panel frames the route again in the free area, unless the reader moved the map") {
   Session s = loaded_session();
   s.state.sidebar_open = false;
-  session_run_command(s, {CommandKind::PickTrip, 1});  // Beijing by train
+  apply_command(s, {CommandKind::PickTrip, 1});  // Beijing by train
   session_sync_journey(s, Padding{});
   CHECK_FALSE(s.flying);
   s.state.sidebar_open = true;  // the panel now covers the left 360 px
