@@ -3,6 +3,8 @@
 //
 //   tripcheck [assets/trips.json]        exit 0 if valid, 1 on any error (errors on stderr)
 //   tripcheck --quiet FILE               only validate
+//   tripcheck --reader-text FILE         the words readers see for each trip, as JSON (dates, reported figures,
+//                                        source names): web/text.js must say the same (tests/text_check.mjs)
 
 #include <cmath>
 #include <cstdio>
@@ -10,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/journey.hpp"
+#include "core/reader_text.hpp"
 #include "core/trips.hpp"
 
 namespace {
@@ -118,11 +123,32 @@ void print_leg(const char* label, const core::Leg& leg, const core::TripData& da
 
 }  // namespace
 
+// The no-WebAssembly fallback (web/fallback.js, through web/text.js) formats these itself; this is the core's version.
+std::string reader_text_json(const core::TripData& d) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const core::Trip& t : d.trips) {
+        nlohmann::json figures = nlohmann::json::array();
+        for (const core::Leg& l : t.outbound) {
+            for (const core::Figure& f : l.reported_distance_km) figures.push_back(core::figure_line(d, f, "km"));
+            for (const core::Figure& f : l.reported_duration_h) figures.push_back(core::figure_line(d, f, "h"));
+        }
+        nlohmann::json sources = nlohmann::json::array();
+        for (const std::string& id : t.sources) {
+            const core::Source* s = d.find_source(id);
+            if (s && !core::is_desk_source(*s)) sources.push_back(s->title.empty() ? s->outlet : s->outlet + ": " + s->title);
+        }
+        out[t.id] = {{"dates", core::trip_dates(t)}, {"month", core::month_year(t.depart)}, {"figures", figures},
+                     {"sources", sources}};
+    }
+    return out.dump(1);
+}
+
 int main(int argc, char** argv) {
-    bool quiet = false;
+    bool quiet = false, reader_text = false;
     std::string path = "assets/trips.json";
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quiet") == 0 || std::strcmp(argv[i], "-q") == 0) quiet = true;
+        else if (std::strcmp(argv[i], "--reader-text") == 0) reader_text = true;
         else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
             std::printf("usage: tripcheck [--quiet] [FILE]   (default FILE: assets/trips.json)\n");
             return 0;
@@ -136,6 +162,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     const core::TripData& d = r.data;
+    if (reader_text) {
+        std::printf("%s\n", reader_text_json(d).c_str());
+        return 0;
+    }
     std::printf("%s: valid: %zu trips, %zu sources, %zu places, %zu vehicles\n", path.c_str(), d.trips.size(),
                 d.sources.size(), d.places.size(), d.vehicles.size());
     if (quiet) return 0;

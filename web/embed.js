@@ -4,7 +4,9 @@
 'use strict';
 (function () {
   const root = document.documentElement;
-  if (!root.classList.contains('embed')) return;  // set by page.js: framed, or #embed in the link
+  // Loaded early by a page that may be an embed (framed, or its link names embed); whether it is one is the app's
+  // reading of the link (page.js sets html.embed from it before the app takes any input). Checked at each event.
+  const isEmbed = () => root.classList.contains('embed');
   const stage = document.getElementById('stage');
 
   // --- height: follows from the width alone (CSS aspect-ratio on #stage); told to the host page -------------
@@ -31,7 +33,7 @@
   // Capture phase on the stage: the event never reaches SDL's listener on the canvas, so nothing calls
   // preventDefault and the browser scrolls the article.
   stage.addEventListener('wheel', (e) => {
-    if (e.ctrlKey || e.metaKey) return;
+    if (!isEmbed() || e.ctrlKey || e.metaKey) return;
     e.stopPropagation();
     hint.classList.add('shown');
     clearTimeout(hintTimer);
@@ -42,14 +44,15 @@
   let fingerOnPanel = false;
   const canvas = document.getElementById('canvas');
   stage.addEventListener('touchstart', (e) => {
-    if (e.touches.length >= 2) return;
+    if (!isEmbed() || e.touches.length >= 2) return;
     const box = canvas.getBoundingClientRect(), t = e.touches[0];
     fingerOnPanel = window.explainer.hitTest(t.clientX - box.left, t.clientY - box.top) === 'panel';
     if (!fingerOnPanel) e.stopPropagation();
   }, { capture: true, passive: true });
-  stage.addEventListener('touchmove', (e) => { if (e.touches.length < 2 && !fingerOnPanel) e.stopPropagation(); }, { capture: true, passive: true });
+  stage.addEventListener('touchmove', (e) => { if (isEmbed() && e.touches.length < 2 && !fingerOnPanel) e.stopPropagation(); }, { capture: true, passive: true });
 
-  // --- the host page drives it: {type: 'explainer:set', state: {trip, mode, time, playing, speed}} -----------
+  // --- the host page drives it: {type: 'explainer:set', state: {trip, mode, time, playing, speed}} or a reader's
+  // action {type: 'explainer:command', command: {do: 'nextTrip'}} (the names of explainer.command) -------------
   const ALLOWED_KEYS = new Set(['trip', 'mode', 'time', 'playing', 'speed']);
   // The newsroom's list of host origins. Fetched past every cache (the service worker answers it network-first
   // too), so an origin added to embed.json works on the very next visit; messages wait for it.
@@ -77,6 +80,17 @@
     if (msg.type === 'explainer:subscribe') {
       subscribers.add([event.source, event.origin]);
       window.explainer.ready.then(() => reply({ type: 'explainer:state', state: window.explainer.getState() }));
+      return;
+    }
+    // A reader action, decided by the app as the same click would be: {type: 'explainer:command', command: {do: 'nextTrip'}}.
+    if (msg.type === 'explainer:command') {
+      window.explainer.ready.then(() => {
+        try {
+          reply({ type: 'explainer:state', state: window.explainer.command(msg.command) });
+        } catch (e) {
+          reply({ type: 'explainer:error', message: e.message });
+        }
+      });
       return;
     }
     if (msg.type !== 'explainer:set' || !msg.state || typeof msg.state !== 'object') return;

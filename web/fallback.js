@@ -5,10 +5,7 @@
 // explainer.ready rejects. It renders once.
 'use strict';
 (function () {
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-    'November', 'December'];
-  const QUALIFIERS = { about: 'about', approx: 'about', at_least: 'at least', at_most: 'at most', over: 'over',
-    under: 'under', more_than: 'more than', less_than: 'less than' };
+  const text = globalThis.journeysText;  // web/text.js, loaded just before: the app's own words
   let started = false;
 
   function el(tag, attrs, ...children) {
@@ -25,23 +22,6 @@
     }
     return node;
   }
-  const cap = (s) => s ? s[0].toUpperCase() + s.slice(1) : s;
-  const num = (n) => Number(n).toLocaleString('en-GB');
-
-  function parseDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s || '');
-    return m ? { y: +m[1], m: +m[2] - 1, d: +m[3] } : null;
-  }
-  function dateRangeText(from, to) {
-    const a = parseDate(from), b = parseDate(to);
-    if (!a) return '';
-    const full = (x) => `${x.d} ${MONTHS[x.m]} ${x.y}`;
-    if (!b || (a.y === b.y && a.m === b.m && a.d === b.d)) return full(a);
-    if (a.y !== b.y) return `${full(a)} – ${full(b)}`;
-    if (a.m !== b.m) return `${a.d} ${MONTHS[a.m]} – ${full(b)}`;
-    return `${a.d}–${full(b)}`;
-  }
-
   // Can this browser run the map at all? Only asked once the page has reported an error, so a working page never
   // creates a second WebGL context here (ten embeds on one page share the browser's context budget).
   function unsupported() {
@@ -66,26 +46,8 @@
     if (notice && unsupported()) render(notice.textContent);
   }
 
-  // "225.1 km (Pyongyang Station to Sinuiju)", "4,600–5,000 km", "at least 20 h".
-  function figureText(f, unit, places) {
-    const q = QUALIFIERS[f.qualifier] ? QUALIFIERS[f.qualifier] + ' ' : '';
-    let text;
-    if (f.value !== undefined) text = `${q}${num(f.value)} ${unit}`;
-    else if (f.min !== undefined && f.max !== undefined) text = `${q}${num(f.min)}–${num(f.max)} ${unit}`;
-    else if (f.min !== undefined) text = `at least ${num(f.min)} ${unit}`;
-    else if (f.max !== undefined) text = `at most ${num(f.max)} ${unit}`;
-    else return '';
-    if (f.from && f.to) text += ` (${placeName(places, f.from)} to ${placeName(places, f.to)})`;
-    // The data's own caveat travels with the figure ("length of the line, not a figure for this trip").
-    if (typeof f.note === 'string' && f.note) text += `: ${f.note}`;
-    return text;
-  }
-  const placeName = (places, id) => (places.get(id) || {}).name || id;
-
-  function sourceNode(sources, id) {
-    const s = sources.get(id);
-    if (!s) return el('span', { text: id });
-    const name = s.title ? `${s.outlet}: ${s.title}` : s.outlet;
+  function sourceNode(s) {
+    const name = text.sourceName(s);
     if (s.url) {
       return el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, name,
         el('span', { class: 'a11y-sr-only', text: ' (opens in a new tab)' }));
@@ -98,30 +60,31 @@
     const sources = new Map((data.sources || []).map((s) => [s.id, s]));
     const vehicles = new Map((data.vehicles || []).map((v) => [v.id, v]));
     const trips = (data.trips || []).slice().sort((a, b) => a.number - b.number);
+    const placeName = (id) => (places.get(id) || {}).name || id;
     const head = ['#', 'Dates', 'Destination', 'Met', 'How he travelled', 'Distance and duration reported', 'Sources'];
     const rows = trips.map((trip) => {
       const legs = trip.outbound || [];
       const many = legs.length > 1;
       const travel = el('ul', null, legs.map((leg) => {
         const v = vehicles.get(leg.vehicle);
-        return el('li', null, cap(leg.mode), v ? ` (${v.name})` : '');
+        return el('li', null, text.modeWord(leg.mode), v ? ` (${v.name})` : '');
       }));
       const figures = [];
       for (const leg of legs) {
-        const prefix = many ? `${cap(leg.mode)}: ` : '';
-        const dist = (leg.reported_distance_km || []).map((f) => figureText(f, 'km', places)).filter(Boolean);
-        const dur = (leg.reported_duration_h || []).map((f) => figureText(f, 'h', places)).filter(Boolean);
+        const prefix = many ? `${text.modeWord(leg.mode)}: ` : '';
+        const dist = (leg.reported_distance_km || []).map((f) => text.figureLine(f, 'km', placeName));
+        const dur = (leg.reported_duration_h || []).map((f) => text.figureLine(f, 'h', placeName));
         if (dist.length) figures.push(el('li', null, `${prefix}distance ${dist.join('; ')}`));
         if (dur.length) figures.push(el('li', null, `${prefix}duration ${dur.join('; ')}`));
       }
       const conflicting = legs.some((leg) => [...(leg.reported_distance_km || []), ...(leg.reported_duration_h || [])]
         .some((f) => f.confidence === 'conflicting'));
       if (conflicting) figures.push(el('li', { class: 'a11y-muted', text: 'Reports disagree.' }));
-      const end = (trip.return_arrive || trip.return_depart || trip.arrive || {}).date;
-      const srcs = el('ul', null, (trip.sources || []).map((id) => el('li', null, sourceNode(sources, id))));
+      const shown = (trip.sources || []).map((id) => sources.get(id)).filter((s) => s && !text.isDeskSource(s));
+      const srcs = el('ul', null, shown.map((s) => el('li', null, sourceNode(s))));
       return el('tr', null,
         el('th', { scope: 'row', text: trip.number }),
-        el('td', { text: dateRangeText(trip.depart && trip.depart.date, end) }),
+        el('td', { text: text.tripDates(trip) }),
         el('td', null, el('strong', { text: trip.destination }), trip.country && trip.country !== trip.destination ? `, ${trip.country}` : '',
           trip.title ? el('div', { class: 'a11y-muted', text: trip.title }) : null),
         el('td', { text: trip.counterpart || '' }),

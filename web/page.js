@@ -23,7 +23,13 @@
   const framed = (() => { try { return window.self !== window.top; } catch (e) { return true; } })();
   const linkNamesEmbed = new URLSearchParams(location.hash.slice(1)).has('embed');
   const root = document.documentElement;
-  let embed = false;
+  let embed = false, embedScripts = false;
+  // The resizer protocol (pym.js) and the embed's own code (height, wheel, host messages), fetched from the start
+  // by a page that may be an embed, so they are in place before the reader can scroll over it.
+  function loadEmbedScripts() {
+    if (!embedScripts) embedScripts = loadScripts('web/pym.v1.min.js', 'web/embed.js');
+  }
+  if (framed || linkNamesEmbed) loadEmbedScripts();
   function applyPresentation(p) {
     if (!p) return;
     root.classList.toggle('transparent', p.transparent);
@@ -32,9 +38,8 @@
     root.classList.toggle('embed', p.embed);
     // pym.js's parent names its child frame in the query: then the height follows the width (web/page.css).
     root.classList.toggle('pym', p.embed && new URLSearchParams(location.search).has('childId'));
-    // Inside an article: the resizer protocol (pym.js) and the embed's own code (height, wheel, host messages).
-    if (p.embed && !embed) loadScripts('web/pym.v1.min.js', 'web/embed.js');
-    embed = embed || p.embed;
+    if (p.embed) loadEmbedScripts();  // a link edited to #embed on a page that was not one
+    embed = p.embed;
   }
 
   const canvas = document.getElementById('canvas');
@@ -67,7 +72,7 @@
     notice(2, text);
     rejectReady(new Error(text));
     // The HTML table of the trips (web/fallback.js) decides for itself whether the map cannot run at all.
-    if (!fallbackLoaded) { fallbackLoaded = true; loadScripts('web/fallback.js'); }
+    if (!fallbackLoaded) { fallbackLoaded = true; loadScripts('web/text.js', 'web/fallback.js'); }
     // The HTML fallback (web/fallback.js) shows the trips as a table when the map cannot run at all.
     if (unsupported) document.dispatchEvent(new CustomEvent('explainer:unsupported', { detail: { reason: text } }));
   }

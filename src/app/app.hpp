@@ -35,6 +35,15 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
 // state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
 enum class StartStage { Map, Trips, Fonts, Done };
 
+// Save image: the canvas is given 1920×1080 drawing-buffer pixels for a few frames, the view is framed as a slide
+// (caption on top, no panels), read back as a PNG, and the reader's view comes back.
+struct SlideExport {
+  int frames = 0;                   // > 0 while the image is being made (frames since it was asked for)
+  float caption_h = 0.0f;           // the caption as last drawn, CSS px: the map is framed below it
+  core::Camera camera_before;       // the reader's view, back when the image is made
+  bool flying_before = false, view_moved_before = false;
+};
+
 // Pointer gestures on the map (ImGui gets the pointer first when it is over a panel).
 struct Gestures {
   bool dragging = false;
@@ -79,10 +88,7 @@ struct App {
   bool prefers_dark = false;        // the reader's system setting, from the page (reduced motion: in session)
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
-  int export_frames = 0;            // > 0 while a slide image is being made (frames since it was asked for)
-  float slide_caption_h = 0.0f;     // the slide's caption as last drawn, CSS px: the map is framed below it
-  core::Camera camera_before_export;  // the reader's view, back when the image is made
-  bool flying_before_export = false, view_moved_before_export = false;
+  SlideExport slide;                // Save image, while it is being made
   Gestures gestures;
   ui::Fonts fonts;
   std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)

@@ -108,6 +108,14 @@ static void update_viewport() {
   }
 }
 
+// Where the panels go for the canvas's size and the state (ui::compute_layout); the core hears whether the trips
+// list is a sheet over the map (a phone), which decides what picking a trip does to it.
+static void update_layout() {
+  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width),
+                                  float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark);
+  app.session.status.list_covers_map = app.layout.narrow;
+}
+
 // --- input ----------------------------------------------------------------------------------------------------
 // Whether a point (CSS px) is on a panel drawn in the last frame. A finger that lands on a panel scrolls or
 // presses it and never pans the map: ImGui's own WantCaptureMouse still holds the previous touch's position then.
@@ -268,11 +276,11 @@ void run_command(const core::Command& c) {
   if (!effects.open_url.empty()) js_open_url(effects.open_url.c_str());
   if (effects.toggle_fullscreen) js_toggle_fullscreen();
   if (effects.copy_embed) js_copy_embed();
-  if (effects.save_image && app.export_frames == 0) {
-    app.export_frames = 1;
-    app.camera_before_export = app.session.state.camera;
-    app.flying_before_export = app.session.flying;
-    app.view_moved_before_export = app.session.view_moved;
+  if (effects.save_image && app.slide.frames == 0) {
+    app.slide.frames = 1;
+    app.slide.camera_before = app.session.state.camera;
+    app.slide.flying_before = app.session.flying;
+    app.slide.view_moved_before = app.session.view_moved;
     js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
   }
 }
@@ -295,18 +303,18 @@ static bool handle_key(const SDL_Event& e) {
 // No panels, the caption across the top, the shown route framed below it and the labels kept out of it. The
 // reader's view comes back when the image is made.
 static void frame_the_slide() {
-  const float caption_h = app.slide_caption_h > 0 ? app.slide_caption_h : 150.0f * app.layout.scale;
+  const float caption_h = app.slide.caption_h > 0 ? app.slide.caption_h : 150.0f * app.layout.scale;
   app.layout.obstacles.assign(1, core::ScreenRect{0, 0, app.layout.width, caption_h});
   app.layout.map_padding = {caption_h + 24.0, 48.0, 48.0, 48.0};
   core::session_fit_camera(app.session, app.layout.map_padding, /*animate=*/false);
 }
 
 static void end_export() {
-  app.export_frames = 0;
+  app.slide.frames = 0;
   js_export_size(false);
-  app.session.state.camera = app.camera_before_export;
-  app.session.flying = app.flying_before_export;
-  app.session.view_moved = app.view_moved_before_export;
+  app.session.state.camera = app.slide.camera_before;
+  app.session.flying = app.slide.flying_before;
+  app.session.view_moved = app.slide.view_moved_before;
 }
 
 // --- start, one step per frame -----------------------------------------------------------------------------------
@@ -348,8 +356,7 @@ static void start_step() {
           report_to_page(2, "Could not draw the panels and labels: " + error);
       }
       update_viewport();
-      app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width),
-                                      float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark);
+      update_layout();
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
       app.start_stage = StartStage::Done;
       return;
@@ -406,18 +413,13 @@ static void frame() {
     ImGui_ImplSDL2_ProcessEvent(&event);
     const core::Camera before = app.session.state.camera;
     handle_pointer(event);
-    if (app.session.state.camera.centre.x != before.centre.x || app.session.state.camera.centre.y != before.centre.y ||
-        app.session.state.camera.zoom != before.zoom) {
-      core::session_camera_moved(app.session);
-    }
+    if (!core::same_view(before, app.session.state.camera)) core::session_camera_moved(app.session);
   }
   if (app.context_restored) recover_context();
   if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
 
   update_viewport();
-  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height),
-                                  app.touch_seen, app.prefers_dark);
-  app.session.status.list_covers_map = app.layout.narrow;
+  update_layout();
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
   if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
     app.style_touch = app.touch_seen;
@@ -426,7 +428,7 @@ static void frame() {
     ui::apply_style(app.layout);
   }
 
-  if (app.export_frames > 0) frame_the_slide();
+  if (app.slide.frames > 0) frame_the_slide();
   if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
@@ -441,7 +443,7 @@ static void frame() {
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
                     app.session.trips_error};
   app.requests.clear();
-  if (app.export_frames > 0) app.slide_caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
+  if (app.slide.frames > 0) app.slide.caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
   else ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   for (const core::Command& c : app.requests.commands) run_command(c);
@@ -467,11 +469,11 @@ static void frame() {
   // (else the overlay is drawn for the old size over a map drawn for the new one).
   const bool sizes_agree = std::fabs(app.session.status.canvas_css_width * app.session.status.pixel_ratio - w) < 1.0f &&
                            std::fabs(app.session.status.canvas_css_height * app.session.status.pixel_ratio - h) < 1.0f;
-  if (app.export_frames > 0 && ++app.export_frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.session.flying) {
+  if (app.slide.frames > 0 && ++app.slide.frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.session.flying) {
     const std::vector<std::uint8_t> png = render::snapshot_png(w, h);
     js_download_png(png.data(), static_cast<int>(png.size()), app.session.state.trip_id.c_str());
     end_export();
-  } else if (app.export_frames > 400) {  // the page never got the size: give up visibly
+  } else if (app.slide.frames > 400) {  // the page never got the size: give up visibly
     end_export();
     report_to_page(1, "The image could not be made at 1920\xC3\x97" "1080 on this screen.");
   }
@@ -599,10 +601,12 @@ void start_app() {
   ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
 
   update_viewport();
+  update_layout();
   // A phone opens on the map, with the trips folded into a sheet under it.
-  if (app.session.status.canvas_css_width < 700) app.session.state.sidebar_open = false;
-  app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width), float(app.session.status.canvas_css_height),
-                                  app.touch_seen, app.prefers_dark);
+  if (app.layout.narrow) {
+    app.session.state.sidebar_open = false;
+    update_layout();
+  }
   app.session.state.camera = core::fit_bounds(kRegion, app.session.state.camera.viewport, app.layout.map_padding, app.session.state.camera_limits);
 
   // The rest of the start (map, fonts, trips) runs one step per animation frame: see start_step().

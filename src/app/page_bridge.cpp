@@ -135,14 +135,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_command(const char* json_text) {
 EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   static std::string text;
   text.clear();
-  App& app = the_app();
-  const core::Camera before = app.session.state.camera;
-  for (const std::string& e : core::apply_state_json(app.session.state, json_text, app.session.trips)) text += e + "\n";
-  if (app.session.state.camera.centre.x != before.centre.x || app.session.state.camera.centre.y != before.centre.y ||
-      app.session.state.camera.zoom != before.zoom)
-  {
-    core::session_camera_moved(app.session);  // a view asked for by the page wins over a flight in progress
-  }
+  for (const std::string& e : core::session_set_state(the_app().session, json_text)) text += e + "\n";
   return text.c_str();
 }
 

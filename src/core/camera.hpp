@@ -38,6 +38,11 @@ struct CameraLimits {
     PlaneRect view_bounds;
 };
 
+// Whether two cameras show the same part of the map (same centre and zoom).
+inline bool same_view(const Camera& a, const Camera& b) {
+    return a.centre.x == b.centre.x && a.centre.y == b.centre.y && a.zoom == b.zoom;
+}
+
 // Padding (CSS px) kept free on each side by fit_bounds, e.g. left = the sidebar's width.
 struct Padding {
     double top = 0.0, right = 0.0, bottom = 0.0, left = 0.0;

@@ -10,10 +10,6 @@ namespace core {
 
 using nlohmann::json;
 
-static const TimePoint& trip_end(const Trip& t) {
-  return t.return_arrive.valid() ? t.return_arrive : t.return_depart.valid() ? t.return_depart : t.arrive;
-}
-
 static json sources_json(const TripData& data, const std::vector<std::string>& ids) {
   json out = json::array();
   for (const std::string& id : ids) {
@@ -62,7 +58,7 @@ std::string describe_json(const Session& s) {
   for (const Fact& f : trip->facts) facts.push_back({{"text", f.text}, {"sources", sources_json(data, f.sources)}});
   j["trip"] = {{"id", trip->id},
                {"heading", "Trip " + std::to_string(trip->number) + ": " + trip->title},
-               {"dates", date_range(trip->depart, trip_end(*trip))},
+               {"dates", trip_dates(*trip)},
                {"destination", trip->country.empty() ? trip->destination : trip->destination + ", " + trip->country},
                {"met", trip->counterpart},
                {"travelledBy", legs},

@@ -17,7 +17,7 @@ std::string month_year(const TimePoint& t) {
 
 std::string date_range(const TimePoint& a, const TimePoint& b) {
   if (!a.valid()) return "";
-  if (!b.valid()) return std::to_string(a.day) + " " + month_year(a);
+  if (!b.valid() || (a.year == b.year && a.month == b.month && a.day == b.day)) return std::to_string(a.day) + " " + month_year(a);
   if (a.year == b.year && a.month == b.month)
     return std::to_string(a.day) + "\xE2\x80\x93" + std::to_string(b.day) + " " + month_year(b);
   if (a.year == b.year)
@@ -53,6 +53,21 @@ std::string figure_text(const Figure& f, const char* unit) {
   std::string v = number(f.min);
   if (f.max != f.min) v += "\xE2\x80\x93" + number(f.max);
   return prefix + v + " " + unit;
+}
+
+std::string trip_dates(const Trip& t) {
+  const TimePoint& end = t.return_arrive.valid() ? t.return_arrive : t.return_depart.valid() ? t.return_depart : t.arrive;
+  return date_range(t.depart, end);
+}
+
+std::string figure_line(const TripData& data, const Figure& f, const char* unit) {
+  std::string line = figure_text(f, unit);
+  if (!f.whole_leg()) {
+    const Place* a = data.find_place(f.from);
+    const Place* b = data.find_place(f.to);
+    line += " (" + (a ? a->name : f.from) + " to " + (b ? b->name : f.to) + ")";
+  }
+  return line;
 }
 
 std::string km_text(double km) { return grouped(km) + " km"; }

@@ -11,7 +11,10 @@ namespace core {
 
 std::string month_year(const TimePoint& t);                             // "March 2018"
 std::string date_range(const TimePoint& a, const TimePoint& b);   // "25–28 March 2018"
+std::string trip_dates(const Trip& trip);  // from leaving Pyongyang to being back (or the last date known)
 std::string figure_text(const Figure& f, const char* unit);             // "about 1,300 km", "16–20 h"
+// With the span it covers when that is not the whole leg: "225.1 km (Pyongyang Station to Sinuiju)".
+std::string figure_line(const TripData& data, const Figure& f, const char* unit);
 std::string km_text(double km);                                               // "1,342 km"
 std::string outlets(const TripData& data, const std::vector<std::string>& source_ids);  // "Yonhap, NK News"
 const char* mode_word(Mode m);                                        // "train", "plane", "car"

@@ -104,6 +104,13 @@ std::vector<std::string> session_apply_link(Session& s, std::string_view hash) {
   return url.notices;
 }
 
+std::vector<std::string> session_set_state(Session& s, std::string_view json_text) {
+  const Camera before = s.state.camera;
+  std::vector<std::string> errors = apply_state_json(s.state, json_text, s.trips);
+  if (!same_view(before, s.state.camera)) session_camera_moved(s);
+  return errors;
+}
+
 void session_fit_camera(Session& s, const Padding& map_padding, bool animate) {
   s.view_moved = false;
   std::vector<PlanePoint> points;

@@ -45,6 +45,9 @@ bool session_sync_journey(Session& s, const Padding& map_padding);
 // each part it ignored.
 std::vector<std::string> session_apply_link(Session& s, std::string_view hash);
 
+// The page's setState (core::apply_state_json) on the session: a view it asks for wins over a flight in progress.
+std::vector<std::string> session_set_state(Session& s, std::string_view json_text);
+
 // Frames the shown tracks, flying there unless `animate` is false or the reader prefers reduced motion.
 void session_fit_camera(Session& s, const Padding& map_padding, bool animate);
 

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/reader_text.hpp"
-#include "ui/ui.hpp"
+#include "core/palette.hpp"
 
 namespace render {
 
@@ -54,7 +54,7 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
     const core::Track& track = k ? journey.plane : journey.train;
     if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
     const GpuLines& line = k ? layer.plane_line : layer.train_line;
-    const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
+    const float* rgba = track.what_if ? core::kWhatIfColour : core::kRealColour;
     // A what-if is always dashed: never mistaken for the record.
     const float dash = track.what_if ? 7.0f * line_scale : 0.0f;
     // The whole route lighter, so the reader sees where it goes (half way to the land's colour and 2.5 px: a
@@ -94,7 +94,7 @@ static void draw_icon(ImDrawList* draw, const JourneyLayer& layer, const core::T
   const ImVec2 up(dx * h, dy * h), right(-dy * h, dx * h);
   const ImVec2 p1(c.x - right.x + up.x, c.y - right.y + up.y), p2(c.x + right.x + up.x, c.y + right.y + up.y),
       p3(c.x + right.x - up.x, c.y + right.y - up.y), p4(c.x - right.x - up.x, c.y - right.y - up.y);
-  const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
+  const float* rgba = track.what_if ? core::kWhatIfColour : core::kRealColour;
   draw->AddCircleFilled(c, h * 1.25f, ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 0.9f)), 24);
   if (icon.texture) {
     draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(icon.texture)), p1, p2, p3, p4);
@@ -170,7 +170,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
       if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
-      const float* rgba = track.what_if ? ui::kWhatIfColour : ui::kRealColour;
+      const float* rgba = track.what_if ? core::kWhatIfColour : core::kRealColour;
       const ImU32 col = ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 1));
       const int passed = core::track_state_at(track, state.playback.clock_h).stops_passed;
       for (std::size_t i = 0; i < track.stops.size(); ++i) {

@@ -143,7 +143,7 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
       const double v = k ? row.plane : row.train;
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float len = top > 0 ? float(v / top) * bar_w : 0.0f;
-      const float* col = (k == 0) == (j.real_mode == core::Mode::Train) ? kRealColour : kWhatIfColour;
+      const float* col = (k == 0) == (j.real_mode == core::Mode::Train) ? core::kRealColour : core::kWhatIfColour;
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + std::max(len, 2.0f), p.y + 2 + bar_h),
                                                 colour_u32(col));
       ImGui::Dummy(ImVec2(bar_w, bar_h + 4));
@@ -201,7 +201,7 @@ float draw_slide_caption(const core::AppState& state, const UiInput& in, const L
   ImGui::PopFont();
   if (trip && in.journey) {
     const core::Track& real = in.journey->real();
-    ImGui::Text("%s, %s. %s: %s in about %s.", trip->title.c_str(), core::date_range(trip->depart, trip->return_arrive).c_str(),
+    ImGui::Text("%s, %s. %s: %s in about %s.", trip->title.c_str(), core::trip_dates(*trip).c_str(),
                 real.mode == core::Mode::Plane ? "By plane" : "By train", core::km_text(real.distance_km()).c_str(),
                 core::format_hours(real.duration_h()).c_str());
     if (state.show == core::ShowMode::Both) text_muted("Dashed: the what-if in the other mode, not a journey he made.");

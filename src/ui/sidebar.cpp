@@ -109,12 +109,7 @@ static void trip_list(const core::AppState& state, const core::TripData& data, c
 static void figure_rows(const core::TripData& data, const std::vector<core::Figure>& figures, const char* unit,
                         const char* what) {
   for (const core::Figure& f : figures) {
-    std::string line = std::string(what) + " " + core::figure_text(f, unit);
-    if (!f.whole_leg()) {
-      const core::Place* a = data.find_place(f.from);
-      const core::Place* b = data.find_place(f.to);
-      line += " (" + (a ? a->name : f.from) + " to " + (b ? b->name : f.to) + ")";
-    }
+    const std::string line = std::string(what) + " " + core::figure_line(data, f, unit);
     ImGui::Bullet();
     ImGui::TextWrapped("%s", line.c_str());
     text_muted(("    " + core::outlets(data, f.sources) + (f.note.empty() ? "" : ". " + f.note)).c_str());
@@ -141,7 +136,7 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", trip.title.c_str());
   ImGui::PopFont();
-  ImGui::TextWrapped("%s", core::date_range(trip.depart, trip.return_arrive).c_str());
+  ImGui::TextWrapped("%s", core::trip_dates(trip).c_str());
   ImGui::TextWrapped("Met: %s", trip.counterpart.c_str());
   ImGui::TextWrapped("%s", trip.summary.c_str());
 

@@ -7,8 +7,6 @@
 
 namespace ui {
 
-const float kRealColour[4] = {0.74f, 0.13f, 0.11f, 1.0f};    // what happened: a strong red
-const float kWhatIfColour[4] = {0.16f, 0.33f, 0.75f, 1.0f};  // what could have: blue, and always dashed
 
 float ui_scale_for(float width, float height) {
   const float s = std::min(width / 1280.0f, height / 720.0f);
@@ -66,7 +64,7 @@ static void set_light_colours(ImGuiStyle& style) {
   c[ImGuiCol_HeaderHovered] = ImVec4(0.93f, 0.90f, 0.86f, 1.0f);
   c[ImGuiCol_HeaderActive] = ImVec4(0.94f, 0.80f, 0.74f, 1.0f);
   c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.89f, 0.86f, 1.0f);
-  c[ImGuiCol_SliderGrab] = colour(kRealColour);
+  c[ImGuiCol_SliderGrab] = colour(core::kRealColour);
   c[ImGuiCol_SliderGrabActive] = ImVec4(0.55f, 0.08f, 0.06f, 1.0f);
   c[ImGuiCol_NavHighlight] = ImVec4(0.11f, 0.37f, 0.75f, 1.0f);  // the keyboard focus ring
 }

@@ -8,6 +8,7 @@
 
 #include "core/app_state.hpp"
 #include "core/commands.hpp"
+#include "core/palette.hpp"
 #include "core/labels.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
@@ -74,8 +75,5 @@ void draw(const core::AppState& state, const UiInput& input, const Layout& layou
 // While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
 float draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
 
-// Colours shared by the panels and the map's route layer (RGBA 0..1).
-extern const float kRealColour[4];
-extern const float kWhatIfColour[4];
 
 }  // namespace ui
