@@ -14,7 +14,8 @@
 #
 # Without apt but with internet, install the official emsdk instead (https://emscripten.org, "Download and
 # install"), `source emsdk_env.sh`, provide cmake, chromium, doctest, stb and nlohmann-json headers and the
-# two source tarballs below, then run this script: it only installs what is missing.
+# two source tarballs below, then run this script: it only installs what is missing, and points
+# .deps/emscripten (the web preset's toolchain) at whichever Emscripten `em-config` reports.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -72,8 +73,11 @@ command -v chromium >/dev/null || fail "chromium is not on PATH"
 mkdir -p "$cache/src"
 if [ "$need_src" -eq 1 ]; then
   say "downloading SDL2 $sdl_version and ImGui $imgui_version sources (apt-get source)"
-  (cd "$cache/src" && apt-get source --download-only -qq "libsdl2=${sdl_version}+dfsg-1" "imgui=${imgui_version}+ds-1" 2>&1 \
-     | grep -v "unsandboxed" || true)
+  if ! (cd "$cache/src" && apt-get source --download-only -qq "libsdl2=${sdl_version}+dfsg-1" \
+          "imgui=${imgui_version}+ds-1" > "$cache/apt-source.log" 2>&1); then
+    grep -v "unsandboxed" "$cache/apt-source.log" >&2 || true  # apt's note about running as root is noise
+    fail "apt-get source failed (is a deb-src entry reachable?): see $cache/apt-source.log"
+  fi
 fi
 for f in "${!sha256[@]}"; do
   [ -f "$cache/src/$f" ] || fail "$cache/src/$f was not downloaded"
@@ -93,12 +97,21 @@ ln -sfn /usr/include/stb "$cache/include/stb"
 ln -sfn /usr/include/nlohmann "$cache/include/nlohmann"
 ln -sfn "$cache/imgui-$imgui_version" "$cache/imgui"
 ln -sfn "$cache" "$here/.deps"
+# The Emscripten in use (Debian's, or an emsdk's when it is first on PATH): the web preset takes its CMake
+# toolchain from .deps/emscripten, so both paths build the same way.
+emroot="$(NODE_PATH=/usr/share/nodejs em-config EMSCRIPTEN_ROOT)" || fail "em-config EMSCRIPTEN_ROOT failed"
+[ -f "$emroot/cmake/Modules/Platform/Emscripten.cmake" ] || fail "no CMake toolchain under $emroot"
+ln -sfn "$emroot" "$cache/emscripten"
 
 # Emscripten's own cache: Debian's prebuilt one is read-only for users and lacks the LTO variants we link
 # with, so work on a private copy of it.
 if [ ! -d "$cache/emcache" ]; then
-  say "copying Emscripten's prebuilt cache to $cache/emcache"
-  cp -r /usr/share/emscripten/cache "$cache/emcache"
+  if [ -d "$emroot/cache" ]; then
+    say "copying Emscripten's prebuilt cache to $cache/emcache"
+    cp -r "$emroot/cache" "$cache/emcache"
+  else
+    mkdir -p "$cache/emcache"  # an emsdk fills its cache on first use
+  fi
 fi
 export EM_CACHE="$cache/emcache" NODE_PATH=/usr/share/nodejs
 
@@ -112,18 +125,27 @@ fi
 
 # --- 4. SDL2 for wasm, built once --------------------------------------------------------------------------
 sdl_prefix="$cache/sdl2-wasm"
-if [ ! -f "$sdl_prefix/lib/libSDL2.a" ]; then
-  say "building SDL2 $sdl_version for wasm (about 3 minutes, once)"
-  # Only video, events and timers are used: no audio, joystick, haptics or software renderer.
-  rm -rf "$cache/sdl2-build"
-  emcmake cmake -S "$cache/SDL2-$sdl_version" -B "$cache/sdl2-build" -DCMAKE_BUILD_TYPE=MinSizeRel \
-    -DCMAKE_INSTALL_PREFIX="$sdl_prefix" -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
-    -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF \
-    -DSDL_RENDER=OFF -DSDL_THREADS=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF \
-    -DSDL_CPUINFO=OFF -DSDL_MISC=OFF -DCMAKE_C_FLAGS="-Oz -flto" > "$cache/sdl2-build.log" 2>&1 \
+# Only video, events and timers are used: no audio, joystick, haptics or software renderer. A change to these
+# flags (or to the Emscripten version) rebuilds it: the build leaves them in a stamp beside the library.
+sdl_flags="-DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF
+  -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_RENDER=OFF
+  -DSDL_THREADS=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF -DSDL_CPUINFO=OFF -DSDL_MISC=OFF"
+sdl_c_flags="-Oz -flto"
+sdl_stamp="$sdl_flags $sdl_c_flags $(NODE_PATH=/usr/share/nodejs emcc --version | head -1)"
+# A library built before stamps existed was built with exactly these flags: it is adopted, not rebuilt.
+if [ -f "$sdl_prefix/lib/libSDL2.a" ] && [ ! -f "$sdl_prefix/.journeys-flags" ]; then
+  printf '%s' "$sdl_stamp" > "$sdl_prefix/.journeys-flags"
+fi
+if [ ! -f "$sdl_prefix/lib/libSDL2.a" ] || [ "$(cat "$sdl_prefix/.journeys-flags")" != "$sdl_stamp" ]; then
+  say "building SDL2 $sdl_version for wasm (about 3 minutes; again only when its flags or Emscripten change)"
+  rm -rf "$cache/sdl2-build" "$sdl_prefix"
+  # shellcheck disable=SC2086  # the flags are words
+  emcmake cmake -S "$cache/SDL2-$sdl_version" -B "$cache/sdl2-build" -DCMAKE_INSTALL_PREFIX="$sdl_prefix" \
+    $sdl_flags -DCMAKE_C_FLAGS="$sdl_c_flags" > "$cache/sdl2-build.log" 2>&1 \
     || fail "SDL2 configure failed: see $cache/sdl2-build.log"
   cmake --build "$cache/sdl2-build" -j"$(nproc)" --target install >> "$cache/sdl2-build.log" 2>&1 \
     || fail "SDL2 build failed: see $cache/sdl2-build.log"
+  printf '%s' "$sdl_stamp" > "$sdl_prefix/.journeys-flags"
 fi
 
 say "ready: emcc $(emcc --version | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1), SDL2 $sdl_version (wasm), ImGui $imgui_version, $(chromium --version 2>/dev/null | head -1)"
