@@ -5,15 +5,12 @@
 #include "core/commands.hpp"
 #include "core/keys.hpp"
 #include "core/session.hpp"
+#include "session_fixture.hpp"
 
 using namespace core;
 
 static Session playing_session() {
-  Session s;
-  LoadResult loaded = load_trips_file(JOURNEYS_SOURCE_DIR "/assets/trips.json");
-  REQUIRE(loaded.ok());
-  s.trips = std::move(loaded.data);
-  s.state.camera.viewport = {1000, 700, 1};
+  Session s = loaded_session();
   s.state.trip_id = "2018-03-beijing";
   session_sync_journey(s, {});
   session_step(s, 0.0);

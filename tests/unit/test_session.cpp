@@ -2,18 +2,10 @@
 
 #include "core/projection.hpp"
 #include "core/session.hpp"
+#include "session_fixture.hpp"
 
 using namespace core;
 
-static Session loaded_session() {
-  Session s;
-  LoadResult loaded = load_trips_file(JOURNEYS_SOURCE_DIR "/assets/trips.json");
-  REQUIRE(loaded.ok());
-  s.trips = std::move(loaded.data);
-  s.state.camera.viewport = {1000, 700, 1};
-  s.state.camera.zoom = -3;
-  return s;
-}
 
 static const Padding kSidebar{0, 0, 0, 360};
 
