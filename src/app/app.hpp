@@ -103,6 +103,14 @@ void report_to_page(int level, const std::string& message);
 bool over_panel(const core::ScreenPoint& p);
 // Applies a reader action however it came (key, panel, the page's explainer.command) and carries out its effects.
 void run_command(const core::Command& command);
+// What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).
+void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
+void page_export_size(bool on);  // the canvas gets 1920×1080 drawing-buffer pixels (Save image), or its own back
+void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
+void page_copy_embed();          // the iframe snippet for what is on screen, to the clipboard
+void page_open_url(const std::string& url);  // in a new tab
+// The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.
+void start_app();
 void notify_first_frame();   // the first full frame: the explainer is ready
 void notify_map_shown();     // the first frame with the map: the page can take its loading message away
 // Applies a link's hash held back until the trips were loaded; its notices go to the page.

@@ -233,25 +233,6 @@ static void recover_context() {
 }
 
 // --- keyboard ---------------------------------------------------------------------------------------------------
-EM_JS(void, js_toggle_fullscreen, (), {
-  // Runs within the browser's transient activation of the key or click that asked for it.
-  const stage = document.getElementById('stage');
-  if (document.fullscreenElement) document.exitFullscreen();
-  else if (stage.requestFullscreen) stage.requestFullscreen().catch(() => {});
-});
-EM_JS(void, js_export_size, (int on), {
-  if (Module.journeysPage) Module.journeysPage.exportSize(!!on);
-});
-EM_JS(void, js_download_png, (const unsigned char* bytes, int size, const char* trip), {
-  if (Module.journeysPage) Module.journeysPage.downloadPng(HEAPU8.slice(bytes, bytes + size), UTF8ToString(trip));
-});
-EM_JS(void, js_copy_embed, (), {
-  if (Module.journeysPage) Module.journeysPage.copyEmbed();
-});
-EM_JS(void, js_open_url, (const char* url), {
-  window.open(UTF8ToString(url), '_blank', 'noopener');
-});
-
 static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
   const SDL_Keycode key = k.keysym.sym;
   if (k.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) return std::nullopt;  // the browser's own shortcuts
@@ -273,15 +254,15 @@ static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
 // platform carries out what it asks.
 void run_command(const core::Command& c) {
   const core::Effects effects = core::apply_command(app.session, c);
-  if (!effects.open_url.empty()) js_open_url(effects.open_url.c_str());
-  if (effects.toggle_fullscreen) js_toggle_fullscreen();
-  if (effects.copy_embed) js_copy_embed();
+  if (!effects.open_url.empty()) page_open_url(effects.open_url);
+  if (effects.toggle_fullscreen) page_toggle_fullscreen();
+  if (effects.copy_embed) page_copy_embed();
   if (effects.save_image && app.slide.frames == 0) {
     app.slide.frames = 1;
     app.slide.camera_before = app.session.state.camera;
     app.slide.flying_before = app.session.flying;
     app.slide.view_moved_before = app.session.view_moved;
-    js_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
+    page_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
   }
 }
 
@@ -311,7 +292,7 @@ static void frame_the_slide() {
 
 static void end_export() {
   app.slide.frames = 0;
-  js_export_size(false);
+  page_export_size(false);
   app.session.state.camera = app.slide.camera_before;
   app.session.flying = app.slide.flying_before;
   app.session.view_moved = app.slide.view_moved_before;
@@ -471,7 +452,7 @@ static void frame() {
                            std::fabs(app.session.status.canvas_css_height * app.session.status.pixel_ratio - h) < 1.0f;
   if (app.slide.frames > 0 && ++app.slide.frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.session.flying) {
     const std::vector<std::uint8_t> png = render::snapshot_png(w, h);
-    js_download_png(png.data(), static_cast<int>(png.size()), app.session.state.trip_id.c_str());
+    page_download_png(png, app.session.state.trip_id);
     end_export();
   } else if (app.slide.frames > 400) {  // the page never got the size: give up visibly
     end_export();

@@ -43,7 +43,32 @@ EM_JS(void, js_map_shown, (), {
 void notify_first_frame() { js_first_frame(); }
 void notify_map_shown() { js_map_shown(); }
 
-void start_app();  // main.cpp
+EM_JS(void, js_toggle_fullscreen, (), {
+  // Runs within the browser's transient activation of the key or click that asked for it.
+  const stage = document.getElementById('stage');
+  if (document.fullscreenElement) document.exitFullscreen();
+  else if (stage.requestFullscreen) stage.requestFullscreen().catch(() => {});
+});
+EM_JS(void, js_export_size, (int on), {
+  if (Module.journeysPage) Module.journeysPage.exportSize(!!on);
+});
+EM_JS(void, js_download_png, (const unsigned char* bytes, int size, const char* trip), {
+  if (Module.journeysPage) Module.journeysPage.downloadPng(HEAPU8.slice(bytes, bytes + size), UTF8ToString(trip));
+});
+EM_JS(void, js_copy_embed, (), {
+  if (Module.journeysPage) Module.journeysPage.copyEmbed();
+});
+EM_JS(void, js_open_url, (const char* url), {
+  window.open(UTF8ToString(url), '_blank', 'noopener');
+});
+
+void page_toggle_fullscreen() { js_toggle_fullscreen(); }
+void page_export_size(bool on) { js_export_size(on ? 1 : 0); }
+void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id) {
+  js_download_png(png.data(), static_cast<int>(png.size()), trip_id.c_str());
+}
+void page_copy_embed() { js_copy_embed(); }
+void page_open_url(const std::string& url) { js_open_url(url.c_str()); }
 
 struct AssetName {
   const char* name;
