@@ -251,9 +251,11 @@ test('one writer: a trip picked on the canvas, by its key or in the HTML layer d
     await setState(page, { trip: '2018-03-beijing', time: 0, playing: false });
     await canvas.focus();
     await page.keyboard.press('PageDown');  // the clicker: the next trip, playing
-    await page.waitForFunction(() => window.explainer.getState().playing && window.explainer.getState().time > 0);
+    await page.waitForFunction(() => window.explainer.getState().playing && window.explainer.getState().time > 0)
+      .catch((e) => { throw new Error(`before the ${how} pick, Page Down did not play the next trip: ${e.message}`); });
     await pick('2019-02-hanoi');
-    await page.waitForFunction(() => window.explainer.getState().trip === '2019-02-hanoi');
+    await page.waitForFunction(() => window.explainer.getState().trip === '2019-02-hanoi')
+      .catch((e) => { throw new Error(`the ${how} pick did not select the trip: ${e.message}`); });
     const s = await state(page);
     after[how] = { time: s.time, playing: s.playing, sidebarOpen: s.sidebarOpen };
   }
