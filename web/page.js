@@ -29,15 +29,17 @@
   function loadEmbedScripts() {
     if (!embedScripts) embedScripts = loadScripts('web/pym.v1.min.js', 'web/embed.js');
   }
-  if (framed || linkNamesEmbed) loadEmbedScripts();
+  // pym.js's parent names its child frame in the query (the resizer's protocol, not a switch of the link): the
+  // frame's height follows its width (web/page.css). Set before the app starts, which sizes itself to the canvas.
+  const pymChild = new URLSearchParams(location.search).has('childId');
+  root.classList.toggle('pym', pymChild);
+  if (framed || linkNamesEmbed || pymChild) loadEmbedScripts();
   function applyPresentation(p) {
     if (!p) return;
     root.classList.toggle('transparent', p.transparent);
     if (p.theme === 'auto') delete root.dataset.theme;
     else root.dataset.theme = p.theme;
     root.classList.toggle('embed', p.embed);
-    // pym.js's parent names its child frame in the query: then the height follows the width (web/page.css).
-    root.classList.toggle('pym', p.embed && new URLSearchParams(location.search).has('childId'));
     if (p.embed) loadEmbedScripts();  // a link edited to #embed on a page that was not one
     embed = p.embed;
   }
