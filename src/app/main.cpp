@@ -484,42 +484,8 @@ static void load_map() {
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
 static void load_trip_data() {
   StartupStep step("parse and validate the trips");
-  if (app.assets.trips_json.empty()) {
-    app.session.trips_error = "The trips could not be downloaded, so only the map is shown.";
-    return;
-  }
   const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()), app.assets.trips_json.size());
-  core::LoadResult result = core::load_trips(text, "assets/trips.json");
-  std::vector<std::string> bad_trips;
-  bool global_error = false;
-  for (std::size_t i = 0; i < result.errors.size(); ++i) {
-    const core::LoadError& e = result.errors[i];
-    if (i < 8) report_to_page(2, "Trip data error: " + e.to_string());
-    if (e.trip_id.empty()) global_error = true;
-    else bad_trips.push_back(e.trip_id);
-  }
-  if (result.errors.size() > 8)
-    report_to_page(2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - 8) + " more errors in assets/trips.json.");
-  for (const core::Trip& t : result.data.trips) {
-    bool ok = std::find(bad_trips.begin(), bad_trips.end(), t.id) == bad_trips.end();
-    for (const core::Leg& leg : t.outbound) {  // a trip we cannot draw safely is left out, not half drawn
-      ok = ok && leg.stops.size() >= 2;
-      for (const core::Stop& s : leg.stops) ok = ok && core::is_valid(s.coord);
-    }
-    if (global_error && !ok) continue;
-    if (ok) app.session.trips.trips.push_back(t);
-  }
-  app.session.trips.title = result.data.title;
-  app.session.trips.sources = std::move(result.data.sources);
-  app.session.trips.places = std::move(result.data.places);
-  app.session.trips.vehicles = std::move(result.data.vehicles);
-  if (app.session.trips.trips.empty()) {
-    app.session.trips_error = "No trip could be shown: assets/trips.json has errors (listed on the page).";
-    return;
-  }
-  if (!result.errors.empty())
-    report_to_page(1, "Showing the " + std::to_string(app.session.trips.trips.size()) + " trips without errors.");
-  app.session.state.trip_id = app.session.trips.trips.back().id;  // open on the latest journey
+  for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
   app.assets.trips_json = {};
 }
 

@@ -92,6 +92,48 @@ Effects apply_command(Session& s, const Command& c) {
   return effects;
 }
 
+std::vector<Notice> session_load_trips(Session& s, std::string_view json_text) {
+  std::vector<Notice> notices;
+  if (json_text.empty()) {
+    s.trips_error = "The trips could not be downloaded, so only the map is shown.";
+    return notices;
+  }
+  LoadResult result = load_trips(json_text, "assets/trips.json");
+  std::vector<std::string> bad_trips;
+  bool global_error = false;
+  constexpr std::size_t kShownErrors = 8;  // the rest are counted: the page is not a log
+  for (std::size_t i = 0; i < result.errors.size(); ++i) {
+    const LoadError& e = result.errors[i];
+    if (i < kShownErrors) notices.push_back({2, "Trip data error: " + e.to_string()});
+    if (e.trip_id.empty()) global_error = true;
+    else bad_trips.push_back(e.trip_id);
+  }
+  if (result.errors.size() > kShownErrors)
+    notices.push_back({2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - kShownErrors) +
+                              " more errors in assets/trips.json."});
+  for (const Trip& t : result.data.trips) {
+    bool ok = std::find(bad_trips.begin(), bad_trips.end(), t.id) == bad_trips.end();
+    for (const Leg& leg : t.outbound) {  // a trip we cannot draw safely is left out, not half drawn
+      ok = ok && leg.stops.size() >= 2;
+      for (const Stop& stop : leg.stops) ok = ok && is_valid(stop.coord);
+    }
+    if (global_error && !ok) continue;
+    if (ok) s.trips.trips.push_back(t);
+  }
+  s.trips.title = result.data.title;
+  s.trips.sources = std::move(result.data.sources);
+  s.trips.places = std::move(result.data.places);
+  s.trips.vehicles = std::move(result.data.vehicles);
+  if (s.trips.trips.empty()) {
+    s.trips_error = "No trip could be shown: assets/trips.json has errors (listed on the page).";
+    return notices;
+  }
+  if (!result.errors.empty())
+    notices.push_back({1, "Showing the " + std::to_string(s.trips.trips.size()) + " trips without errors."});
+  s.state.trip_id = s.trips.trips.back().id;  // open on the latest journey
+  return notices;
+}
+
 std::vector<std::string> session_apply_link(Session& s, std::string_view hash) {
   const UrlState url = parse_url_state(hash, s.trips);
   const bool was_playing = s.state.playback.playing;

@@ -41,6 +41,17 @@ Effects apply_command(Session& s, const Command& c);
 // (`map_padding`: what the panels cover). Returns true when the journey was rebuilt (its routes need uploading).
 bool session_sync_journey(Session& s, const Padding& map_padding);
 
+// Something to tell the reader on the page: level 0 info, 1 warning, 2 error.
+struct Notice {
+  int level = 0;
+  std::string text;
+};
+
+// The trips file as downloaded ("" when the download failed): every trip that can be drawn is kept, one with an
+// error is left out (not half drawn), and the session opens on the latest journey. Returns what the page must
+// say: the first errors, how many more, and how many trips are shown.
+std::vector<Notice> session_load_trips(Session& s, std::string_view json_text);
+
 // A link's hash, at start or edited by the reader: the state and presentation it names. Returns a notice for
 // each part it ignored.
 std::vector<std::string> session_apply_link(Session& s, std::string_view hash);

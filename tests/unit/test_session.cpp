@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 #include "core/projection.hpp"
 #include "core/session.hpp"
 #include "session_fixture.hpp"
@@ -146,4 +150,29 @@ TEST_CASE("opening or closing the trips panel frames the route again in the free
   s.state.sidebar_open = false;
   session_sync_journey(s, Padding{});
   CHECK_FALSE(s.flying);
+}
+
+TEST_CASE("loading the trips: a trip with an error is left out, the others shown, and the page is told") {
+  std::ifstream file(JOURNEYS_SOURCE_DIR "/assets/trips.json");
+  nlohmann::json j = nlohmann::json::parse(file);
+  j["trips"][5]["outbound"][0]["stops"] = nlohmann::json::array();  // Hanoi: no stops at all
+  Session s;
+  const std::vector<Notice> notices = session_load_trips(s, j.dump());
+  CHECK(s.trips.trips.size() == 8);
+  CHECK_FALSE(s.trips.find_trip("2019-02-hanoi"));
+  CHECK(s.state.trip_id == "2025-09-beijing");  // opens on the latest journey
+  REQUIRE(notices.size() >= 2);
+  CHECK(notices.front().level == 2);
+  CHECK(notices.front().text.rfind("Trip data error: ", 0) == 0);
+  CHECK(notices.back().level == 1);
+  CHECK(notices.back().text == "Showing the 8 trips without errors.");
+
+  Session none;
+  CHECK(session_load_trips(none, "").empty());
+  CHECK(none.trips_error == "The trips could not be downloaded, so only the map is shown.");
+  Session broken;
+  const std::vector<Notice> broken_notices = session_load_trips(broken, "{ not json");
+  CHECK(broken.trips.trips.empty());
+  CHECK_FALSE(broken.trips_error.empty());
+  CHECK_FALSE(broken_notices.empty());
 }
