@@ -40,7 +40,7 @@ const DETAIL_BOXES = [
   {name: 'Sino-Vietnamese border, Dong Dang and Hanoi', box: [105, 20, 108, 23]},
   {name: 'Singapore', box: [103, 0.5, 105, 2]},
 ];
-const LEVEL_BITS = [8, 10];           // coordinates are integers in units of 2^-bits degrees (~430 m, ~110 m of latitude)          // coordinates are integers in units of 2^-bits degrees (~108 m, ~27 m)
+const LEVEL_BITS = [7, 10];           // coordinates are integers in units of 2^-bits degrees (~870 m, ~110 m of latitude)
 const LEVEL_SOURCE = ['50m', '10m'];
 // Suggested switch: draw level 1 in a detail box when the view shows fewer than this many km per CSS pixel.
 const DETAIL_KM_PER_PX = 3.0;

@@ -469,6 +469,7 @@ TEST_CASE("the land triangulated at load covers exactly the rings it was made fr
         INFO("level " << int(l.level) << " zone " << int(l.zone) << ": rings " << rings << " km2, triangles " << triangles);
         CHECK(triangles > 0);
         CHECK(std::fabs(triangles - std::fabs(rings)) < 1e-4 * std::fabs(rings));
+        REQUIRE(!l.ring_offsets.empty());
         CHECK(l.ring_offsets.back() == l.points.size());
     }
 }
