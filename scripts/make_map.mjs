@@ -30,7 +30,7 @@ const OUT = join(ROOT, 'assets', 'map.bin');
 const PLACES = join(ROOT, 'assets', 'places.json');
 
 // ---- Parameters (keep in step with assets/MAP.md) -----------------------------------------------------------
-const VERSION = 1;
+const VERSION = 2;
 // The region every trip needs (Singapore 1.3°N to Vostochny 51.9°N, Dong Dang 106.7°E to Komsomolsk 137°E),
 // with enough margin that a wide viewport with a sidebar never runs off the data: [lonMin, latMin, lonMax, latMax].
 const REGION = [66, -12, 168, 64];
@@ -40,7 +40,7 @@ const DETAIL_BOXES = [
   {name: 'Sino-Vietnamese border, Dong Dang and Hanoi', box: [105, 20, 108, 23]},
   {name: 'Singapore', box: [103, 0.5, 105, 2]},
 ];
-const LEVEL_BITS = [9, 11];          // coordinates are integers in units of 2^-bits degrees (~108 m, ~27 m)
+const LEVEL_BITS = [7, 10];           // coordinates are integers in units of 2^-bits degrees (~870 m, ~110 m of latitude)
 const LEVEL_SOURCE = ['50m', '10m'];
 // Suggested switch: draw level 1 in a detail box when the view shows fewer than this many km per CSS pixel.
 const DETAIL_KM_PER_PX = 3.0;
@@ -266,17 +266,15 @@ function countryId(feature) {
   return countryIndex.get(name);
 }
 
-function buildLand(countries, rects, bits) {
-  const verts = [];                   // quantized [x, y]
-  const indices = [];
-  const groups = [];                  // {country, count}
-  let worst = {dev: 0};
+// Clips every country to the zone's rectangles and quantizes the rings (no densifying: the loader splits long
+// edges itself). Returns pieces {country, rect, rings}, rect in grid units; rings[0] outer, the rest holes.
+function buildPieces(countries, rects, bits) {
+  const s = 2 ** bits, pieces = [];
   const sorted = [...countries].sort((a, b) => a.properties.name.localeCompare(b.properties.name));
   for (const f of sorted) {
     const g = f.geometry;
     if (!g) continue;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    const start = indices.length;
     for (const poly of polys) {
       // GeoJSON rings repeat their first point; world-atlas winds outer rings clockwise in lon/lat.
       const rings = poly.map((ring, k) => {
@@ -287,41 +285,139 @@ function buildLand(countries, rects, bits) {
         for (const piece of clipPolygon(rings, r)) {
           const qrings = [];
           for (let k = 0; k < piece.length; k++) {
-            const q = quantize(densify(piece[k], true), bits, true);
+            const q = quantize(piece[k], bits, true);
             if (q.length < 3 || ringArea(q) === 0) { if (k === 0) break; continue; }
             qrings.push(q);
           }
-          if (!qrings.length) continue;
-          const flat = [], holes = [];
-          for (const ring of qrings) {
-            if (flat.length) holes.push(flat.length / 2);
-            for (const [x, y] of ring) flat.push(...project(x / 2 ** bits, y / 2 ** bits));
-          }
-          const tri = earcut(flat, holes.length ? holes : null, 2);
-          const dev = deviation(flat, holes.length ? holes : null, 2, tri);
-          if (dev > worst.dev) worst = {dev, name: f.properties.name, r};
-          const base = verts.length;
-          for (const ring of qrings) for (const p of ring) verts.push(p);
-          for (const i of tri) indices.push(base + i);
+          if (qrings.length) pieces.push({country: countryId(f), name: f.properties.name, rect: r.map((v) => Math.round(v * s)), rings: qrings});
         }
       }
     }
-    if (indices.length > start) groups.push({country: countryId(f), count: indices.length - start});
   }
-  return {verts, indices, groups, worst};
+  return pieces;
 }
 
-function buildLines(mesh, rects, bits) {
-  const parts = [];
-  for (const line of mesh.coordinates) {
-    for (const r of rects) {
-      for (const piece of clipLine(line, r)) {
-        const q = quantize(densify(piece, false), bits, false);
-        if (q.length >= 2) parts.push(q);
+// Shared arcs: every ring edge is classified (coastline: one country; border: two countries; cut: on the edge
+// of the zone rectangle it was clipped to, drawn as fill only), rings are cut at junctions (a vertex with
+// other than two neighbours, or whose two edges differ in class or owners), and each arc is stored once;
+// rings refer to arcs, forwards or reversed.
+const ARC_COAST = 0, ARC_BORDER = 1, ARC_CUT = 2;
+const key = (p) => (p[0] + 1048576) * 2097152 + (p[1] + 1048576);
+function buildArcs(pieces) {
+  const edges = new Map();            // undirected edge key -> {owners: Set, uses, cut}
+  const ekey = (a, b) => { const ka = key(a), kb = key(b); return ka < kb ? `${ka}:${kb}` : `${kb}:${ka}`; };
+  for (const piece of pieces) {
+    const r = piece.rect;
+    for (const ring of piece.rings) {
+      for (let i = 0; i < ring.length; i++) {
+        const a = ring[i], b = ring[(i + 1) % ring.length];
+        const k = ekey(a, b);
+        let e = edges.get(k);
+        if (!e) edges.set(k, e = {owners: new Set(), uses: 0, cut: false});
+        e.owners.add(piece.country);
+        e.uses++;
+        if ((a[0] === b[0] && (a[0] === r[0] || a[0] === r[2])) || (a[1] === b[1] && (a[1] === r[1] || a[1] === r[3]))) e.cut = true;
       }
     }
   }
-  return parts;
+  let seams = 0;
+  const classOf = (e) => {
+    if (e.cut) return ARC_CUT;
+    if (e.owners.size >= 2) return ARC_BORDER;
+    if (e.uses >= 2) { seams++; return ARC_CUT; }  // two rings of one country meet: no line
+    return ARC_COAST;
+  };
+  const signature = (e) => `${classOf(e)}/${[...e.owners].sort((x, y) => x - y).join(',')}`;
+  const neighbours = new Map();       // vertex key -> Map(neighbour key -> edge signature)
+  for (const piece of pieces) {
+    for (const ring of piece.rings) {
+      for (let i = 0; i < ring.length; i++) {
+        const a = ring[i], b = ring[(i + 1) % ring.length];
+        const sig = signature(edges.get(ekey(a, b)));
+        for (const [p, q] of [[a, b], [b, a]]) {
+          let m = neighbours.get(key(p));
+          if (!m) neighbours.set(key(p), m = new Map());
+          m.set(key(q), sig);
+        }
+      }
+    }
+  }
+  const isJunction = (p) => {
+    const m = neighbours.get(key(p));
+    if (m.size !== 2) return true;
+    const [s1, s2] = [...m.values()];
+    return s1 !== s2;
+  };
+  const arcs = [];                    // {points, cls, closed}
+  const byKey = new Map();            // point sequence key -> arc index
+  const seqKey = (pts) => pts.map(key).join(',');
+  const addArc = (pts, closed) => {
+    let fwd = pts, rev = [...pts].reverse();
+    if (closed) {                     // rotate to start at the smallest vertex, in either direction
+      const rot = (q) => { let m = 0; for (let i = 1; i < q.length; i++) if (key(q[i]) < key(q[m])) m = i; return [...q.slice(m), ...q.slice(0, m)]; };
+      fwd = rot(fwd); rev = rot(rev);
+    }
+    const kf = seqKey(fwd), kr = seqKey(rev);
+    if (byKey.has(kf)) return {arc: byKey.get(kf), rev: false};
+    if (byKey.has(kr)) return {arc: byKey.get(kr), rev: true};
+    const a = fwd[0], b = fwd[1];
+    arcs.push({points: fwd, cls: classOf(edges.get(ekey(a, b))), closed, uses: 0});
+    byKey.set(kf, arcs.length - 1);
+    return {arc: arcs.length - 1, rev: false};
+  };
+  const shapes = [];                  // per piece: {country, rings: [[{arc, rev}]]}
+  for (const piece of pieces) {
+    const rings = [];
+    for (const ring of piece.rings) {
+      const n = ring.length;
+      const j0 = ring.findIndex(isJunction);
+      const refs = [];
+      if (j0 < 0) {
+        refs.push(addArc(ring, true));
+      } else {
+        let cur = [ring[j0]];
+        for (let k = 1; k <= n; k++) {
+          const p = ring[(j0 + k) % n];
+          cur.push(p);
+          if (k === n || isJunction(p)) { refs.push(addArc(cur, false)); cur = [p]; }
+        }
+      }
+      for (const r of refs) arcs[r.arc].uses++;
+      rings.push(refs);
+    }
+    shapes.push({country: piece.country, name: piece.name, rings});
+  }
+  // A closed arc is only ever one whole ring; the loader starts the ring where the arc starts, which may be a
+  // different vertex than the clipper's, but it is the same ring.
+  for (const a of arcs) if (a.uses > 2) throw new Error(`an arc is used by ${a.uses} rings`);
+  return {arcs, shapes, seams};
+}
+
+// The rings the loader will rebuild from the arcs, densified the same way (every edge longer than DENSIFY_DEG
+// split evenly in lon/lat), in degrees. Used here to check the triangulation the loader will do.
+function ringPoints(arcs, refs, bits) {
+  const pts = [];
+  for (const {arc, rev} of refs) {
+    const a = arcs[arc];
+    const p = a.points, n = p.length;
+    // Reversed, a closed arc still starts at its first point: p0, p(n-1), ..., p1 (as the loader does).
+    let q = rev ? (a.closed ? [p[0], ...p.slice(1).reverse()] : [...p].reverse()) : p;
+    if (a.closed) q = [...q, q[0]];
+    for (let i = 0; i + 1 < q.length; i++) pts.push(q[i]);
+  }
+  return densifyGrid(pts, bits, true);
+}
+function densifyGrid(pts, bits, closed) {
+  const unit = 2 ** -bits, step = DENSIFY_DEG * 2 ** bits, out = [];
+  const n = pts.length, m = closed ? n : n - 1;
+  for (let i = 0; i < m; i++) {
+    const a = pts[i], b = pts[(i + 1) % n];
+    out.push([a[0] * unit, a[1] * unit]);
+    const steps = Math.ceil(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])) / step);
+    for (let s = 1; s < steps; s++) out.push([(a[0] + (b[0] - a[0]) * s / steps) * unit, (a[1] + (b[1] - a[1]) * s / steps) * unit]);
+  }
+  if (!closed && n) out.push([pts[n - 1][0] * unit, pts[n - 1][1] * unit]);
+  return out;
 }
 
 // ---- Encoding ---------------------------------------------------------------------------------------------
@@ -367,54 +463,68 @@ DETAIL_BOXES.forEach((d, k) => {
 
 const topo = LEVEL_SOURCE.map(loadTopology);
 for (const job of jobs) {
-  const {countries, coast, borders} = topo[job.level];
+  const {countries} = topo[job.level];
   const bits = LEVEL_BITS[job.level];
-  const head = (w) => { w.u8(job.level); w.u8(job.zone); w.u8(bits); w.u8(0); };
+  const pieces = buildPieces(countries, job.rects, bits);
+  const {arcs, shapes, seams} = buildArcs(pieces);
 
-  const land = buildLand(countries, job.rects, bits);
-  if (land.worst.dev > 1e-4) {
-    throw new Error(`earcut deviation ${land.worst.dev} (${land.worst.name} in ${land.worst.r}) at level ${job.level} zone ${job.zone}`);
-  }
-  {
-    const w = new Writer();
-    head(w);
-    w.varint(land.verts.length);
-    w.points(land.verts);
-    // Triangles: each rotated to start at its smallest index (the winding is kept), sorted within its group,
-    // then written as the delta of that first index from the previous triangle's and the two offsets from it.
-    const tris = [];
-    let at = 0;
-    for (const g of land.groups) {
-      const group = [];
-      for (let i = at; i < at + g.count; i += 3) {
-        const t = land.indices.slice(i, i + 3);
-        const m = t.indexOf(Math.min(...t));
-        group.push([t[m], t[(m + 1) % 3], t[(m + 2) % 3]]);
-      }
-      group.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      tris.push(...group);
-      at += g.count;
+  // Check the triangulation the loader will make (the same rings, densified the same way, in the projected
+  // plane): earcut must cover each piece's area.
+  let worst = {dev: 0}, triangles = 0, landVertices = 0;
+  for (const sh of shapes) {
+    const flat = [], holes = [];
+    for (const refs of sh.rings) {
+      if (flat.length) holes.push(flat.length / 2);
+      for (const [lon, lat] of ringPoints(arcs, refs, bits)) flat.push(...project(lon, lat));
     }
-    w.varint(tris.length);
-    let prev = 0;
-    for (const [a, b, c] of tris) { w.zigzag(a - prev); w.varint(b - a); w.varint(c - a); prev = a; }
-    w.varint(land.groups.length);
-    for (const g of land.groups) { w.varint(g.country); w.varint(g.count); }
-    sections.push({tag: 'LAND', bytes: w.bytes});
-    stats.push({layer: 'LAND', ...job, vertices: land.verts.length, triangles: land.indices.length / 3, bytes: w.bytes.length});
+    const tri = earcut(flat, holes.length ? holes : null, 2);
+    const dev = deviation(flat, holes.length ? holes : null, 2, tri);
+    if (dev > worst.dev) worst = {dev, name: sh.name};
+    triangles += tri.length / 3;
+    landVertices += flat.length / 2;
   }
-  for (const [tag, mesh] of [['COAS', coast], ['BORD', borders]]) {
-    const parts = buildLines(mesh, job.rects, bits);
-    const w = new Writer();
-    head(w);
-    const all = parts.flat();
-    w.varint(all.length);
-    w.points(all);
-    w.varint(parts.length);
-    for (const p of parts) w.varint(p.length);
-    sections.push({tag, bytes: w.bytes});
-    stats.push({layer: tag, ...job, vertices: all.length, parts: parts.length, bytes: w.bytes.length});
+  if (worst.dev > 1e-4) throw new Error(`earcut deviation ${worst.dev} (${worst.name}) at level ${job.level} zone ${job.zone}`);
+
+  const w = new Writer();
+  w.u8(job.level); w.u8(job.zone); w.u8(bits); w.u8(0);
+  // Arcs: a header each (point count, class, closed), then every point, delta-coded from the previous one
+  // across arcs. An open arc that starts where the previous arc ended does not repeat that point (flag).
+  w.varint(arcs.length);
+  let prevEnd = null;
+  const startsAtPrev = arcs.map((a) => {
+    const r = !a.closed && prevEnd !== null && key(a.points[0]) === key(prevEnd);
+    prevEnd = a.closed ? null : a.points[a.points.length - 1];
+    return r;
+  });
+  arcs.forEach((a, i) => w.varint(a.points.length * 16 + (startsAtPrev[i] ? 8 : 0) + (a.closed ? 4 : 0) + a.cls));
+  let px = 0, py = 0, points = 0;
+  arcs.forEach((a, i) => {
+    for (let k = startsAtPrev[i] ? 1 : 0; k < a.points.length; k++) {
+      const [x, y] = a.points[k];
+      w.zigzag(x - px); w.zigzag(y - py); px = x; py = y; points++;
+    }
+  });
+  // Land: per piece (a polygon clipped to one rectangle), its country, its rings, each a list of arc
+  // references: zigzag(arc - (previous arc + 1)) * 2 + reversed.
+  w.varint(shapes.length);
+  let prevArc = -1, prevCountry = 0;
+  for (const sh of shapes) {
+    w.zigzag(sh.country - prevCountry); prevCountry = sh.country;
+    w.varint(sh.rings.length);
+    for (const refs of sh.rings) {
+      w.varint(refs.length);
+      for (const {arc, rev} of refs) {
+        const d = arc - (prevArc + 1);
+        w.varint((d >= 0 ? 2 * d : -2 * d - 1) * 2 + (rev ? 1 : 0));
+        prevArc = arc;
+      }
+    }
   }
+  sections.push({tag: 'ZONE', bytes: w.bytes});
+  const byCls = [0, 0, 0];
+  for (const a of arcs) byCls[a.cls] += a.points.length;
+  stats.push({...job, arcs: arcs.length, points, coast: byCls[0], border: byCls[1], cut: byCls[2], seams,
+    pieces: shapes.length, landVertices, triangles, bytes: w.bytes.length, gzip: gzipSync(Buffer.from(w.bytes), {level: 9}).length});
 }
 
 { // META first: region, detail boxes, switch scale, credit.
@@ -488,8 +598,9 @@ const out = Buffer.from([...file.bytes, ...payload.bytes]);
 writeFileSync(OUT, out);
 
 for (const s of stats) {
-  console.log(`${s.layer} level ${s.level} zone ${s.zone}: ${s.vertices} vertices, ` +
-    (s.triangles !== undefined ? `${s.triangles} triangles` : `${s.parts} parts`) + `, ${s.bytes} bytes`);
+  console.log(`level ${s.level} zone ${s.zone}: ${s.arcs} arcs, ${s.points} points stored (coastline ${s.coast}, ` +
+    `border ${s.border}, cut ${s.cut}${s.seams ? `, ${s.seams} seam edges` : ''}); ${s.pieces} land pieces, ` +
+    `${s.landVertices} land vertices, ${s.triangles} triangles at load; ${s.bytes} bytes (${s.gzip} gzip alone)`);
 }
 console.log(`${countryTable.length} countries`);
 console.log(`assets/map.bin: ${out.length} bytes, ${gzipSync(out, {level: 9}).length} bytes gzip -9`);

@@ -1,10 +1,14 @@
 #include "core/map_asset.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <set>
 #include <tuple>
+
+#include "mapbox/earcut.hpp"
 
 namespace core {
 
@@ -142,99 +146,210 @@ bool parse_countries(Reader r, MapAsset& out, std::string& error) {
     return true;
 }
 
-bool parse_layer(Reader r, MapLayerKind kind, const MapAsset& map, MapLayer& layer, std::string& error,
-                 const std::string& where_in) {
+// One ZONE section: the shared arcs of one (level, zone), and the land pieces as rings of arc references.
+// Rebuilds the three layers of that (level, zone): coastline and border polylines (one part per arc) and land
+// triangulated here, in the projected plane, with earcut. Every edge longer than kDensifyDegrees is split
+// evenly in lon/lat, so straight lines drawn in the plane stay close to the curves they stand for.
+constexpr double kDensifyDegrees = 0.25;
+constexpr std::size_t kMaxZonePoints = 500000;  // after densifying: the real file has ~30,000 in its largest zone
+
+struct Arc {
+    std::uint32_t first = 0, count = 0;  // into the zone's decoded grid points
+    std::uint32_t cls = 0;               // 0 coastline, 1 border, 2 cut (fill only)
+    bool closed = false;
+    std::uint32_t uses = 0;
+};
+struct GridPoint {
+    std::int64_t x, y;
+};
+
+bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& error, const std::string& where_in) {
     std::string where = where_in;
     std::uint32_t level, zone, bits, reserved;
     if (!r.u8(level) || !r.u8(zone) || !r.u8(bits) || !r.u8(reserved)) return fail(error, where + kMalformed);
-    where += std::string(to_string(kind)) + " level " + std::to_string(level) + " zone " + std::to_string(zone) + ": ";
+    where += "level " + std::to_string(level) + " zone " + std::to_string(zone) + ": ";
     if (level > 1) return fail(error, where + "unknown level (0 = 1:50m, 1 = 1:10m)");
     if (zone > map.detail_boxes.size())
         return fail(error, where + "zone beyond the " + std::to_string(map.detail_boxes.size()) + " detail boxes");
     if (level == 1 && zone == 0) return fail(error, where + "level 1 exists only inside detail boxes");
     if (bits < 1 || bits > 20) return fail(error, where + "quantization bits out of range 1..20");
-    layer.kind = kind;
-    layer.level = static_cast<std::uint8_t>(level);
-    layer.zone = static_cast<std::uint8_t>(zone);
-    layer.quant_bits = static_cast<std::uint8_t>(bits);
-
-    std::uint32_t vertex_count = 0;
-    if (!r.varint(vertex_count) || vertex_count > r.remaining() / 2)
-        return fail(error, where + "vertex count " + std::to_string(vertex_count) + " does not fit the section");
-    const double unit = std::ldexp(1.0, -static_cast<int>(bits));
-    const GeoBox& box = zone == 0 ? map.region : map.detail_boxes[zone - 1];
-    const double tol = unit;
-    layer.points.resize(vertex_count);
-    std::int64_t x = 0, y = 0;
-    for (std::uint32_t i = 0; i < vertex_count; ++i) {
-        std::int64_t dx, dy;
-        if (!r.zigzag(dx) || !r.zigzag(dy)) return fail(error, where + "vertices: " + kMalformed);
-        x += dx;
-        y += dy;
-        const LatLon p{static_cast<double>(y) * unit, static_cast<double>(x) * unit};
-        if (p.lon < box.lon_min - tol || p.lon > box.lon_max + tol || p.lat < box.lat_min - tol || p.lat > box.lat_max + tol)
-            return fail(error, where + "vertex " + std::to_string(i) + " (" + std::to_string(p.lon) + ", " +
-                                   std::to_string(p.lat) + ") lies outside its zone");
-        layer.points[i] = p;
+    for (int k = 0; k < 3; ++k) {
+        layers[k] = MapLayer{};
+        layers[k].kind = static_cast<MapLayerKind>(k);
+        layers[k].level = static_cast<std::uint8_t>(level);
+        layers[k].zone = static_cast<std::uint8_t>(zone);
+        layers[k].quant_bits = static_cast<std::uint8_t>(bits);
     }
 
-    if (kind == MapLayerKind::Land) {
-        std::uint32_t tri_count = 0;
-        if (!r.varint(tri_count) || tri_count > r.remaining() / 3)
-            return fail(error, where + "triangle count " + std::to_string(tri_count) + " does not fit the section");
-        layer.indices.resize(static_cast<std::size_t>(tri_count) * 3);
-        std::int64_t a = 0;
-        for (std::uint32_t t = 0; t < tri_count; ++t) {
-            std::int64_t da;
-            std::uint32_t ob, oc;
-            if (!r.zigzag(da) || !r.varint(ob) || !r.varint(oc)) return fail(error, where + "triangles: " + kMalformed);
-            a += da;
-            const std::int64_t tri[3] = {a, a + ob, a + oc};
-            for (int k = 0; k < 3; ++k) {
-                if (tri[k] < 0 || tri[k] >= vertex_count)
-                    return fail(error, where + "triangle " + std::to_string(t) + ": index " + std::to_string(tri[k]) +
-                                           " out of range (" + std::to_string(vertex_count) + " vertices)");
-                layer.indices[t * 3 + k] = static_cast<std::uint32_t>(tri[k]);
+    // Arc headers.
+    std::uint32_t arc_count = 0;
+    if (!r.varint(arc_count) || arc_count > r.remaining())
+        return fail(error, where + "arc count " + std::to_string(arc_count) + " does not fit the section");
+    std::vector<Arc> arcs(arc_count);
+    std::vector<bool> continues(arc_count, false);
+    std::uint64_t to_read = 0;
+    for (std::uint32_t i = 0; i < arc_count; ++i) {
+        std::uint32_t h;
+        if (!r.varint(h)) return fail(error, where + "arcs: " + kMalformed);
+        Arc& a = arcs[i];
+        a.count = h >> 4;
+        a.cls = h & 3u;
+        a.closed = (h & 4u) != 0;
+        continues[i] = (h & 8u) != 0;
+        if (a.cls > 2) return fail(error, where + "arc " + std::to_string(i) + ": unknown class " + std::to_string(a.cls));
+        if (a.count < (a.closed ? 3u : 2u))
+            return fail(error, where + "arc " + std::to_string(i) + " has too few points (" + std::to_string(a.count) + ")");
+        if (continues[i] && (a.closed || i == 0 || arcs[i - 1].closed))
+            return fail(error, where + "arc " + std::to_string(i) + " continues from no open arc");
+        to_read += a.count - (continues[i] ? 1u : 0u);
+        if (to_read > r.remaining() / 2) return fail(error, where + "arc points do not fit the section");
+    }
+
+    // Points, delta-coded across arcs; an arc that continues the previous one starts at its last point.
+    const double unit = std::ldexp(1.0, -static_cast<int>(bits));
+    const GeoBox& box = zone == 0 ? map.region : map.detail_boxes[zone - 1];
+    std::vector<GridPoint> grid;
+    grid.reserve(static_cast<std::size_t>(to_read) + arc_count);
+    std::int64_t x = 0, y = 0;
+    for (std::uint32_t i = 0; i < arc_count; ++i) {
+        Arc& a = arcs[i];
+        a.first = static_cast<std::uint32_t>(grid.size());
+        if (continues[i]) grid.push_back(grid.back());
+        while (grid.size() < static_cast<std::size_t>(a.first) + a.count) {
+            std::int64_t dx, dy;
+            if (!r.zigzag(dx) || !r.zigzag(dy)) return fail(error, where + "points: " + kMalformed);
+            x += dx;
+            y += dy;
+            const double lon = static_cast<double>(x) * unit, lat = static_cast<double>(y) * unit;
+            if (lon < box.lon_min - unit || lon > box.lon_max + unit || lat < box.lat_min - unit || lat > box.lat_max + unit)
+                return fail(error, where + "arc " + std::to_string(i) + ": point (" + std::to_string(lon) + ", " +
+                                       std::to_string(lat) + ") lies outside its zone");
+            grid.push_back({x, y});
+        }
+    }
+
+    // Densified output, bounded so that a damaged file cannot ask for an unbounded amount of memory.
+    const double step = kDensifyDegrees / unit;  // grid units
+    std::size_t produced = 0;
+    auto densify_into = [&](std::vector<LatLon>& out, const GridPoint& a, const GridPoint& b, bool last) -> bool {
+        out.push_back({static_cast<double>(a.y) * unit, static_cast<double>(a.x) * unit});
+        const double span = static_cast<double>(std::max(std::llabs(b.x - a.x), std::llabs(b.y - a.y)));
+        const auto steps = static_cast<std::int64_t>(std::ceil(span / step));
+        produced += 1 + static_cast<std::size_t>(steps > 1 ? steps - 1 : 0) + (last ? 1 : 0);
+        if (produced > kMaxZonePoints) return false;
+        for (std::int64_t s = 1; s < steps; ++s) {
+            // (a + (b - a) * s / steps) * unit, in this order: the generator checks the same numbers.
+            const double ds = static_cast<double>(s), dn = static_cast<double>(steps);
+            out.push_back({(static_cast<double>(a.y) + static_cast<double>(b.y - a.y) * ds / dn) * unit,
+                           (static_cast<double>(a.x) + static_cast<double>(b.x - a.x) * ds / dn) * unit});
+        }
+        if (last) out.push_back({static_cast<double>(b.y) * unit, static_cast<double>(b.x) * unit});
+        return true;
+    };
+    const std::string too_many = "densifies to more than " + std::to_string(kMaxZonePoints) + " points";
+    // Room for the usual growth (densified land rings use each border twice): reallocating showed in profiles.
+    const auto expect = static_cast<std::size_t>(std::min<std::uint64_t>(to_read, kMaxZonePoints));
+    layers[0].points.reserve(expect * 2);
+    layers[0].indices.reserve(expect * 6);
+    layers[1].points.reserve(expect + expect / 4);
+    layers[2].points.reserve(expect / 2);
+
+    // Coastlines and borders: one part per arc.
+    for (const Arc& a : arcs) {
+        if (a.cls == 2) continue;
+        MapLayer& l = layers[a.cls == 0 ? 1 : 2];
+        if (l.part_offsets.empty()) l.part_offsets.push_back(0);
+        const std::uint32_t n = a.count + (a.closed ? 1 : 0);
+        for (std::uint32_t k = 0; k + 1 < n; ++k) {
+            const GridPoint& p = grid[a.first + k];
+            const GridPoint& q = grid[a.first + (k + 1) % a.count];
+            if (!densify_into(l.points, p, q, k + 2 == n)) return fail(error, where + too_many);
+        }
+        l.part_offsets.push_back(static_cast<std::uint32_t>(l.points.size()));
+    }
+
+    // Land: pieces of rings of arc references; each piece triangulated on its own.
+    std::uint32_t piece_count = 0;
+    if (!r.varint(piece_count) || piece_count > r.remaining() / 3)
+        return fail(error, where + "piece count " + std::to_string(piece_count) + " does not fit the section");
+    MapLayer& land = layers[0];
+    std::int64_t country = 0, prev_arc = -1;
+    std::vector<std::vector<std::array<double, 2>>> polygon;
+    for (std::uint32_t pc = 0; pc < piece_count; ++pc) {
+        const std::string at = where + "land piece " + std::to_string(pc) + ": ";
+        std::int64_t dc;
+        std::uint32_t ring_count;
+        if (!r.zigzag(dc) || !r.varint(ring_count)) return fail(error, at + kMalformed);
+        country += dc;
+        if (country < 0 || country >= static_cast<std::int64_t>(map.countries.size()))
+            return fail(error, at + "country " + std::to_string(country) + " out of range (" +
+                                   std::to_string(map.countries.size()) + " countries)");
+        if (ring_count == 0 || ring_count > r.remaining()) return fail(error, at + "bad ring count");
+        const auto first_vertex = static_cast<std::uint32_t>(land.points.size());
+        polygon.assign(ring_count, {});
+        for (std::uint32_t rc = 0; rc < ring_count; ++rc) {
+            std::uint32_t ref_count;
+            if (!r.varint(ref_count) || ref_count == 0 || ref_count > r.remaining())
+                return fail(error, at + "ring " + std::to_string(rc) + ": bad arc reference count");
+            const std::size_t ring_start = land.points.size();
+            bool has_start = false;
+            GridPoint ring_first{0, 0}, prev_end{0, 0};
+            for (std::uint32_t k = 0; k < ref_count; ++k) {
+                std::uint32_t v;
+                if (!r.varint(v)) return fail(error, at + "arc references: " + kMalformed);
+                const bool reversed = (v & 1u) != 0;
+                const std::uint32_t z = v >> 1;
+                const std::int64_t delta = (z & 1u) ? -static_cast<std::int64_t>(z >> 1) - 1 : static_cast<std::int64_t>(z >> 1);
+                const std::int64_t arc_index = prev_arc + 1 + delta;
+                if (arc_index < 0 || arc_index >= static_cast<std::int64_t>(arc_count))
+                    return fail(error, at + "arc " + std::to_string(arc_index) + " out of range (" + std::to_string(arc_count) + " arcs)");
+                prev_arc = arc_index;
+                Arc& a = arcs[static_cast<std::size_t>(arc_index)];
+                if (++a.uses > 2) return fail(error, at + "arc " + std::to_string(arc_index) + " is used by more than two rings");
+                if (a.closed && ref_count != 1)
+                    return fail(error, at + "closed arc " + std::to_string(arc_index) + " shares a ring with other arcs");
+                const GridPoint& s = grid[a.first + (reversed ? a.count - 1 : 0)];
+                const GridPoint& e = grid[a.first + (reversed ? 0 : a.count - 1)];
+                if (!a.closed) {
+                    if (has_start && (s.x != prev_end.x || s.y != prev_end.y))
+                        return fail(error, at + "ring " + std::to_string(rc) + ": arc " + std::to_string(arc_index) +
+                                               " does not start where the previous arc ends");
+                    if (!has_start) ring_first = s;
+                    has_start = true;
+                    prev_end = e;
+                }
+                // The arc's points but its last (the next arc, or the ring's start, repeats it); a closed arc
+                // wraps around to its start.
+                const std::uint32_t n = a.count;
+                const std::uint32_t edges = a.closed ? n : n - 1;
+                for (std::uint32_t j = 0; j < edges; ++j) {
+                    std::uint32_t i0 = j, i1 = (j + 1) % n;  // forwards
+                    if (reversed && a.closed) { i0 = (n - j) % n; i1 = n - 1 - j; }     // p0, p(n-1), ..., p1
+                    else if (reversed) { i0 = n - 1 - j; i1 = n - 2 - j; }
+                    if (!densify_into(land.points, grid[a.first + i0], grid[a.first + i1], false))
+                        return fail(error, at + too_many);
+                }
+            }
+            if (has_start && (ring_first.x != prev_end.x || ring_first.y != prev_end.y))
+                return fail(error, at + "ring " + std::to_string(rc) + " does not close");
+            if (land.points.size() - ring_start < 3) return fail(error, at + "ring " + std::to_string(rc) + " has fewer than 3 points");
+            if (land.ring_offsets.empty()) land.ring_offsets.push_back(0);
+            land.ring_offsets.push_back(static_cast<std::uint32_t>(land.points.size()));
+            std::vector<std::array<double, 2>>& ring = polygon[rc];
+            ring.reserve(land.points.size() - ring_start);
+            for (std::size_t i = ring_start; i < land.points.size(); ++i) {
+                const PlanePoint q = map_projection().forward(land.points[i]);
+                ring.push_back({q.x, q.y});
             }
         }
-        std::uint32_t group_count;
-        if (!r.varint(group_count) || group_count > r.remaining() / 2)
-            return fail(error, where + "bad country group count");
-        std::uint64_t first = 0;
-        for (std::uint32_t g = 0; g < group_count; ++g) {
-            std::uint32_t country, count;
-            if (!r.varint(country) || !r.varint(count)) return fail(error, where + "groups: " + kMalformed);
-            if (country >= map.countries.size())
-                return fail(error, where + "group " + std::to_string(g) + ": country " + std::to_string(country) +
-                                       " out of range (" + std::to_string(map.countries.size()) + " countries)");
-            if (count % 3 != 0 || first + count > layer.indices.size())
-                return fail(error, where + "group " + std::to_string(g) + ": index count " + std::to_string(count) +
-                                       " is not whole triangles within the index list");
-            layer.groups.push_back({country, static_cast<std::uint32_t>(first), count});
-            first += count;
-        }
-        if (first != layer.indices.size())
-            return fail(error, where + "country groups cover " + std::to_string(first) + " of " +
-                                   std::to_string(layer.indices.size()) + " indices");
-    } else {
-        std::uint32_t part_count = 0;
-        if (!r.varint(part_count) || part_count > r.remaining())
-            return fail(error, where + "part count " + std::to_string(part_count) + " does not fit the section");
-        layer.part_offsets.assign(1, 0);
-        std::uint64_t total = 0;
-        for (std::uint32_t i = 0; i < part_count; ++i) {
-            std::uint32_t n;
-            if (!r.varint(n)) return fail(error, where + "parts: " + kMalformed);
-            if (n < 2) return fail(error, where + "part " + std::to_string(i) + " has fewer than 2 points");
-            total += n;
-            if (total > vertex_count)
-                return fail(error, where + "parts add up to more than the " + std::to_string(vertex_count) + " vertices");
-            layer.part_offsets.push_back(static_cast<std::uint32_t>(total));
-        }
-        if (total != vertex_count)
-            return fail(error, where + "parts cover " + std::to_string(total) + " of " + std::to_string(vertex_count) +
-                                   " vertices");
-        if (part_count == 0) layer.part_offsets.clear();
+        const std::vector<std::uint32_t> tri = mapbox::earcut<std::uint32_t>(polygon);
+        const auto first_index = static_cast<std::uint32_t>(land.indices.size());
+        for (std::uint32_t i : tri) land.indices.push_back(first_vertex + i);
+        const auto count = static_cast<std::uint32_t>(land.indices.size()) - first_index;
+        if (!land.groups.empty() && land.groups.back().country == static_cast<std::uint32_t>(country))
+            land.groups.back().index_count += count;
+        else if (count > 0)
+            land.groups.push_back({static_cast<std::uint32_t>(country), first_index, count});
     }
     if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
     return true;
@@ -334,30 +449,23 @@ bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, 
         }
         if (!found) return fail(error, std::string("missing ") + tag + " section");
     }
-    std::set<std::tuple<int, int, int>> seen;
+    std::set<std::pair<int, int>> seen;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const Entry& e = entries[i];
-        MapLayerKind kind;
-        if (tag_is(e, "LAND")) kind = MapLayerKind::Land;
-        else if (tag_is(e, "COAS")) kind = MapLayerKind::Coastline;
-        else if (tag_is(e, "BORD")) kind = MapLayerKind::Border;
-        else continue;  // META, CTRY, or a section this version does not know (ignored)
-        MapLayer layer;
+        if (!tag_is(e, "ZONE")) continue;  // META, CTRY, or a section this version does not know (ignored)
+        MapLayer layers[3];
         Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
-        if (!parse_layer(r, kind, out, layer, error, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), "))
+        if (!parse_zone(r, out, layers, error, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), "))
             return false;
-        if (!seen.insert({static_cast<int>(kind), layer.level, layer.zone}).second)
-            return fail(error, std::string("duplicate ") + to_string(kind) + " layer for level " +
-                                   std::to_string(layer.level) + " zone " + std::to_string(layer.zone));
-        out.layers.push_back(std::move(layer));
+        if (!seen.insert({layers[0].level, layers[0].zone}).second)
+            return fail(error, "duplicate ZONE section for level " + std::to_string(layers[0].level) + " zone " +
+                                   std::to_string(layers[0].zone));
+        for (MapLayer& l : layers) out.layers.push_back(std::move(l));
     }
-    for (MapLayerKind kind : {MapLayerKind::Land, MapLayerKind::Coastline, MapLayerKind::Border}) {
-        for (std::size_t zone = 0; zone <= out.detail_boxes.size(); ++zone) {
-            for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
-                if (!out.find(kind, level, static_cast<int>(zone)))
-                    return fail(error, std::string("missing ") + to_string(kind) + " layer for level " +
-                                           std::to_string(level) + " zone " + std::to_string(zone));
-            }
+    for (std::size_t zone = 0; zone <= out.detail_boxes.size(); ++zone) {
+        for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
+            if (!seen.count({level, static_cast<int>(zone)}))
+                return fail(error, "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
         }
     }
     return true;

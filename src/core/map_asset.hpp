@@ -1,6 +1,8 @@
-// assets/map.bin: the base map (Natural Earth countries at 1:50m and, inside detail boxes, 1:10m; land
-// triangulated offline, coastlines and borders as polylines), parsed and validated from a byte buffer.
-// The format is specified in assets/MAP.md and written by scripts/make_map.mjs.
+// assets/map.bin: the base map (Natural Earth countries at 1:50m and, inside detail boxes, 1:10m), parsed and
+// validated from a byte buffer. The file stores shared arcs (every coastline and border vertex once) and the
+// land as rings of arc references; the loader rebuilds coastline and border polylines and triangulates the
+// land (mapbox earcut, in the projected plane). The format is specified in assets/MAP.md and written by
+// scripts/make_map.mjs.
 //
 // How the renderer uses it: project every layer once at load (project_layer) into static GPU buffers, then
 // per frame draw zone 0 at level 0, and for each detail box k (zone k) either level 0 or level 1 of that zone
@@ -17,7 +19,7 @@
 
 namespace core {
 
-constexpr std::uint32_t kMapFormatVersion = 1;
+constexpr std::uint32_t kMapFormatVersion = 2;
 constexpr std::size_t kMapHeaderBytes = 16;
 
 enum class MapLayerKind : std::uint8_t { Land, Coastline, Border };
@@ -51,6 +53,9 @@ struct MapLayer {
     // No vertex is shared by two groups, so per-vertex country colours are safe.
     std::vector<std::uint32_t> indices;
     std::vector<MapLandGroup> groups;
+    // Land: ring i (outer rings and holes of every piece, as triangulated) is points[ring_offsets[i] ..
+    // ring_offsets[i + 1]); outer rings all wind one way, holes the other. size = rings + 1.
+    std::vector<std::uint32_t> ring_offsets;
     // Coastline / Border: part i is points[part_offsets[i] .. part_offsets[i + 1]); size = parts + 1.
     std::vector<std::uint32_t> part_offsets;
 
@@ -74,9 +79,10 @@ struct MapAsset {
 // Parses and validates a whole file. On failure returns false, leaves `out` unspecified and sets `error` to a
 // message naming what is wrong ("map.bin: bad checksum: ...", "map.bin: truncated: ..."). Rejects: short or
 // truncated data, wrong magic, unsupported version, payload size or checksum mismatch, a section table or
-// section running past the payload, malformed varints, counts that cannot fit, indices or country references
-// out of range, groups or parts that do not add up, trailing bytes in a section, points outside the region,
-// unknown or duplicate layers, and a missing layer.
+// section running past the payload, malformed varints, counts that cannot fit, arc or country references out
+// of range, rings that do not chain or close, an arc used by more than two rings, trailing bytes in a section,
+// points outside their zone, unknown or duplicate zones, a missing zone, and data that would densify to an
+// unreasonable number of points. The land is triangulated here (a few ms for the real file).
 bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error);
 
 // FNV-1a, 32 bit: the payload checksum.

@@ -128,16 +128,20 @@ def tiny_map(detail_box=False):
     if detail_box:
         meta += struct.pack("<4i", 5000000, 5000000, 6000000, 6000000)
     meta += struct.pack("<I", 3000) + bytes([4]) + b"test"
-    ctry = struct.pack("<IH", 1, 408) + bytes([5]) + b"Korea"
+    ctry = struct.pack("<I", 2) + struct.pack("<H", 408) + bytes([5]) + b"Korea" + struct.pack("<H", 156) + bytes([5]) + b"China"
     sections = [(b"META", meta), (b"CTRY", ctry)]
     zones = [(0, 0)] + ([(0, 1), (1, 1)] if detail_box else [])
     for level, zone in zones:
-        base = 256 if zone == 0 else 256 * 5 + 16
-        land = bytes([level, zone, 8, 0]) + var(3) + zz(base) + zz(base) + zz(64) + zz(0) + zz(-64) + zz(64)
-        land += var(1) + zz(0) + var(1) + var(2) + var(1) + var(0) + var(3)
-        coast = bytes([level, zone, 8, 0]) + var(2) + zz(base) + zz(base) + zz(64) + zz(0) + var(1) + var(2)
-        border = bytes([level, zone, 8, 0]) + var(0) + var(0)
-        sections += [(b"LAND", land), (b"COAS", coast), (b"BORD", border)]
+        # Format 2: two triangles sharing a border arc, a quarter degree a side (8 bits: 64 units).
+        b = 256 if zone == 0 else 256 * 5 + 16
+        body = bytes([level, zone, 8, 0]) + var(3)
+        body += var(3 * 16 + 0) + var(2 * 16 + 8 + 1) + var(3 * 16 + 0)  # coast, border (continues), coast
+        for d in (b, b + 64, 0, -64, 64, 0,  -64, 64,  64, -64, 0, 64, -64, 0):
+            body += zz(d)
+        body += var(2)
+        body += zz(0) + var(1) + var(2) + var(0) + var(0)  # Korea: arc 0, arc 1
+        body += zz(1) + var(1) + var(2) + var(0) + var(7)  # China: arc 2, arc 1 reversed
+        sections += [(b"ZONE", body)]
     payload = struct.pack("<I", len(sections))
     offset = 4 + 12 * len(sections)
     for tag, body in sections:
@@ -148,7 +152,7 @@ def tiny_map(detail_box=False):
     h = 0x811C9DC5
     for b in payload:
         h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
-    return b"JMAP" + struct.pack("<III", 1, len(payload), h) + payload
+    return b"JMAP" + struct.pack("<III", 2, len(payload), h) + payload
 
 
 tiny = tiny_map()

@@ -3,7 +3,10 @@
 // border where it belongs) at both levels of detail.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <set>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -43,8 +46,6 @@ void reseal(std::vector<std::uint8_t>& b) {  // fix the checksum after editing t
     put_u32(b, 12, core::fnv1a32(b.data() + 16, b.size() - 16));
 }
 
-// A tiny well-formed map, built byte by byte as assets/MAP.md specifies: no detail boxes, one country, one
-// triangle, one coastline, no borders.
 struct Builder {
     std::vector<std::uint8_t> b;
     void u8(unsigned v) { b.push_back(static_cast<std::uint8_t>(v)); }
@@ -55,11 +56,27 @@ struct Builder {
     void tag(const char* t) { for (int i = 0; i < 4; ++i) u8(static_cast<unsigned char>(t[i])); }
 };
 
+// A tiny well-formed map, built byte by byte as assets/MAP.md specifies: no detail boxes, two countries, one
+// ZONE section (level 0, zone 0, 1/256 degree). Triangle A (1,1) (2,1) (1,2) and triangle B (2,1) (2,2) (1,2)
+// share the border (2,1)-(1,2); A also has a triangular island (3,3) (4,3) (3,4). The fields are the
+// encoded values, so that a test can damage one of them.
 struct TinyMap {
-    std::uint32_t triangle_first_delta = 0;  // first index of the one triangle
-    std::uint32_t country = 0;
-    std::uint32_t version = 1;
-    bool with_border = true;
+    std::uint32_t version = 2;
+    bool with_zone = true;
+    // Arc headers: point count * 16 + continues-the-previous-arc * 8 + closed * 4 + class (0 coast, 1 border).
+    std::vector<std::uint32_t> arc_headers = {3 * 16 + 0, 2 * 16 + 8 + 1, 3 * 16 + 0, 3 * 16 + 4 + 0};
+    // Points, zigzag-delta coded from the previous one (arc 1 starts at arc 0's last point, not repeated).
+    std::vector<std::int32_t> deltas = {256, 512, 0, -256, 256, 0,   // arc 0: (1,2) (1,1) (2,1)
+                                        -256, 256,                   // arc 1: (2,1) (1,2)
+                                        256, -256, 0, 256, -256, 0,  // arc 2: (2,1) (2,2) (1,2)
+                                        512, 256, 256, 0, -256, 256};  // arc 3: (3,3) (4,3) (3,4), closed
+    struct Piece {
+        std::int32_t country_delta;
+        std::vector<std::vector<std::uint32_t>> rings;  // arc references: zigzag(arc - (previous + 1)) * 2 + reversed
+    };
+    std::vector<Piece> pieces = {{0, {{0, 0}}},    // A: arc 0, arc 1
+                                 {0, {{4}}},       // A's island: arc 3
+                                 {1, {{6, 7}}}};   // B: arc 2, arc 1 reversed
 };
 
 std::vector<std::uint8_t> tiny_map(const TinyMap& o = {}) {
@@ -71,26 +88,26 @@ std::vector<std::uint8_t> tiny_map(const TinyMap& o = {}) {
     meta.u8(4); meta.tag("test");
     sections.push_back({"META", meta.b});
     Builder ctry;
-    ctry.u32(1); ctry.u16(408); ctry.u8(5); ctry.tag("Kore"); ctry.u8('a');
+    ctry.u32(2);
+    ctry.u16(408); ctry.u8(5); ctry.tag("Kore"); ctry.u8('a');
+    ctry.u16(156); ctry.u8(5); ctry.tag("Chin"); ctry.u8('a');
     sections.push_back({"CTRY", ctry.b});
-    const int bits = 8;  // 1/256 degree
-    Builder land;
-    land.u8(0); land.u8(0); land.u8(bits); land.u8(0);
-    land.var(3);                                  // vertices (1,1) (2,1) (1,2) degrees
-    land.zz(256); land.zz(256); land.zz(256); land.zz(0); land.zz(-256); land.zz(256);
-    land.var(1); land.zz(static_cast<std::int32_t>(o.triangle_first_delta)); land.var(1); land.var(2);
-    land.var(1); land.var(o.country); land.var(3);
-    sections.push_back({"LAND", land.b});
-    Builder coast;
-    coast.u8(0); coast.u8(0); coast.u8(bits); coast.u8(0);
-    coast.var(2); coast.zz(256); coast.zz(256); coast.zz(512); coast.zz(0);
-    coast.var(1); coast.var(2);
-    sections.push_back({"COAS", coast.b});
-    if (o.with_border) {
-        Builder border;
-        border.u8(0); border.u8(0); border.u8(bits); border.u8(0);
-        border.var(0); border.var(0);
-        sections.push_back({"BORD", border.b});
+    if (o.with_zone) {
+        Builder zone;
+        zone.u8(0); zone.u8(0); zone.u8(8); zone.u8(0);
+        zone.var(static_cast<std::uint32_t>(o.arc_headers.size()));
+        for (std::uint32_t h : o.arc_headers) zone.var(h);
+        for (std::int32_t d : o.deltas) zone.zz(d);
+        zone.var(static_cast<std::uint32_t>(o.pieces.size()));
+        for (const TinyMap::Piece& p : o.pieces) {
+            zone.zz(p.country_delta);
+            zone.var(static_cast<std::uint32_t>(p.rings.size()));
+            for (const auto& ring : p.rings) {
+                zone.var(static_cast<std::uint32_t>(ring.size()));
+                for (std::uint32_t ref : ring) zone.var(ref);
+            }
+        }
+        sections.push_back({"ZONE", zone.b});
     }
     Builder payload;
     payload.u32(static_cast<std::uint32_t>(sections.size()));
@@ -143,7 +160,7 @@ TEST_CASE("the committed map.bin loads with every layer, both levels, and the co
     MapAsset map;
     std::string error;
     REQUIRE_MESSAGE(parse(bytes, map, error), error);
-    CHECK(map.version == 1);
+    CHECK(map.version == 2);
     CHECK(map.region.contains({1.29, 103.85}));    // Singapore
     CHECK(map.region.contains({51.88, 128.33}));   // Vostochny
     REQUIRE(map.detail_boxes.size() >= 1);
@@ -239,25 +256,64 @@ TEST_CASE("level 0 and level 1 of a detail box cover about the same land") {
     }
 }
 
-TEST_CASE("a well-formed tiny map parses exactly") {
+TEST_CASE("a well-formed tiny map parses exactly: shared arcs become lines and triangulated land") {
     MapAsset map;
     std::string error;
     REQUIRE_MESSAGE(parse(tiny_map(), map, error), error);
-    const MapLayer& land = *map.find(MapLayerKind::Land, 0, 0);
-    REQUIRE(land.points.size() == 3);
-    CHECK(land.points[1].lon == 2.0);
-    CHECK(land.points[1].lat == 1.0);
-    CHECK(land.points[2].lon == 1.0);
-    CHECK(land.points[2].lat == 2.0);
-    CHECK(land.indices == std::vector<std::uint32_t>{0, 1, 2});
-    REQUIRE(land.groups.size() == 1);
-    CHECK(land.groups[0].index_count == 3);
     CHECK(map.countries[0].name == "Korea");
     CHECK(map.countries[0].iso_numeric == 408);
-    const MapLayer& coast = *map.find(MapLayerKind::Coastline, 0, 0);
-    CHECK(coast.part_offsets == std::vector<std::uint32_t>{0, 2});
-    CHECK(coast.points[1].lon == 3.0);
+    CHECK(map.countries[1].iso_numeric == 156);
     CHECK(map.detail_km_per_px == 3.0);
+    const MapLayer& land = *map.find(MapLayerKind::Land, 0, 0);
+    // Every edge here is 1 degree (in lon or lat or both) and comes in 4 pieces: A, the island and B each have
+    // 12 points. Each ring starts where its first arc starts.
+    REQUIRE(land.points.size() == 36);
+    CHECK(land.points[0].lon == 1.0);
+    CHECK(land.points[0].lat == 2.0);
+    CHECK(land.points[1].lat == 1.75);
+    CHECK(land.points[4].lon == 1.0);
+    CHECK(land.points[4].lat == 1.0);
+    CHECK(land.points[12].lon == 3.0);
+    CHECK(land.points[12].lat == 3.0);
+    CHECK(land.points[24].lon == 2.0);  // B starts with arc 2 at (2,1)
+    CHECK(land.points[24].lat == 1.0);
+    CHECK(land.ring_offsets == std::vector<std::uint32_t>{0, 12, 24, 36});
+    REQUIRE(land.indices.size() == 90);  // 10 triangles per 12-point ring
+    // A and its island are one group (consecutive pieces of one country), B another.
+    REQUIRE(land.groups.size() == 2);
+    CHECK(land.groups[0].country == 0);
+    CHECK(land.groups[0].index_count == 60);
+    CHECK(land.groups[1].country == 1);
+    CHECK(land.groups[1].first_index == 60);
+    for (std::uint32_t i = 0; i < 60; ++i) CHECK(land.indices[i] < 24);
+    for (std::uint32_t i = 60; i < 90; ++i) CHECK(land.indices[i] >= 24);
+    // Coastlines: arc 0, arc 2, and the island closed on itself; the border once, though two rings use it.
+    const MapLayer& coast = *map.find(MapLayerKind::Coastline, 0, 0);
+    CHECK(coast.part_offsets == std::vector<std::uint32_t>{0, 9, 18, 31});
+    CHECK(coast.points[18].lon == 3.0);
+    CHECK(coast.points[18].lat == 3.0);
+    CHECK(coast.points[30].lon == 3.0);
+    CHECK(coast.points[30].lat == 3.0);
+    const MapLayer& border = *map.find(MapLayerKind::Border, 0, 0);
+    REQUIRE(border.part_offsets == std::vector<std::uint32_t>{0, 5});
+    CHECK(border.points[0].lon == 2.0);
+    CHECK(border.points[4].lon == 1.0);
+    CHECK(border.points[4].lat == 2.0);
+}
+
+TEST_CASE("edges longer than a quarter degree are split evenly, in lines and land alike") {
+    TinyMap o;
+    // Make B's far corner (2,2) -> (2,4): arc 2 becomes (2,1) (2,4) (1,2), edges of 3 and about 2.2 degrees.
+    o.deltas[10] = 0; o.deltas[11] = 768; o.deltas[12] = -256; o.deltas[13] = -512;
+    MapAsset map;
+    std::string error;
+    REQUIRE_MESSAGE(parse(tiny_map(o), map, error), error);
+    const MapLayer& coast = *map.find(MapLayerKind::Coastline, 0, 0);
+    // Arc 2: 3 degrees in 12 steps, then max(1, 2) = 2 degrees in 8 steps: 12 + 8 + 1 points.
+    CHECK(coast.part_offsets[2] - coast.part_offsets[1] == 21);
+    CHECK(coast.points[coast.part_offsets[1] + 1].lat == doctest::Approx(1.25));
+    const MapLayer& land = *map.find(MapLayerKind::Land, 0, 0);
+    CHECK(land.ring_offsets.back() - land.ring_offsets[2] == 20 + 4);  // B: arc 2, then the border's 4 pieces
 }
 
 TEST_CASE("the loader rejects a truncated file, naming the truncation") {
@@ -281,9 +337,11 @@ TEST_CASE("the loader rejects a wrong magic, a bad version and a bad checksum, e
     CHECK(parse_error(b).find("PNG\\x0d") != std::string::npos);
 
     b = read_map_bin();
-    put_u32(b, 4, 2);
-    CHECK(parse_error(b).find("unsupported version 2") != std::string::npos);
-    CHECK(parse_error(tiny_map({0, 0, 7, true})).find("unsupported version 7") != std::string::npos);
+    put_u32(b, 4, 1);  // the format before shared arcs
+    CHECK(parse_error(b).find("unsupported version 1") != std::string::npos);
+    TinyMap v7;
+    v7.version = 7;
+    CHECK(parse_error(tiny_map(v7)).find("unsupported version 7") != std::string::npos);
 
     for (std::size_t at : {std::size_t{16}, std::size_t{2000}, read_map_bin().size() - 1}) {
         b = read_map_bin();
@@ -296,24 +354,57 @@ TEST_CASE("the loader rejects a wrong magic, a bad version and a bad checksum, e
     CHECK(parse_error(b).find("bad checksum") != std::string::npos);
 }
 
-TEST_CASE("the loader rejects out-of-range indices and references even with a valid checksum") {
-    const std::string idx = parse_error(tiny_map({1, 0, 1, true}));  // triangle 1, 2, 3 of 3 vertices
-    CHECK(idx.find("index 3 out of range") != std::string::npos);
-    CHECK(parse_error(tiny_map({0, 1, 1, true})).find("country 1 out of range") != std::string::npos);
-    CHECK(parse_error(tiny_map({0, 0, 1, false})).find("missing border layer") != std::string::npos);
+TEST_CASE("the loader rejects out-of-range references, broken rings and misused arcs even with a valid checksum") {
+    auto with = [](auto change) { TinyMap o; change(o); return parse_error(tiny_map(o)); };
+    CHECK(with([](TinyMap& o) { o.pieces[0].rings[0][0] = 2 * 8; }).find("arc 4 out of range (4 arcs)") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.pieces[2].country_delta = 2; }).find("country 2 out of range") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.with_zone = false; }).find("missing ZONE section for level 0 zone 0") != std::string::npos);
+    // A ring that does not come back to its start, and one whose arcs do not chain.
+    CHECK(with([](TinyMap& o) { o.pieces[0].rings[0] = {0}; }).find("ring 0 does not close") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.pieces[0].rings[0] = {0, 1}; }).find("does not start where the previous arc ends") != std::string::npos);
+    // The border used by a third ring.
+    CHECK(with([](TinyMap& o) { o.pieces.push_back({0, {{2}}}); }).find("more than two rings") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.pieces[1].rings[0] = {4, 14}; }).find("closed arc 3 shares a ring") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.arc_headers[2] |= 8; }).rfind("map.bin: ", 0) == 0);  // every point after it shifts
+    CHECK(with([](TinyMap& o) { o.arc_headers[0] |= 8; }).find("arc 0 continues from no open arc") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.arc_headers[0] = 3 * 16 + 3; }).find("arc 0: unknown class 3") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.arc_headers[0] = 1 * 16; }).find("arc 0 has too few points (1)") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.deltas[0] = 256 * 20; }).find("lies outside its zone") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.pieces[0].rings.clear(); }).find("bad ring count") != std::string::npos);
+    CHECK(with([](TinyMap& o) { o.arc_headers[0] = 100000 * 16; }).find("arc points do not fit the section") != std::string::npos);
 
     // A section table entry pointing past the payload.
     std::vector<std::uint8_t> b = tiny_map();
-    put_u32(b, 16 + 4 + 12 * 2 + 4, 100000);  // third entry (LAND) offset
+    put_u32(b, 16 + 4 + 12 * 2 + 4, 100000);  // third entry (ZONE) offset
     reseal(b);
     CHECK(parse_error(b).find("lies outside the payload") != std::string::npos);
 
-    // A vertex count larger than the section can hold (would be a huge allocation if trusted).
+    // A duplicate zone.
     b = tiny_map();
-    const std::uint32_t land_offset = static_cast<std::uint32_t>(b[16 + 4 + 24 + 4]) | static_cast<std::uint32_t>(b[16 + 4 + 24 + 5]) << 8;
-    b[16 + land_offset + 4] = 0xff;  // vertex count varint: 0xff 0x.. -> large
+    {
+        MapAsset map;
+        std::string error;
+        REQUIRE(parse(b, map, error));
+    }
+    const std::uint32_t zone_offset = static_cast<std::uint32_t>(b[16 + 4 + 24 + 4]) | static_cast<std::uint32_t>(b[16 + 4 + 24 + 5]) << 8;
+    const std::uint32_t zone_size = static_cast<std::uint32_t>(b[16 + 4 + 24 + 8]) | static_cast<std::uint32_t>(b[16 + 4 + 24 + 9]) << 8;
+    b[16 + zone_offset + 4] = 0xff;  // arc count varint: 0xff 0x.. -> large
     reseal(b);
-    CHECK(parse_error(b).find("vertex count") != std::string::npos);
+    CHECK(parse_error(b).find("arc count") != std::string::npos);
+    (void)zone_size;
+}
+
+TEST_CASE("a zone that would densify to too many points is refused, not allocated") {
+    // Sawtooth: 40,000 points alternating between the zone's west and east edges, each edge 40 quarter
+    // degrees: 1.6 million points once densified.
+    TinyMap o;
+    o.arc_headers = {40000 * 16 + 1};
+    o.deltas.clear();
+    o.deltas.push_back(0); o.deltas.push_back(256);
+    for (int i = 1; i < 40000; ++i) { o.deltas.push_back(i % 2 ? 2560 : -2560); o.deltas.push_back(0); }
+    o.pieces.clear();
+    const std::string e = parse_error(tiny_map(o));
+    CHECK(e.find("densifies to more than 500000 points") != std::string::npos);
 }
 
 TEST_CASE("the real file, resealed after corrupting an index, is still caught") {
@@ -353,4 +444,70 @@ TEST_CASE("random damage behind a valid checksum is reported or harmless, never 
         }
     }
     CHECK(rejected > 30);
+}
+
+TEST_CASE("the land triangulated at load covers exactly the rings it was made from, in every layer") {
+    MapAsset map;
+    std::string error;
+    REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+    for (const MapLayer& l : map.layers) {
+        if (l.kind != MapLayerKind::Land) continue;
+        const std::vector<float> xy = core::project_layer(l);
+        double rings = 0, triangles = 0;
+        for (std::size_t i = 0; i + 1 < l.ring_offsets.size(); ++i) {  // signed: holes wind the other way
+            const std::uint32_t a = l.ring_offsets[i], b = l.ring_offsets[i + 1];
+            for (std::uint32_t j = a; j < b; ++j) {
+                const std::uint32_t k = j + 1 < b ? j + 1 : a;
+                rings += (static_cast<double>(xy[2 * j]) * xy[2 * k + 1] - static_cast<double>(xy[2 * k]) * xy[2 * j + 1]) / 2;
+            }
+        }
+        for (std::size_t i = 0; i < l.indices.size(); i += 3) {
+            const std::uint32_t p = l.indices[i], q = l.indices[i + 1], r = l.indices[i + 2];
+            triangles += std::fabs((static_cast<double>(xy[2 * q]) - xy[2 * p]) * (xy[2 * r + 1] - xy[2 * p + 1]) -
+                                   (static_cast<double>(xy[2 * r]) - xy[2 * p]) * (xy[2 * q + 1] - xy[2 * p + 1])) / 2;
+        }
+        INFO("level " << int(l.level) << " zone " << int(l.zone) << ": rings " << rings << " km2, triangles " << triangles);
+        CHECK(triangles > 0);
+        CHECK(std::fabs(triangles - std::fabs(rings)) < 1e-4 * std::fabs(rings));
+        REQUIRE(!l.ring_offsets.empty());
+        CHECK(l.ring_offsets.back() == l.points.size());
+    }
+}
+
+TEST_CASE("every coastline and border vertex is a vertex of the land it bounds (shared arcs)") {
+    MapAsset map;
+    std::string error;
+    REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+    for (const MapLayer& l : map.layers) {
+        if (l.kind != MapLayerKind::Land) continue;
+        std::set<std::pair<double, double>> land;
+        for (const LatLon& p : l.points) land.insert({p.lon, p.lat});
+        for (MapLayerKind kind : {MapLayerKind::Coastline, MapLayerKind::Border}) {
+            const MapLayer& lines = *map.find(kind, l.level, l.zone);
+            std::size_t missing = 0;
+            for (const LatLon& p : lines.points) missing += land.count({p.lon, p.lat}) ? 0 : 1;
+            INFO(core::to_string(kind) << " level " << int(l.level) << " zone " << int(l.zone));
+            CHECK(missing == 0);
+        }
+    }
+}
+
+TEST_CASE("load cost: parsing and triangulating the committed map (printed, not asserted)") {
+    const std::vector<std::uint8_t> bytes = read_map_bin();
+    MapAsset map;
+    std::string error;
+    const int runs = 5;
+    double best = 1e9;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        REQUIRE(parse(bytes, map, error));
+        best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::size_t points = 0, triangles = 0;
+    for (const MapLayer& l : map.layers) {
+        points += l.points.size();
+        triangles += l.indices.size() / 3;
+    }
+    MESSAGE("map.bin " << bytes.size() << " bytes: parsed, densified and triangulated in " << best << " ms (best of "
+                       << runs << "): " << points << " points, " << triangles << " triangles");
 }
