@@ -420,7 +420,7 @@ static void frame() {
   const bool have_journey = app.session.journey.trip != nullptr;
   render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
                                      app.fonts.label_halo, ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
-                                     app.places, app.session.state, app.layout.obstacles, app.layout.dark);
+                                     app.places, app.session.state, app.layout.obstacles, app.layout.dark, &app.session.status);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
                     app.session.trips_error};
   app.requests.clear();
