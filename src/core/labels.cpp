@@ -23,10 +23,11 @@ constexpr int kRings = 4;
 
 // Costs, in "positions": a ring further out costs more than any position of the ring before it, so a leader
 // line is only drawn when no plain position is free or good; covering another place's dot costs more than a
-// ring, as a covered stop reads as missing; each route segment under the label costs a little.
+// ring, as a covered stop reads as missing; each route segment under the label costs more than moving one
+// position (a label across the route hides where it goes), but all of them together less than a ring.
 constexpr double kRingCost = 20;
 constexpr double kDotCost = 30;
-constexpr double kRouteCost = 2, kRouteCostCap = 12;
+constexpr double kRouteCost = 4, kRouteCostCap = 16;
 constexpr double kKeepBonus = 3.5;  // staying where it was beats moving one position for a slightly better spot
 
 ScreenRect candidate_box(const LabelRequest& r, int position, double d) {

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // the last frame's windows: where the panels really are
 
 #include <cmath>
+#include <cstring>
 
 #include "core/reader_text.hpp"
 #include "ui/ui.hpp"
@@ -141,12 +142,19 @@ static bool same_stop_labelled(JourneyLayer& layer, const core::TrackStop& stop,
 // Every ImGui window drawn in the last frame, as the labels must keep out from under all of them: the layout
 // knows where the sidebar and the controls go, but not how wide the title line or the compare panel came out.
 // (NewFrame has run: WasActive and the rectangles are the last frame's.)
-static void append_window_rects(std::vector<core::ScreenRect>& out) {
+static void append_window_rects(std::vector<core::ScreenRect>& out, std::vector<core::ScreenRect>& lasting) {
   const ImGuiContext& g = *ImGui::GetCurrentContext();
+  lasting.clear();
   for (const ImGuiWindow* w : g.Windows) {
     if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
     if (w->Size.x <= 0 || w->Size.y <= 0) continue;
-    out.push_back({w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y});
+    const core::ScreenRect r{w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y};
+    out.push_back(r);
+    // The sidebar and the controls are the layout's own rectangles (and the sidebar's window lingers one frame
+    // after it folds); what the layout does not know is how wide the title line came out.
+    const bool passing = (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) ||
+                         std::strcmp(w->Name, "Show trips") != 0;
+    if (!passing) lasting.push_back(r);
   }
 }
 
@@ -178,7 +186,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
   scene.vehicles.clear();
   scene.routes.clear();
   scene.panels.assign(obstacles.begin(), obstacles.end());
-  append_window_rects(scene.panels);
+  append_window_rects(scene.panels, layer.lasting_panels);
   scene.screen = {0, 0, cam.viewport.width, cam.viewport.height};
   scene.gap = 6.0;
   layer.stop_text.clear();

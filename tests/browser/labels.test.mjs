@@ -74,6 +74,8 @@ for (const size of SIZES) {
     const { page, close } = await openPage(browser, server.url + size.hash, {
       width: size.width, height: size.height, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
     });
+    // A 1920 × 1080 frame on SwiftShader takes seconds when the machine is busy: wait on state, but patiently.
+    page.setDefaultTimeout(120000);
     try {
       await waitReady(page);
       const trips = await page.evaluate(async () => (await (await fetch('assets/trips.json')).json()).trips.map((t) => t.id));
