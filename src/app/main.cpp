@@ -410,12 +410,15 @@ static void frame() {
   }
 
   if (app.export_frames > 0) frame_the_slide();
-  // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew.
-  app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
-  app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
-                                app.journey_layer.lasting_panels.end());
-  const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
-  app.session.fit_margin = app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
+  // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew. Not
+  // while a slide is made: it frames itself below its caption, and the reader's panels come back unchanged.
+  if (app.export_frames == 0) {
+    app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
+    app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
+                                  app.journey_layer.lasting_panels.end());
+    const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
+    app.session.fit_margin = app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
+  }
   if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
