@@ -410,6 +410,15 @@ static void frame() {
   }
 
   if (app.slide.frames > 0) frame_the_slide();
+  // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew. Not
+  // while a slide is made: it frames itself below its caption, and the reader's panels come back unchanged.
+  if (app.slide.frames == 0) {
+    app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
+    app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
+                                  app.journey_layer.lasting_panels.end());
+    const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
+    app.session.fit_margin = app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
+  }
   if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
@@ -420,7 +429,7 @@ static void frame() {
   const bool have_journey = app.session.journey.trip != nullptr;
   render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
                                      app.fonts.label_halo, ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
-                                     app.places, app.session.state, app.layout.obstacles, app.layout.dark);
+                                     app.places, app.session.state, app.layout.obstacles, app.layout.dark, &app.session.status);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
                     app.session.trips_error};
   app.requests.clear();

@@ -19,6 +19,10 @@ static json track_json(const TrackStatus& t) {
           {"vehicle", to_string(t.vehicle)}};
 }
 
+static json rect_json(const ScreenRect& r) {
+  return {{"x", r.x0}, {"y", r.y0}, {"width", r.x1 - r.x0}, {"height", r.y1 - r.y0}};
+}
+
 std::string state_to_json(const AppState& state, const AppStatus& status) {
   json j;
   j["trip"] = state.trip_id;
@@ -52,7 +56,20 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
         {"classroom", presentation.classroom},
         {"controls", presentation.controls},
         {"plain", presentation.plain}}},
+      {"labels", json::array()},
+      {"vehicles", json::array()},
+      {"panels", json::array()},
+      {"labelPlacements", status.label_placements},
   };
+  json& labels = j["status"]["labels"];
+  for (const LabelStatus& l : status.labels) {
+    json item = rect_json(l.box);
+    item["text"] = l.text;
+    item["leader"] = l.leader;
+    labels.push_back(std::move(item));
+  }
+  for (const ScreenRect& r : status.vehicles) j["status"]["vehicles"].push_back(rect_json(r));
+  for (const ScreenRect& r : status.panels) j["status"]["panels"].push_back(rect_json(r));
   // Replace, not throw, on invalid UTF-8: messages can quote bytes from a broken data file.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/camera.hpp"
+#include "core/labels.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
 
@@ -45,6 +46,12 @@ struct TrackStatus {
   int stops_passed = 0, stop_count = 0;
   Mode vehicle = Mode::Train;  // of the leg it is on now (the Hanoi train track ends by car)
 };
+// A label drawn on the map, as the last placement left it (core/labels.hpp).
+struct LabelStatus {
+  std::string text;
+  ScreenRect box;       // CSS px, halo included
+  bool leader = false;  // drawn away from its dot, with a line back to it
+};
 struct AppStatus {
   long long frames_drawn = 0;
   int canvas_css_width = 0, canvas_css_height = 0;      // CSS pixels
@@ -54,11 +61,18 @@ struct AppStatus {
   bool list_covers_map = false;        // the phone layout: the open trips list is a sheet over the map
   TrackStatus train, plane;
   std::vector<std::string> messages;   // problems shown to the reader (bad data, lost context, ...)
+  // The map's labels and what they keep clear of, for tests and embedders: every drawn label, the vehicle icons
+  // (their discs' boxes) and the panels over the map; how many times the labels were placed since the start.
+  std::vector<LabelStatus> labels;
+  std::vector<ScreenRect> vehicles, panels;
+  long long label_placements = 0;
 };
 
 // {"trip":"2018-03-beijing","mode":"both","time":3.5,"speed":1,"playing":false,"filter":"all",
 //  "sidebarOpen":true,"placeLabels":true,"view":{"lat":..,"lon":..,"zoom":..},
-//  "status":{"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..]}}
+//  "status":{"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..],
+//            "labels":[{"text":..,"x":..,"y":..,"width":..,"height":..,"leader":..}],"vehicles":[{"x":..,..}],
+//            "panels":[{"x":..,..}],"labelPlacements":..}}
 std::string state_to_json(const AppState& state, const AppStatus& status);
 
 // Applies a partial state, e.g. {"sidebarOpen":false}, {"trip":"2019-02-hanoi","mode":"both"} or

@@ -106,6 +106,47 @@ Camera fit_bounds(const PlaneRect& bounds, const Viewport& viewport, const Paddi
     return c;
 }
 
+Padding padding_for_panels(const PlaneRect& bounds, const Viewport& viewport, const std::vector<ScreenRect>& panels,
+                           const Padding& margin) {
+    const double w = viewport.width, h = viewport.height;
+    // Every free rectangle worth trying has its sides on the canvas edges or on panel edges.
+    std::vector<double> xs{0.0, w}, ys{0.0, h};
+    for (const ScreenRect& p : panels) {
+        for (double x : {p.x0, p.x1}) xs.push_back(clampd(x, 0.0, w));
+        for (double y : {p.y0, p.y1}) ys.push_back(clampd(y, 0.0, h));
+    }
+    std::sort(xs.begin(), xs.end());
+    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+    std::sort(ys.begin(), ys.end());
+    ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+    const double bw = std::max(bounds.width(), 1e-9), bh = std::max(bounds.height(), 1e-9);
+    bool found = false;
+    double best_scale = 0.0, best_area = 0.0;
+    ScreenRect best;
+    for (std::size_t a = 0; a < xs.size(); ++a)
+        for (std::size_t b = a + 1; b < xs.size(); ++b)
+            for (std::size_t c = 0; c < ys.size(); ++c)
+                for (std::size_t d = c + 1; d < ys.size(); ++d) {
+                    const ScreenRect r{xs[a], ys[c], xs[b], ys[d]};
+                    const double avail_w = r.x1 - r.x0 - margin.left - margin.right;
+                    const double avail_h = r.y1 - r.y0 - margin.top - margin.bottom;
+                    if (avail_w <= 0 || avail_h <= 0) continue;
+                    if (std::any_of(panels.begin(), panels.end(), [&](const ScreenRect& p) { return p.overlaps(r); }))
+                        continue;
+                    // The zoom the bounds would get in it; between equals (a point, or a tie) the larger area.
+                    const double scale = std::min(avail_w / bw, avail_h / bh), area = avail_w * avail_h;
+                    if (!found || scale > best_scale * (1 + 1e-9) ||
+                        (scale >= best_scale * (1 - 1e-9) && area > best_area)) {
+                        found = true;
+                        best_scale = scale;
+                        best_area = area;
+                        best = r;
+                    }
+                }
+    if (!found) return margin;
+    return {best.y0 + margin.top, w - best.x1 + margin.right, h - best.y1 + margin.bottom, best.x0 + margin.left};
+}
+
 PlaneRect bounds_of(const std::vector<PlanePoint>& points) {
     PlaneRect r;
     for (const PlanePoint& p : points) r.extend(p);

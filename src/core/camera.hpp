@@ -8,6 +8,7 @@
 #include <array>
 #include <vector>
 
+#include "core/labels.hpp"  // ScreenRect
 #include "core/projection.hpp"
 
 namespace core {
@@ -82,6 +83,15 @@ Camera pinch(const Camera& start, ScreenPoint a0, ScreenPoint b0, ScreenPoint a1
 // (doing so could push part of the bounds out of view). A point-sized bounds gets max_zoom.
 Camera fit_bounds(const PlaneRect& bounds, const Viewport& viewport, const Padding& padding,
                   const CameraLimits& limits);
+
+// The padding for fit_bounds that frames `bounds` as large as the panels over the map allow. Of the rectangles of
+// the canvas that no panel covers (each side on a canvas edge or a panel's edge), it takes the one in which
+// `bounds` would be drawn largest, then keeps `margin` inside it on every side (room for the labels at the
+// route's ends). A title block across the top of an embed thus pushes the route below it, or beside it when the
+// route is tall and narrow, whichever shows it larger; a route never goes under a panel. No free rectangle (the
+// panels cover everything): `margin` alone.
+Padding padding_for_panels(const PlaneRect& bounds, const Viewport& viewport, const std::vector<ScreenRect>& panels,
+                           const Padding& margin);
 
 // Bounds of a set of points (e.g. a route projected), empty for no points.
 PlaneRect bounds_of(const std::vector<PlanePoint>& points);

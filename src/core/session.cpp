@@ -172,7 +172,25 @@ void session_fit_camera(Session& s, const Padding& map_padding, bool animate) {
   s.flying = true;
 }
 
-bool session_sync_journey(Session& s, const Padding& map_padding) {
+// The shown tracks' bounds, in the projected plane (empty when none is shown).
+static PlaneRect shown_bounds(const Session& s) {
+  PlaneRect r;
+  if (is_shown(s, s.journey.train, Mode::Train))
+    for (const LatLon& p : s.journey.train.route.points) r.extend(project(p));
+  if (is_shown(s, s.journey.plane, Mode::Plane))
+    for (const LatLon& p : s.journey.plane.route.points) r.extend(project(p));
+  return r;
+}
+
+// The padding a trip is framed with: in the largest free area the panels leave, when the app says where they are.
+static Padding fit_padding(const Session& s, const Padding& map_padding) {
+  if (s.fit_panels.empty()) return map_padding;
+  const PlaneRect bounds = shown_bounds(s);
+  if (bounds.empty()) return map_padding;
+  return padding_for_panels(bounds, s.state.camera.viewport, s.fit_panels, s.fit_margin);
+}
+
+bool session_sync_journey(Session& s, const Padding& given_padding) {
   AppState& st = s.state;
   const Trip* trip = s.trips.find_trip(st.trip_id);
   if (!trip) return false;
@@ -189,17 +207,23 @@ bool session_sync_journey(Session& s, const Padding& map_padding) {
       st.show = s.journey.real_mode == Mode::Plane ? ShowMode::Plane : ShowMode::Train;
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;
-    if (!(first && s.view_moved)) session_fit_camera(s, map_padding, !first);  // a link's own view wins at start
+    if (!(first && s.view_moved)) session_fit_camera(s, fit_padding(s, given_padding), !first);  // a link's own view wins at start
   } else if (s.fitted_show != st.show) {
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;
-    session_fit_camera(s, map_padding, true);
+    session_fit_camera(s, fit_padding(s, given_padding), true);
   } else if (s.fitted_sidebar_open != st.sidebar_open) {
     // The trips panel opened or closed: the free map area changed, so the route is framed again (the Beijing end
     // was hidden under the opened panel in classroom) unless the reader has placed the map themselves.
     s.fitted_sidebar_open = st.sidebar_open;
-    if (!s.view_moved) session_fit_camera(s, map_padding, true);
+    if (!s.view_moved) session_fit_camera(s, fit_padding(s, given_padding), true);
+  } else if (!s.fit_panels.empty() && s.fit_panels != s.fitted_panels && !s.view_moved) {
+    // The panels came out other than the last framing assumed (a title line is measured the frame after it is
+    // first drawn, at the start or for a new trip): framed again, by retargeting a flight under way, else by a cut
+    // (at the start, before the reader has looked).
+    session_fit_camera(s, fit_padding(s, given_padding), s.flying);
   }
+  if (s.fitted_panels != s.fit_panels) s.fitted_panels = s.fit_panels;
   st.show_explicit = false;
   if ((st.show == ShowMode::Train && !s.journey.train.available) ||
       (st.show == ShowMode::Plane && !s.journey.plane.available) ||

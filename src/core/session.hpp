@@ -29,6 +29,12 @@ struct Session {
   bool view_moved = false;             // the reader (or a link) placed the camera: links keep the view
   bool reduced_motion = false;         // the reader's system setting: cut, never fly
 
+  // The panels over the map (CSS px) and the room kept inside the area they leave free, for framing a trip
+  // (padding_for_panels). Empty: the caller's map_padding is used as it is.
+  std::vector<ScreenRect> fit_panels;
+  Padding fit_margin;
+  std::vector<ScreenRect> fitted_panels;  // the panels of the last framing: when they change, it is framed again
+
   AppState state;
   AppStatus status;
 };
@@ -38,7 +44,8 @@ struct Session {
 Effects apply_command(Session& s, const Command& c);
 
 // The trip or the mode changed (by a click, a key, a link or the page): new tracks, a new frame for the camera
-// (`map_padding`: what the panels cover). Returns true when the journey was rebuilt (its routes need uploading).
+// (`map_padding`: what the panels cover, unless `fit_panels` says where they are). Returns true when the journey
+// was rebuilt (its routes need uploading).
 bool session_sync_journey(Session& s, const Padding& map_padding);
 
 // Something to tell the reader on the page: level 0 info, 1 warning, 2 error.

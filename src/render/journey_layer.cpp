@@ -1,8 +1,10 @@
 #include "render/journey_layer.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the last frame's windows: where the panels really are
 
 #include <cmath>
+#include <cstring>
 
 #include "core/reader_text.hpp"
 #include "core/palette.hpp"
@@ -126,22 +128,69 @@ static bool same_stop_labelled(JourneyLayer& layer, const core::TrackStop& stop,
     if (other.name != stop.name || other.coord.lat != stop.coord.lat || other.coord.lon != stop.coord.lon) continue;
     if (with_hours && layer.stop_text[j] == other.name.c_str()) {
       layer.stop_text[j] = text;
-      for (core::LabelRequest& r : layer.label_requests)
-        if (r.id == -1 - static_cast<int>(j)) r.width = font->CalcTextSizeA(font_px, 1e9f, 0.0f, text).x + 2 * kHaloPad;
+      for (core::LabelRequest& r : layer.scene.labels)
+        if (r.id == -1 - static_cast<int>(j)) {
+          r.width = font->CalcTextSizeA(font_px, 1e9f, 0.0f, text).x + 2 * kHaloPad;
+          r.text_hash = core::label_text_hash(text);
+        }
     }
     return true;
   }
   return false;
 }
 
+// Every ImGui window drawn in the last frame, as the labels must keep out from under all of them: the layout
+// knows where the sidebar and the controls go, but not how wide the title line or the compare panel came out.
+// (NewFrame has run: WasActive and the rectangles are the last frame's.)
+static void append_window_rects(std::vector<core::ScreenRect>& out, std::vector<core::ScreenRect>& lasting) {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  lasting.clear();
+  for (const ImGuiWindow* w : g.Windows) {
+    if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+    if (w->Size.x <= 0 || w->Size.y <= 0) continue;
+    const core::ScreenRect r{w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y};
+    out.push_back(r);
+    // The sidebar and the controls are the layout's own rectangles (and the sidebar's window lingers one frame
+    // after it folds); what the layout does not know is how wide the title line came out.
+    const bool passing = (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) ||
+                         std::strcmp(w->Name, "Show trips") != 0;
+    if (!passing) lasting.push_back(r);
+  }
+}
+
+// The routes on screen as segments for the placement (labels should rather not sit on them): consecutive points
+// closer than a few px are merged, and segments wholly off the canvas skipped.
+static void append_route_segments(std::vector<core::ScreenSegment>& out, const core::Track& track,
+                                  const core::Camera& cam) {
+  const core::Route& route = track.route;
+  if (route.points.empty()) return;
+  ImVec2 last = to_screen(cam, route.points[0]);
+  const float w = static_cast<float>(cam.viewport.width), h = static_cast<float>(cam.viewport.height);
+  for (std::size_t i = 1; i < route.points.size(); ++i) {
+    const ImVec2 p = to_screen(cam, route.points[i]);
+    if (std::fabs(p.x - last.x) + std::fabs(p.y - last.y) < 4.0f && i + 1 < route.points.size()) continue;
+    const bool off = std::max(p.x, last.x) < 0 || std::min(p.x, last.x) > w || std::max(p.y, last.y) < 0 ||
+                     std::min(p.y, last.y) > h;
+    if (!off) out.push_back({last.x, last.y, p.x, p.y});
+    last = p;
+  }
+}
+
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
-                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark) {
+                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark,
+                                core::AppStatus* status) {
   const core::Camera& cam = state.camera;
-  layer.label_requests.clear();
+  core::LabelScene& scene = layer.scene;
+  scene.labels.clear();
+  scene.vehicles.clear();
+  scene.routes.clear();
+  scene.panels.assign(obstacles.begin(), obstacles.end());
+  append_window_rects(scene.panels, layer.lasting_panels);
+  scene.screen = {0, 0, cam.viewport.width, cam.viewport.height};
+  scene.gap = 6.0;
   layer.stop_text.clear();
   layer.stop_of_text.clear();
-  const float gap = 6.0f;
   if (journey && journey->trip && layer.labelled_trip != journey->trip->id) {
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
@@ -152,20 +201,19 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     layer.labelled_trip = journey->trip->id;
   }
 
-  // Where the vehicles are: a stop's label keeps clear of a vehicle sitting on the stop (the moment of arrival,
-  // when the name matters most), rather than being drawn under its icon.
-  ImVec2 vehicle[2];
-  int vehicles = 0;
+  // Where the vehicles are: labels never go under an icon (its disc's box).
+  const float icon_radius = kIconPx / 2 * 1.25f;
   if (journey) {
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
-      if (shown(state, track, k ? core::Mode::Plane : core::Mode::Train))
-        vehicle[vehicles++] = to_screen(cam, core::track_state_at(track, state.playback.clock_h).position);
+      if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
+      const ImVec2 v = to_screen(cam, core::track_state_at(track, state.playback.clock_h).position);
+      scene.vehicles.push_back({v.x - icon_radius, v.y - icon_radius, v.x + icon_radius, v.y + icon_radius});
     }
   }
-  const float icon_radius = kIconPx / 2 * 1.25f;
 
-  // Stops of the shown tracks: passed ones filled, with the hour of passing; they outrank every map label.
+  // Stops of the shown tracks: passed ones filled, with the hour of passing. Priorities: both ends of the leg a
+  // vehicle is on now (what the reader is watching), then the stops a source reports, then the inferred ones.
   if (journey) {
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
@@ -185,40 +233,112 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         if (same_stop_labelled(layer, stop, text, with_hours, font, font_px)) continue;
         layer.stop_text.push_back(text);
         layer.stop_of_text.push_back(&stop);
-        const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.stop_text.back());
+        const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, text);
+        // The leg it is on: from the last stop passed to the next (at the end, the last stop).
+        const int here = static_cast<int>(i);
+        const bool current = here == passed - 1 || here == passed;
         const bool end = i == 0 || i + 1 == track.stops.size();
-        layer.label_requests.push_back({p.x, p.y, size.x + 2 * kHaloPad, size.y, end ? 0 : (lit ? 1 : 4),
-                                        -1 - static_cast<int>(layer.stop_text.size() - 1)});
-        for (int v = 0; v < vehicles; ++v)
-          if (std::hypot(vehicle[v].x - p.x, vehicle[v].y - p.y) < icon_radius)
-            layer.label_requests.back().clearance = icon_radius + 2.0f - gap;
+        core::LabelRequest r;
+        r.anchor_x = p.x;
+        r.anchor_y = p.y;
+        r.width = size.x + 2 * kHaloPad;
+        r.height = size.y;
+        r.priority = current ? core::LabelPriority::CurrentLeg
+                             : stop.reported ? core::LabelPriority::ReportedStop : core::LabelPriority::InferredStop;
+        // Within a priority: the record before the what-if, the trip's ends, then stops passed, then the rest.
+        r.rank = (track.what_if ? 4 : 0) + (end ? 0 : lit ? 1 : 2);
+        r.id = -1 - static_cast<int>(layer.stop_text.size() - 1);
+        r.text_hash = core::label_text_hash(text);
+        r.dot_radius = 6.0;
+        scene.labels.push_back(r);
       }
     }
   }
-  // Map places, unless a stop already names the spot.
+  const std::size_t stop_labels = scene.labels.size();
+  // Map places, unless a stop already names the spot: context, placed only where there is room.
   if (state.place_labels) {
     for (std::size_t i = 0; i < places.size(); ++i) {
       const core::MapPlace& place = places[i];
       const ImVec2 p = to_screen(cam, place.coord);
-      if (p.x < -50 || p.y < -50 || p.x > cam.viewport.width + 50 || p.y > cam.viewport.height + 50) continue;
-      bool near_stop = false;
-      for (const core::LabelRequest& r : layer.label_requests)
-        if (r.id < 0 && std::fabs(r.anchor_x - p.x) < 4 && std::fabs(r.anchor_y - p.y) < 4) near_stop = true;
-      if (near_stop) continue;
-      draw->AddCircleFilled(p, 2.5f, IM_COL32(60, 60, 70, 255), 12);
+      if (p.x < 0 || p.y < 0 || p.x > cam.viewport.width || p.y > cam.viewport.height) continue;
+      // A stop already names the spot: on it, or naming the same place ("Dalian" beside "Dalian station", whose
+      // coordinates differ by a few km; two labels for one city read as two places).
+      bool named = false;
+      for (std::size_t j = 0; j < stop_labels && !named; ++j) {
+        const core::LabelRequest& s = scene.labels[j];
+        const std::string& stop_name = layer.stop_of_text[static_cast<std::size_t>(-1 - s.id)]->name;
+        bool same_name = false;
+        if (stop_name.compare(0, place.name.size(), place.name) == 0) {
+          const std::string rest = stop_name.substr(place.name.size());
+          same_name = rest.empty() || rest == " station" || rest == " Station" || rest == " Railway Station";
+        }
+        const float dx = static_cast<float>(s.anchor_x) - p.x, dy = static_cast<float>(s.anchor_y) - p.y;
+        named = (std::fabs(dx) < 4 && std::fabs(dy) < 4) || (same_name && dx * dx + dy * dy < 80.0f * 80.0f);
+      }
+      if (named) continue;
       const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, place.name.c_str());
-      layer.label_requests.push_back({p.x, p.y, size.x + 2 * kHaloPad, size.y, place.rank + 1, static_cast<int>(i)});
+      core::LabelRequest r;
+      r.anchor_x = p.x;
+      r.anchor_y = p.y;
+      r.width = size.x + 2 * kHaloPad;
+      r.height = size.y;
+      r.priority = core::LabelPriority::Context;
+      r.rank = place.rank;
+      r.id = static_cast<int>(i);
+      r.text_hash = core::label_text_hash(place.name);
+      r.dot_radius = 3.0;
+      scene.labels.push_back(r);
     }
   }
-  core::place_labels(layer.label_requests, obstacles, {0, 0, cam.viewport.width, cam.viewport.height}, gap,
-                     layer.order, layer.placed);
-  for (const core::PlacedLabel& l : layer.placed) {
+
+  // Place again only when something changed (the camera moved, a stop was passed, a panel opened, a vehicle ran
+  // into a label): the routes' segments are only needed then.
+  if (layer.placer.changed(scene)) {
+    if (journey)
+      for (int k = 0; k < 2; ++k) {
+        const core::Track& track = k ? journey->plane : journey->train;
+        if (shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) append_route_segments(scene.routes, track, cam);
+      }
+    layer.placer.update(scene);
+    // Copies: a journey built again for the same trip frees the strings the stops' texts point into.
+    const std::vector<core::PlacedLabel>& now = layer.placer.layout().placed;
+    layer.placed_text.resize(now.size());
+    for (std::size_t i = 0; i < now.size(); ++i)
+      layer.placed_text[i].assign(now[i].id < 0 ? layer.stop_text[static_cast<std::size_t>(-1 - now[i].id)]
+                                                : places[now[i].id].name.c_str());
+    if (status) {
+      status->labels.resize(layer.placed_text.size());
+      for (std::size_t i = 0; i < layer.placed_text.size(); ++i) {
+        const core::PlacedLabel& l = layer.placer.layout().placed[i];
+        status->labels[i].text = layer.placed_text[i];
+        status->labels[i].box = l.box;
+        status->labels[i].leader = l.leader;
+      }
+      status->panels.assign(scene.panels.begin(), scene.panels.end());
+      status->label_placements = layer.placer.runs();
+    }
+  }
+  if (status) status->vehicles.assign(scene.vehicles.begin(), scene.vehicles.end());
+
+  const ImU32 halo = dark ? IM_COL32(10, 12, 16, 245) : IM_COL32(255, 255, 255, 250);
+  const std::vector<core::PlacedLabel>& placed = layer.placer.layout().placed;
+  // Leader lines first, under every label; a halo under each so it reads over the routes.
+  for (const core::PlacedLabel& l : placed) {
+    if (!l.leader) continue;
+    const ImVec2 a(static_cast<float>(l.leader_line.x0), static_cast<float>(l.leader_line.y0)),
+        b(static_cast<float>(l.leader_line.x1), static_cast<float>(l.leader_line.y1));
+    draw->AddLine(a, b, halo, 3.0f);
+    draw->AddLine(a, b, dark ? IM_COL32(200, 200, 206, 255) : IM_COL32(60, 60, 70, 255), 1.0f);
+  }
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    const core::PlacedLabel& l = placed[i];
     const bool stop = l.id < 0;
-    const char* text = stop ? layer.stop_text[static_cast<std::size_t>(-1 - l.id)] : places[l.id].name.c_str();
+    // A context city's dot only with its name: an unnamed dot tells the reader nothing.
+    if (!stop) draw->AddCircleFilled(to_screen(cam, places[l.id].coord), 2.5f, IM_COL32(60, 60, 70, 255), 12);
     const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
                            : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
-    halo_text(draw, font, halo_font, font_px, ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)), text, ink,
-              dark ? IM_COL32(10, 12, 16, 245) : IM_COL32(255, 255, 255, 250));
+    halo_text(draw, font, halo_font, font_px, ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)),
+              layer.placed_text[i].c_str(), ink, halo);
   }
 
   // Vehicles last, on top of their labels.

@@ -25,12 +25,16 @@ struct JourneyLayer {
   GpuLines train_line, plane_line;
   std::string uploaded_trip;  // the trip whose routes are in the buffers
   Icon train_icon, plane_icon, car_icon;
-  // Scratch for the labels, kept so nothing is allocated per frame once they have grown.
-  std::vector<core::LabelRequest> label_requests;
-  std::vector<core::PlacedLabel> placed;
-  std::vector<int> order;
+  // The labels: this frame's scene (kept so nothing is allocated per frame once the vectors have grown) and the
+  // placer, which places them again only when the scene changed (core/labels.hpp).
+  core::LabelScene scene;
+  core::LabelPlacer placer;
   std::vector<const char*> stop_text;  // this frame's stop labels: the stop's name or its passed_label
   std::vector<const core::TrackStop*> stop_of_text;  // the stop each of them names
+  std::vector<std::string> placed_text;  // the text of each placed label, as the placement was made
+  // The panels over the map that the layout cannot know in advance (the title line of a folded sidebar: its
+  // width follows the trip's name), as drawn in the last frame: the camera frames the trip beside them.
+  std::vector<core::ScreenRect> lasting_panels;
   // Each stop's label once passed ("Dandong · 3 h 10 min"), per track (train, plane), made when the trip changes.
   std::string labelled_trip;
   std::vector<std::string> passed_label[2];
@@ -47,9 +51,12 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
                                float line_scale, bool dark);
 
 // ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
-// halo_font: `font` grown by the halo (render/halo_font.hpp).
+// halo_font: `font` grown by the halo (render/halo_font.hpp). Labels keep out of `obstacles` (the layout's
+// panels and the page's own elements over the canvas) and of every ImGui window drawn in the last frame.
+// `status` (may be null) gets the drawn labels, the vehicles' boxes and the panels, for the page's getState.
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
-                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark);
+                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark,
+                                core::AppStatus* status = nullptr);
 
 }  // namespace render

@@ -25,6 +25,28 @@ TEST_CASE("state_to_json reports the state and the read-only status") {
   CHECK(j["status"]["canvas"]["pixelWidth"] == 1600);
   CHECK(j["status"]["canvas"]["pixelRatio"] == 2.0);
   CHECK(j["status"]["messages"][0] == "map.bin: bad checksum");
+  CHECK(j["status"]["labels"].is_array());
+  CHECK(j["status"]["labels"].empty());
+}
+
+TEST_CASE("state_to_json lists the drawn labels, the vehicles and the panels as CSS px boxes") {
+  core::AppState state;
+  core::AppStatus status;
+  status.labels.push_back({"Dandong \xC2\xB7 3 h 10 min", {10, 20, 110, 38}, true});
+  status.vehicles.push_back({200, 300, 232.5, 332.5});
+  status.panels.push_back({0, 0, 400, 800});
+  status.label_placements = 7;
+  auto j = nlohmann::json::parse(core::state_to_json(state, status));
+  const auto& label = j["status"]["labels"][0];
+  CHECK(label["text"] == "Dandong \xC2\xB7 3 h 10 min");
+  CHECK(label["x"] == 10.0);
+  CHECK(label["y"] == 20.0);
+  CHECK(label["width"] == 100.0);
+  CHECK(label["height"] == 18.0);
+  CHECK(label["leader"] == true);
+  CHECK(j["status"]["vehicles"][0]["width"] == 32.5);
+  CHECK(j["status"]["panels"][0]["height"] == 800.0);
+  CHECK(j["status"]["labelPlacements"] == 7);
 }
 
 TEST_CASE("apply_state_json applies a valid partial state") {

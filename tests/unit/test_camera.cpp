@@ -291,3 +291,44 @@ TEST_CASE("the projected box's inner rectangle lies inside the box on every edge
         CHECK(core::map_projection().forward({lat, 168}).x >= inner.max_x - 1e-6);
     }
 }
+
+TEST_CASE("padding_for_panels frames a route in the largest area the panels leave free") {
+  const core::Padding margin{40, 40, 24, 40};
+  const core::Viewport vp{1280, 800, 1};
+  core::PlaneRect wide;  // 1000 × 400 km: wider than tall
+  wide.extend({0, 0});
+  wide.extend({1000, 400});
+  // The desktop: sidebar on the left, controls along the bottom right of it: the same padding as the layout's.
+  core::Padding p = core::padding_for_panels(wide, vp, {{0, 0, 400, 800}, {400, 650, 1280, 800}}, margin);
+  CHECK(p.left == doctest::Approx(440));
+  CHECK(p.right == doctest::Approx(40));
+  CHECK(p.top == doctest::Approx(40));
+  CHECK(p.bottom == doctest::Approx(150 + 24));
+  // An embed's title block across the top left (and the controls below): a wide route goes below the title,
+  // never under it.
+  const std::vector<core::ScreenRect> embed{{8, 8, 420, 70}, {0, 450, 760, 600}};
+  p = core::padding_for_panels(wide, {760, 600, 1}, embed, margin);
+  CHECK(p.top == doctest::Approx(70 + 40));
+  CHECK(p.left == doctest::Approx(40));
+  // A tall, narrow route is shown larger beside the title than below it.
+  core::PlaneRect tall;
+  tall.extend({0, 0});
+  tall.extend({100, 2000});
+  p = core::padding_for_panels(tall, {760, 600, 1}, embed, margin);
+  CHECK(p.top == doctest::Approx(40));
+  CHECK(p.left == doctest::Approx(420 + 40));
+  // Whatever the choice, the framed route is clear of every panel.
+  for (const core::PlaneRect& b : {wide, tall}) {
+    const core::Padding q = core::padding_for_panels(b, {760, 600, 1}, embed, margin);
+    const core::Camera c = core::fit_bounds(b, {760, 600, 1}, q, core::CameraLimits{-10, 10, {}, {}});
+    const core::ScreenPoint lo = core::world_to_screen(c, {b.min_x, b.max_y}), hi = core::world_to_screen(c, {b.max_x, b.min_y});
+    const core::ScreenRect drawn{lo.x, lo.y, hi.x, hi.y};
+    for (const core::ScreenRect& panel : embed) CHECK_FALSE(drawn.overlaps(panel));
+  }
+  // No panels: the margin alone; panels everywhere: the margin alone too.
+  p = core::padding_for_panels(wide, vp, {}, margin);
+  CHECK(p.left == doctest::Approx(40));
+  CHECK(p.bottom == doctest::Approx(24));
+  p = core::padding_for_panels(wide, vp, {{0, 0, 1280, 800}}, margin);
+  CHECK(p.top == doctest::Approx(40));
+}

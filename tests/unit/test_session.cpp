@@ -176,3 +176,25 @@ TEST_CASE("loading the trips: a trip with an error is left out, the others shown
   CHECK_FALSE(broken.trips_error.empty());
   CHECK_FALSE(broken_notices.empty());
 }
+
+TEST_CASE("with the panels given, a trip is framed in the area they leave free, and framed again when they change") {
+  Session s = loaded_session();
+  s.fit_margin = {20, 20, 20, 20};
+  s.fit_panels = {{0, 0, 1000, 120}, {0, 600, 1000, 700}};  // a title block across the top, controls below
+  apply_command(s, {CommandKind::PickTrip, 1});  // Beijing 2018: a wide route
+  session_sync_journey(s, kSidebar);
+  const Padding free_area{140, 20, 120, 20};
+  for (const LatLon& p : s.journey.train.route.points) CHECK(on_screen(s, p, free_area));
+  // The title came out narrower (measured a frame later): framed again, larger.
+  const double zoom = s.state.camera.zoom;
+  s.fit_panels = {{0, 0, 300, 120}, {0, 600, 1000, 700}};
+  CHECK_FALSE(session_sync_journey(s, kSidebar));
+  CHECK(s.state.camera.zoom >= zoom);
+  // The reader moved the map: a change of panels no longer moves it.
+  session_camera_moved(s);
+  const Camera mine = s.state.camera;
+  s.fit_panels = {{0, 0, 1000, 300}};
+  session_sync_journey(s, kSidebar);
+  CHECK(s.state.camera.centre.x == mine.centre.x);
+  CHECK(s.state.camera.zoom == mine.zoom);
+}
