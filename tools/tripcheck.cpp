@@ -21,173 +21,180 @@
 namespace {
 
 std::string num(double v, int decimals = 0) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
-    // Thousands separators in the integer part.
-    const std::size_t dot = s.find('.');
-    std::size_t end = dot == std::string::npos ? s.size() : dot;
-    const std::size_t start = (!s.empty() && s[0] == '-') ? 1 : 0;
-    while (end > start + 3) {
-        end -= 3;
-        s.insert(end, ",");
-    }
-    return s;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  // Thousands separators in the integer part.
+  const std::size_t dot = s.find('.');
+  std::size_t end = dot == std::string::npos ? s.size() : dot;
+  const std::size_t start = (!s.empty() && s[0] == '-') ? 1 : 0;
+  while (end > start + 3) {
+    end -= 3;
+    s.insert(end, ",");
+  }
+  return s;
 }
 
 std::string hours(double h) { return num(h, 1) + " h"; }
 
 std::string range_h(core::HoursRange r) {
-    if (std::fabs(r.max_h - r.min_h) < 0.05) return hours(r.min_h);
-    return num(r.min_h, 1) + "-" + num(r.max_h, 1) + " h";
+  if (std::fabs(r.max_h - r.min_h) < 0.05) return hours(r.min_h);
+  return num(r.min_h, 1) + "-" + num(r.max_h, 1) + " h";
 }
 
 std::string speed_text(core::SpeedRange s) {
-    if (s.min_kmh == s.max_kmh) return num(s.min_kmh) + " km/h";
-    return num(s.min_kmh) + "-" + num(s.max_kmh) + " km/h";
+  if (s.min_kmh == s.max_kmh) return num(s.min_kmh) + " km/h";
+  return num(s.min_kmh) + "-" + num(s.max_kmh) + " km/h";
 }
 
 std::string join_sources(const std::vector<std::string>& ids) {
-    std::string s = "[";
-    for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
-    return s + "]";
+  std::string s = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
+  return s + "]";
 }
 
 std::size_t stop_index(const core::Leg& leg, const std::string& id, std::size_t dflt) {
-    if (id.empty()) return dflt;
-    for (std::size_t i = 0; i < leg.stops.size(); ++i)
-        if (leg.stops[i].place_id == id) return i;
-    return dflt;
+  if (id.empty()) return dflt;
+  for (std::size_t i = 0; i < leg.stops.size(); ++i)
+    if (leg.stops[i].place_id == id) return i;
+  return dflt;
 }
 
 std::string span_text(const core::Leg& leg, const core::Figure& f) {
-    if (f.whole_leg()) return "whole leg";
-    const std::size_t a = stop_index(leg, f.from, 0);
-    const std::size_t b = stop_index(leg, f.to, leg.stops.size() - 1);
-    return leg.stops[a].name + " -> " + leg.stops[b].name;
+  if (f.whole_leg()) return "whole leg";
+  const std::size_t a = stop_index(leg, f.from, 0);
+  const std::size_t b = stop_index(leg, f.to, leg.stops.size() - 1);
+  return leg.stops[a].name + " -> " + leg.stops[b].name;
 }
 
 double mid(const core::Figure& f) { return 0.5 * (f.min + f.max); }
 
 void print_leg(const char* label, const core::Leg& leg, const core::TripData& data) {
-    const core::Vehicle* vehicle = data.find_vehicle(leg.vehicle_id);
-    const core::LegComputation c = core::compute_leg(leg, vehicle);
-    std::size_t inferred = 0;
-    for (const core::Stop& s : leg.stops) inferred += s.reported ? 0 : 1;
+  const core::Vehicle* vehicle = data.find_vehicle(leg.vehicle_id);
+  const core::LegComputation c = core::compute_leg(leg, vehicle);
+  std::size_t inferred = 0;
+  for (const core::Stop& s : leg.stops) inferred += s.reported ? 0 : 1;
 
-    std::printf("  %-9s %-5s %-18s %s -> %s (%zu stops, %zu inferred)\n", label, core::to_string(leg.mode),
-                leg.vehicle_id.c_str(), leg.stops.front().name.c_str(), leg.stops.back().name.c_str(), leg.stops.size(),
-                inferred);
+  std::printf("  %-9s %-5s %-18s %s -> %s (%zu stops, %zu inferred)\n", label, core::to_string(leg.mode),
+              leg.vehicle_id.c_str(), leg.stops.front().name.c_str(), leg.stops.back().name.c_str(), leg.stops.size(),
+              inferred);
 
-    std::string line = "    computed  " + num(c.distance_km) + " km";
-    if (c.duration_h) {
-        line += ", " + range_h(*c.duration_h) + " at " + speed_text(*c.speed);
-        if (c.dwell_h > 0) line += " incl. " + hours(c.dwell_h) + " reported stops";
-    } else {
-        line += ", no speed in the data for " + leg.vehicle_id;
-    }
-    std::printf("%s\n", line.c_str());
+  std::string line = "    computed  " + num(c.distance_km) + " km";
+  if (c.duration_h) {
+    line += ", " + range_h(*c.duration_h) + " at " + speed_text(*c.speed);
+    if (c.dwell_h > 0) line += " incl. " + hours(c.dwell_h) + " reported stops";
+  } else {
+    line += ", no speed in the data for " + leg.vehicle_id;
+  }
+  std::printf("%s\n", line.c_str());
 
-    if (c.timed_h) {
-        const core::Stop& a = leg.stops[c.timed_from];
-        const core::Stop& b = leg.stops[c.timed_to];
-        std::printf("    timed     %s between reported times: %s %s -> %s %s\n", hours(*c.timed_h).c_str(),
-                    a.name.c_str(), a.when->to_string().c_str(), b.name.c_str(), b.when->to_string().c_str());
-    }
+  if (c.timed_h) {
+    const core::Stop& a = leg.stops[c.timed_from];
+    const core::Stop& b = leg.stops[c.timed_to];
+    std::printf("    timed     %s between reported times: %s %s -> %s %s\n", hours(*c.timed_h).c_str(), a.name.c_str(),
+                a.when->to_string().c_str(), b.name.c_str(), b.when->to_string().c_str());
+  }
 
-    for (const core::Figure& f : leg.reported_distance_km) {
-        const auto km = core::span_km(leg, c, f);
-        std::string s = "    reported  " + f.to_string("km") + " (" + span_text(leg, f) + ") " + join_sources(f.sources);
-        if (km) {
-            s += "; computed " + num(*km) + " km";
-            if (mid(f) > 0) s += " = " + num(100.0 * *km / mid(f)) + "%";
-        }
-        std::printf("%s\n", s.c_str());
-        if (!f.note.empty()) std::printf("              (%s)\n", f.note.c_str());
+  for (const core::Figure& f : leg.reported_distance_km) {
+    const auto km = core::span_km(leg, c, f);
+    std::string s = "    reported  " + f.to_string("km") + " (" + span_text(leg, f) + ") " + join_sources(f.sources);
+    if (km) {
+      s += "; computed " + num(*km) + " km";
+      if (mid(f) > 0) s += " = " + num(100.0 * *km / mid(f)) + "%";
     }
-    for (const core::Figure& f : leg.reported_duration_h) {
-        const auto km = core::span_km(leg, c, f);
-        std::string s = "    reported  " + f.to_string("h") + " (" + span_text(leg, f) + ") " + join_sources(f.sources);
-        if (km && c.speed) {
-            double dwell = 0.0;
-            const std::size_t a = stop_index(leg, f.from, 0);
-            const std::size_t b = stop_index(leg, f.to, leg.stops.size() - 1);
-            for (std::size_t i = a + 1; i < b; ++i) dwell += leg.stops[i].dwell_hours.value_or(0.0);
-            s += "; computed " + range_h(core::travel_hours(*km, *c.speed, dwell)) + " for " + num(*km) + " km";
-        }
-        std::printf("%s\n", s.c_str());
-        if (!f.note.empty()) std::printf("              (%s)\n", f.note.c_str());
+    std::printf("%s\n", s.c_str());
+    if (!f.note.empty()) std::printf("              (%s)\n", f.note.c_str());
+  }
+  for (const core::Figure& f : leg.reported_duration_h) {
+    const auto km = core::span_km(leg, c, f);
+    std::string s = "    reported  " + f.to_string("h") + " (" + span_text(leg, f) + ") " + join_sources(f.sources);
+    if (km && c.speed) {
+      double dwell = 0.0;
+      const std::size_t a = stop_index(leg, f.from, 0);
+      const std::size_t b = stop_index(leg, f.to, leg.stops.size() - 1);
+      for (std::size_t i = a + 1; i < b; ++i) dwell += leg.stops[i].dwell_hours.value_or(0.0);
+      s += "; computed " + range_h(core::travel_hours(*km, *c.speed, dwell)) + " for " + num(*km) + " km";
     }
-    if (!leg.note.empty()) std::printf("    note      %s\n", leg.note.c_str());
+    std::printf("%s\n", s.c_str());
+    if (!f.note.empty()) std::printf("              (%s)\n", f.note.c_str());
+  }
+  if (!leg.note.empty()) std::printf("    note      %s\n", leg.note.c_str());
 }
 
 }  // namespace
 
 // The no-WebAssembly fallback (web/fallback.js, through web/text.js) formats these itself; this is the core's version.
 std::string reader_text_json(const core::TripData& d) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const core::Trip& t : d.trips) {
-        nlohmann::json figures = nlohmann::json::array();
-        for (const core::Leg& l : t.outbound) {
-            for (const core::Figure& f : l.reported_distance_km) figures.push_back(core::figure_line(d, f, "km"));
-            for (const core::Figure& f : l.reported_duration_h) figures.push_back(core::figure_line(d, f, "h"));
-        }
-        nlohmann::json sources = nlohmann::json::array();
-        for (const std::string& id : t.sources) {
-            const core::Source* s = d.find_source(id);
-            if (s && !core::is_desk_source(*s)) sources.push_back(s->title.empty() ? s->outlet : s->outlet + ": " + s->title);
-        }
-        out[t.id] = {{"dates", core::trip_dates(t)}, {"month", core::month_year(t.depart)}, {"figures", figures},
-                     {"sources", sources}};
+  nlohmann::json out = nlohmann::json::object();
+  for (const core::Trip& t : d.trips) {
+    nlohmann::json figures = nlohmann::json::array();
+    for (const core::Leg& l : t.outbound) {
+      for (const core::Figure& f : l.reported_distance_km) figures.push_back(core::figure_line(d, f, "km"));
+      for (const core::Figure& f : l.reported_duration_h) figures.push_back(core::figure_line(d, f, "h"));
     }
-    return out.dump(1);
+    nlohmann::json sources = nlohmann::json::array();
+    for (const std::string& id : t.sources) {
+      const core::Source* s = d.find_source(id);
+      if (s && !core::is_desk_source(*s)) sources.push_back(s->title.empty() ? s->outlet : s->outlet + ": " + s->title);
+    }
+    out[t.id] = {{"dates", core::trip_dates(t)},
+                 {"month", core::month_year(t.depart)},
+                 {"figures", figures},
+                 {"sources", sources}};
+  }
+  return out.dump(1);
 }
 
 int main(int argc, char** argv) {
-    bool quiet = false, reader_text = false;
-    std::string path = "assets/trips.json";
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--quiet") == 0 || std::strcmp(argv[i], "-q") == 0) quiet = true;
-        else if (std::strcmp(argv[i], "--reader-text") == 0) reader_text = true;
-        else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            std::printf("usage: tripcheck [--quiet] [FILE]   (default FILE: assets/trips.json)\n");
-            return 0;
-        } else path = argv[i];
-    }
+  bool quiet = false, reader_text = false;
+  std::string path = "assets/trips.json";
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--quiet") == 0 || std::strcmp(argv[i], "-q") == 0)
+      quiet = true;
+    else if (std::strcmp(argv[i], "--reader-text") == 0)
+      reader_text = true;
+    else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+      std::printf("usage: tripcheck [--quiet] [FILE]   (default FILE: assets/trips.json)\n");
+      return 0;
+    } else
+      path = argv[i];
+  }
 
-    const core::LoadResult r = core::load_trips_file(path);
-    for (const core::LoadError& e : r.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
-    if (!r.ok()) {
-        std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), r.errors.size(), r.errors.size() == 1 ? "" : "s");
-        return 1;
-    }
-    const core::TripData& d = r.data;
-    if (reader_text) {
-        std::printf("%s\n", reader_text_json(d).c_str());
-        return 0;
-    }
-    std::printf("%s: valid: %zu trips, %zu sources, %zu places, %zu vehicles\n", path.c_str(), d.trips.size(),
-                d.sources.size(), d.places.size(), d.vehicles.size());
-    if (quiet) return 0;
-    std::printf("Distances are great circles between consecutive stops (a lower bound for rail and road);\n"
-                "durations are at the vehicle's timing speed in the data, plus reported stop times.\n");
-
-    for (const core::Trip& t : d.trips) {
-        std::printf("\n== %s (trip %d): %s\n", t.id.c_str(), t.number, t.title.c_str());
-        std::printf("  depart %s | arrive %s\n  leave  %s | home   %s\n", t.depart.to_string().c_str(),
-                    t.arrive.to_string().c_str(), t.return_depart.to_string().c_str(),
-                    t.return_arrive.to_string().c_str());
-        if (auto h = core::hours_between(t.depart, t.arrive))
-            std::printf("  depart -> arrive: %s by the reported times\n", hours(*h).c_str());
-        double total = 0.0;
-        for (const core::Leg& l : t.outbound) print_leg("outbound", l, d), total += core::compute_leg(l, nullptr).distance_km;
-        for (const core::Leg& l : t.tour) print_leg("tour", l, d), total += core::compute_leg(l, nullptr).distance_km;
-        for (const core::Leg& l : t.return_legs) print_leg("return", l, d), total += core::compute_leg(l, nullptr).distance_km;
-        std::printf("  total     %s km travelled (computed)\n", num(total).c_str());
-        for (const core::Leg& l : t.what_if) print_leg("what-if", l, d);
-        for (const core::WhatIfUnavailable& u : t.what_if_unavailable)
-            std::printf("  what-if   %-5s not available: %s %s\n", core::to_string(u.mode), u.reason.c_str(),
-                        u.sources.empty() ? "" : join_sources(u.sources).c_str());
-    }
+  const core::LoadResult r = core::load_trips_file(path);
+  for (const core::LoadError& e : r.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+  if (!r.ok()) {
+    std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), r.errors.size(), r.errors.size() == 1 ? "" : "s");
+    return 1;
+  }
+  const core::TripData& d = r.data;
+  if (reader_text) {
+    std::printf("%s\n", reader_text_json(d).c_str());
     return 0;
+  }
+  std::printf("%s: valid: %zu trips, %zu sources, %zu places, %zu vehicles\n", path.c_str(), d.trips.size(),
+              d.sources.size(), d.places.size(), d.vehicles.size());
+  if (quiet) return 0;
+  std::printf(
+      "Distances are great circles between consecutive stops (a lower bound for rail and road);\n"
+      "durations are at the vehicle's timing speed in the data, plus reported stop times.\n");
+
+  for (const core::Trip& t : d.trips) {
+    std::printf("\n== %s (trip %d): %s\n", t.id.c_str(), t.number, t.title.c_str());
+    std::printf("  depart %s | arrive %s\n  leave  %s | home   %s\n", t.depart.to_string().c_str(),
+                t.arrive.to_string().c_str(), t.return_depart.to_string().c_str(), t.return_arrive.to_string().c_str());
+    if (auto h = core::hours_between(t.depart, t.arrive))
+      std::printf("  depart -> arrive: %s by the reported times\n", hours(*h).c_str());
+    double total = 0.0;
+    for (const core::Leg& l : t.outbound)
+      print_leg("outbound", l, d), total += core::compute_leg(l, nullptr).distance_km;
+    for (const core::Leg& l : t.tour) print_leg("tour", l, d), total += core::compute_leg(l, nullptr).distance_km;
+    for (const core::Leg& l : t.return_legs)
+      print_leg("return", l, d), total += core::compute_leg(l, nullptr).distance_km;
+    std::printf("  total     %s km travelled (computed)\n", num(total).c_str());
+    for (const core::Leg& l : t.what_if) print_leg("what-if", l, d);
+    for (const core::WhatIfUnavailable& u : t.what_if_unavailable)
+      std::printf("  what-if   %-5s not available: %s %s\n", core::to_string(u.mode), u.reason.c_str(),
+                  u.sources.empty() ? "" : join_sources(u.sources).c_str());
+  }
+  return 0;
 }

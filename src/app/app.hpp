@@ -21,8 +21,14 @@
 
 // Which downloads have settled (arrived, or failed and been reported): bits of Assets::settled.
 enum AssetKind : unsigned {
-  kAssetFontRegular = 1u << 0, kAssetFontBold = 1u << 1, kAssetTrips = 1u << 2, kAssetMap = 1u << 3,
-  kAssetPlaces = 1u << 4, kAssetIconTrain = 1u << 5, kAssetIconPlane = 1u << 6, kAssetIconCar = 1u << 7,
+  kAssetFontRegular = 1u << 0,
+  kAssetFontBold = 1u << 1,
+  kAssetTrips = 1u << 2,
+  kAssetMap = 1u << 3,
+  kAssetPlaces = 1u << 4,
+  kAssetIconTrain = 1u << 5,
+  kAssetIconPlane = 1u << 6,
+  kAssetIconCar = 1u << 7,
   kAssetIcons = kAssetIconTrain | kAssetIconPlane | kAssetIconCar,
 };
 
@@ -38,9 +44,9 @@ enum class StartStage { Map, Trips, Fonts, Done };
 // Save image: the canvas is given 1920×1080 drawing-buffer pixels for a few frames, the view is framed as a slide
 // (caption on top, no panels), read back as a PNG, and the reader's view comes back.
 struct SlideExport {
-  int frames = 0;                   // > 0 while the image is being made (frames since it was asked for)
-  float caption_h = 0.0f;           // the caption as last drawn, CSS px: the map is framed below it
-  core::Camera camera_before;       // the reader's view, back when the image is made
+  int frames = 0;              // > 0 while the image is being made (frames since it was asked for)
+  float caption_h = 0.0f;      // the caption as last drawn, CSS px: the map is framed below it
+  core::Camera camera_before;  // the reader's view, back when the image is made
   bool flying_before = false, view_moved_before = false;
 };
 
@@ -59,15 +65,15 @@ struct App {
   SDL_GLContext gl = nullptr;
   bool started = false;
   StartStage start_stage = StartStage::Map;
-  bool map_shown = false;           // the first frame with the map in it has been drawn
-  bool icons_loaded = false;        // the vehicle icons are on the GPU (they may arrive after the first full frame)
-  std::string pending_hash;         // a link's hash that arrived before the trips it names
+  bool map_shown = false;         // the first frame with the map in it has been drawn
+  bool icons_loaded = false;      // the vehicle icons are on the GPU (they may arrive after the first full frame)
+  std::string pending_hash;       // a link's hash that arrived before the trips it names
   bool main_loop_paused = false;  // off-screen
   // Frames drawn off-screen before pausing: ImGui measures a self-sizing panel (the title block) in its first frame
   // and shows it from the second, so the paused picture is the whole one.
   static constexpr int kFramesBeforeOffScreenPause = 3;
   bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
-  float font_pixel_ratio = 0.0f;  // the pixel ratio the font atlas was rasterised for
+  float font_pixel_ratio = 0.0f;                        // the pixel ratio the font atlas was rasterised for
   Assets assets;
   core::MapAsset map;
   bool map_loaded = false;
@@ -77,18 +83,18 @@ struct App {
   bool map_renderer_ready = false;
   render::JourneyLayer journey_layer;
 
-  core::Session session;            // the trips, the journey on screen, the state and the camera's flight
+  core::Session session;  // the trips, the journey on screen, the state and the camera's flight
   std::vector<core::MapPlace> places;
 
   ui::Layout layout;
-  ui::UiRequests requests;          // what the panels asked of the platform, and where they drew their controls
-  float ui_scale = 0.0f;            // the scale the fonts were built for
-  float style_scale = 0.0f;         // ... and the style
+  ui::UiRequests requests;   // what the panels asked of the platform, and where they drew their controls
+  float ui_scale = 0.0f;     // the scale the fonts were built for
+  float style_scale = 0.0f;  // ... and the style
   bool style_dark = false;
-  bool prefers_dark = false;        // the reader's system setting, from the page (reduced motion: in session)
+  bool prefers_dark = false;  // the reader's system setting, from the page (reduced motion: in session)
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
-  SlideExport slide;                // Save image, while it is being made
+  SlideExport slide;  // Save image, while it is being made
   Gestures gestures;
   ui::Fonts fonts;
   std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)
@@ -104,15 +110,15 @@ bool over_panel(const core::ScreenPoint& p);
 // Applies a reader action however it came (key, panel, the page's explainer.command) and carries out its effects.
 void run_command(const core::Command& command);
 // What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).
-void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
+void page_toggle_fullscreen();   // within the transient activation of the key or click that asked for it
 void page_export_size(bool on);  // the canvas gets 1920×1080 drawing-buffer pixels (Save image), or its own back
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
-void page_copy_embed();          // the iframe snippet for what is on screen, to the clipboard
+void page_copy_embed();                      // the iframe snippet for what is on screen, to the clipboard
 void page_open_url(const std::string& url);  // in a new tab
 // The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.
 void start_app();
-void notify_first_frame();   // the first full frame: the explainer is ready
-void notify_map_shown();     // the first frame with the map: the page can take its loading message away
+void notify_first_frame();  // the first full frame: the explainer is ready
+void notify_map_shown();    // the first frame with the map: the page can take its loading message away
 // Applies a link's hash held back until the trips were loaded; its notices go to the page.
 void apply_pending_hash();
 // Marks one step of the start-up for the browser's performance panel (performance.measure "journeys: <name>"),
@@ -123,6 +129,7 @@ class StartupStep {
   ~StartupStep();
   StartupStep(const StartupStep&) = delete;
   StartupStep& operator=(const StartupStep&) = delete;
+
  private:
   const char* name_;
 };

@@ -35,14 +35,15 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   app.ui_scale = ui_scale;
   const float raster = pixel_ratio * ui_scale;
   char step_name[64];
-  std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale, pixel_ratio);
+  std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale,
+                pixel_ratio);
   StartupStep step(step_name);
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // The characters the subset font has (scripts/make_fonts.sh): Latin with Vietnamese, dashes and quotes,
   // arrows, the multiplication sign. ImGui rasterises only what is listed here.
-  static const ImWchar kRanges[] = {0x0020, 0x017F, 0x01A0, 0x01B0, 0x1EA0, 0x1EF9, 0x2010, 0x2027,
-                                    0x2030, 0x203A, 0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
+  static const ImWchar kRanges[] = {0x0020, 0x017F, 0x01A0, 0x01B0, 0x1EA0, 0x1EF9, 0x2010, 0x2027, 0x2030,
+                                    0x203A, 0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes stay in app.assets
   config.GlyphRanges = kRanges;
@@ -178,7 +179,8 @@ static void handle_pointer(const SDL_Event& e) {
           st.camera = core::pinch(g.pinch_start, g.finger_start[0], g.finger_start[1], g.finger_now[0], g.finger_now[1],
                                   st.camera_limits);
         else
-          st.camera = core::pan_by(g.pinch_start, p.x - g.finger_start[0].x, p.y - g.finger_start[0].y, st.camera_limits);
+          st.camera =
+              core::pan_by(g.pinch_start, p.x - g.finger_start[0].x, p.y - g.finger_start[0].y, st.camera_limits);
       } else if (e.type == SDL_FINGERUP && slot >= 0) {
         g.fingers[slot] = g.fingers[g.finger_count - 1];
         g.finger_now[slot] = g.finger_now[g.finger_count - 1];
@@ -188,8 +190,7 @@ static void handle_pointer(const SDL_Event& e) {
       }
       break;
     }
-    default:
-      break;
+    default: break;
   }
 }
 
@@ -207,7 +208,8 @@ static void create_gpu_resources() {
   app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
   if (!app.map_renderer_ready) report_to_page(2, "Could not draw the map: " + error);
   app.journey_layer.uploaded_trip.clear();
-  if (app.map_renderer_ready && app.session.journey.trip) render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  if (app.map_renderer_ready && app.session.journey.trip)
+    render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
 }
 
 static EM_BOOL on_context_lost(int, const void*, void*) {
@@ -272,7 +274,8 @@ static bool handle_key(const SDL_Event& e) {
   if (e.type != SDL_KEYDOWN) return false;
   const ImGuiIO& io = ImGui::GetIO();
   const SDL_Keycode key = e.key.keysym.sym;
-  const bool nav_key = key == SDLK_SPACE || key == SDLK_LEFT || key == SDLK_RIGHT || key == SDLK_HOME || key == SDLK_END;
+  const bool nav_key =
+      key == SDLK_SPACE || key == SDLK_LEFT || key == SDLK_RIGHT || key == SDLK_HOME || key == SDLK_END;
   if (io.WantTextInput || (nav_key && io.NavVisible)) return false;
   const std::optional<core::Command> c = command_for(e.key);
   if (!c) return false;
@@ -342,8 +345,7 @@ static void start_step() {
       app.start_stage = StartStage::Done;
       return;
     }
-    case StartStage::Done:
-      return;
+    case StartStage::Done: return;
   }
 }
 
@@ -354,8 +356,10 @@ static void draw_map_only() {
   glViewport(0, 0, w, h);
   const bool dark = app.layout.dark;
   const float* sea = dark ? render::kDarkSeaColour : render::kSeaColour;
-  if (app.session.state.presentation.transparent) glClearColor(0, 0, 0, 0);
-  else glClearColor(sea[0], sea[1], sea[2], 1.0f);
+  if (app.session.state.presentation.transparent)
+    glClearColor(0, 0, 0, 0);
+  else
+    glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (!app.map_renderer_ready) return;
   const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
@@ -417,7 +421,8 @@ static void frame() {
     app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
                                   app.journey_layer.lasting_panels.end());
     const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
-    app.session.fit_margin = app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
+    app.session.fit_margin =
+        app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
   }
   if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
@@ -427,30 +432,37 @@ static void frame() {
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
   const bool have_journey = app.session.journey.trip != nullptr;
-  render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
-                                     app.fonts.label_halo, ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
-                                     app.places, app.session.state, app.layout.obstacles, app.layout.dark, &app.session.status);
-  ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips, have_journey ? &app.session.journey : nullptr, &app.session.status,
-                    app.session.trips_error};
+  render::journey_layer_draw_overlay(
+      app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body, app.fonts.label_halo,
+      ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
+      app.places, app.session.state, app.layout.obstacles, app.layout.dark, &app.session.status);
+  ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips,
+                    have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error};
   app.requests.clear();
-  if (app.slide.frames > 0) app.slide.caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
-  else ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
+  if (app.slide.frames > 0)
+    app.slide.caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
+  else
+    ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   for (const core::Command& c : app.requests.commands) run_command(c);
 
   const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
   glViewport(0, 0, w, h);
   const float* sea = app.layout.dark ? render::kDarkSeaColour : render::kSeaColour;
-  if (app.session.state.presentation.transparent) glClearColor(0, 0, 0, 0);  // the host page shows through the sea
-  else glClearColor(sea[0], sea[1], sea[2], 1.0f);
+  if (app.session.state.presentation.transparent)
+    glClearColor(0, 0, 0, 0);  // the host page shows through the sea
+  else
+    glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (app.map_renderer_ready) {
     const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
     const float zoom = static_cast<float>(app.session.state.camera.zoom);
-    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom, app.layout.dark);
+    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom,
+                              app.layout.dark);
     if (have_journey)
-      render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.session.journey, app.session.state, view.data(), w, h,
-                                        app.session.status.pixel_ratio, std::max(1.0f, app.layout.scale * 0.75f), app.layout.dark);
+      render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.session.journey, app.session.state,
+                                        view.data(), w, h, app.session.status.pixel_ratio,
+                                        std::max(1.0f, app.layout.scale * 0.75f), app.layout.dark);
   }
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
@@ -465,9 +477,12 @@ static void frame() {
     end_export();
   } else if (app.slide.frames > 400) {  // the page never got the size: give up visibly
     end_export();
-    report_to_page(1, "The image could not be made at 1920\xC3\x97" "1080 on this screen.");
+    report_to_page(1,
+                   "The image could not be made at 1920\xC3\x97"
+                   "1080 on this screen.");
   }
-  if (app.frame_cpu_ms.size() < 100000) app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
+  if (app.frame_cpu_ms.size() < 100000)
+    app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
   if (++app.session.status.frames_drawn == 1) notify_first_frame();
   // Off-screen from the start: drawn on a timer (journeys_set_visible) until the picture is whole, then paused.
   if (app.main_loop_paused && app.session.status.frames_drawn == App::kFramesBeforeOffScreenPause) {
@@ -493,7 +508,8 @@ static void load_map() {
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
 static void load_trip_data() {
   StartupStep step("parse and validate the trips");
-  const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()), app.assets.trips_json.size());
+  const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
+                              app.assets.trips_json.size());
   for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
   app.assets.trips_json = {};
 }
@@ -501,7 +517,8 @@ static void load_trip_data() {
 static void load_places() {
   if (app.assets.places_json.empty()) return;
   StartupStep step("parse the places");
-  const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()), app.assets.places_json.size());
+  const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()),
+                              app.assets.places_json.size());
   core::PlacesResult result = core::load_places(text, "assets/places.json");
   for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
   app.places = std::move(result.places);
@@ -512,7 +529,8 @@ static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, 
   std::string error;
   icon = render::load_icon(png, &error);
   if (!icon.texture && !png.empty())
-    report_to_page(1, std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
+    report_to_page(1,
+                   std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
 }
 
 static void load_icons() {
@@ -538,8 +556,8 @@ void start_app() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   // The canvas is sized by the page's CSS (it fills its container); SDL follows it and the pixel ratio.
-  app.window = SDL_CreateWindow("Kim Jong-un's journeys abroad", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-                                800, 600, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  app.window = SDL_CreateWindow("Kim Jong-un's journeys abroad", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800,
+                                600, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (app.window) app.gl = SDL_GL_CreateContext(app.window);
   if (!app.window || !app.gl) {
     report_to_page(2, std::string("Could not create a WebGL2 context: ") + SDL_GetError());
@@ -563,7 +581,8 @@ void start_app() {
     app.session.state.sidebar_open = false;
     update_layout();
   }
-  app.session.state.camera = core::fit_bounds(kRegion, app.session.state.camera.viewport, app.layout.map_padding, app.session.state.camera_limits);
+  app.session.state.camera = core::fit_bounds(kRegion, app.session.state.camera.viewport, app.layout.map_padding,
+                                              app.session.state.camera_limits);
 
   // The rest of the start (map, fonts, trips) runs one step per animation frame: see start_step().
   emscripten_set_main_loop(frame, 0, false);

@@ -13,21 +13,30 @@
 #include "core/describe.hpp"
 #include "core/url_state.hpp"
 
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_page_message, (int level, const char* text), {
   if (Module.journeysPage) Module.journeysPage.message(level, UTF8ToString(text));
 });
+// clang-format on
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_first_frame, (), {
   if (Module.journeysPage) Module.journeysPage.firstFrame();
 });
+// clang-format on
 
 // The start-up steps as User Timing entries ("journeys: parse trips" …), so anyone can read where the first frame's
 // time goes in the browser's performance panel, and the benchmark can add them up. Cost: two marks a step.
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_startup_step, (const char* name, int end), {
   const n = 'journeys: ' + UTF8ToString(name);
   if (!end) { performance.mark(n + ' start'); return; }
   performance.mark(n + ' end');
   performance.measure(n, n + ' start', n + ' end');
 });
+// clang-format on
 StartupStep::StartupStep(const char* name) : name_(name) { js_startup_step(name_, 0); }
 StartupStep::~StartupStep() { js_startup_step(name_, 1); }
 
@@ -36,31 +45,49 @@ void report_to_page(int level, const std::string& message) {
   js_page_message(level, message.c_str());
 }
 
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_map_shown, (), {
   if (Module.journeysPage) Module.journeysPage.mapShown();
 });
+// clang-format on
 
 void notify_first_frame() { js_first_frame(); }
 void notify_map_shown() { js_map_shown(); }
 
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_toggle_fullscreen, (), {
   // Runs within the browser's transient activation of the key or click that asked for it.
   const stage = document.getElementById('stage');
   if (document.fullscreenElement) document.exitFullscreen();
   else if (stage.requestFullscreen) stage.requestFullscreen().catch(() => {});
 });
+// clang-format on
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_export_size, (int on), {
   if (Module.journeysPage) Module.journeysPage.exportSize(!!on);
 });
+// clang-format on
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_download_png, (const unsigned char* bytes, int size, const char* trip), {
   if (Module.journeysPage) Module.journeysPage.downloadPng(HEAPU8.slice(bytes, bytes + size), UTF8ToString(trip));
 });
+// clang-format on
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_copy_embed, (), {
   if (Module.journeysPage) Module.journeysPage.copyEmbed();
 });
+// clang-format on
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_open_url, (const char* url), {
   window.open(UTF8ToString(url), '_blank', 'noopener');
 });
+// clang-format on
 
 void page_toggle_fullscreen() { js_toggle_fullscreen(); }
 void page_export_size(bool on) { js_export_size(on ? 1 : 0); }
@@ -76,10 +103,14 @@ struct AssetName {
   AssetKind kind;
 };
 static const AssetName kAssetNames[] = {
-    {"font-regular", &Assets::font_regular, kAssetFontRegular}, {"font-bold", &Assets::font_bold, kAssetFontBold},
-    {"trips", &Assets::trips_json, kAssetTrips},                {"map", &Assets::map_bin, kAssetMap},
-    {"places", &Assets::places_json, kAssetPlaces},             {"icon-train", &Assets::icon_train, kAssetIconTrain},
-    {"icon-plane", &Assets::icon_plane, kAssetIconPlane},       {"icon-car", &Assets::icon_car, kAssetIconCar},
+    {"font-regular", &Assets::font_regular, kAssetFontRegular},
+    {"font-bold", &Assets::font_bold, kAssetFontBold},
+    {"trips", &Assets::trips_json, kAssetTrips},
+    {"map", &Assets::map_bin, kAssetMap},
+    {"places", &Assets::places_json, kAssetPlaces},
+    {"icon-train", &Assets::icon_train, kAssetIconTrain},
+    {"icon-plane", &Assets::icon_plane, kAssetIconPlane},
+    {"icon-car", &Assets::icon_car, kAssetIconCar},
 };
 static std::vector<std::uint8_t>* asset_slot(Assets& a, const char* name) {
   for (const AssetName& n : kAssetNames)
@@ -136,7 +167,8 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {
   text = core::state_to_json(the_app().session.state, the_app().session.status);
   // status.flying: the camera's flight to a trip is under way (the tests wait for it to land).
   const std::size_t at = text.find("\"status\":{");
-  if (at != std::string::npos) text.insert(at + 10, the_app().session.flying ? "\"flying\":true," : "\"flying\":false,");
+  if (at != std::string::npos)
+    text.insert(at + 10, the_app().session.flying ? "\"flying\":true," : "\"flying\":false,");
   return text.c_str();
 }
 
@@ -179,7 +211,8 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
   }
   times.clear();
   text += ";" + std::to_string(static_cast<unsigned long>(__builtin_wasm_memory_size(0)) * 65536ul);
-  text += ";" + std::to_string(static_cast<unsigned long>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory()));
+  text +=
+      ";" + std::to_string(static_cast<unsigned long>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory()));
   return text.c_str();
 }
 

@@ -10,9 +10,9 @@
 #include <SDL_error.h>
 
 struct SDL_Surface;
-int SDL_CalculateBlit(struct SDL_Surface *surface);
+int SDL_CalculateBlit(struct SDL_Surface* surface);
 
-int SDL_CalculateBlit(struct SDL_Surface *surface) {
+int SDL_CalculateBlit(struct SDL_Surface* surface) {
   (void)surface;
   return SDL_SetError("software blitting is not built into this page (src/app/sdl_no_blit.c)");
 }

@@ -13,9 +13,15 @@ static const char* to_string(TripFilter f) {
 }
 
 static json track_json(const TrackStatus& t) {
-  return {{"shown", t.shown},         {"available", t.available},     {"whatIf", t.what_if},
-          {"arrived", t.arrived},     {"distanceKm", t.distance_km},  {"durationHours", t.duration_h},
-          {"km", t.km},               {"stopsPassed", t.stops_passed}, {"stopCount", t.stop_count},
+  return {{"shown", t.shown},
+          {"available", t.available},
+          {"whatIf", t.what_if},
+          {"arrived", t.arrived},
+          {"distanceKm", t.distance_km},
+          {"durationHours", t.duration_h},
+          {"km", t.km},
+          {"stopsPassed", t.stops_passed},
+          {"stopCount", t.stop_count},
           {"vehicle", to_string(t.vehicle)}};
 }
 
@@ -50,7 +56,9 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
       {"messages", status.messages},
       // How the page presents itself, as the link asked (the page styles itself from this, never from the link).
       {"presentation",
-       {{"theme", presentation.theme == Theme::Dark ? "dark" : presentation.theme == Theme::Light ? "light" : "auto"},
+       {{"theme", presentation.theme == Theme::Dark    ? "dark"
+                  : presentation.theme == Theme::Light ? "light"
+                                                       : "auto"},
         {"transparent", presentation.transparent},
         {"embed", presentation.embed},
         {"classroom", presentation.classroom},
@@ -84,11 +92,15 @@ static void apply_view(AppState& next, const json& value, std::vector<std::strin
   double zoom = next.camera.zoom;
   for (const auto& [key, v] : value.items()) {
     const bool number = v.is_number() && std::isfinite(v.get<double>());
-    if (key == "lat" && number && std::fabs(v.get<double>()) <= 90) centre.lat = v.get<double>();
-    else if (key == "lon" && number && std::fabs(v.get<double>()) <= 180) centre.lon = v.get<double>();
-    else if (key == "zoom" && number) zoom = v.get<double>();
+    if (key == "lat" && number && std::fabs(v.get<double>()) <= 90)
+      centre.lat = v.get<double>();
+    else if (key == "lon" && number && std::fabs(v.get<double>()) <= 180)
+      centre.lon = v.get<double>();
+    else if (key == "zoom" && number)
+      zoom = v.get<double>();
     else if (key == "lat" || key == "lon" || key == "zoom")
-      errors.push_back("setState: view." + key + (key == "zoom" ? " must be a number" : " must be a number of degrees in range"));
+      errors.push_back("setState: view." + key +
+                       (key == "zoom" ? " must be a number" : " must be a number of degrees in range"));
     else
       errors.push_back("setState: unknown key \"view." + key + "\"");
   }
@@ -110,10 +122,13 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
   bool time_given = false;
   for (const auto& [key, value] : j.items()) {
     if (key == "sidebarOpen" || key == "placeLabels" || key == "playing") {
-      bool& target = key == "sidebarOpen" ? next.sidebar_open : key == "placeLabels" ? next.place_labels
-                                                                                     : next.playback.playing;
-      if (value.is_boolean()) target = value.get<bool>();
-      else errors.push_back("setState: " + key + " must be true or false");
+      bool& target = key == "sidebarOpen"   ? next.sidebar_open
+                     : key == "placeLabels" ? next.place_labels
+                                            : next.playback.playing;
+      if (value.is_boolean())
+        target = value.get<bool>();
+      else
+        errors.push_back("setState: " + key + " must be true or false");
     } else if (key == "trip") {
       if (value.is_string() && data.find_trip(value.get<std::string>())) {
         next.trip_id = value.get<std::string>();
@@ -127,13 +142,14 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
       if (mode) {
         next.show = *mode;
         next.show_explicit = true;
-      }
-      else errors.push_back("setState: mode must be \"train\", \"plane\" or \"both\"");
+      } else
+        errors.push_back("setState: mode must be \"train\", \"plane\" or \"both\"");
     } else if (key == "filter") {
       const std::string f = value.is_string() ? value.get<std::string>() : "";
       if (f == "all" || f == "train" || f == "plane")
         next.filter = f == "train" ? TripFilter::Train : f == "plane" ? TripFilter::Plane : TripFilter::All;
-      else errors.push_back("setState: filter must be \"all\", \"train\" or \"plane\"");
+      else
+        errors.push_back("setState: filter must be \"all\", \"train\" or \"plane\"");
     } else if (key == "time") {
       if (finite_number(value) && value.get<double>() >= 0) {
         next.playback.clock_h = value.get<double>();  // the app clamps it to the journey's end
@@ -144,7 +160,8 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
     } else if (key == "speed") {
       if (finite_number(value) && value.get<double>() >= kMinSpeed && value.get<double>() <= kMaxSpeed)
         next.playback.speed = value.get<double>();
-      else errors.push_back("setState: speed must be a number from 0.25 to 16");
+      else
+        errors.push_back("setState: speed must be a number from 0.25 to 16");
     } else if (key == "view") {
       apply_view(next, value, errors);
     } else if (key == "status") {

@@ -26,16 +26,16 @@ struct Presentation {
 };
 
 struct AppState {
-  std::string trip_id;                 // the selected trip ("" before the data is loaded)
-  ShowMode show = ShowMode::Train;     // train, plane or both racing
-  bool show_explicit = false;          // the page or a link chose `show` with the trip: keep it for the new trip
-  Playback playback;                   // the journey clock
-  TripFilter filter = TripFilter::All; // which trips the sidebar lists
-  bool sidebar_open = true;            // the panel with the trips; hidden gives the map the whole canvas
-  bool place_labels = true;            // city dots and names on the map
-  bool help_open = false;              // the keyboard overlay
-  Presentation presentation;           // from the link or the embedder
-  Camera camera;                       // what part of the map is on screen (the app keeps its viewport current)
+  std::string trip_id;                  // the selected trip ("" before the data is loaded)
+  ShowMode show = ShowMode::Train;      // train, plane or both racing
+  bool show_explicit = false;           // the page or a link chose `show` with the trip: keep it for the new trip
+  Playback playback;                    // the journey clock
+  TripFilter filter = TripFilter::All;  // which trips the sidebar lists
+  bool sidebar_open = true;             // the panel with the trips; hidden gives the map the whole canvas
+  bool place_labels = true;             // city dots and names on the map
+  bool help_open = false;               // the keyboard overlay
+  Presentation presentation;            // from the link or the embedder
+  Camera camera;                        // what part of the map is on screen (the app keeps its viewport current)
   CameraLimits camera_limits;
 };
 
@@ -57,10 +57,10 @@ struct AppStatus {
   int canvas_css_width = 0, canvas_css_height = 0;      // CSS pixels
   int canvas_pixel_width = 0, canvas_pixel_height = 0;  // drawing-buffer pixels
   float pixel_ratio = 1.0f;
-  double end_h = 0;                    // the clock's end for the selected trip and mode
-  bool list_covers_map = false;        // the phone layout: the open trips list is a sheet over the map
+  double end_h = 0;              // the clock's end for the selected trip and mode
+  bool list_covers_map = false;  // the phone layout: the open trips list is a sheet over the map
   TrackStatus train, plane;
-  std::vector<std::string> messages;   // problems shown to the reader (bad data, lost context, ...)
+  std::vector<std::string> messages;  // problems shown to the reader (bad data, lost context, ...)
   // The map's labels and what they keep clear of, for tests and embedders: every drawn label, the vehicle icons
   // (their discs' boxes) and the panels over the map; how many times the labels were placed since the start.
   std::vector<LabelStatus> labels;

@@ -14,39 +14,39 @@
 namespace core {
 
 struct ScreenPoint {
-    double x = 0.0;  // CSS px from the left edge of the canvas
-    double y = 0.0;  // CSS px from the top edge
+  double x = 0.0;  // CSS px from the left edge of the canvas
+  double y = 0.0;  // CSS px from the top edge
 };
 
 struct Viewport {
-    double width = 1.0;        // CSS px
-    double height = 1.0;       // CSS px
-    double pixel_ratio = 1.0;  // device px per CSS px (window.devicePixelRatio)
+  double width = 1.0;        // CSS px
+  double height = 1.0;       // CSS px
+  double pixel_ratio = 1.0;  // device px per CSS px (window.devicePixelRatio)
 };
 
 struct Camera {
-    PlanePoint centre;  // world point at the centre of the viewport
-    double zoom = 0.0;  // log2(CSS px per km): 0 = 1 px/km, -2 = 4 km/px (East Asia), 6 = 15.6 m/px
-    Viewport viewport;
+  PlanePoint centre;  // world point at the centre of the viewport
+  double zoom = 0.0;  // log2(CSS px per km): 0 = 1 px/km, -2 = 4 km/px (East Asia), 6 = 15.6 m/px
+  Viewport viewport;
 };
 
 // What the reader may do: zoom range and the rectangle the centre must stay in.
 struct CameraLimits {
-    double min_zoom = -4.0;
-    double max_zoom = 7.0;
-    PlaneRect centre_bounds;  // empty = no constraint on the centre
-    // Where the base map has data: the view stays inside it wherever the zoom allows (beyond it is blank sea).
-    PlaneRect view_bounds;
+  double min_zoom = -4.0;
+  double max_zoom = 7.0;
+  PlaneRect centre_bounds;  // empty = no constraint on the centre
+  // Where the base map has data: the view stays inside it wherever the zoom allows (beyond it is blank sea).
+  PlaneRect view_bounds;
 };
 
 // Whether two cameras show the same part of the map (same centre and zoom).
 inline bool same_view(const Camera& a, const Camera& b) {
-    return a.centre.x == b.centre.x && a.centre.y == b.centre.y && a.zoom == b.zoom;
+  return a.centre.x == b.centre.x && a.centre.y == b.centre.y && a.zoom == b.zoom;
 }
 
 // Padding (CSS px) kept free on each side by fit_bounds, e.g. left = the sidebar's width.
 struct Padding {
-    double top = 0.0, right = 0.0, bottom = 0.0, left = 0.0;
+  double top = 0.0, right = 0.0, bottom = 0.0, left = 0.0;
 };
 
 double pixels_per_km(const Camera& camera);  // CSS px per km: 2^zoom
@@ -101,18 +101,17 @@ PlaneRect bounds_of(const std::vector<PlanePoint>& points);
 // hyperbolic metric ds² = (rho⁴ du² + dw²) / w², travelled at constant speed; `length` is d3's S (the
 // geodesic's length / rho), which grows with the distance and the zoom change.
 struct FlyPath {
-    Camera from, to;
-    double rho = 1.4142135623730951;
-    double length = 0.0;   // S
-    double duration = 0.0; // seconds, see fly_duration
-    // Internals of the closed form.
-    double ux0 = 0, uy0 = 0, dx = 0, dy = 0, d1 = 0, w0 = 1, w1 = 1, r0 = 0;
-    bool pure_zoom = true;
+  Camera from, to;
+  double rho = 1.4142135623730951;
+  double length = 0.0;    // S
+  double duration = 0.0;  // seconds, see fly_duration
+  // Internals of the closed form.
+  double ux0 = 0, uy0 = 0, dx = 0, dy = 0, d1 = 0, w0 = 1, w1 = 1, r0 = 0;
+  bool pure_zoom = true;
 };
 
 // Seconds for a path of length S: S * seconds_per_unit (d3 takes 1 s per unit with rho = sqrt 2), clamped.
-double fly_duration(double length, double seconds_per_unit = 1.0, double min_seconds = 0.4,
-                    double max_seconds = 3.0);
+double fly_duration(double length, double seconds_per_unit = 1.0, double min_seconds = 0.4, double max_seconds = 3.0);
 
 // Both cameras should share a viewport (the path runs in from.viewport; the end returns `to` exactly).
 FlyPath make_fly_path(const Camera& from, const Camera& to, double rho = 1.4142135623730951);

@@ -16,18 +16,30 @@ struct Named {
   const char* argument;  // the key holding the command's argument, or nullptr
 };
 constexpr Named kNames[] = {
-    {CommandKind::PlayPause, "playPause", nullptr},     {CommandKind::Restart, "restart", nullptr},
-    {CommandKind::Seek, "seek", "time"},                {CommandKind::StepBack, "stepBack", nullptr},
-    {CommandKind::StepForward, "stepForward", nullptr}, {CommandKind::ToStart, "toStart", nullptr},
-    {CommandKind::ToEnd, "toEnd", nullptr},             {CommandKind::PickTrip, "pickTrip", "number"},
-    {CommandKind::SelectTrip, "selectTrip", "trip"},    {CommandKind::PreviousTrip, "previousTrip", nullptr},
-    {CommandKind::NextTrip, "nextTrip", nullptr},       {CommandKind::ShowTrain, "showTrain", nullptr},
-    {CommandKind::ShowPlane, "showPlane", nullptr},     {CommandKind::ShowBoth, "showBoth", nullptr},
-    {CommandKind::SetSpeed, "setSpeed", "speed"},       {CommandKind::SetFilter, "setFilter", "filter"},
-    {CommandKind::ToggleSidebar, "toggleSidebar", nullptr}, {CommandKind::OpenSidebar, "openSidebar", nullptr},
-    {CommandKind::CloseSidebar, "closeSidebar", nullptr},   {CommandKind::ToggleLabels, "toggleLabels", nullptr},
-    {CommandKind::Help, "help", nullptr},               {CommandKind::Fullscreen, "fullscreen", nullptr},
-    {CommandKind::SaveImage, "saveImage", nullptr},     {CommandKind::CopyEmbed, "copyEmbed", nullptr},
+    {CommandKind::PlayPause, "playPause", nullptr},
+    {CommandKind::Restart, "restart", nullptr},
+    {CommandKind::Seek, "seek", "time"},
+    {CommandKind::StepBack, "stepBack", nullptr},
+    {CommandKind::StepForward, "stepForward", nullptr},
+    {CommandKind::ToStart, "toStart", nullptr},
+    {CommandKind::ToEnd, "toEnd", nullptr},
+    {CommandKind::PickTrip, "pickTrip", "number"},
+    {CommandKind::SelectTrip, "selectTrip", "trip"},
+    {CommandKind::PreviousTrip, "previousTrip", nullptr},
+    {CommandKind::NextTrip, "nextTrip", nullptr},
+    {CommandKind::ShowTrain, "showTrain", nullptr},
+    {CommandKind::ShowPlane, "showPlane", nullptr},
+    {CommandKind::ShowBoth, "showBoth", nullptr},
+    {CommandKind::SetSpeed, "setSpeed", "speed"},
+    {CommandKind::SetFilter, "setFilter", "filter"},
+    {CommandKind::ToggleSidebar, "toggleSidebar", nullptr},
+    {CommandKind::OpenSidebar, "openSidebar", nullptr},
+    {CommandKind::CloseSidebar, "closeSidebar", nullptr},
+    {CommandKind::ToggleLabels, "toggleLabels", nullptr},
+    {CommandKind::Help, "help", nullptr},
+    {CommandKind::Fullscreen, "fullscreen", nullptr},
+    {CommandKind::SaveImage, "saveImage", nullptr},
+    {CommandKind::CopyEmbed, "copyEmbed", nullptr},
     {CommandKind::OpenLink, "openLink", "url"},
 };
 }  // namespace
@@ -44,7 +56,8 @@ std::optional<Command> command_from_json(std::string_view json_text, std::string
     return std::nullopt;
   };
   const json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j.contains("do") || !j["do"].is_string()) return fail("expected an object such as {\"do\": \"playPause\"}");
+  if (!j.is_object() || !j.contains("do") || !j["do"].is_string())
+    return fail("expected an object such as {\"do\": \"playPause\"}");
   const std::string name = j["do"].get<std::string>();
   const Named* found = nullptr;
   for (const Named& n : kNames)
@@ -53,7 +66,8 @@ std::optional<Command> command_from_json(std::string_view json_text, std::string
   Command c{found->kind};
   for (const auto& [key, value] : j.items()) {
     if (key == "do") continue;
-    if (!found->argument || key != found->argument) return fail("\"" + name + "\" takes no \"" + key.substr(0, 40) + "\"");
+    if (!found->argument || key != found->argument)
+      return fail("\"" + name + "\" takes no \"" + key.substr(0, 40) + "\"");
   }
   if (!found->argument) return c;
   if (!j.contains(found->argument)) return fail("\"" + name + "\" needs \"" + found->argument + "\"");
@@ -61,7 +75,8 @@ std::optional<Command> command_from_json(std::string_view json_text, std::string
   switch (found->kind) {
     case CommandKind::Seek:
     case CommandKind::SetSpeed:
-      if (!v.is_number() || !std::isfinite(v.get<double>())) return fail(std::string("\"") + found->argument + "\" must be a number");
+      if (!v.is_number() || !std::isfinite(v.get<double>()))
+        return fail(std::string("\"") + found->argument + "\" must be a number");
       c.value = v.get<double>();
       break;
     case CommandKind::PickTrip:

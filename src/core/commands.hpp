@@ -10,21 +10,31 @@
 namespace core {
 
 enum class CommandKind {
-  PlayPause,     // play, or pause; at the end: from the start again
-  Restart,       // from the start, playing
-  Seek,          // value: the journey clock, hours
-  StepBack, StepForward, ToStart, ToEnd,
-  PickTrip,      // trip_number: 1..9, as the keys and the sidebar's numbers say
-  SelectTrip,    // text: the trip's id
-  PreviousTrip, NextTrip,  // a presenter's clicker: step through the trips, each played
-  ShowTrain, ShowPlane, ShowBoth,
-  SetSpeed,      // value: kMinSpeed..kMaxSpeed
-  SetFilter,     // text: "all", "train" or "plane"
-  ToggleSidebar, OpenSidebar, CloseSidebar,
+  PlayPause,  // play, or pause; at the end: from the start again
+  Restart,    // from the start, playing
+  Seek,       // value: the journey clock, hours
+  StepBack,
+  StepForward,
+  ToStart,
+  ToEnd,
+  PickTrip,    // trip_number: 1..9, as the keys and the sidebar's numbers say
+  SelectTrip,  // text: the trip's id
+  PreviousTrip,
+  NextTrip,  // a presenter's clicker: step through the trips, each played
+  ShowTrain,
+  ShowPlane,
+  ShowBoth,
+  SetSpeed,   // value: kMinSpeed..kMaxSpeed
+  SetFilter,  // text: "all", "train" or "plane"
+  ToggleSidebar,
+  OpenSidebar,
+  CloseSidebar,
   ToggleLabels,  // the city dots and names
   Help,          // the keys panel, shown or hidden
-  Fullscreen, SaveImage, CopyEmbed,
-  OpenLink,      // text: an http(s) address (a source), opened in a new tab
+  Fullscreen,
+  SaveImage,
+  CopyEmbed,
+  OpenLink,  // text: an http(s) address (a source), opened in a new tab
 };
 
 struct Command {

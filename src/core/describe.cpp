@@ -15,7 +15,8 @@ static json sources_json(const TripData& data, const std::vector<std::string>& i
   for (const std::string& id : ids) {
     const Source* s = data.find_source(id);
     if (!s || is_desk_source(*s)) continue;  // readers see outlets, never the desk's own notes
-    out.push_back({{"name", s->title.empty() ? s->outlet : s->outlet + ": " + s->title}, {"url", s->url}, {"about", s->about}});
+    out.push_back(
+        {{"name", s->title.empty() ? s->outlet : s->outlet + ": " + s->title}, {"url", s->url}, {"about", s->about}});
   }
   return out;
 }
@@ -39,8 +40,11 @@ std::string describe_json(const Session& s) {
   json j;
   j["trips"] = json::array();
   for (const Trip& t : data.trips) {
-    j["trips"].push_back({{"id", t.id}, {"number", t.number}, {"destination", t.destination},
-                          {"meta", month_year(t.depart) + " \xC2\xB7 by " + mode_word(main_mode(t)) + " \xC2\xB7 " + t.counterpart}});
+    j["trips"].push_back(
+        {{"id", t.id},
+         {"number", t.number},
+         {"destination", t.destination},
+         {"meta", month_year(t.depart) + " \xC2\xB7 by " + mode_word(main_mode(t)) + " \xC2\xB7 " + t.counterpart}});
   }
   j["speeds"] = kSpeedChoices;
   const Journey& jr = s.journey;

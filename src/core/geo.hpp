@@ -12,8 +12,8 @@ namespace core {
 constexpr double kEarthRadiusKm = 6371.0088;
 
 struct LatLon {
-    double lat = 0.0;  // degrees, north positive, [-90, 90]
-    double lon = 0.0;  // degrees, east positive, [-180, 180]
+  double lat = 0.0;  // degrees, north positive, [-90, 90]
+  double lon = 0.0;  // degrees, east positive, [-180, 180]
 };
 
 // True if lat is in [-90, 90], lon in [-180, 180] and both are finite.
@@ -51,13 +51,13 @@ double polyline_length_km(const std::vector<LatLon>& points);
 // A route through ordered stops: consecutive stops joined by great-circle arcs, densified so that it can be
 // drawn as a polyline on any projection, with cumulative arc length precomputed once.
 struct Route {
-    std::vector<LatLon> points;          // densified polyline, first = first stop, last = last stop
-    std::vector<double> cumulative_km;   // cumulative_km[i] = length from points[0] to points[i]
-    std::vector<std::size_t> stop_point; // index into points of each stop
-    std::vector<double> stop_km;         // distance along the route of each stop
+  std::vector<LatLon> points;           // densified polyline, first = first stop, last = last stop
+  std::vector<double> cumulative_km;    // cumulative_km[i] = length from points[0] to points[i]
+  std::vector<std::size_t> stop_point;  // index into points of each stop
+  std::vector<double> stop_km;          // distance along the route of each stop
 
-    double length_km() const { return cumulative_km.empty() ? 0.0 : cumulative_km.back(); }
-    bool empty() const { return points.empty(); }
+  double length_km() const { return cumulative_km.empty() ? 0.0 : cumulative_km.back(); }
+  bool empty() const { return points.empty(); }
 };
 
 // Default spacing for densified arcs: fine enough that a 10,000 km flight has 200+ vertices.
@@ -66,9 +66,9 @@ constexpr double kDefaultDensifyStepKm = 25.0;
 Route build_route(const std::vector<LatLon>& stops, double max_step_km = kDefaultDensifyStepKm);
 
 struct RoutePosition {
-    LatLon position;
-    double heading_deg = 0.0;  // direction of travel, degrees clockwise from north, [0, 360)
-    std::size_t segment = 0;   // index i of the polyline segment points[i] -> points[i+1]
+  LatLon position;
+  double heading_deg = 0.0;  // direction of travel, degrees clockwise from north, [0, 360)
+  std::size_t segment = 0;   // index i of the polyline segment points[i] -> points[i+1]
 };
 
 // Position and heading at distance km along the route; km is clamped to [0, length]. An empty route gives

@@ -15,15 +15,15 @@
 namespace core {
 
 struct LegComputation {
-    Route route;                   // one vertex at least every kDefaultDensifyStepKm
-    double distance_km = 0.0;      // sum of great circles between consecutive stops
-    double dwell_h = 0.0;          // reported dwell at intermediate stops
-    std::optional<SpeedRange> speed;        // vehicle timing speed, if the data has one
-    std::optional<HoursRange> duration_h;   // at that speed, dwell included
-    // Elapsed time between the first and the last stop of the leg that have a reported time with a clock
-    // time, and which stops those are (indices into the leg's stops).
-    std::optional<double> timed_h;
-    std::size_t timed_from = 0, timed_to = 0;
+  Route route;                           // one vertex at least every kDefaultDensifyStepKm
+  double distance_km = 0.0;              // sum of great circles between consecutive stops
+  double dwell_h = 0.0;                  // reported dwell at intermediate stops
+  std::optional<SpeedRange> speed;       // vehicle timing speed, if the data has one
+  std::optional<HoursRange> duration_h;  // at that speed, dwell included
+  // Elapsed time between the first and the last stop of the leg that have a reported time with a clock
+  // time, and which stops those are (indices into the leg's stops).
+  std::optional<double> timed_h;
+  std::size_t timed_from = 0, timed_to = 0;
 };
 
 std::vector<LatLon> stop_coords(const Leg& leg);

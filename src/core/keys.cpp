@@ -3,29 +3,29 @@
 namespace core {
 
 std::optional<Command> command_for_key(Key key, char ch) {
-    switch (key) {
-        case Key::Space: return Command{CommandKind::PlayPause};
-        case Key::Left: return Command{CommandKind::StepBack};
-        case Key::Right: return Command{CommandKind::StepForward};
-        case Key::Home: return Command{CommandKind::ToStart};
-        case Key::End: return Command{CommandKind::ToEnd};
-        case Key::PageUp: return Command{CommandKind::PreviousTrip};    // presentation clickers send these
-        case Key::PageDown: return Command{CommandKind::NextTrip};
-        case Key::Question: return Command{CommandKind::Help};
-        case Key::Digit:
-            if (ch >= '1' && ch <= '9') return Command{CommandKind::PickTrip, ch - '0'};
-            return std::nullopt;
-        case Key::Letter:
-            switch (ch) {
-                case 't': return Command{CommandKind::ShowTrain};
-                case 'p': return Command{CommandKind::ShowPlane};
-                case 'b': return Command{CommandKind::ShowBoth};
-                case 'f': return Command{CommandKind::Fullscreen};
-                default: return std::nullopt;
-            }
-        case Key::Other: return std::nullopt;
-    }
-    return std::nullopt;
+  switch (key) {
+    case Key::Space: return Command{CommandKind::PlayPause};
+    case Key::Left: return Command{CommandKind::StepBack};
+    case Key::Right: return Command{CommandKind::StepForward};
+    case Key::Home: return Command{CommandKind::ToStart};
+    case Key::End: return Command{CommandKind::ToEnd};
+    case Key::PageUp: return Command{CommandKind::PreviousTrip};  // presentation clickers send these
+    case Key::PageDown: return Command{CommandKind::NextTrip};
+    case Key::Question: return Command{CommandKind::Help};
+    case Key::Digit:
+      if (ch >= '1' && ch <= '9') return Command{CommandKind::PickTrip, ch - '0'};
+      return std::nullopt;
+    case Key::Letter:
+      switch (ch) {
+        case 't': return Command{CommandKind::ShowTrain};
+        case 'p': return Command{CommandKind::ShowPlane};
+        case 'b': return Command{CommandKind::ShowBoth};
+        case 'f': return Command{CommandKind::Fullscreen};
+        default: return std::nullopt;
+      }
+    case Key::Other: return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 const KeyHelp kKeyHelp[10] = {

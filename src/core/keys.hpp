@@ -13,8 +13,8 @@ enum class Key { Space, Left, Right, Home, End, PageUp, PageDown, Digit, Letter,
 std::optional<Command> command_for_key(Key key, char ch = 0);
 
 struct KeyHelp {
-    const char* keys;
-    const char* action;
+  const char* keys;
+  const char* action;
 };
 // For the "?" overlay: every binding above, in reading order.
 extern const KeyHelp kKeyHelp[10];

@@ -5,8 +5,8 @@
 
 namespace core {
 
-const char* const kLabelPositionNames[8] = {"right", "upper right", "lower right", "left",
-                                            "upper left", "lower left", "above", "below"};
+const char* const kLabelPositionNames[8] = {"right",      "upper right", "lower right", "left",
+                                            "upper left", "lower left",  "above",       "below"};
 
 namespace {
 
@@ -54,8 +54,10 @@ bool segment_hits(const ScreenSegment& s, const ScreenRect& r) {
       continue;
     }
     const double t = q[i] / p[i];
-    if (p[i] < 0) t0 = std::max(t0, t);
-    else t1 = std::min(t1, t);
+    if (p[i] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
     if (t0 >= t1) return false;
   }
   return true;
@@ -170,8 +172,10 @@ void place_labels(const LabelScene& scene, const LabelLayout* previous, LabelLay
         }
       }
     }
-    if (found) out.placed.push_back(best);
-    else out.dropped.push_back(r.id);
+    if (found)
+      out.placed.push_back(best);
+    else
+      out.dropped.push_back(r.id);
   }
 }
 

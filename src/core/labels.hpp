@@ -44,10 +44,10 @@ struct LabelRequest {
   double anchor_x = 0, anchor_y = 0;  // the place's dot on screen, CSS px
   double width = 0, height = 0;       // the label's box (text and halo), CSS px
   LabelPriority priority = LabelPriority::Context;
-  int rank = 0;                       // within the priority: lower first (places.json's rank, a stop's order)
-  int id = 0;                         // caller's index, carried through
-  std::uint64_t text_hash = 0;        // the text (label_text_hash): a new text places again even at the same size
-  double dot_radius = 5;              // the dot drawn at the anchor: other labels keep off it
+  int rank = 0;                 // within the priority: lower first (places.json's rank, a stop's order)
+  int id = 0;                   // caller's index, carried through
+  std::uint64_t text_hash = 0;  // the text (label_text_hash): a new text places again even at the same size
+  double dot_radius = 5;        // the dot drawn at the anchor: other labels keep off it
 };
 
 // A straight line on screen (a piece of a route), CSS px.
@@ -57,12 +57,12 @@ struct ScreenSegment {
 
 struct LabelScene {
   std::vector<LabelRequest> labels;
-  std::vector<ScreenRect> panels;      // everything drawn over the map: labels never go under it
-  std::vector<ScreenRect> vehicles;    // the train, plane and car icons now
-  std::vector<ScreenSegment> routes;   // the routes drawn, as labels should rather not sit on them
-  ScreenRect screen;                   // the canvas
-  double gap = 6;                      // between a dot and its label
-  double edge_margin = 2;              // labels keep this far inside the canvas edge
+  std::vector<ScreenRect> panels;     // everything drawn over the map: labels never go under it
+  std::vector<ScreenRect> vehicles;   // the train, plane and car icons now
+  std::vector<ScreenSegment> routes;  // the routes drawn, as labels should rather not sit on them
+  ScreenRect screen;                  // the canvas
+  double gap = 6;                     // between a dot and its label
+  double edge_margin = 2;             // labels keep this far inside the canvas edge
 };
 
 // Where a label went. position 0-7: the eight places around the dot (kLabelPositionNames), ring 0 right at the

@@ -16,134 +16,134 @@ namespace {
 
 // Bounds-checked little-endian reader over [pos, end). Every read reports failure instead of running past end.
 struct Reader {
-    const std::uint8_t* data;
-    std::size_t pos;
-    std::size_t end;
+  const std::uint8_t* data;
+  std::size_t pos;
+  std::size_t end;
 
-    std::size_t remaining() const { return end - pos; }
-    bool u8(std::uint32_t& v) {
-        if (pos >= end) return false;
-        v = data[pos++];
+  std::size_t remaining() const { return end - pos; }
+  bool u8(std::uint32_t& v) {
+    if (pos >= end) return false;
+    v = data[pos++];
+    return true;
+  }
+  bool u16(std::uint32_t& v) {
+    if (remaining() < 2) return false;
+    v = static_cast<std::uint32_t>(data[pos]) | static_cast<std::uint32_t>(data[pos + 1]) << 8;
+    pos += 2;
+    return true;
+  }
+  bool u32(std::uint32_t& v) {
+    if (remaining() < 4) return false;
+    v = static_cast<std::uint32_t>(data[pos]) | static_cast<std::uint32_t>(data[pos + 1]) << 8 |
+        static_cast<std::uint32_t>(data[pos + 2]) << 16 | static_cast<std::uint32_t>(data[pos + 3]) << 24;
+    pos += 4;
+    return true;
+  }
+  bool i32(std::int32_t& v) {
+    std::uint32_t u;
+    if (!u32(u)) return false;
+    v = u <= 0x7fffffffu ? static_cast<std::int32_t>(u) : -static_cast<std::int32_t>(~u) - 1;
+    return true;
+  }
+  // LEB128, at most 5 bytes, value must fit 32 bits.
+  bool varint(std::uint32_t& v) {
+    std::uint64_t value = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (pos >= end) return false;
+      const std::uint8_t b = data[pos++];
+      value |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) {
+        if (value > 0xffffffffu) return false;
+        v = static_cast<std::uint32_t>(value);
         return true;
+      }
     }
-    bool u16(std::uint32_t& v) {
-        if (remaining() < 2) return false;
-        v = static_cast<std::uint32_t>(data[pos]) | static_cast<std::uint32_t>(data[pos + 1]) << 8;
-        pos += 2;
-        return true;
-    }
-    bool u32(std::uint32_t& v) {
-        if (remaining() < 4) return false;
-        v = static_cast<std::uint32_t>(data[pos]) | static_cast<std::uint32_t>(data[pos + 1]) << 8 |
-            static_cast<std::uint32_t>(data[pos + 2]) << 16 | static_cast<std::uint32_t>(data[pos + 3]) << 24;
-        pos += 4;
-        return true;
-    }
-    bool i32(std::int32_t& v) {
-        std::uint32_t u;
-        if (!u32(u)) return false;
-        v = u <= 0x7fffffffu ? static_cast<std::int32_t>(u) : -static_cast<std::int32_t>(~u) - 1;
-        return true;
-    }
-    // LEB128, at most 5 bytes, value must fit 32 bits.
-    bool varint(std::uint32_t& v) {
-        std::uint64_t value = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            if (pos >= end) return false;
-            const std::uint8_t b = data[pos++];
-            value |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-            if (!(b & 0x80)) {
-                if (value > 0xffffffffu) return false;
-                v = static_cast<std::uint32_t>(value);
-                return true;
-            }
-        }
-        return false;
-    }
-    bool zigzag(std::int64_t& v) {
-        std::uint32_t u;
-        if (!varint(u)) return false;
-        v = (u & 1u) ? -static_cast<std::int64_t>(u >> 1) - 1 : static_cast<std::int64_t>(u >> 1);
-        return true;
-    }
-    bool str8(std::string& s) {
-        std::uint32_t n;
-        if (!u8(n) || remaining() < n) return false;
-        s.assign(reinterpret_cast<const char*>(data + pos), n);
-        pos += n;
-        return true;
-    }
+    return false;
+  }
+  bool zigzag(std::int64_t& v) {
+    std::uint32_t u;
+    if (!varint(u)) return false;
+    v = (u & 1u) ? -static_cast<std::int64_t>(u >> 1) - 1 : static_cast<std::int64_t>(u >> 1);
+    return true;
+  }
+  bool str8(std::string& s) {
+    std::uint32_t n;
+    if (!u8(n) || remaining() < n) return false;
+    s.assign(reinterpret_cast<const char*>(data + pos), n);
+    pos += n;
+    return true;
+  }
 };
 
 std::string hex32(std::uint32_t v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "0x%08x", static_cast<unsigned>(v));
-    return buf;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08x", static_cast<unsigned>(v));
+  return buf;
 }
 
 std::string printable_tag(const std::uint8_t* p) {
-    std::string s;
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' && p[i] != '\\') {
-            s += static_cast<char>(p[i]);
-        } else {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02x", p[i]);
-            s += buf;
-        }
+  std::string s;
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] >= 0x20 && p[i] < 0x7f && p[i] != '"' && p[i] != '\\') {
+      s += static_cast<char>(p[i]);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", p[i]);
+      s += buf;
     }
-    return "\"" + s + "\"";
+  }
+  return "\"" + s + "\"";
 }
 
 bool fail(std::string& error, const std::string& what) {
-    error = "map.bin: " + what;
-    return false;
+  error = "map.bin: " + what;
+  return false;
 }
 
 const char* kMalformed = "malformed or truncated data";
 
 bool parse_meta(Reader r, MapAsset& out, std::string& error) {
-    const std::string where = "META section: ";
-    std::int32_t v[4];
+  const std::string where = "META section: ";
+  std::int32_t v[4];
+  for (std::int32_t& x : v)
+    if (!r.i32(x)) return fail(error, where + kMalformed);
+  out.region = {v[0] * 1e-6, v[1] * 1e-6, v[2] * 1e-6, v[3] * 1e-6};
+  if (!(out.region.lon_min < out.region.lon_max && out.region.lat_min < out.region.lat_max) ||
+      out.region.lon_min < -180 || out.region.lon_max > 180 || out.region.lat_min < -90 || out.region.lat_max > 90)
+    return fail(error, where + "region is not a valid lon/lat box");
+  std::uint32_t boxes;
+  if (!r.u32(boxes) || boxes > 250 || r.remaining() < boxes * 16u) return fail(error, where + "bad detail box count");
+  out.detail_boxes.clear();
+  for (std::uint32_t k = 0; k < boxes; ++k) {
     for (std::int32_t& x : v)
-        if (!r.i32(x)) return fail(error, where + kMalformed);
-    out.region = {v[0] * 1e-6, v[1] * 1e-6, v[2] * 1e-6, v[3] * 1e-6};
-    if (!(out.region.lon_min < out.region.lon_max && out.region.lat_min < out.region.lat_max) ||
-        out.region.lon_min < -180 || out.region.lon_max > 180 || out.region.lat_min < -90 || out.region.lat_max > 90)
-        return fail(error, where + "region is not a valid lon/lat box");
-    std::uint32_t boxes;
-    if (!r.u32(boxes) || boxes > 250 || r.remaining() < boxes * 16u) return fail(error, where + "bad detail box count");
-    out.detail_boxes.clear();
-    for (std::uint32_t k = 0; k < boxes; ++k) {
-        for (std::int32_t& x : v)
-            if (!r.i32(x)) return fail(error, where + kMalformed);
-        const GeoBox b{v[0] * 1e-6, v[1] * 1e-6, v[2] * 1e-6, v[3] * 1e-6};
-        if (!(b.lon_min < b.lon_max && b.lat_min < b.lat_max) || b.lon_min < out.region.lon_min ||
-            b.lon_max > out.region.lon_max || b.lat_min < out.region.lat_min || b.lat_max > out.region.lat_max)
-            return fail(error, where + "detail box " + std::to_string(k + 1) + " is not inside the region");
-        out.detail_boxes.push_back(b);
-    }
-    std::uint32_t metres_per_px;
-    if (!r.u32(metres_per_px) || !r.str8(out.credit)) return fail(error, where + kMalformed);
-    out.detail_km_per_px = metres_per_px / 1000.0;
-    if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
-    return true;
+      if (!r.i32(x)) return fail(error, where + kMalformed);
+    const GeoBox b{v[0] * 1e-6, v[1] * 1e-6, v[2] * 1e-6, v[3] * 1e-6};
+    if (!(b.lon_min < b.lon_max && b.lat_min < b.lat_max) || b.lon_min < out.region.lon_min ||
+        b.lon_max > out.region.lon_max || b.lat_min < out.region.lat_min || b.lat_max > out.region.lat_max)
+      return fail(error, where + "detail box " + std::to_string(k + 1) + " is not inside the region");
+    out.detail_boxes.push_back(b);
+  }
+  std::uint32_t metres_per_px;
+  if (!r.u32(metres_per_px) || !r.str8(out.credit)) return fail(error, where + kMalformed);
+  out.detail_km_per_px = metres_per_px / 1000.0;
+  if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
+  return true;
 }
 
 bool parse_countries(Reader r, MapAsset& out, std::string& error) {
-    const std::string where = "CTRY section: ";
-    std::uint32_t n;
-    if (!r.u32(n) || n > r.remaining() / 3) return fail(error, where + "bad country count");
-    out.countries.clear();
-    for (std::uint32_t i = 0; i < n; ++i) {
-        MapCountry c;
-        std::uint32_t iso;
-        if (!r.u16(iso) || !r.str8(c.name)) return fail(error, where + kMalformed);
-        c.iso_numeric = static_cast<std::uint16_t>(iso);
-        out.countries.push_back(std::move(c));
-    }
-    if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
-    return true;
+  const std::string where = "CTRY section: ";
+  std::uint32_t n;
+  if (!r.u32(n) || n > r.remaining() / 3) return fail(error, where + "bad country count");
+  out.countries.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    MapCountry c;
+    std::uint32_t iso;
+    if (!r.u16(iso) || !r.str8(c.name)) return fail(error, where + kMalformed);
+    c.iso_numeric = static_cast<std::uint16_t>(iso);
+    out.countries.push_back(std::move(c));
+  }
+  if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
+  return true;
 }
 
 // One ZONE section: the shared arcs of one (level, zone), and the land pieces as rings of arc references.
@@ -154,344 +154,354 @@ constexpr double kDensifyDegrees = 0.25;
 constexpr std::size_t kMaxZonePoints = 500000;  // after densifying: the real file has ~30,000 in its largest zone
 
 struct Arc {
-    std::uint32_t first = 0, count = 0;  // into the zone's decoded grid points
-    std::uint32_t cls = 0;               // 0 coastline, 1 border, 2 cut (fill only)
-    bool closed = false;
-    std::uint32_t uses = 0;
+  std::uint32_t first = 0, count = 0;  // into the zone's decoded grid points
+  std::uint32_t cls = 0;               // 0 coastline, 1 border, 2 cut (fill only)
+  bool closed = false;
+  std::uint32_t uses = 0;
 };
 struct GridPoint {
-    std::int64_t x, y;
+  std::int64_t x, y;
 };
 
 bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& error, const std::string& where_in) {
-    std::string where = where_in;
-    std::uint32_t level, zone, bits, reserved;
-    if (!r.u8(level) || !r.u8(zone) || !r.u8(bits) || !r.u8(reserved)) return fail(error, where + kMalformed);
-    where += "level " + std::to_string(level) + " zone " + std::to_string(zone) + ": ";
-    if (level > 1) return fail(error, where + "unknown level (0 = 1:50m, 1 = 1:10m)");
-    if (zone > map.detail_boxes.size())
-        return fail(error, where + "zone beyond the " + std::to_string(map.detail_boxes.size()) + " detail boxes");
-    if (level == 1 && zone == 0) return fail(error, where + "level 1 exists only inside detail boxes");
-    if (bits < 1 || bits > 20) return fail(error, where + "quantization bits out of range 1..20");
-    for (int k = 0; k < 3; ++k) {
-        layers[k] = MapLayer{};
-        layers[k].kind = static_cast<MapLayerKind>(k);
-        layers[k].level = static_cast<std::uint8_t>(level);
-        layers[k].zone = static_cast<std::uint8_t>(zone);
-        layers[k].quant_bits = static_cast<std::uint8_t>(bits);
-    }
+  std::string where = where_in;
+  std::uint32_t level, zone, bits, reserved;
+  if (!r.u8(level) || !r.u8(zone) || !r.u8(bits) || !r.u8(reserved)) return fail(error, where + kMalformed);
+  where += "level " + std::to_string(level) + " zone " + std::to_string(zone) + ": ";
+  if (level > 1) return fail(error, where + "unknown level (0 = 1:50m, 1 = 1:10m)");
+  if (zone > map.detail_boxes.size())
+    return fail(error, where + "zone beyond the " + std::to_string(map.detail_boxes.size()) + " detail boxes");
+  if (level == 1 && zone == 0) return fail(error, where + "level 1 exists only inside detail boxes");
+  if (bits < 1 || bits > 20) return fail(error, where + "quantization bits out of range 1..20");
+  for (int k = 0; k < 3; ++k) {
+    layers[k] = MapLayer{};
+    layers[k].kind = static_cast<MapLayerKind>(k);
+    layers[k].level = static_cast<std::uint8_t>(level);
+    layers[k].zone = static_cast<std::uint8_t>(zone);
+    layers[k].quant_bits = static_cast<std::uint8_t>(bits);
+  }
 
-    // Arc headers.
-    std::uint32_t arc_count = 0;
-    if (!r.varint(arc_count) || arc_count > r.remaining())
-        return fail(error, where + "arc count " + std::to_string(arc_count) + " does not fit the section");
-    std::vector<Arc> arcs(arc_count);
-    std::vector<bool> continues(arc_count, false);
-    std::uint64_t to_read = 0;
-    for (std::uint32_t i = 0; i < arc_count; ++i) {
-        std::uint32_t h;
-        if (!r.varint(h)) return fail(error, where + "arcs: " + kMalformed);
-        Arc& a = arcs[i];
-        a.count = h >> 4;
-        a.cls = h & 3u;
-        a.closed = (h & 4u) != 0;
-        continues[i] = (h & 8u) != 0;
-        if (a.cls > 2) return fail(error, where + "arc " + std::to_string(i) + ": unknown class " + std::to_string(a.cls));
-        if (a.count < (a.closed ? 3u : 2u))
-            return fail(error, where + "arc " + std::to_string(i) + " has too few points (" + std::to_string(a.count) + ")");
-        if (continues[i] && (a.closed || i == 0 || arcs[i - 1].closed))
-            return fail(error, where + "arc " + std::to_string(i) + " continues from no open arc");
-        to_read += a.count - (continues[i] ? 1u : 0u);
-        if (to_read > r.remaining() / 2) return fail(error, where + "arc points do not fit the section");
-    }
+  // Arc headers.
+  std::uint32_t arc_count = 0;
+  if (!r.varint(arc_count) || arc_count > r.remaining())
+    return fail(error, where + "arc count " + std::to_string(arc_count) + " does not fit the section");
+  std::vector<Arc> arcs(arc_count);
+  std::vector<bool> continues(arc_count, false);
+  std::uint64_t to_read = 0;
+  for (std::uint32_t i = 0; i < arc_count; ++i) {
+    std::uint32_t h;
+    if (!r.varint(h)) return fail(error, where + "arcs: " + kMalformed);
+    Arc& a = arcs[i];
+    a.count = h >> 4;
+    a.cls = h & 3u;
+    a.closed = (h & 4u) != 0;
+    continues[i] = (h & 8u) != 0;
+    if (a.cls > 2) return fail(error, where + "arc " + std::to_string(i) + ": unknown class " + std::to_string(a.cls));
+    if (a.count < (a.closed ? 3u : 2u))
+      return fail(error, where + "arc " + std::to_string(i) + " has too few points (" + std::to_string(a.count) + ")");
+    if (continues[i] && (a.closed || i == 0 || arcs[i - 1].closed))
+      return fail(error, where + "arc " + std::to_string(i) + " continues from no open arc");
+    to_read += a.count - (continues[i] ? 1u : 0u);
+    if (to_read > r.remaining() / 2) return fail(error, where + "arc points do not fit the section");
+  }
 
-    // Points, delta-coded across arcs; an arc that continues the previous one starts at its last point.
-    const double unit = std::ldexp(1.0, -static_cast<int>(bits));
-    const GeoBox& box = zone == 0 ? map.region : map.detail_boxes[zone - 1];
-    std::vector<GridPoint> grid;
-    grid.reserve(static_cast<std::size_t>(to_read) + arc_count);
-    std::int64_t x = 0, y = 0;
-    for (std::uint32_t i = 0; i < arc_count; ++i) {
-        Arc& a = arcs[i];
-        a.first = static_cast<std::uint32_t>(grid.size());
-        if (continues[i]) grid.push_back(grid.back());
-        while (grid.size() < static_cast<std::size_t>(a.first) + a.count) {
-            std::int64_t dx, dy;
-            if (!r.zigzag(dx) || !r.zigzag(dy)) return fail(error, where + "points: " + kMalformed);
-            x += dx;
-            y += dy;
-            const double lon = static_cast<double>(x) * unit, lat = static_cast<double>(y) * unit;
-            if (lon < box.lon_min - unit || lon > box.lon_max + unit || lat < box.lat_min - unit || lat > box.lat_max + unit)
-                return fail(error, where + "arc " + std::to_string(i) + ": point (" + std::to_string(lon) + ", " +
-                                       std::to_string(lat) + ") lies outside its zone");
-            grid.push_back({x, y});
-        }
+  // Points, delta-coded across arcs; an arc that continues the previous one starts at its last point.
+  const double unit = std::ldexp(1.0, -static_cast<int>(bits));
+  const GeoBox& box = zone == 0 ? map.region : map.detail_boxes[zone - 1];
+  std::vector<GridPoint> grid;
+  grid.reserve(static_cast<std::size_t>(to_read) + arc_count);
+  std::int64_t x = 0, y = 0;
+  for (std::uint32_t i = 0; i < arc_count; ++i) {
+    Arc& a = arcs[i];
+    a.first = static_cast<std::uint32_t>(grid.size());
+    if (continues[i]) grid.push_back(grid.back());
+    while (grid.size() < static_cast<std::size_t>(a.first) + a.count) {
+      std::int64_t dx, dy;
+      if (!r.zigzag(dx) || !r.zigzag(dy)) return fail(error, where + "points: " + kMalformed);
+      x += dx;
+      y += dy;
+      const double lon = static_cast<double>(x) * unit, lat = static_cast<double>(y) * unit;
+      if (lon < box.lon_min - unit || lon > box.lon_max + unit || lat < box.lat_min - unit || lat > box.lat_max + unit)
+        return fail(error, where + "arc " + std::to_string(i) + ": point (" + std::to_string(lon) + ", " +
+                               std::to_string(lat) + ") lies outside its zone");
+      grid.push_back({x, y});
     }
+  }
 
-    // Densified output, bounded so that a damaged file cannot ask for an unbounded amount of memory.
-    const double step = kDensifyDegrees / unit;  // grid units
-    std::size_t produced = 0;
-    auto densify_into = [&](std::vector<LatLon>& out, const GridPoint& a, const GridPoint& b, bool last) -> bool {
-        out.push_back({static_cast<double>(a.y) * unit, static_cast<double>(a.x) * unit});
-        const double span = static_cast<double>(std::max(std::llabs(b.x - a.x), std::llabs(b.y - a.y)));
-        const auto steps = static_cast<std::int64_t>(std::ceil(span / step));
-        produced += 1 + static_cast<std::size_t>(steps > 1 ? steps - 1 : 0) + (last ? 1 : 0);
-        if (produced > kMaxZonePoints) return false;
-        for (std::int64_t s = 1; s < steps; ++s) {
-            // (a + (b - a) * s / steps) * unit, in this order: the generator checks the same numbers.
-            const double ds = static_cast<double>(s), dn = static_cast<double>(steps);
-            out.push_back({(static_cast<double>(a.y) + static_cast<double>(b.y - a.y) * ds / dn) * unit,
-                           (static_cast<double>(a.x) + static_cast<double>(b.x - a.x) * ds / dn) * unit});
-        }
-        if (last) out.push_back({static_cast<double>(b.y) * unit, static_cast<double>(b.x) * unit});
-        return true;
-    };
-    const std::string too_many = "densifies to more than " + std::to_string(kMaxZonePoints) + " points";
-    // Room for the usual growth (densified land rings use each border twice): reallocating showed in profiles.
-    const auto expect = static_cast<std::size_t>(std::min<std::uint64_t>(to_read, kMaxZonePoints));
-    layers[0].points.reserve(expect * 2);
-    layers[0].indices.reserve(expect * 6);
-    layers[1].points.reserve(expect + expect / 4);
-    layers[2].points.reserve(expect / 2);
-
-    // Coastlines and borders: one part per arc.
-    for (const Arc& a : arcs) {
-        if (a.cls == 2) continue;
-        MapLayer& l = layers[a.cls == 0 ? 1 : 2];
-        if (l.part_offsets.empty()) l.part_offsets.push_back(0);
-        const std::uint32_t n = a.count + (a.closed ? 1 : 0);
-        for (std::uint32_t k = 0; k + 1 < n; ++k) {
-            const GridPoint& p = grid[a.first + k];
-            const GridPoint& q = grid[a.first + (k + 1) % a.count];
-            if (!densify_into(l.points, p, q, k + 2 == n)) return fail(error, where + too_many);
-        }
-        l.part_offsets.push_back(static_cast<std::uint32_t>(l.points.size()));
+  // Densified output, bounded so that a damaged file cannot ask for an unbounded amount of memory.
+  const double step = kDensifyDegrees / unit;  // grid units
+  std::size_t produced = 0;
+  auto densify_into = [&](std::vector<LatLon>& out, const GridPoint& a, const GridPoint& b, bool last) -> bool {
+    out.push_back({static_cast<double>(a.y) * unit, static_cast<double>(a.x) * unit});
+    const double span = static_cast<double>(std::max(std::llabs(b.x - a.x), std::llabs(b.y - a.y)));
+    const auto steps = static_cast<std::int64_t>(std::ceil(span / step));
+    produced += 1 + static_cast<std::size_t>(steps > 1 ? steps - 1 : 0) + (last ? 1 : 0);
+    if (produced > kMaxZonePoints) return false;
+    for (std::int64_t s = 1; s < steps; ++s) {
+      // (a + (b - a) * s / steps) * unit, in this order: the generator checks the same numbers.
+      const double ds = static_cast<double>(s), dn = static_cast<double>(steps);
+      out.push_back({(static_cast<double>(a.y) + static_cast<double>(b.y - a.y) * ds / dn) * unit,
+                     (static_cast<double>(a.x) + static_cast<double>(b.x - a.x) * ds / dn) * unit});
     }
-
-    // Land: pieces of rings of arc references; each piece triangulated on its own.
-    std::uint32_t piece_count = 0;
-    if (!r.varint(piece_count) || piece_count > r.remaining() / 3)
-        return fail(error, where + "piece count " + std::to_string(piece_count) + " does not fit the section");
-    MapLayer& land = layers[0];
-    std::int64_t country = 0, prev_arc = -1;
-    std::vector<std::vector<std::array<double, 2>>> polygon;
-    for (std::uint32_t pc = 0; pc < piece_count; ++pc) {
-        const std::string at = where + "land piece " + std::to_string(pc) + ": ";
-        std::int64_t dc;
-        std::uint32_t ring_count;
-        if (!r.zigzag(dc) || !r.varint(ring_count)) return fail(error, at + kMalformed);
-        country += dc;
-        if (country < 0 || country >= static_cast<std::int64_t>(map.countries.size()))
-            return fail(error, at + "country " + std::to_string(country) + " out of range (" +
-                                   std::to_string(map.countries.size()) + " countries)");
-        if (ring_count == 0 || ring_count > r.remaining()) return fail(error, at + "bad ring count");
-        const auto first_vertex = static_cast<std::uint32_t>(land.points.size());
-        polygon.assign(ring_count, {});
-        for (std::uint32_t rc = 0; rc < ring_count; ++rc) {
-            std::uint32_t ref_count;
-            if (!r.varint(ref_count) || ref_count == 0 || ref_count > r.remaining())
-                return fail(error, at + "ring " + std::to_string(rc) + ": bad arc reference count");
-            const std::size_t ring_start = land.points.size();
-            bool has_start = false;
-            GridPoint ring_first{0, 0}, prev_end{0, 0};
-            for (std::uint32_t k = 0; k < ref_count; ++k) {
-                std::uint32_t v;
-                if (!r.varint(v)) return fail(error, at + "arc references: " + kMalformed);
-                const bool reversed = (v & 1u) != 0;
-                const std::uint32_t z = v >> 1;
-                const std::int64_t delta = (z & 1u) ? -static_cast<std::int64_t>(z >> 1) - 1 : static_cast<std::int64_t>(z >> 1);
-                const std::int64_t arc_index = prev_arc + 1 + delta;
-                if (arc_index < 0 || arc_index >= static_cast<std::int64_t>(arc_count))
-                    return fail(error, at + "arc " + std::to_string(arc_index) + " out of range (" + std::to_string(arc_count) + " arcs)");
-                prev_arc = arc_index;
-                Arc& a = arcs[static_cast<std::size_t>(arc_index)];
-                if (++a.uses > 2) return fail(error, at + "arc " + std::to_string(arc_index) + " is used by more than two rings");
-                if (a.closed && ref_count != 1)
-                    return fail(error, at + "closed arc " + std::to_string(arc_index) + " shares a ring with other arcs");
-                const GridPoint& s = grid[a.first + (reversed ? a.count - 1 : 0)];
-                const GridPoint& e = grid[a.first + (reversed ? 0 : a.count - 1)];
-                if (!a.closed) {
-                    if (has_start && (s.x != prev_end.x || s.y != prev_end.y))
-                        return fail(error, at + "ring " + std::to_string(rc) + ": arc " + std::to_string(arc_index) +
-                                               " does not start where the previous arc ends");
-                    if (!has_start) ring_first = s;
-                    has_start = true;
-                    prev_end = e;
-                }
-                // The arc's points but its last (the next arc, or the ring's start, repeats it); a closed arc
-                // wraps around to its start.
-                const std::uint32_t n = a.count;
-                const std::uint32_t edges = a.closed ? n : n - 1;
-                for (std::uint32_t j = 0; j < edges; ++j) {
-                    std::uint32_t i0 = j, i1 = (j + 1) % n;  // forwards
-                    if (reversed && a.closed) { i0 = (n - j) % n; i1 = n - 1 - j; }     // p0, p(n-1), ..., p1
-                    else if (reversed) { i0 = n - 1 - j; i1 = n - 2 - j; }
-                    if (!densify_into(land.points, grid[a.first + i0], grid[a.first + i1], false))
-                        return fail(error, at + too_many);
-                }
-            }
-            if (has_start && (ring_first.x != prev_end.x || ring_first.y != prev_end.y))
-                return fail(error, at + "ring " + std::to_string(rc) + " does not close");
-            if (land.points.size() - ring_start < 3) return fail(error, at + "ring " + std::to_string(rc) + " has fewer than 3 points");
-            if (land.ring_offsets.empty()) land.ring_offsets.push_back(0);
-            land.ring_offsets.push_back(static_cast<std::uint32_t>(land.points.size()));
-            std::vector<std::array<double, 2>>& ring = polygon[rc];
-            ring.reserve(land.points.size() - ring_start);
-            for (std::size_t i = ring_start; i < land.points.size(); ++i) {
-                const PlanePoint q = map_projection().forward(land.points[i]);
-                ring.push_back({q.x, q.y});
-            }
-        }
-        const std::vector<std::uint32_t> tri = mapbox::earcut<std::uint32_t>(polygon);
-        const auto first_index = static_cast<std::uint32_t>(land.indices.size());
-        for (std::uint32_t i : tri) land.indices.push_back(first_vertex + i);
-        const auto count = static_cast<std::uint32_t>(land.indices.size()) - first_index;
-        if (!land.groups.empty() && land.groups.back().country == static_cast<std::uint32_t>(country))
-            land.groups.back().index_count += count;
-        else if (count > 0)
-            land.groups.push_back({static_cast<std::uint32_t>(country), first_index, count});
-    }
-    if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
+    if (last) out.push_back({static_cast<double>(b.y) * unit, static_cast<double>(b.x) * unit});
     return true;
+  };
+  const std::string too_many = "densifies to more than " + std::to_string(kMaxZonePoints) + " points";
+  // Room for the usual growth (densified land rings use each border twice): reallocating showed in profiles.
+  const auto expect = static_cast<std::size_t>(std::min<std::uint64_t>(to_read, kMaxZonePoints));
+  layers[0].points.reserve(expect * 2);
+  layers[0].indices.reserve(expect * 6);
+  layers[1].points.reserve(expect + expect / 4);
+  layers[2].points.reserve(expect / 2);
+
+  // Coastlines and borders: one part per arc.
+  for (const Arc& a : arcs) {
+    if (a.cls == 2) continue;
+    MapLayer& l = layers[a.cls == 0 ? 1 : 2];
+    if (l.part_offsets.empty()) l.part_offsets.push_back(0);
+    const std::uint32_t n = a.count + (a.closed ? 1 : 0);
+    for (std::uint32_t k = 0; k + 1 < n; ++k) {
+      const GridPoint& p = grid[a.first + k];
+      const GridPoint& q = grid[a.first + (k + 1) % a.count];
+      if (!densify_into(l.points, p, q, k + 2 == n)) return fail(error, where + too_many);
+    }
+    l.part_offsets.push_back(static_cast<std::uint32_t>(l.points.size()));
+  }
+
+  // Land: pieces of rings of arc references; each piece triangulated on its own.
+  std::uint32_t piece_count = 0;
+  if (!r.varint(piece_count) || piece_count > r.remaining() / 3)
+    return fail(error, where + "piece count " + std::to_string(piece_count) + " does not fit the section");
+  MapLayer& land = layers[0];
+  std::int64_t country = 0, prev_arc = -1;
+  std::vector<std::vector<std::array<double, 2>>> polygon;
+  for (std::uint32_t pc = 0; pc < piece_count; ++pc) {
+    const std::string at = where + "land piece " + std::to_string(pc) + ": ";
+    std::int64_t dc;
+    std::uint32_t ring_count;
+    if (!r.zigzag(dc) || !r.varint(ring_count)) return fail(error, at + kMalformed);
+    country += dc;
+    if (country < 0 || country >= static_cast<std::int64_t>(map.countries.size()))
+      return fail(error, at + "country " + std::to_string(country) + " out of range (" +
+                             std::to_string(map.countries.size()) + " countries)");
+    if (ring_count == 0 || ring_count > r.remaining()) return fail(error, at + "bad ring count");
+    const auto first_vertex = static_cast<std::uint32_t>(land.points.size());
+    polygon.assign(ring_count, {});
+    for (std::uint32_t rc = 0; rc < ring_count; ++rc) {
+      std::uint32_t ref_count;
+      if (!r.varint(ref_count) || ref_count == 0 || ref_count > r.remaining())
+        return fail(error, at + "ring " + std::to_string(rc) + ": bad arc reference count");
+      const std::size_t ring_start = land.points.size();
+      bool has_start = false;
+      GridPoint ring_first{0, 0}, prev_end{0, 0};
+      for (std::uint32_t k = 0; k < ref_count; ++k) {
+        std::uint32_t v;
+        if (!r.varint(v)) return fail(error, at + "arc references: " + kMalformed);
+        const bool reversed = (v & 1u) != 0;
+        const std::uint32_t z = v >> 1;
+        const std::int64_t delta =
+            (z & 1u) ? -static_cast<std::int64_t>(z >> 1) - 1 : static_cast<std::int64_t>(z >> 1);
+        const std::int64_t arc_index = prev_arc + 1 + delta;
+        if (arc_index < 0 || arc_index >= static_cast<std::int64_t>(arc_count))
+          return fail(error, at + "arc " + std::to_string(arc_index) + " out of range (" + std::to_string(arc_count) +
+                                 " arcs)");
+        prev_arc = arc_index;
+        Arc& a = arcs[static_cast<std::size_t>(arc_index)];
+        if (++a.uses > 2)
+          return fail(error, at + "arc " + std::to_string(arc_index) + " is used by more than two rings");
+        if (a.closed && ref_count != 1)
+          return fail(error, at + "closed arc " + std::to_string(arc_index) + " shares a ring with other arcs");
+        const GridPoint& s = grid[a.first + (reversed ? a.count - 1 : 0)];
+        const GridPoint& e = grid[a.first + (reversed ? 0 : a.count - 1)];
+        if (!a.closed) {
+          if (has_start && (s.x != prev_end.x || s.y != prev_end.y))
+            return fail(error, at + "ring " + std::to_string(rc) + ": arc " + std::to_string(arc_index) +
+                                   " does not start where the previous arc ends");
+          if (!has_start) ring_first = s;
+          has_start = true;
+          prev_end = e;
+        }
+        // The arc's points but its last (the next arc, or the ring's start, repeats it); a closed arc
+        // wraps around to its start.
+        const std::uint32_t n = a.count;
+        const std::uint32_t edges = a.closed ? n : n - 1;
+        for (std::uint32_t j = 0; j < edges; ++j) {
+          std::uint32_t i0 = j, i1 = (j + 1) % n;  // forwards
+          if (reversed && a.closed) {
+            i0 = (n - j) % n;
+            i1 = n - 1 - j;
+          }  // p0, p(n-1), ..., p1
+          else if (reversed) {
+            i0 = n - 1 - j;
+            i1 = n - 2 - j;
+          }
+          if (!densify_into(land.points, grid[a.first + i0], grid[a.first + i1], false))
+            return fail(error, at + too_many);
+        }
+      }
+      if (has_start && (ring_first.x != prev_end.x || ring_first.y != prev_end.y))
+        return fail(error, at + "ring " + std::to_string(rc) + " does not close");
+      if (land.points.size() - ring_start < 3)
+        return fail(error, at + "ring " + std::to_string(rc) + " has fewer than 3 points");
+      if (land.ring_offsets.empty()) land.ring_offsets.push_back(0);
+      land.ring_offsets.push_back(static_cast<std::uint32_t>(land.points.size()));
+      std::vector<std::array<double, 2>>& ring = polygon[rc];
+      ring.reserve(land.points.size() - ring_start);
+      for (std::size_t i = ring_start; i < land.points.size(); ++i) {
+        const PlanePoint q = map_projection().forward(land.points[i]);
+        ring.push_back({q.x, q.y});
+      }
+    }
+    const std::vector<std::uint32_t> tri = mapbox::earcut<std::uint32_t>(polygon);
+    const auto first_index = static_cast<std::uint32_t>(land.indices.size());
+    for (std::uint32_t i : tri) land.indices.push_back(first_vertex + i);
+    const auto count = static_cast<std::uint32_t>(land.indices.size()) - first_index;
+    if (!land.groups.empty() && land.groups.back().country == static_cast<std::uint32_t>(country))
+      land.groups.back().index_count += count;
+    else if (count > 0)
+      land.groups.push_back({static_cast<std::uint32_t>(country), first_index, count});
+  }
+  if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
+  return true;
 }
 
 }  // namespace
 
 const char* to_string(MapLayerKind kind) {
-    switch (kind) {
-        case MapLayerKind::Land: return "land";
-        case MapLayerKind::Coastline: return "coastline";
-        case MapLayerKind::Border: return "border";
-    }
-    return "?";
+  switch (kind) {
+    case MapLayerKind::Land: return "land";
+    case MapLayerKind::Coastline: return "coastline";
+    case MapLayerKind::Border: return "border";
+  }
+  return "?";
 }
 
 std::uint32_t fnv1a32(const std::uint8_t* data, std::size_t size) {
-    std::uint32_t h = 0x811c9dc5u;
-    for (std::size_t i = 0; i < size; ++i) {
-        h ^= data[i];
-        h *= 0x01000193u;
-    }
-    return h;
+  std::uint32_t h = 0x811c9dc5u;
+  for (std::size_t i = 0; i < size; ++i) {
+    h ^= data[i];
+    h *= 0x01000193u;
+  }
+  return h;
 }
 
 const MapLayer* MapAsset::find(MapLayerKind kind, int level, int zone) const {
-    for (const MapLayer& l : layers)
-        if (l.kind == kind && l.level == level && l.zone == zone) return &l;
-    return nullptr;
+  for (const MapLayer& l : layers)
+    if (l.kind == kind && l.level == level && l.zone == zone) return &l;
+  return nullptr;
 }
 
 int MapAsset::country_index(std::uint16_t iso_numeric) const {
-    for (std::size_t i = 0; i < countries.size(); ++i)
-        if (countries[i].iso_numeric == iso_numeric) return static_cast<int>(i);
-    return -1;
+  for (std::size_t i = 0; i < countries.size(); ++i)
+    if (countries[i].iso_numeric == iso_numeric) return static_cast<int>(i);
+  return -1;
 }
 
 bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error) {
-    out = MapAsset{};
-    if (data == nullptr || size < kMapHeaderBytes)
-        return fail(error, "truncated: " + std::to_string(size) + " bytes, the header alone needs " +
-                               std::to_string(kMapHeaderBytes));
-    if (data[0] != 'J' || data[1] != 'M' || data[2] != 'A' || data[3] != 'P')
-        return fail(error, "wrong magic: expected \"JMAP\", found " + printable_tag(data) + " (not a map file)");
-    Reader h{data, 4, kMapHeaderBytes};
-    std::uint32_t version, payload_size, checksum;
-    h.u32(version);
-    h.u32(payload_size);
-    h.u32(checksum);
-    if (version != kMapFormatVersion)
-        return fail(error, "unsupported version " + std::to_string(version) + " (this build reads version " +
-                               std::to_string(kMapFormatVersion) + "; regenerate with scripts/make_map.mjs)");
-    const std::size_t have = size - kMapHeaderBytes;
-    if (have < payload_size)
-        return fail(error, "truncated: the header announces " + std::to_string(payload_size) +
-                               " payload bytes, only " + std::to_string(have) + " are present");
-    if (have > payload_size)
-        return fail(error, std::to_string(have - payload_size) + " unexpected bytes after the " +
-                               std::to_string(payload_size) + "-byte payload");
-    const std::uint8_t* payload = data + kMapHeaderBytes;
-    const std::uint32_t actual = fnv1a32(payload, payload_size);
-    if (actual != checksum)
-        return fail(error, "bad checksum: the header says " + hex32(checksum) + ", the payload hashes to " +
-                               hex32(actual) + " (corrupted file)");
-    out.version = version;
+  out = MapAsset{};
+  if (data == nullptr || size < kMapHeaderBytes)
+    return fail(error, "truncated: " + std::to_string(size) + " bytes, the header alone needs " +
+                           std::to_string(kMapHeaderBytes));
+  if (data[0] != 'J' || data[1] != 'M' || data[2] != 'A' || data[3] != 'P')
+    return fail(error, "wrong magic: expected \"JMAP\", found " + printable_tag(data) + " (not a map file)");
+  Reader h{data, 4, kMapHeaderBytes};
+  std::uint32_t version, payload_size, checksum;
+  h.u32(version);
+  h.u32(payload_size);
+  h.u32(checksum);
+  if (version != kMapFormatVersion)
+    return fail(error, "unsupported version " + std::to_string(version) + " (this build reads version " +
+                           std::to_string(kMapFormatVersion) + "; regenerate with scripts/make_map.mjs)");
+  const std::size_t have = size - kMapHeaderBytes;
+  if (have < payload_size)
+    return fail(error, "truncated: the header announces " + std::to_string(payload_size) + " payload bytes, only " +
+                           std::to_string(have) + " are present");
+  if (have > payload_size)
+    return fail(error, std::to_string(have - payload_size) + " unexpected bytes after the " +
+                           std::to_string(payload_size) + "-byte payload");
+  const std::uint8_t* payload = data + kMapHeaderBytes;
+  const std::uint32_t actual = fnv1a32(payload, payload_size);
+  if (actual != checksum)
+    return fail(error, "bad checksum: the header says " + hex32(checksum) + ", the payload hashes to " + hex32(actual) +
+                           " (corrupted file)");
+  out.version = version;
 
-    Reader t{payload, 0, payload_size};
-    std::uint32_t section_count;
-    if (!t.u32(section_count) || section_count > t.remaining() / 12)
-        return fail(error, "section table runs past the payload");
-    struct Entry {
-        const std::uint8_t* tag;
-        std::uint32_t offset, size;
-    };
-    std::vector<Entry> entries;
-    const std::size_t table_end = 4 + static_cast<std::size_t>(section_count) * 12;
-    for (std::uint32_t i = 0; i < section_count; ++i) {
-        Entry e{payload + t.pos, 0, 0};
-        t.pos += 4;
-        t.u32(e.offset);
-        t.u32(e.size);
-        if (e.offset < table_end || static_cast<std::uint64_t>(e.offset) + e.size > payload_size)
-            return fail(error, "section " + std::to_string(i) + " " + printable_tag(e.tag) + " (offset " +
-                                   std::to_string(e.offset) + ", " + std::to_string(e.size) +
-                                   " bytes) lies outside the payload");
-        entries.push_back(e);
+  Reader t{payload, 0, payload_size};
+  std::uint32_t section_count;
+  if (!t.u32(section_count) || section_count > t.remaining() / 12)
+    return fail(error, "section table runs past the payload");
+  struct Entry {
+    const std::uint8_t* tag;
+    std::uint32_t offset, size;
+  };
+  std::vector<Entry> entries;
+  const std::size_t table_end = 4 + static_cast<std::size_t>(section_count) * 12;
+  for (std::uint32_t i = 0; i < section_count; ++i) {
+    Entry e{payload + t.pos, 0, 0};
+    t.pos += 4;
+    t.u32(e.offset);
+    t.u32(e.size);
+    if (e.offset < table_end || static_cast<std::uint64_t>(e.offset) + e.size > payload_size)
+      return fail(error, "section " + std::to_string(i) + " " + printable_tag(e.tag) + " (offset " +
+                             std::to_string(e.offset) + ", " + std::to_string(e.size) +
+                             " bytes) lies outside the payload");
+    entries.push_back(e);
+  }
+  auto tag_is = [](const Entry& e, const char* s) { return std::equal(s, s + 4, e.tag); };
+  // META and CTRY first: the layers are checked against them.
+  for (const char* tag : {"META", "CTRY"}) {
+    int found = 0;
+    for (const Entry& e : entries) {
+      if (!tag_is(e, tag)) continue;
+      if (++found > 1) return fail(error, std::string("more than one ") + tag + " section");
+      Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
+      if (!(tag[0] == 'M' ? parse_meta(r, out, error) : parse_countries(r, out, error))) return false;
     }
-    auto tag_is = [](const Entry& e, const char* s) { return std::equal(s, s + 4, e.tag); };
-    // META and CTRY first: the layers are checked against them.
-    for (const char* tag : {"META", "CTRY"}) {
-        int found = 0;
-        for (const Entry& e : entries) {
-            if (!tag_is(e, tag)) continue;
-            if (++found > 1) return fail(error, std::string("more than one ") + tag + " section");
-            Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
-            if (!(tag[0] == 'M' ? parse_meta(r, out, error) : parse_countries(r, out, error))) return false;
-        }
-        if (!found) return fail(error, std::string("missing ") + tag + " section");
+    if (!found) return fail(error, std::string("missing ") + tag + " section");
+  }
+  std::set<std::pair<int, int>> seen;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = entries[i];
+    if (!tag_is(e, "ZONE")) continue;  // META, CTRY, or a section this version does not know (ignored)
+    MapLayer layers[3];
+    Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
+    if (!parse_zone(r, out, layers, error, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), "))
+      return false;
+    if (!seen.insert({layers[0].level, layers[0].zone}).second)
+      return fail(error, "duplicate ZONE section for level " + std::to_string(layers[0].level) + " zone " +
+                             std::to_string(layers[0].zone));
+    for (MapLayer& l : layers) out.layers.push_back(std::move(l));
+  }
+  for (std::size_t zone = 0; zone <= out.detail_boxes.size(); ++zone) {
+    for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
+      if (!seen.count({level, static_cast<int>(zone)}))
+        return fail(error, "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
     }
-    std::set<std::pair<int, int>> seen;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
-        if (!tag_is(e, "ZONE")) continue;  // META, CTRY, or a section this version does not know (ignored)
-        MapLayer layers[3];
-        Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
-        if (!parse_zone(r, out, layers, error, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), "))
-            return false;
-        if (!seen.insert({layers[0].level, layers[0].zone}).second)
-            return fail(error, "duplicate ZONE section for level " + std::to_string(layers[0].level) + " zone " +
-                                   std::to_string(layers[0].zone));
-        for (MapLayer& l : layers) out.layers.push_back(std::move(l));
-    }
-    for (std::size_t zone = 0; zone <= out.detail_boxes.size(); ++zone) {
-        for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
-            if (!seen.count({level, static_cast<int>(zone)}))
-                return fail(error, "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
-        }
-    }
-    return true;
+  }
+  return true;
 }
 
 std::vector<float> project_layer(const MapLayer& layer, const Projection& projection) {
-    std::vector<float> xy;
-    xy.reserve(layer.points.size() * 2);
-    for (const LatLon& p : layer.points) {
-        const PlanePoint q = projection.forward(p);
-        xy.push_back(static_cast<float>(q.x));
-        xy.push_back(static_cast<float>(q.y));
-    }
-    return xy;
+  std::vector<float> xy;
+  xy.reserve(layer.points.size() * 2);
+  for (const LatLon& p : layer.points) {
+    const PlanePoint q = projection.forward(p);
+    xy.push_back(static_cast<float>(q.x));
+    xy.push_back(static_cast<float>(q.y));
+  }
+  return xy;
 }
 
 int map_level_for_scale(const MapAsset& map, double km_per_css_px) {
-    return km_per_css_px < map.detail_km_per_px ? 1 : 0;
+  return km_per_css_px < map.detail_km_per_px ? 1 : 0;
 }
 
 std::vector<const MapLayer*> layers_to_draw(const MapAsset& map, MapLayerKind kind, int detail_level) {
-    std::vector<const MapLayer*> out;
-    if (const MapLayer* base = map.find(kind, 0, 0)) out.push_back(base);
-    for (std::size_t zone = 1; zone <= map.detail_boxes.size(); ++zone)
-        if (const MapLayer* l = map.find(kind, detail_level, static_cast<int>(zone))) out.push_back(l);
-    return out;
+  std::vector<const MapLayer*> out;
+  if (const MapLayer* base = map.find(kind, 0, 0)) out.push_back(base);
+  for (std::size_t zone = 1; zone <= map.detail_boxes.size(); ++zone)
+    if (const MapLayer* l = map.find(kind, detail_level, static_cast<int>(zone))) out.push_back(l);
+  return out;
 }
 
 }  // namespace core

@@ -27,53 +27,53 @@ enum class MapLayerKind : std::uint8_t { Land, Coastline, Border };
 const char* to_string(MapLayerKind kind);  // "land", "coastline", "border"
 
 struct GeoBox {
-    double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;  // degrees
-    bool contains(LatLon p) const { return p.lon >= lon_min && p.lon <= lon_max && p.lat >= lat_min && p.lat <= lat_max; }
+  double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;  // degrees
+  bool contains(LatLon p) const { return p.lon >= lon_min && p.lon <= lon_max && p.lat >= lat_min && p.lat <= lat_max; }
 };
 
 struct MapCountry {
-    std::uint16_t iso_numeric = 0;  // ISO 3166-1 numeric (408 North Korea, 156 China, ...), 0 if none
-    std::string name;               // Natural Earth's short name ("North Korea", "South Korea", "China")
+  std::uint16_t iso_numeric = 0;  // ISO 3166-1 numeric (408 North Korea, 156 China, ...), 0 if none
+  std::string name;               // Natural Earth's short name ("North Korea", "South Korea", "China")
 };
 
 // A run of land triangles belonging to one country: indices[first_index, first_index + index_count).
 struct MapLandGroup {
-    std::uint32_t country = 0;  // index into MapAsset::countries
-    std::uint32_t first_index = 0;
-    std::uint32_t index_count = 0;
+  std::uint32_t country = 0;  // index into MapAsset::countries
+  std::uint32_t first_index = 0;
+  std::uint32_t index_count = 0;
 };
 
 struct MapLayer {
-    MapLayerKind kind = MapLayerKind::Land;
-    std::uint8_t level = 0;       // 0 = 1:50m, 1 = 1:10m
-    std::uint8_t zone = 0;        // 0 = the region outside every detail box, k = inside detail box k (1-based)
-    std::uint8_t quant_bits = 0;  // coordinates were quantized to 2^-quant_bits degrees
-    std::vector<LatLon> points;
-    // Land: triangles, 3 indices each, into points; grouped by country (groups cover indices in order).
-    // No vertex is shared by two groups, so per-vertex country colours are safe.
-    std::vector<std::uint32_t> indices;
-    std::vector<MapLandGroup> groups;
-    // Land: ring i (outer rings and holes of every piece, as triangulated) is points[ring_offsets[i] ..
-    // ring_offsets[i + 1]); outer rings all wind one way, holes the other. size = rings + 1.
-    std::vector<std::uint32_t> ring_offsets;
-    // Coastline / Border: part i is points[part_offsets[i] .. part_offsets[i + 1]); size = parts + 1.
-    std::vector<std::uint32_t> part_offsets;
+  MapLayerKind kind = MapLayerKind::Land;
+  std::uint8_t level = 0;       // 0 = 1:50m, 1 = 1:10m
+  std::uint8_t zone = 0;        // 0 = the region outside every detail box, k = inside detail box k (1-based)
+  std::uint8_t quant_bits = 0;  // coordinates were quantized to 2^-quant_bits degrees
+  std::vector<LatLon> points;
+  // Land: triangles, 3 indices each, into points; grouped by country (groups cover indices in order).
+  // No vertex is shared by two groups, so per-vertex country colours are safe.
+  std::vector<std::uint32_t> indices;
+  std::vector<MapLandGroup> groups;
+  // Land: ring i (outer rings and holes of every piece, as triangulated) is points[ring_offsets[i] ..
+  // ring_offsets[i + 1]); outer rings all wind one way, holes the other. size = rings + 1.
+  std::vector<std::uint32_t> ring_offsets;
+  // Coastline / Border: part i is points[part_offsets[i] .. part_offsets[i + 1]); size = parts + 1.
+  std::vector<std::uint32_t> part_offsets;
 
-    std::size_t part_count() const { return part_offsets.empty() ? 0 : part_offsets.size() - 1; }
+  std::size_t part_count() const { return part_offsets.empty() ? 0 : part_offsets.size() - 1; }
 };
 
 struct MapAsset {
-    std::uint32_t version = 0;
-    GeoBox region;                    // the data covers this lon/lat box
-    std::vector<GeoBox> detail_boxes; // zone k = detail_boxes[k - 1]
-    double detail_km_per_px = 0.0;    // suggested switch: level 1 when the view's km per CSS px is below this
-    std::string credit;               // data source, for the page's credit line
-    std::vector<MapCountry> countries;
-    std::vector<MapLayer> layers;     // every (kind, level, zone) present exactly once
+  std::uint32_t version = 0;
+  GeoBox region;                     // the data covers this lon/lat box
+  std::vector<GeoBox> detail_boxes;  // zone k = detail_boxes[k - 1]
+  double detail_km_per_px = 0.0;     // suggested switch: level 1 when the view's km per CSS px is below this
+  std::string credit;                // data source, for the page's credit line
+  std::vector<MapCountry> countries;
+  std::vector<MapLayer> layers;  // every (kind, level, zone) present exactly once
 
-    const MapLayer* find(MapLayerKind kind, int level, int zone) const;
-    // Index of the country with this ISO numeric code, or -1.
-    int country_index(std::uint16_t iso_numeric) const;
+  const MapLayer* find(MapLayerKind kind, int level, int zone) const;
+  // Index of the country with this ISO numeric code, or -1.
+  int country_index(std::uint16_t iso_numeric) const;
 };
 
 // Parses and validates a whole file. On failure returns false, leaves `out` unspecified and sets `error` to a

@@ -11,14 +11,14 @@
 namespace core {
 
 struct MapPlace {
-    std::string id, name, kind;  // kind: capital, city, crossing, airport, site
-    LatLon coord;
-    int rank = 3;                // 1 = most important
+  std::string id, name, kind;  // kind: capital, city, crossing, airport, site
+  LatLon coord;
+  int rank = 3;  // 1 = most important
 };
 
 struct PlacesResult {
-    std::vector<MapPlace> places;
-    std::vector<std::string> errors;  // "places.json: places[4] (tumen): lat must be a number in [-90, 90]"
+  std::vector<MapPlace> places;
+  std::vector<std::string> errors;  // "places.json: places[4] (tumen): lat must be a number in [-90, 90]"
 };
 
 PlacesResult load_places(std::string_view json_text, std::string_view file_name);

@@ -16,38 +16,38 @@
 namespace core {
 
 struct TrackStop {
-    std::string name;
-    LatLon coord;
-    StopKind kind = StopKind::City;
-    bool reported = false;  // false: inferred (the only rail path, the nearest airport)
-    double km = 0.0;        // along the track
-    double arrive_h = 0.0;  // since departure
-    double depart_h = 0.0;
+  std::string name;
+  LatLon coord;
+  StopKind kind = StopKind::City;
+  bool reported = false;  // false: inferred (the only rail path, the nearest airport)
+  double km = 0.0;        // along the track
+  double arrive_h = 0.0;  // since departure
+  double depart_h = 0.0;
 };
 
 // One mode's journey from Pyongyang to the destination: the outbound legs joined end to end.
 struct Track {
-    bool available = false;
-    std::string unavailable_reason;   // when !available: why (e.g. no rail link to Singapore)
-    Mode mode = Mode::Train;          // the main mode (the longest leg's), which the toggle names
-    bool what_if = false;
-    std::string vehicle_name;         // of the main leg
-    Route route;                      // densified, cumulative km
-    std::vector<TrackStop> stops;
-    Timeline timeline;                // over the whole track (stop_km = every stop of every leg)
-    std::vector<double> leg_end_km;   // where each leg ends along the track
-    std::vector<Mode> leg_modes;
-    double distance_km() const { return route.length_km(); }
-    double duration_h() const { return timeline.total_h(); }
-    double average_speed_kmh() const { return duration_h() > 0 ? distance_km() / duration_h() : 0.0; }
+  bool available = false;
+  std::string unavailable_reason;  // when !available: why (e.g. no rail link to Singapore)
+  Mode mode = Mode::Train;         // the main mode (the longest leg's), which the toggle names
+  bool what_if = false;
+  std::string vehicle_name;  // of the main leg
+  Route route;               // densified, cumulative km
+  std::vector<TrackStop> stops;
+  Timeline timeline;               // over the whole track (stop_km = every stop of every leg)
+  std::vector<double> leg_end_km;  // where each leg ends along the track
+  std::vector<Mode> leg_modes;
+  double distance_km() const { return route.length_km(); }
+  double duration_h() const { return timeline.total_h(); }
+  double average_speed_kmh() const { return duration_h() > 0 ? distance_km() / duration_h() : 0.0; }
 };
 
 struct Journey {
-    const Trip* trip = nullptr;
-    Track train, plane;               // one of them is real, the other the what-if (or unavailable)
-    Mode real_mode = Mode::Train;     // how he really went (Train or Plane)
-    const Track& real() const { return real_mode == Mode::Plane ? plane : train; }
-    const Track& alternative() const { return real_mode == Mode::Plane ? train : plane; }
+  const Trip* trip = nullptr;
+  Track train, plane;            // one of them is real, the other the what-if (or unavailable)
+  Mode real_mode = Mode::Train;  // how he really went (Train or Plane)
+  const Track& real() const { return real_mode == Mode::Plane ? plane : train; }
+  const Track& alternative() const { return real_mode == Mode::Plane ? train : plane; }
 };
 
 // The trip's main mode: that of its longest outbound leg (the Hanoi trip: train, though it ends by car).
@@ -68,9 +68,9 @@ constexpr double kMinSpeed = 0.25, kMaxSpeed = 16.0;
 constexpr double kSpeedChoices[] = {0.25, 0.5, 1, 2, 4, 8, 16};
 
 struct Playback {
-    double clock_h = 0.0;  // elapsed journey hours since departure
-    bool playing = false;
-    double speed = 1.0;    // multiplier of kJourneyHoursPerSecond, kMinSpeed..kMaxSpeed
+  double clock_h = 0.0;  // elapsed journey hours since departure
+  bool playing = false;
+  double speed = 1.0;  // multiplier of kJourneyHoursPerSecond, kMinSpeed..kMaxSpeed
 };
 
 // The clock runs until the last shown track arrives.
@@ -85,18 +85,18 @@ double clamp_speed(double speed);
 
 // Where a track is at a moment.
 struct TrackState {
-    double km = 0.0;
-    LatLon position;
-    double heading_deg = 0.0;
-    bool arrived = false;
-    int stops_passed = 0;  // stops whose arrival time is <= clock (the first counts as soon as it leaves)
-    Mode mode = Mode::Train;  // of the leg it is on; at a change (Dong Dang) the one it arrived by until it leaves
+  double km = 0.0;
+  LatLon position;
+  double heading_deg = 0.0;
+  bool arrived = false;
+  int stops_passed = 0;     // stops whose arrival time is <= clock (the first counts as soon as it leaves)
+  Mode mode = Mode::Train;  // of the leg it is on; at a change (Dong Dang) the one it arrived by until it leaves
 };
 TrackState track_state_at(const Track& track, double clock_h);
 
 // The side-by-side figures of the compare panel.
 struct Comparison {
-    double distance_km = 0, duration_h = 0, average_speed_kmh = 0;
+  double distance_km = 0, duration_h = 0, average_speed_kmh = 0;
 };
 Comparison compare_track(const Track& track);
 

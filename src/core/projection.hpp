@@ -11,31 +11,31 @@ namespace core {
 
 // A point on the projected plane, km. x grows east, y grows north.
 struct PlanePoint {
-    double x = 0.0;
-    double y = 0.0;
+  double x = 0.0;
+  double y = 0.0;
 };
 
 // An axis-aligned rectangle on the plane, km. Empty when min > max (the default).
 struct PlaneRect {
-    double min_x = 1.0, min_y = 1.0, max_x = -1.0, max_y = -1.0;
+  double min_x = 1.0, min_y = 1.0, max_x = -1.0, max_y = -1.0;
 
-    bool empty() const { return min_x > max_x || min_y > max_y; }
-    double width() const { return empty() ? 0.0 : max_x - min_x; }
-    double height() const { return empty() ? 0.0 : max_y - min_y; }
-    PlanePoint centre() const { return {(min_x + max_x) * 0.5, (min_y + max_y) * 0.5}; }
-    bool contains(PlanePoint p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
-    void extend(PlanePoint p);  // grows to include p (an empty rect becomes the point)
+  bool empty() const { return min_x > max_x || min_y > max_y; }
+  double width() const { return empty() ? 0.0 : max_x - min_x; }
+  double height() const { return empty() ? 0.0 : max_y - min_y; }
+  PlanePoint centre() const { return {(min_x + max_x) * 0.5, (min_y + max_y) * 0.5}; }
+  bool contains(PlanePoint p) const { return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y; }
+  void extend(PlanePoint p);  // grows to include p (an empty rect becomes the point)
 };
 
 struct Projection {
-    double lon0_deg = 120.0;            // centre of the projection
-    double lat0_deg = 28.0;
-    double radius_km = kEarthRadiusKm;
+  double lon0_deg = 120.0;  // centre of the projection
+  double lat0_deg = 28.0;
+  double radius_km = kEarthRadiusKm;
 
-    // Defined everywhere but at the antipode of the centre (returns NaNs there).
-    PlanePoint forward(LatLon p) const;
-    // Defined within 2R of the centre (the whole sphere); outside, returns NaNs. Longitudes in [-180, 180).
-    LatLon inverse(PlanePoint p) const;
+  // Defined everywhere but at the antipode of the centre (returns NaNs there).
+  PlanePoint forward(LatLon p) const;
+  // Defined within 2R of the centre (the whole sphere); outside, returns NaNs. Longitudes in [-180, 180).
+  LatLon inverse(PlanePoint p) const;
 };
 
 // The projection the map, the camera and the renderer share.

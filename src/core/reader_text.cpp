@@ -17,11 +17,13 @@ std::string month_year(const TimePoint& t) {
 
 std::string date_range(const TimePoint& a, const TimePoint& b) {
   if (!a.valid()) return "";
-  if (!b.valid() || (a.year == b.year && a.month == b.month && a.day == b.day)) return std::to_string(a.day) + " " + month_year(a);
+  if (!b.valid() || (a.year == b.year && a.month == b.month && a.day == b.day))
+    return std::to_string(a.day) + " " + month_year(a);
   if (a.year == b.year && a.month == b.month)
     return std::to_string(a.day) + "\xE2\x80\x93" + std::to_string(b.day) + " " + month_year(b);
   if (a.year == b.year)
-    return std::to_string(a.day) + " " + kMonths[a.month - 1] + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_year(b);
+    return std::to_string(a.day) + " " + kMonths[a.month - 1] + " \xE2\x80\x93 " + std::to_string(b.day) + " " +
+           month_year(b);
   return std::to_string(a.day) + " " + month_year(a) + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_year(b);
 }
 
@@ -56,7 +58,9 @@ std::string figure_text(const Figure& f, const char* unit) {
 }
 
 std::string trip_dates(const Trip& t) {
-  const TimePoint& end = t.return_arrive.valid() ? t.return_arrive : t.return_depart.valid() ? t.return_depart : t.arrive;
+  const TimePoint& end = t.return_arrive.valid()   ? t.return_arrive
+                         : t.return_depart.valid() ? t.return_depart
+                                                   : t.arrive;
   return date_range(t.depart, end);
 }
 
@@ -144,8 +148,8 @@ std::string now_text(const AppState& state, const Journey& j) {
   if (s.arrived) return "Arrived in " + t.stops.back().name + " after " + format_hours(t.duration_h()) + ".";
   if (clock <= 0.0) return "Leaves " + t.stops.front().name + ". Press play.";
   const TrackStop& last = t.stops[static_cast<std::size_t>(std::max(0, s.stops_passed - 1))];
-  return "Passed " + last.name + " at " + format_hours(last.arrive_h) + "; " +
-         km_text(t.distance_km() - s.km) + " to go.";
+  return "Passed " + last.name + " at " + format_hours(last.arrive_h) + "; " + km_text(t.distance_km() - s.km) +
+         " to go.";
 }
 
 std::string clock_text(double clock_h, double end_h) { return format_hours(clock_h) + " of " + format_hours(end_h); }

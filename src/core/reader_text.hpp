@@ -9,16 +9,16 @@
 
 namespace core {
 
-std::string month_year(const TimePoint& t);                             // "March 2018"
-std::string date_range(const TimePoint& a, const TimePoint& b);   // "25–28 March 2018"
+std::string month_year(const TimePoint& t);                      // "March 2018"
+std::string date_range(const TimePoint& a, const TimePoint& b);  // "25–28 March 2018"
 std::string trip_dates(const Trip& trip);  // from leaving Pyongyang to being back (or the last date known)
-std::string figure_text(const Figure& f, const char* unit);             // "about 1,300 km", "16–20 h"
+std::string figure_text(const Figure& f, const char* unit);  // "about 1,300 km", "16–20 h"
 // With the span it covers when that is not the whole leg: "225.1 km (Pyongyang Station to Sinuiju)".
 std::string figure_line(const TripData& data, const Figure& f, const char* unit);
-std::string km_text(double km);                                               // "1,342 km"
+std::string km_text(double km);                                                         // "1,342 km"
 std::string outlets(const TripData& data, const std::vector<std::string>& source_ids);  // "Yonhap, NK News"
-const char* mode_word(Mode m);                                        // "train", "plane", "car"
-const char* confidence_word(Confidence c);                              // "well sourced", ...
+const char* mode_word(Mode m);                                                          // "train", "plane", "car"
+const char* confidence_word(Confidence c);                                              // "well sourced", ...
 // The line that names what is on screen when the trips panel is closed (classroom, embeds, phones):
 // "2. Dalian, May 2018 · by plane", "6. Hanoi, February 2019 · plane (what-if)", "… · train and plane, racing".
 // A mode button's label: "Train (real)", "Plane (what-if)", "Plane (none)".

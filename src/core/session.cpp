@@ -63,8 +63,12 @@ Effects apply_command(Session& s, const Command& c) {
       st.playback.playing = true;
       break;
     }
-    case CommandKind::ShowTrain: if (s.journey.train.available) st.show = ShowMode::Train; break;
-    case CommandKind::ShowPlane: if (s.journey.plane.available) st.show = ShowMode::Plane; break;
+    case CommandKind::ShowTrain:
+      if (s.journey.train.available) st.show = ShowMode::Train;
+      break;
+    case CommandKind::ShowPlane:
+      if (s.journey.plane.available) st.show = ShowMode::Plane;
+      break;
     case CommandKind::ShowBoth:
       if (s.journey.train.available && s.journey.plane.available) st.show = ShowMode::Both;
       break;
@@ -105,8 +109,10 @@ std::vector<Notice> session_load_trips(Session& s, std::string_view json_text) {
   for (std::size_t i = 0; i < result.errors.size(); ++i) {
     const LoadError& e = result.errors[i];
     if (i < kShownErrors) notices.push_back({2, "Trip data error: " + e.to_string()});
-    if (e.trip_id.empty()) global_error = true;
-    else bad_trips.push_back(e.trip_id);
+    if (e.trip_id.empty())
+      global_error = true;
+    else
+      bad_trips.push_back(e.trip_id);
   }
   if (result.errors.size() > kShownErrors)
     notices.push_back({2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - kShownErrors) +
@@ -207,7 +213,8 @@ bool session_sync_journey(Session& s, const Padding& given_padding) {
       st.show = s.journey.real_mode == Mode::Plane ? ShowMode::Plane : ShowMode::Train;
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;
-    if (!(first && s.view_moved)) session_fit_camera(s, fit_padding(s, given_padding), !first);  // a link's own view wins at start
+    if (!(first && s.view_moved))
+      session_fit_camera(s, fit_padding(s, given_padding), !first);  // a link's own view wins at start
   } else if (s.fitted_show != st.show) {
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;

@@ -15,19 +15,19 @@
 namespace core {
 
 struct Session {
-  TripData trips;                      // valid trips only; empty when the file could not be used
-  std::string trips_error;             // shown in the sidebar when there are no trips
-  Journey journey;                     // the selected trip's tracks, rebuilt when the trip changes
-  std::string journey_trip;            // which trip `journey` was built for
+  TripData trips;                          // valid trips only; empty when the file could not be used
+  std::string trips_error;                 // shown in the sidebar when there are no trips
+  Journey journey;                         // the selected trip's tracks, rebuilt when the trip changes
+  std::string journey_trip;                // which trip `journey` was built for
   ShowMode fitted_show = ShowMode::Train;  // the mode the camera was last fitted to
-  bool fitted_sidebar_open = true;     // ... and whether the trips panel was open (it changes the free map area)
+  bool fitted_sidebar_open = true;         // ... and whether the trips panel was open (it changes the free map area)
 
   // The camera's flight to a new trip (van Wijk & Nuij); cancelled by any drag or zoom of the reader's.
   FlyPath fly;
   double fly_elapsed = 0.0;
   bool flying = false;
-  bool view_moved = false;             // the reader (or a link) placed the camera: links keep the view
-  bool reduced_motion = false;         // the reader's system setting: cut, never fly
+  bool view_moved = false;      // the reader (or a link) placed the camera: links keep the view
+  bool reduced_motion = false;  // the reader's system setting: cut, never fly
 
   // The panels over the map (CSS px) and the room kept inside the area they leave free, for framing a trip
   // (padding_for_panels). Empty: the caller's map_padding is used as it is.

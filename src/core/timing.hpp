@@ -9,15 +9,15 @@
 namespace core {
 
 struct SpeedRange {
-    double min_kmh = 0.0;
-    double max_kmh = 0.0;
-    double mid_kmh() const { return 0.5 * (min_kmh + max_kmh); }
-    bool valid() const { return min_kmh > 0.0 && max_kmh >= min_kmh; }
+  double min_kmh = 0.0;
+  double max_kmh = 0.0;
+  double mid_kmh() const { return 0.5 * (min_kmh + max_kmh); }
+  bool valid() const { return min_kmh > 0.0 && max_kmh >= min_kmh; }
 };
 
 struct HoursRange {
-    double min_h = 0.0;
-    double max_h = 0.0;
+  double min_h = 0.0;
+  double max_h = 0.0;
 };
 
 // Time to cover km at a speed between speed.min_kmh and speed.max_kmh, plus dwell_h of stops:
@@ -28,12 +28,12 @@ HoursRange travel_hours(double km, SpeedRange speed, double dwell_h);
 // between stops; standing still for the dwell time at intermediate stops (dwell at the first and last stop
 // is ignored: the journey starts when it leaves and ends when it arrives).
 struct Timeline {
-    std::vector<double> stop_km;   // distance of each stop along the route (Route::stop_km)
-    std::vector<double> arrive_h;  // arrival at each stop (arrive_h[0] = 0)
-    std::vector<double> depart_h;  // departure from each stop (depart_h.back() = arrive_h.back())
-    double moving_speed_kmh = 0.0;
+  std::vector<double> stop_km;   // distance of each stop along the route (Route::stop_km)
+  std::vector<double> arrive_h;  // arrival at each stop (arrive_h[0] = 0)
+  std::vector<double> depart_h;  // departure from each stop (depart_h.back() = arrive_h.back())
+  double moving_speed_kmh = 0.0;
 
-    double total_h() const { return arrive_h.empty() ? 0.0 : arrive_h.back(); }
+  double total_h() const { return arrive_h.empty() ? 0.0 : arrive_h.back(); }
 };
 
 // dwell_h may be shorter than stop_km (missing entries are 0). speed_kmh must be > 0.

@@ -19,192 +19,193 @@ using json = nlohmann::json;
 // Enum names
 
 const char* to_string(Mode m) {
-    switch (m) {
-        case Mode::Train: return "train";
-        case Mode::Plane: return "plane";
-        case Mode::Car: return "car";
-    }
-    return "?";
+  switch (m) {
+    case Mode::Train: return "train";
+    case Mode::Plane: return "plane";
+    case Mode::Car: return "car";
+  }
+  return "?";
 }
 
 const char* to_string(StopKind k) {
-    switch (k) {
-        case StopKind::Station: return "station";
-        case StopKind::Border: return "border";
-        case StopKind::Airport: return "airport";
-        case StopKind::City: return "city";
-        case StopKind::Venue: return "venue";
-    }
-    return "?";
+  switch (k) {
+    case StopKind::Station: return "station";
+    case StopKind::Border: return "border";
+    case StopKind::Airport: return "airport";
+    case StopKind::City: return "city";
+    case StopKind::Venue: return "venue";
+  }
+  return "?";
 }
 
 const char* to_string(Confidence c) {
-    switch (c) {
-        case Confidence::Unspecified: return "";
-        case Confidence::WellSourced: return "well_sourced";
-        case Confidence::SingleSource: return "single_source";
-        case Confidence::Conflicting: return "conflicting";
-        case Confidence::Unverified: return "unverified";
-    }
-    return "?";
+  switch (c) {
+    case Confidence::Unspecified: return "";
+    case Confidence::WellSourced: return "well_sourced";
+    case Confidence::SingleSource: return "single_source";
+    case Confidence::Conflicting: return "conflicting";
+    case Confidence::Unverified: return "unverified";
+  }
+  return "?";
 }
 
 const char* to_string(Qualifier q) {
-    switch (q) {
-        case Qualifier::Exact: return "exact";
-        case Qualifier::About: return "about";
-        case Qualifier::AtLeast: return "at_least";
-        case Qualifier::AtMost: return "at_most";
-    }
-    return "?";
+  switch (q) {
+    case Qualifier::Exact: return "exact";
+    case Qualifier::About: return "about";
+    case Qualifier::AtLeast: return "at_least";
+    case Qualifier::AtMost: return "at_most";
+  }
+  return "?";
 }
 
 std::optional<Mode> parse_mode(std::string_view s) {
-    if (s == "train") return Mode::Train;
-    if (s == "plane") return Mode::Plane;
-    if (s == "car") return Mode::Car;
-    return std::nullopt;
+  if (s == "train") return Mode::Train;
+  if (s == "plane") return Mode::Plane;
+  if (s == "car") return Mode::Car;
+  return std::nullopt;
 }
 
 std::optional<StopKind> parse_stop_kind(std::string_view s) {
-    if (s == "station") return StopKind::Station;
-    if (s == "border") return StopKind::Border;
-    if (s == "airport") return StopKind::Airport;
-    if (s == "city") return StopKind::City;
-    if (s == "venue") return StopKind::Venue;
-    return std::nullopt;
+  if (s == "station") return StopKind::Station;
+  if (s == "border") return StopKind::Border;
+  if (s == "airport") return StopKind::Airport;
+  if (s == "city") return StopKind::City;
+  if (s == "venue") return StopKind::Venue;
+  return std::nullopt;
 }
 
 std::optional<Confidence> parse_confidence(std::string_view s) {
-    if (s == "well_sourced") return Confidence::WellSourced;
-    if (s == "single_source") return Confidence::SingleSource;
-    if (s == "conflicting") return Confidence::Conflicting;
-    if (s == "unverified") return Confidence::Unverified;
-    return std::nullopt;
+  if (s == "well_sourced") return Confidence::WellSourced;
+  if (s == "single_source") return Confidence::SingleSource;
+  if (s == "conflicting") return Confidence::Conflicting;
+  if (s == "unverified") return Confidence::Unverified;
+  return std::nullopt;
 }
 
 std::optional<Qualifier> parse_qualifier(std::string_view s) {
-    if (s == "exact") return Qualifier::Exact;
-    if (s == "about") return Qualifier::About;
-    if (s == "at_least") return Qualifier::AtLeast;
-    if (s == "at_most") return Qualifier::AtMost;
-    return std::nullopt;
+  if (s == "exact") return Qualifier::Exact;
+  if (s == "about") return Qualifier::About;
+  if (s == "at_least") return Qualifier::AtLeast;
+  if (s == "at_most") return Qualifier::AtMost;
+  return std::nullopt;
 }
 
 // ------------------------------------------------------------------------------------------------------
 // Sources: the desk's own work, and which outlets are independent of each other
 
 bool is_desk_source(const Source& s) {
-    return s.outlet.rfind("Desk fact sheet", 0) == 0 || s.outlet.rfind("Newsroom desk", 0) == 0;
+  return s.outlet.rfind("Desk fact sheet", 0) == 0 || s.outlet.rfind("Newsroom desk", 0) == 0;
 }
 
 std::string outlet_key(std::string_view outlet) {
-    // Lower-case words of letters and digits.
-    std::vector<std::string> words;
-    std::string w;
-    for (char c : outlet) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) w += c;
-        else if (u >= 'A' && u <= 'Z') w += static_cast<char>(u - 'A' + 'a');
-        else if (!w.empty()) words.push_back(std::move(w)), w.clear();
+  // Lower-case words of letters and digits.
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : outlet) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9'))
+      w += c;
+    else if (u >= 'A' && u <= 'Z')
+      w += static_cast<char>(u - 'A' + 'a');
+    else if (!w.empty())
+      words.push_back(std::move(w)), w.clear();
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  std::size_t i = (!words.empty() && words[0] == "the") ? 1 : 0;
+  if (i >= words.size()) return {};
+  // Names whose first word alone says nothing: "Korea Herald", "Korea JoongAng Daily", "Asia Times".
+  static const char* kTwoWord[] = {"korea",    "asia",   "south", "washington", "global", "pyongyang", "nk",
+                                   "business", "public", "desk",  "newsroom",   "new",    "straits",   "vostok"};
+  std::string key = words[i];
+  for (const char* t : kTwoWord)
+    if (key == t && i + 1 < words.size()) {
+      key += " " + words[i + 1];
+      break;
     }
-    if (!w.empty()) words.push_back(std::move(w));
-    std::size_t i = (!words.empty() && words[0] == "the") ? 1 : 0;
-    if (i >= words.size()) return {};
-    // Names whose first word alone says nothing: "Korea Herald", "Korea JoongAng Daily", "Asia Times".
-    static const char* kTwoWord[] = {"korea", "asia", "south", "washington", "global", "pyongyang", "nk",
-                                     "business", "public", "desk", "newsroom", "new", "straits", "vostok"};
-    std::string key = words[i];
-    for (const char* t : kTwoWord)
-        if (key == t && i + 1 < words.size()) {
-            key += " " + words[i + 1];
-            break;
-        }
-    if (key == "korea joongang") key = "joongang";  // Korea JoongAng Daily is the JoongAng Ilbo's English edition
-    return key;
+  if (key == "korea joongang") key = "joongang";  // Korea JoongAng Daily is the JoongAng Ilbo's English edition
+  return key;
 }
 
 // ------------------------------------------------------------------------------------------------------
 // Time points and figures
 
-std::int64_t TimePoint::utc_minutes() const {
-    return local_days() * 1440 + hour * 60 + minute - utc_offset_min;
-}
+std::int64_t TimePoint::utc_minutes() const { return local_days() * 1440 + hour * 60 + minute - utc_offset_min; }
 
 std::string TimePoint::date_string() const {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    return buf;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
 }
 
 std::string TimePoint::to_string() const {
-    std::string s = date_string();
-    if (has_time) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, " %s%02d:%02d", approx ? "~" : "", hour, minute);
-        s += buf;
-    } else if (!part_of_day.empty()) {
-        s += " " + part_of_day;
-    }
-    const int off = utc_offset_min < 0 ? -utc_offset_min : utc_offset_min;
-    char buf[24];
-    std::snprintf(buf, sizeof buf, " UTC%c%02d:%02d", utc_offset_min < 0 ? '-' : '+', off / 60, off % 60);
+  std::string s = date_string();
+  if (has_time) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, " %s%02d:%02d", approx ? "~" : "", hour, minute);
     s += buf;
-    if (!confirmed) s += " (expected, unconfirmed)";
-    return s;
+  } else if (!part_of_day.empty()) {
+    s += " " + part_of_day;
+  }
+  const int off = utc_offset_min < 0 ? -utc_offset_min : utc_offset_min;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, " UTC%c%02d:%02d", utc_offset_min < 0 ? '-' : '+', off / 60, off % 60);
+  s += buf;
+  if (!confirmed) s += " (expected, unconfirmed)";
+  return s;
 }
 
 int compare(const TimePoint& a, const TimePoint& b) {
-    std::int64_t x, y;
-    if (a.has_time && b.has_time) {
-        x = a.utc_minutes();
-        y = b.utc_minutes();
-    } else {
-        x = a.local_days();
-        y = b.local_days();
-    }
-    return x < y ? -1 : (x > y ? 1 : 0);
+  std::int64_t x, y;
+  if (a.has_time && b.has_time) {
+    x = a.utc_minutes();
+    y = b.utc_minutes();
+  } else {
+    x = a.local_days();
+    y = b.local_days();
+  }
+  return x < y ? -1 : (x > y ? 1 : 0);
 }
 
 std::optional<double> hours_between(const TimePoint& a, const TimePoint& b) {
-    if (!a.has_time || !b.has_time) return std::nullopt;
-    return static_cast<double>(b.utc_minutes() - a.utc_minutes()) / 60.0;
+  if (!a.has_time || !b.has_time) return std::nullopt;
+  return static_cast<double>(b.utc_minutes() - a.utc_minutes()) / 60.0;
 }
 
 namespace {
 
 std::string format_number(double v) {
-    // Thousands separators for whole numbers, one decimal otherwise.
-    char buf[64];
-    if (std::fabs(v - std::round(v)) < 1e-9) {
-        const long long n = std::llround(v);
-        std::string digits = std::to_string(n < 0 ? -n : n);
-        std::string out;
-        int count = 0;
-        for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-            if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
-            out.insert(out.begin(), *it);
-            ++count;
-        }
-        return (n < 0 ? "-" : "") + out;
+  // Thousands separators for whole numbers, one decimal otherwise.
+  char buf[64];
+  if (std::fabs(v - std::round(v)) < 1e-9) {
+    const long long n = std::llround(v);
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    std::string out;
+    int count = 0;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+      if (count > 0 && count % 3 == 0) out.insert(out.begin(), ',');
+      out.insert(out.begin(), *it);
+      ++count;
     }
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
+    return (n < 0 ? "-" : "") + out;
+  }
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
 }  // namespace
 
 std::string Figure::to_string(const char* unit) const {
-    std::string prefix;
-    switch (qualifier) {
-        case Qualifier::Exact: break;
-        case Qualifier::About: prefix = "~"; break;
-        case Qualifier::AtLeast: prefix = ">="; break;
-        case Qualifier::AtMost: prefix = "<="; break;
-    }
-    std::string v = format_number(min);
-    if (max != min) v += "-" + format_number(max);
-    return prefix + v + " " + unit;
+  std::string prefix;
+  switch (qualifier) {
+    case Qualifier::Exact: break;
+    case Qualifier::About: prefix = "~"; break;
+    case Qualifier::AtLeast: prefix = ">="; break;
+    case Qualifier::AtMost: prefix = "<="; break;
+  }
+  std::string v = format_number(min);
+  if (max != min) v += "-" + format_number(max);
+  return prefix + v + " " + unit;
 }
 
 // ------------------------------------------------------------------------------------------------------
@@ -213,9 +214,9 @@ std::string Figure::to_string(const char* unit) const {
 namespace {
 template <typename T>
 const T* find_by_id(const std::vector<T>& v, std::string_view id) {
-    for (const T& x : v)
-        if (x.id == id) return &x;
-    return nullptr;
+  for (const T& x : v)
+    if (x.id == id) return &x;
+  return nullptr;
 }
 }  // namespace
 
@@ -225,13 +226,13 @@ const Vehicle* TripData::find_vehicle(std::string_view id) const { return find_b
 const Trip* TripData::find_trip(std::string_view id) const { return find_by_id(trips, id); }
 
 std::string LoadError::to_string() const {
-    std::string s = file;
-    if (line > 0) s += ":" + std::to_string(line);
-    s += ": ";
-    if (!trip_id.empty()) s += "trip " + trip_id + ": ";
-    if (!path.empty()) s += path + ": ";
-    s += message;
-    return s;
+  std::string s = file;
+  if (line > 0) s += ":" + std::to_string(line);
+  s += ": ";
+  if (!trip_id.empty()) s += "trip " + trip_id + ": ";
+  if (!path.empty()) s += path + ": ";
+  s += message;
+  return s;
 }
 
 // ------------------------------------------------------------------------------------------------------
@@ -247,856 +248,876 @@ std::string LoadError::to_string() const {
 namespace {
 
 struct LineCounter {
-    std::size_t line = 1;             // line of the next character to be read
-    std::size_t last_token_line = 1;  // line of the last non-blank character read
+  std::size_t line = 1;             // line of the next character to be read
+  std::size_t last_token_line = 1;  // line of the last non-blank character read
 };
 
 class CountingIterator {
-public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
 
-    CountingIterator() = default;
-    CountingIterator(const char* p, LineCounter* counter) : p_(p), counter_(counter) {}
+  CountingIterator() = default;
+  CountingIterator(const char* p, LineCounter* counter) : p_(p), counter_(counter) {}
 
-    reference operator*() const { return *p_; }
-    CountingIterator& operator++() {
-        const char c = *p_;
-        if (c == '\n') {
-            ++counter_->line;
-        } else if (c != ' ' && c != '\t' && c != '\r') {
-            counter_->last_token_line = counter_->line;
-        }
-        ++p_;
-        return *this;
+  reference operator*() const { return *p_; }
+  CountingIterator& operator++() {
+    const char c = *p_;
+    if (c == '\n') {
+      ++counter_->line;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      counter_->last_token_line = counter_->line;
     }
-    CountingIterator operator++(int) {
-        CountingIterator old = *this;
-        ++*this;
-        return old;
-    }
-    bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
-    bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
+    ++p_;
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    CountingIterator old = *this;
+    ++*this;
+    return old;
+  }
+  bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
+  bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
 
-private:
-    const char* p_ = nullptr;
-    LineCounter* counter_ = nullptr;
+ private:
+  const char* p_ = nullptr;
+  LineCounter* counter_ = nullptr;
 };
 
 std::string escape_pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
+  std::string out;
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
 }
 
 using LineMap = std::unordered_map<std::string, std::size_t>;
 
 class LineTrackingSax : public nlohmann::detail::json_sax_dom_parser<json> {
-    using Base = nlohmann::detail::json_sax_dom_parser<json>;
+  using Base = nlohmann::detail::json_sax_dom_parser<json>;
 
-public:
-    LineTrackingSax(json& result, const LineCounter& counter, LineMap& lines)
-        : Base(result, /*allow_exceptions=*/false), counter_(counter), lines_(lines) {}
+ public:
+  LineTrackingSax(json& result, const LineCounter& counter, LineMap& lines)
+      : Base(result, /*allow_exceptions=*/false), counter_(counter), lines_(lines) {}
 
-    bool null() {
-        record();
-        return value_then(Base::null());
-    }
-    bool boolean(bool v) {
-        record();
-        return value_then(Base::boolean(v));
-    }
-    bool number_integer(json::number_integer_t v) {
-        record();
-        return value_then(Base::number_integer(v));
-    }
-    bool number_unsigned(json::number_unsigned_t v) {
-        record();
-        return value_then(Base::number_unsigned(v));
-    }
-    bool number_float(json::number_float_t v, const json::string_t& s) {
-        record();
-        return value_then(Base::number_float(v, s));
-    }
-    bool string(json::string_t& v) {
-        record();
-        return value_then(Base::string(v));
-    }
-    bool binary(json::binary_t& v) {
-        record();
-        return value_then(Base::binary(v));
-    }
-    bool start_object(std::size_t n) {
-        record();
-        frames_.push_back(Frame{false, 0, {}});
-        return Base::start_object(n);
-    }
-    bool key(json::string_t& k) {
-        if (!frames_.empty()) frames_.back().key = k;
-        return Base::key(k);
-    }
-    bool end_object() {
-        if (!frames_.empty()) frames_.pop_back();
-        return value_then(Base::end_object());
-    }
-    bool start_array(std::size_t n) {
-        record();
-        frames_.push_back(Frame{true, 0, {}});
-        return Base::start_array(n);
-    }
-    bool end_array() {
-        if (!frames_.empty()) frames_.pop_back();
-        return value_then(Base::end_array());
-    }
-    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
-        failed_ = true;
-        error_line_ = counter_.line;
-        error_message_ = ex.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] " prefix; keep its explanation.
-        const auto close = error_message_.find("] ");
-        if (close != std::string::npos) error_message_ = error_message_.substr(close + 2);
-        Base::parse_error(position, last_token, ex);
-        return false;
-    }
+  bool null() {
+    record();
+    return value_then(Base::null());
+  }
+  bool boolean(bool v) {
+    record();
+    return value_then(Base::boolean(v));
+  }
+  bool number_integer(json::number_integer_t v) {
+    record();
+    return value_then(Base::number_integer(v));
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    record();
+    return value_then(Base::number_unsigned(v));
+  }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    record();
+    return value_then(Base::number_float(v, s));
+  }
+  bool string(json::string_t& v) {
+    record();
+    return value_then(Base::string(v));
+  }
+  bool binary(json::binary_t& v) {
+    record();
+    return value_then(Base::binary(v));
+  }
+  bool start_object(std::size_t n) {
+    record();
+    frames_.push_back(Frame{false, 0, {}});
+    return Base::start_object(n);
+  }
+  bool key(json::string_t& k) {
+    if (!frames_.empty()) frames_.back().key = k;
+    return Base::key(k);
+  }
+  bool end_object() {
+    if (!frames_.empty()) frames_.pop_back();
+    return value_then(Base::end_object());
+  }
+  bool start_array(std::size_t n) {
+    record();
+    frames_.push_back(Frame{true, 0, {}});
+    return Base::start_array(n);
+  }
+  bool end_array() {
+    if (!frames_.empty()) frames_.pop_back();
+    return value_then(Base::end_array());
+  }
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
+    failed_ = true;
+    error_line_ = counter_.line;
+    error_message_ = ex.what();
+    // Drop nlohmann's "[json.exception.parse_error.101] " prefix; keep its explanation.
+    const auto close = error_message_.find("] ");
+    if (close != std::string::npos) error_message_ = error_message_.substr(close + 2);
+    Base::parse_error(position, last_token, ex);
+    return false;
+  }
 
-    bool failed() const { return failed_; }
-    std::size_t error_line() const { return error_line_; }
-    const std::string& error_message() const { return error_message_; }
+  bool failed() const { return failed_; }
+  std::size_t error_line() const { return error_line_; }
+  const std::string& error_message() const { return error_message_; }
 
-private:
-    struct Frame {
-        bool array;
-        std::size_t index;
-        std::string key;
-    };
+ private:
+  struct Frame {
+    bool array;
+    std::size_t index;
+    std::string key;
+  };
 
-    std::string pointer() const {
-        std::string p;
-        for (const Frame& f : frames_) {
-            p += '/';
-            p += f.array ? std::to_string(f.index) : escape_pointer_token(f.key);
-        }
-        return p;
+  std::string pointer() const {
+    std::string p;
+    for (const Frame& f : frames_) {
+      p += '/';
+      p += f.array ? std::to_string(f.index) : escape_pointer_token(f.key);
     }
-    void record() { lines_.emplace(pointer(), counter_.last_token_line); }
-    // After a complete value inside an array, move to the next index.
-    bool value_then(bool ok) {
-        if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-        return ok;
-    }
+    return p;
+  }
+  void record() { lines_.emplace(pointer(), counter_.last_token_line); }
+  // After a complete value inside an array, move to the next index.
+  bool value_then(bool ok) {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return ok;
+  }
 
-    const LineCounter& counter_;
-    LineMap& lines_;
-    std::vector<Frame> frames_;
-    bool failed_ = false;
-    std::size_t error_line_ = 0;
-    std::string error_message_;
+  const LineCounter& counter_;
+  LineMap& lines_;
+  std::vector<Frame> frames_;
+  bool failed_ = false;
+  std::size_t error_line_ = 0;
+  std::string error_message_;
 };
 
 // ------------------------------------------------------------------------------------------------------
 // Validation
 
 const char* type_name(const json& v) {
-    switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "true/false";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned:
-        case json::value_t::number_float: return "a number";
-        default: return "something else";
-    }
+  switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return "something else";
+  }
 }
 
 bool is_id(const std::string& s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-    return s.front() != '-' && s.back() != '-';
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return s.front() != '-' && s.back() != '-';
 }
 
 class Validator {
-public:
-    Validator(const LineMap& lines, std::string file, std::vector<LoadError>& errors)
-        : lines_(lines), file_(std::move(file)), errors_(errors) {}
+ public:
+  Validator(const LineMap& lines, std::string file, std::vector<LoadError>& errors)
+      : lines_(lines), file_(std::move(file)), errors_(errors) {}
 
-    void run(const json& root, TripData& out);
+  void run(const json& root, TripData& out);
 
-private:
-    // --- errors
-    std::size_t line_of(std::string path) const {
-        for (;;) {
-            auto it = lines_.find(path);
-            if (it != lines_.end()) return it->second;
-            if (path.empty()) return 0;
-            path.erase(path.rfind('/'));
-        }
+ private:
+  // --- errors
+  std::size_t line_of(std::string path) const {
+    for (;;) {
+      auto it = lines_.find(path);
+      if (it != lines_.end()) return it->second;
+      if (path.empty()) return 0;
+      path.erase(path.rfind('/'));
     }
-    void error(const std::string& path, const std::string& message) {
-        errors_.push_back(LoadError{file_, line_of(path), trip_id_, path, message});
-    }
+  }
+  void error(const std::string& path, const std::string& message) {
+    errors_.push_back(LoadError{file_, line_of(path), trip_id_, path, message});
+  }
 
-    // --- field access. Each returns nullptr (after reporting) when the field is missing or mistyped.
-    const json* get(const json& obj, const std::string& path, const char* key, bool required) {
-        auto it = obj.find(key);
-        if (it == obj.end()) {
-            if (required) error(path + "/" + key, std::string("missing field \"") + key + "\"");
-            return nullptr;
-        }
-        return &*it;
+  // --- field access. Each returns nullptr (after reporting) when the field is missing or mistyped.
+  const json* get(const json& obj, const std::string& path, const char* key, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) error(path + "/" + key, std::string("missing field \"") + key + "\"");
+      return nullptr;
     }
-    std::optional<std::string> get_string(const json& obj, const std::string& path, const char* key, bool required,
-                                          bool non_empty = true) {
-        const json* v = get(obj, path, key, required);
-        if (!v) return std::nullopt;
-        if (!v->is_string()) {
-            error(path + "/" + key, std::string("expected a string, found ") + type_name(*v));
-            return std::nullopt;
-        }
-        std::string s = v->get<std::string>();
-        if (non_empty && s.empty()) {
-            error(path + "/" + key, "must not be empty");
-            return std::nullopt;
-        }
-        return s;
+    return &*it;
+  }
+  std::optional<std::string> get_string(const json& obj, const std::string& path, const char* key, bool required,
+                                        bool non_empty = true) {
+    const json* v = get(obj, path, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      error(path + "/" + key, std::string("expected a string, found ") + type_name(*v));
+      return std::nullopt;
     }
-    std::optional<double> get_number(const json& obj, const std::string& path, const char* key, bool required) {
-        const json* v = get(obj, path, key, required);
-        if (!v) return std::nullopt;
-        if (!v->is_number()) {
-            error(path + "/" + key, std::string("expected a number, found ") + type_name(*v));
-            return std::nullopt;
-        }
-        return v->get<double>();
+    std::string s = v->get<std::string>();
+    if (non_empty && s.empty()) {
+      error(path + "/" + key, "must not be empty");
+      return std::nullopt;
     }
-    std::optional<bool> get_bool(const json& obj, const std::string& path, const char* key, bool required) {
-        const json* v = get(obj, path, key, required);
-        if (!v) return std::nullopt;
-        if (!v->is_boolean()) {
-            error(path + "/" + key, std::string("expected true or false, found ") + type_name(*v));
-            return std::nullopt;
-        }
-        return v->get<bool>();
+    return s;
+  }
+  std::optional<double> get_number(const json& obj, const std::string& path, const char* key, bool required) {
+    const json* v = get(obj, path, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+      error(path + "/" + key, std::string("expected a number, found ") + type_name(*v));
+      return std::nullopt;
     }
-    const json* get_array(const json& obj, const std::string& path, const char* key, bool required) {
-        const json* v = get(obj, path, key, required);
-        if (!v) return nullptr;
-        if (!v->is_array()) {
-            error(path + "/" + key, std::string("expected an array, found ") + type_name(*v));
-            return nullptr;
-        }
-        return v;
+    return v->get<double>();
+  }
+  std::optional<bool> get_bool(const json& obj, const std::string& path, const char* key, bool required) {
+    const json* v = get(obj, path, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+      error(path + "/" + key, std::string("expected true or false, found ") + type_name(*v));
+      return std::nullopt;
     }
-    bool expect_object(const json& v, const std::string& path, const char* what) {
-        if (v.is_object()) return true;
-        error(path, std::string("expected ") + what + " (an object), found " + type_name(v));
-        return false;
+    return v->get<bool>();
+  }
+  const json* get_array(const json& obj, const std::string& path, const char* key, bool required) {
+    const json* v = get(obj, path, key, required);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+      error(path + "/" + key, std::string("expected an array, found ") + type_name(*v));
+      return nullptr;
     }
-    // Unknown keys are errors (a typo such as "dwel_hours" would otherwise be silently ignored). Keys
-    // starting with "_" are editors' comments and are ignored.
-    void check_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            const std::string& k = it.key();
-            if (!k.empty() && k[0] == '_') continue;
-            bool ok = false;
-            for (const char* a : allowed) ok = ok || k == a;
-            if (!ok) {
-                std::string list;
-                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-                error(path + "/" + escape_pointer_token(k), "unknown field \"" + k + "\" (expected one of: " + list + ")");
-            }
-        }
+    return v;
+  }
+  bool expect_object(const json& v, const std::string& path, const char* what) {
+    if (v.is_object()) return true;
+    error(path, std::string("expected ") + what + " (an object), found " + type_name(v));
+    return false;
+  }
+  // Unknown keys are errors (a typo such as "dwel_hours" would otherwise be silently ignored). Keys
+  // starting with "_" are editors' comments and are ignored.
+  void check_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      const std::string& k = it.key();
+      if (!k.empty() && k[0] == '_') continue;
+      bool ok = false;
+      for (const char* a : allowed) ok = ok || k == a;
+      if (!ok) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        error(path + "/" + escape_pointer_token(k), "unknown field \"" + k + "\" (expected one of: " + list + ")");
+      }
     }
-    std::optional<Confidence> get_confidence(const json& obj, const std::string& path) {
-        auto s = get_string(obj, path, "confidence", false);
-        if (!s) return std::nullopt;
-        auto c = parse_confidence(*s);
-        if (!c) error(path + "/confidence", "unknown confidence \"" + *s +
-                                                "\" (expected well_sourced, single_source, conflicting or unverified)");
-        return c;
+  }
+  std::optional<Confidence> get_confidence(const json& obj, const std::string& path) {
+    auto s = get_string(obj, path, "confidence", false);
+    if (!s) return std::nullopt;
+    auto c = parse_confidence(*s);
+    if (!c)
+      error(path + "/confidence",
+            "unknown confidence \"" + *s + "\" (expected well_sourced, single_source, conflicting or unverified)");
+    return c;
+  }
+  // A non-empty list of known source ids. what = the thing needing sources, for the message.
+  std::vector<std::string> get_sources(const json& obj, const std::string& path, const char* key, bool required,
+                                       const std::string& what) {
+    std::vector<std::string> out;
+    const std::string p = path + "/" + key;
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) error(p, "missing field \"" + std::string(key) + "\": " + what + " needs at least one source id");
+      return out;
     }
-    // A non-empty list of known source ids. what = the thing needing sources, for the message.
-    std::vector<std::string> get_sources(const json& obj, const std::string& path, const char* key, bool required,
-                                         const std::string& what) {
-        std::vector<std::string> out;
-        const std::string p = path + "/" + key;
-        auto it = obj.find(key);
-        if (it == obj.end()) {
-            if (required) error(p, "missing field \"" + std::string(key) + "\": " + what + " needs at least one source id");
-            return out;
-        }
-        if (!it->is_array()) {
-            error(p, std::string("expected an array of source ids, found ") + type_name(*it));
-            return out;
-        }
-        if (it->empty() && required) error(p, what + " has no source: list at least one source id");
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            const json& s = (*it)[i];
-            const std::string ip = p + "/" + std::to_string(i);
-            if (!s.is_string()) {
-                error(ip, std::string("expected a source id (a string), found ") + type_name(s));
-                continue;
-            }
-            const std::string id = s.get<std::string>();
-            if (source_ids_.count(id) == 0) error(ip, "unknown source id \"" + id + "\" (not defined in /sources)");
-            out.push_back(id);
-        }
-        return out;
+    if (!it->is_array()) {
+      error(p, std::string("expected an array of source ids, found ") + type_name(*it));
+      return out;
     }
+    if (it->empty() && required) error(p, what + " has no source: list at least one source id");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& s = (*it)[i];
+      const std::string ip = p + "/" + std::to_string(i);
+      if (!s.is_string()) {
+        error(ip, std::string("expected a source id (a string), found ") + type_name(s));
+        continue;
+      }
+      const std::string id = s.get<std::string>();
+      if (source_ids_.count(id) == 0) error(ip, "unknown source id \"" + id + "\" (not defined in /sources)");
+      out.push_back(id);
+    }
+    return out;
+  }
 
-    // --- sections
-    void read_sources(const json& root, TripData& out);
-    void read_places(const json& root, TripData& out);
-    void read_vehicles(const json& root, TripData& out);
-    void read_trip(const json& t, const std::string& path, Trip& trip, const TripData& data);
-    bool read_leg(const json& l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
-    bool read_time(const json& obj, const std::string& path, const char* key, bool required, TimePoint& tp);
-    std::optional<Figure> read_figure(const json& f, const std::string& path, const char* what, bool allow_span);
-    std::string read_id(const json& obj, const std::string& path, std::map<std::string, std::size_t>& seen,
-                        const char* what);
+  // --- sections
+  void read_sources(const json& root, TripData& out);
+  void read_places(const json& root, TripData& out);
+  void read_vehicles(const json& root, TripData& out);
+  void read_trip(const json& t, const std::string& path, Trip& trip, const TripData& data);
+  bool read_leg(const json& l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
+  bool read_time(const json& obj, const std::string& path, const char* key, bool required, TimePoint& tp);
+  std::optional<Figure> read_figure(const json& f, const std::string& path, const char* what, bool allow_span);
+  std::string read_id(const json& obj, const std::string& path, std::map<std::string, std::size_t>& seen,
+                      const char* what);
 
-    const LineMap& lines_;
-    std::string file_;
-    std::vector<LoadError>& errors_;
-    std::string trip_id_;
-    std::map<std::string, std::size_t> source_ids_;
-    struct SourceInfo {
-        bool desk = false;
-        std::string key;  // outlet_key of its outlet
-    };
-    std::map<std::string, SourceInfo> source_info_;
+  const LineMap& lines_;
+  std::string file_;
+  std::vector<LoadError>& errors_;
+  std::string trip_id_;
+  std::map<std::string, std::size_t> source_ids_;
+  struct SourceInfo {
+    bool desk = false;
+    std::string key;  // outlet_key of its outlet
+  };
+  std::map<std::string, SourceInfo> source_info_;
 
-    // The rules every citation of a published claim follows (a fact, a reported figure, a date, a reported
-    // stop): the compiled fact sheet is not a source; the desk's own work cannot stand alone; and
-    // "well_sourced" needs two sources from different outlets, the desk's own not counted.
-    // allow_desk_only: the desk's own work may stand alone (a timing assumption, not a published figure).
-    void check_citation(const std::string& path, const std::vector<std::string>& sources, Confidence confidence,
-                        const std::string& what, bool allow_desk_only = false);
+  // The rules every citation of a published claim follows (a fact, a reported figure, a date, a reported
+  // stop): the compiled fact sheet is not a source; the desk's own work cannot stand alone; and
+  // "well_sourced" needs two sources from different outlets, the desk's own not counted.
+  // allow_desk_only: the desk's own work may stand alone (a timing assumption, not a published figure).
+  void check_citation(const std::string& path, const std::vector<std::string>& sources, Confidence confidence,
+                      const std::string& what, bool allow_desk_only = false);
 };
 
-void Validator::check_citation(const std::string& path, const std::vector<std::string>& sources,
-                               Confidence confidence, const std::string& what, bool allow_desk_only) {
-    std::vector<std::string> keys;
-    bool any_known = false, any_outlet = false;
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-        if (sources[i] == kFactSheetSourceId)
-            error(path + "/" + std::to_string(i),
-                  what + " cites \"" + sources[i] +
-                      "\", the desk's compiled fact sheet: it is not a publication; cite the outlet it names");
-        auto it = source_info_.find(sources[i]);
-        if (it == source_info_.end()) continue;
-        any_known = true;
-        if (it->second.desk) continue;
-        any_outlet = true;
-        if (std::find(keys.begin(), keys.end(), it->second.key) == keys.end()) keys.push_back(it->second.key);
-    }
-    if (any_known && !any_outlet && !allow_desk_only)
-        error(path, what + " cites only the desk's own work: a published figure or claim needs an outlet as its source");
-    if (confidence == Confidence::WellSourced && keys.size() < 2)
-        error(path, what + " is marked \"well_sourced\" but has " + std::to_string(keys.size()) +
-                        " independent source" + (keys.size() == 1 ? "" : "s") +
-                        ": it needs two from different outlets (the desk's own work does not count); "
-                        "otherwise mark it \"single_source\"");
+void Validator::check_citation(const std::string& path, const std::vector<std::string>& sources, Confidence confidence,
+                               const std::string& what, bool allow_desk_only) {
+  std::vector<std::string> keys;
+  bool any_known = false, any_outlet = false;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (sources[i] == kFactSheetSourceId)
+      error(path + "/" + std::to_string(i),
+            what + " cites \"" + sources[i] +
+                "\", the desk's compiled fact sheet: it is not a publication; cite the outlet it names");
+    auto it = source_info_.find(sources[i]);
+    if (it == source_info_.end()) continue;
+    any_known = true;
+    if (it->second.desk) continue;
+    any_outlet = true;
+    if (std::find(keys.begin(), keys.end(), it->second.key) == keys.end()) keys.push_back(it->second.key);
+  }
+  if (any_known && !any_outlet && !allow_desk_only)
+    error(path, what + " cites only the desk's own work: a published figure or claim needs an outlet as its source");
+  if (confidence == Confidence::WellSourced && keys.size() < 2)
+    error(path, what + " is marked \"well_sourced\" but has " + std::to_string(keys.size()) + " independent source" +
+                    (keys.size() == 1 ? "" : "s") +
+                    ": it needs two from different outlets (the desk's own work does not count); "
+                    "otherwise mark it \"single_source\"");
 }
 
 std::string Validator::read_id(const json& obj, const std::string& path, std::map<std::string, std::size_t>& seen,
                                const char* what) {
-    auto id = get_string(obj, path, "id", true);
-    if (!id) return {};
-    const std::string p = path + "/id";
-    if (!is_id(*id)) {
-        error(p, std::string(what) + " id \"" + *id + "\" must use only a-z, 0-9 and '-' (it is used in links)");
-    }
-    auto it = seen.find(*id);
-    if (it != seen.end()) {
-        error(p, std::string("duplicate ") + what + " id \"" + *id + "\" (first defined at line " +
-                     std::to_string(it->second) + ")");
-    } else {
-        seen.emplace(*id, line_of(p));
-    }
-    return *id;
+  auto id = get_string(obj, path, "id", true);
+  if (!id) return {};
+  const std::string p = path + "/id";
+  if (!is_id(*id)) {
+    error(p, std::string(what) + " id \"" + *id + "\" must use only a-z, 0-9 and '-' (it is used in links)");
+  }
+  auto it = seen.find(*id);
+  if (it != seen.end()) {
+    error(p, std::string("duplicate ") + what + " id \"" + *id + "\" (first defined at line " +
+                 std::to_string(it->second) + ")");
+  } else {
+    seen.emplace(*id, line_of(p));
+  }
+  return *id;
 }
 
 void Validator::read_sources(const json& root, TripData& out) {
-    const json* arr = get_array(root, "", "sources", true);
-    if (!arr) return;
-    std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        const json& s = (*arr)[i];
-        const std::string p = "/sources/" + std::to_string(i);
-        if (!expect_object(s, p, "a source")) continue;
-        check_keys(s, p, {"id", "outlet", "title", "about", "url", "date", "note"});
-        Source src;
-        src.id = read_id(s, p, seen, "source");
-        src.outlet = get_string(s, p, "outlet", true).value_or("");
-        src.title = get_string(s, p, "title", false, false).value_or("");
-        src.about = get_string(s, p, "about", false, false).value_or("");
-        src.url = get_string(s, p, "url", false, false).value_or("");
-        src.date = get_string(s, p, "date", false, false).value_or("");
-        if (!src.url.empty() && src.url.rfind("http://", 0) != 0 && src.url.rfind("https://", 0) != 0)
-            error(p + "/url", "url must start with http:// or https://, found \"" + src.url + "\"");
-        if (src.id == kFactSheetSourceId)
-            error(p + "/id", "\"" + src.id + "\" (the desk's compiled fact sheet) is not a publication and may not be a "
-                             "source: cite the outlets it names");
-        if (!src.id.empty()) {
-            source_ids_.emplace(src.id, i);
-            source_info_[src.id] = SourceInfo{is_desk_source(src), outlet_key(src.outlet)};
-        }
-        out.sources.push_back(std::move(src));
+  const json* arr = get_array(root, "", "sources", true);
+  if (!arr) return;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json& s = (*arr)[i];
+    const std::string p = "/sources/" + std::to_string(i);
+    if (!expect_object(s, p, "a source")) continue;
+    check_keys(s, p, {"id", "outlet", "title", "about", "url", "date", "note"});
+    Source src;
+    src.id = read_id(s, p, seen, "source");
+    src.outlet = get_string(s, p, "outlet", true).value_or("");
+    src.title = get_string(s, p, "title", false, false).value_or("");
+    src.about = get_string(s, p, "about", false, false).value_or("");
+    src.url = get_string(s, p, "url", false, false).value_or("");
+    src.date = get_string(s, p, "date", false, false).value_or("");
+    if (!src.url.empty() && src.url.rfind("http://", 0) != 0 && src.url.rfind("https://", 0) != 0)
+      error(p + "/url", "url must start with http:// or https://, found \"" + src.url + "\"");
+    if (src.id == kFactSheetSourceId)
+      error(p + "/id", "\"" + src.id +
+                           "\" (the desk's compiled fact sheet) is not a publication and may not be a "
+                           "source: cite the outlets it names");
+    if (!src.id.empty()) {
+      source_ids_.emplace(src.id, i);
+      source_info_[src.id] = SourceInfo{is_desk_source(src), outlet_key(src.outlet)};
     }
+    out.sources.push_back(std::move(src));
+  }
 }
 
 void Validator::read_places(const json& root, TripData& out) {
-    const json* arr = get_array(root, "", "places", true);
-    if (!arr) return;
-    std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        const json& s = (*arr)[i];
-        const std::string p = "/places/" + std::to_string(i);
-        if (!expect_object(s, p, "a place")) continue;
-        check_keys(s, p, {"id", "name", "kind", "lat", "lon", "country", "coord_sources", "coord_note"});
-        Place pl;
-        pl.id = read_id(s, p, seen, "place");
-        pl.name = get_string(s, p, "name", true).value_or("");
-        if (auto k = get_string(s, p, "kind", true)) {
-            if (auto kind = parse_stop_kind(*k)) pl.kind = *kind;
-            else error(p + "/kind", "unknown place kind \"" + *k + "\" (expected station, border, airport, city or venue)");
-        }
-        auto lat = get_number(s, p, "lat", true);
-        auto lon = get_number(s, p, "lon", true);
-        if (lat && !(*lat >= -90.0 && *lat <= 90.0))
-            error(p + "/lat", "latitude " + format_number(*lat) + " is out of range (expected -90 to 90 degrees)");
-        if (lon && !(*lon >= -180.0 && *lon <= 180.0))
-            error(p + "/lon", "longitude " + format_number(*lon) + " is out of range (expected -180 to 180 degrees)");
-        pl.coord = {lat.value_or(0.0), lon.value_or(0.0)};
-        pl.country = get_string(s, p, "country", false).value_or("");
-        pl.coord_sources = get_sources(s, p, "coord_sources", true, "coordinate of place \"" + pl.id + "\"");
-        pl.coord_note = get_string(s, p, "coord_note", false, false).value_or("");
-        out.places.push_back(std::move(pl));
+  const json* arr = get_array(root, "", "places", true);
+  if (!arr) return;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json& s = (*arr)[i];
+    const std::string p = "/places/" + std::to_string(i);
+    if (!expect_object(s, p, "a place")) continue;
+    check_keys(s, p, {"id", "name", "kind", "lat", "lon", "country", "coord_sources", "coord_note"});
+    Place pl;
+    pl.id = read_id(s, p, seen, "place");
+    pl.name = get_string(s, p, "name", true).value_or("");
+    if (auto k = get_string(s, p, "kind", true)) {
+      if (auto kind = parse_stop_kind(*k))
+        pl.kind = *kind;
+      else
+        error(p + "/kind", "unknown place kind \"" + *k + "\" (expected station, border, airport, city or venue)");
     }
+    auto lat = get_number(s, p, "lat", true);
+    auto lon = get_number(s, p, "lon", true);
+    if (lat && !(*lat >= -90.0 && *lat <= 90.0))
+      error(p + "/lat", "latitude " + format_number(*lat) + " is out of range (expected -90 to 90 degrees)");
+    if (lon && !(*lon >= -180.0 && *lon <= 180.0))
+      error(p + "/lon", "longitude " + format_number(*lon) + " is out of range (expected -180 to 180 degrees)");
+    pl.coord = {lat.value_or(0.0), lon.value_or(0.0)};
+    pl.country = get_string(s, p, "country", false).value_or("");
+    pl.coord_sources = get_sources(s, p, "coord_sources", true, "coordinate of place \"" + pl.id + "\"");
+    pl.coord_note = get_string(s, p, "coord_note", false, false).value_or("");
+    out.places.push_back(std::move(pl));
+  }
 }
 
 std::optional<Figure> Validator::read_figure(const json& f, const std::string& p, const char* what, bool allow_span) {
-    if (!expect_object(f, p, "a figure")) return std::nullopt;
-    if (allow_span)
-        check_keys(f, p, {"value", "min", "max", "qualifier", "sources", "from", "to", "note", "confidence"});
+  if (!expect_object(f, p, "a figure")) return std::nullopt;
+  if (allow_span)
+    check_keys(f, p, {"value", "min", "max", "qualifier", "sources", "from", "to", "note", "confidence"});
+  else
+    check_keys(f, p, {"value", "min", "max", "qualifier", "sources", "note", "confidence"});
+  Figure fig;
+  bool ok = true;
+  if (f.contains("value")) {
+    auto v = get_number(f, p, "value", true);
+    if (f.contains("min") || f.contains("max")) {
+      error(p, "give either \"value\" or \"min\"/\"max\", not both");
+      ok = false;
+    }
+    if (!v) ok = false;
+    fig.min = fig.max = v.value_or(0.0);
+  } else if (f.contains("min") || f.contains("max")) {
+    auto lo = get_number(f, p, "min", true);
+    auto hi = get_number(f, p, "max", true);
+    if (!lo || !hi) ok = false;
+    fig.min = lo.value_or(0.0);
+    fig.max = hi.value_or(0.0);
+    if (lo && hi && *lo > *hi) {
+      error(p + "/max", "max " + format_number(*hi) + " is less than min " + format_number(*lo));
+      ok = false;
+    }
+  } else {
+    error(p + "/value", std::string("missing field \"value\" (or \"min\" and \"max\") for ") + what);
+    ok = false;
+  }
+  if (ok && !(fig.min > 0.0)) {
+    error(p + (f.contains("value") ? "/value" : "/min"), std::string(what) + " must be greater than 0");
+    ok = false;
+  }
+  if (auto q = get_string(f, p, "qualifier", false)) {
+    if (auto qq = parse_qualifier(*q))
+      fig.qualifier = *qq;
     else
-        check_keys(f, p, {"value", "min", "max", "qualifier", "sources", "note", "confidence"});
-    Figure fig;
-    bool ok = true;
-    if (f.contains("value")) {
-        auto v = get_number(f, p, "value", true);
-        if (f.contains("min") || f.contains("max")) {
-            error(p, "give either \"value\" or \"min\"/\"max\", not both");
-            ok = false;
-        }
-        if (!v) ok = false;
-        fig.min = fig.max = v.value_or(0.0);
-    } else if (f.contains("min") || f.contains("max")) {
-        auto lo = get_number(f, p, "min", true);
-        auto hi = get_number(f, p, "max", true);
-        if (!lo || !hi) ok = false;
-        fig.min = lo.value_or(0.0);
-        fig.max = hi.value_or(0.0);
-        if (lo && hi && *lo > *hi) {
-            error(p + "/max", "max " + format_number(*hi) + " is less than min " + format_number(*lo));
-            ok = false;
-        }
-    } else {
-        error(p + "/value", std::string("missing field \"value\" (or \"min\" and \"max\") for ") + what);
-        ok = false;
-    }
-    if (ok && !(fig.min > 0.0)) {
-        error(p + (f.contains("value") ? "/value" : "/min"), std::string(what) + " must be greater than 0");
-        ok = false;
-    }
-    if (auto q = get_string(f, p, "qualifier", false)) {
-        if (auto qq = parse_qualifier(*q)) fig.qualifier = *qq;
-        else error(p + "/qualifier", "unknown qualifier \"" + *q + "\" (expected exact, about, at_least or at_most)");
-    }
-    fig.sources = get_sources(f, p, "sources", true, std::string("reported ") + what);
-    if (allow_span) {
-        fig.from = get_string(f, p, "from", false).value_or("");
-        fig.to = get_string(f, p, "to", false).value_or("");
-    }
-    fig.note = get_string(f, p, "note", false, false).value_or("");
-    fig.confidence = get_confidence(f, p).value_or(Confidence::Unspecified);
-    const bool timing = std::string(what) == "timing speed";
-    check_citation(p + "/sources", fig.sources, fig.confidence, timing ? "the timing speed" : std::string("a reported ") + what,
-                   timing);
-    if (!ok) return std::nullopt;
-    return fig;
+      error(p + "/qualifier", "unknown qualifier \"" + *q + "\" (expected exact, about, at_least or at_most)");
+  }
+  fig.sources = get_sources(f, p, "sources", true, std::string("reported ") + what);
+  if (allow_span) {
+    fig.from = get_string(f, p, "from", false).value_or("");
+    fig.to = get_string(f, p, "to", false).value_or("");
+  }
+  fig.note = get_string(f, p, "note", false, false).value_or("");
+  fig.confidence = get_confidence(f, p).value_or(Confidence::Unspecified);
+  const bool timing = std::string(what) == "timing speed";
+  check_citation(p + "/sources", fig.sources, fig.confidence,
+                 timing ? "the timing speed" : std::string("a reported ") + what, timing);
+  if (!ok) return std::nullopt;
+  return fig;
 }
 
 bool parse_fixed_int(const std::string& s, std::size_t pos, std::size_t len, int& out) {
-    if (pos + len > s.size()) return false;
-    int v = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    out = v;
-    return true;
+  if (pos + len > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + len; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  out = v;
+  return true;
 }
 
 bool Validator::read_time(const json& obj, const std::string& path, const char* key, bool required, TimePoint& tp) {
-    const json* v = get(obj, path, key, required);
-    if (!v) return false;
-    const std::string p = path + "/" + key;
-    if (!expect_object(*v, p, "a date/time")) return false;
-    check_keys(*v, p, {"date", "time", "utc_offset", "approx", "part_of_day", "confirmed", "confidence", "sources", "note"});
-    bool ok = true;
-    if (auto d = get_string(*v, p, "date", true)) {
-        int y = 0, m = 0, dd = 0;
-        if (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-' || !parse_fixed_int(*d, 0, 4, y) ||
-            !parse_fixed_int(*d, 5, 2, m) || !parse_fixed_int(*d, 8, 2, dd) || m < 1 || m > 12 || dd < 1 ||
-            dd > days_in_month(y, m)) {
-            error(p + "/date", "invalid date \"" + *d + "\" (expected YYYY-MM-DD, e.g. 2018-03-25)");
-            ok = false;
-        } else {
-            tp.year = y;
-            tp.month = m;
-            tp.day = dd;
-        }
+  const json* v = get(obj, path, key, required);
+  if (!v) return false;
+  const std::string p = path + "/" + key;
+  if (!expect_object(*v, p, "a date/time")) return false;
+  check_keys(*v, p,
+             {"date", "time", "utc_offset", "approx", "part_of_day", "confirmed", "confidence", "sources", "note"});
+  bool ok = true;
+  if (auto d = get_string(*v, p, "date", true)) {
+    int y = 0, m = 0, dd = 0;
+    if (d->size() != 10 || (*d)[4] != '-' || (*d)[7] != '-' || !parse_fixed_int(*d, 0, 4, y) ||
+        !parse_fixed_int(*d, 5, 2, m) || !parse_fixed_int(*d, 8, 2, dd) || m < 1 || m > 12 || dd < 1 ||
+        dd > days_in_month(y, m)) {
+      error(p + "/date", "invalid date \"" + *d + "\" (expected YYYY-MM-DD, e.g. 2018-03-25)");
+      ok = false;
     } else {
-        ok = false;
+      tp.year = y;
+      tp.month = m;
+      tp.day = dd;
     }
-    if (auto t = get_string(*v, p, "time", false)) {
-        int h = 0, mi = 0;
-        if (t->size() != 5 || (*t)[2] != ':' || !parse_fixed_int(*t, 0, 2, h) || !parse_fixed_int(*t, 3, 2, mi) ||
-            h > 23 || mi > 59) {
-            error(p + "/time", "invalid time \"" + *t + "\" (expected local HH:MM, 24-hour, e.g. 15:00)");
-        } else {
-            tp.has_time = true;
-            tp.hour = h;
-            tp.minute = mi;
-        }
+  } else {
+    ok = false;
+  }
+  if (auto t = get_string(*v, p, "time", false)) {
+    int h = 0, mi = 0;
+    if (t->size() != 5 || (*t)[2] != ':' || !parse_fixed_int(*t, 0, 2, h) || !parse_fixed_int(*t, 3, 2, mi) || h > 23 ||
+        mi > 59) {
+      error(p + "/time", "invalid time \"" + *t + "\" (expected local HH:MM, 24-hour, e.g. 15:00)");
+    } else {
+      tp.has_time = true;
+      tp.hour = h;
+      tp.minute = mi;
     }
-    if (auto o = get_string(*v, p, "utc_offset", true)) {
-        int h = 0, mi = 0;
-        if (o->size() != 6 || ((*o)[0] != '+' && (*o)[0] != '-') || (*o)[3] != ':' || !parse_fixed_int(*o, 1, 2, h) ||
-            !parse_fixed_int(*o, 4, 2, mi) || h > 14 || mi > 59) {
-            error(p + "/utc_offset", "invalid UTC offset \"" + *o + "\" (expected +HH:MM, e.g. +09:00 or +08:30)");
-        } else {
-            tp.utc_offset_min = ((*o)[0] == '-' ? -1 : 1) * (h * 60 + mi);
-        }
+  }
+  if (auto o = get_string(*v, p, "utc_offset", true)) {
+    int h = 0, mi = 0;
+    if (o->size() != 6 || ((*o)[0] != '+' && (*o)[0] != '-') || (*o)[3] != ':' || !parse_fixed_int(*o, 1, 2, h) ||
+        !parse_fixed_int(*o, 4, 2, mi) || h > 14 || mi > 59) {
+      error(p + "/utc_offset", "invalid UTC offset \"" + *o + "\" (expected +HH:MM, e.g. +09:00 or +08:30)");
+    } else {
+      tp.utc_offset_min = ((*o)[0] == '-' ? -1 : 1) * (h * 60 + mi);
     }
-    tp.approx = get_bool(*v, p, "approx", false).value_or(false);
-    if (auto pod = get_string(*v, p, "part_of_day", false)) {
-        static const char* kParts[] = {"early morning", "morning", "midday", "afternoon", "late afternoon",
-                                       "evening", "night"};
-        bool known = false;
-        for (const char* k : kParts) known = known || *pod == k;
-        if (!known)
-            error(p + "/part_of_day", "unknown part of day \"" + *pod +
-                                          "\" (expected early morning, morning, midday, afternoon, late afternoon, "
-                                          "evening or night)");
-        else
-            tp.part_of_day = *pod;
-    }
-    tp.confirmed = get_bool(*v, p, "confirmed", false).value_or(true);
-    tp.confidence = get_confidence(*v, p).value_or(Confidence::Unspecified);
-    tp.sources = get_sources(*v, p, "sources", true, std::string("date \"") + key + "\"");
-    check_citation(p + "/sources", tp.sources, tp.confidence, std::string("the date \"") + key + "\"");
-    tp.note = get_string(*v, p, "note", false, false).value_or("");
-    return ok;
+  }
+  tp.approx = get_bool(*v, p, "approx", false).value_or(false);
+  if (auto pod = get_string(*v, p, "part_of_day", false)) {
+    static const char* kParts[] = {"early morning",  "morning", "midday", "afternoon",
+                                   "late afternoon", "evening", "night"};
+    bool known = false;
+    for (const char* k : kParts) known = known || *pod == k;
+    if (!known)
+      error(p + "/part_of_day", "unknown part of day \"" + *pod +
+                                    "\" (expected early morning, morning, midday, afternoon, late afternoon, "
+                                    "evening or night)");
+    else
+      tp.part_of_day = *pod;
+  }
+  tp.confirmed = get_bool(*v, p, "confirmed", false).value_or(true);
+  tp.confidence = get_confidence(*v, p).value_or(Confidence::Unspecified);
+  tp.sources = get_sources(*v, p, "sources", true, std::string("date \"") + key + "\"");
+  check_citation(p + "/sources", tp.sources, tp.confidence, std::string("the date \"") + key + "\"");
+  tp.note = get_string(*v, p, "note", false, false).value_or("");
+  return ok;
 }
 
 void Validator::read_vehicles(const json& root, TripData& out) {
-    const json* arr = get_array(root, "", "vehicles", true);
-    if (!arr) return;
-    std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        const json& s = (*arr)[i];
-        const std::string p = "/vehicles/" + std::to_string(i);
-        if (!expect_object(s, p, "a vehicle")) continue;
-        check_keys(s, p, {"id", "name", "mode", "description", "timing_speed_kmh", "reported_speeds_kmh", "sources"});
-        Vehicle veh;
-        veh.id = read_id(s, p, seen, "vehicle");
-        veh.name = get_string(s, p, "name", true).value_or("");
-        if (auto m = get_string(s, p, "mode", true)) {
-            if (auto mode = parse_mode(*m)) veh.mode = *mode;
-            else error(p + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
-        }
-        veh.description = get_string(s, p, "description", true).value_or("");
-        if (const json* ts = get(s, p, "timing_speed_kmh", false)) {
-            const std::string tp = p + "/timing_speed_kmh";
-            if (auto f = read_figure(*ts, tp, "timing speed", false)) {
-                veh.timing_speed = SpeedRange{f->min, f->max};
-                veh.timing_speed_sources = f->sources;
-                veh.timing_speed_note = f->note;
-            }
-        }
-        if (const json* rs = get_array(s, p, "reported_speeds_kmh", false)) {
-            for (std::size_t j = 0; j < rs->size(); ++j)
-                if (auto f = read_figure((*rs)[j], p + "/reported_speeds_kmh/" + std::to_string(j), "speed", false))
-                    veh.reported_speeds_kmh.push_back(*f);
-        }
-        veh.sources = get_sources(s, p, "sources", true, "vehicle \"" + veh.id + "\"");
-        out.vehicles.push_back(std::move(veh));
+  const json* arr = get_array(root, "", "vehicles", true);
+  if (!arr) return;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json& s = (*arr)[i];
+    const std::string p = "/vehicles/" + std::to_string(i);
+    if (!expect_object(s, p, "a vehicle")) continue;
+    check_keys(s, p, {"id", "name", "mode", "description", "timing_speed_kmh", "reported_speeds_kmh", "sources"});
+    Vehicle veh;
+    veh.id = read_id(s, p, seen, "vehicle");
+    veh.name = get_string(s, p, "name", true).value_or("");
+    if (auto m = get_string(s, p, "mode", true)) {
+      if (auto mode = parse_mode(*m))
+        veh.mode = *mode;
+      else
+        error(p + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
     }
+    veh.description = get_string(s, p, "description", true).value_or("");
+    if (const json* ts = get(s, p, "timing_speed_kmh", false)) {
+      const std::string tp = p + "/timing_speed_kmh";
+      if (auto f = read_figure(*ts, tp, "timing speed", false)) {
+        veh.timing_speed = SpeedRange{f->min, f->max};
+        veh.timing_speed_sources = f->sources;
+        veh.timing_speed_note = f->note;
+      }
+    }
+    if (const json* rs = get_array(s, p, "reported_speeds_kmh", false)) {
+      for (std::size_t j = 0; j < rs->size(); ++j)
+        if (auto f = read_figure((*rs)[j], p + "/reported_speeds_kmh/" + std::to_string(j), "speed", false))
+          veh.reported_speeds_kmh.push_back(*f);
+    }
+    veh.sources = get_sources(s, p, "sources", true, "vehicle \"" + veh.id + "\"");
+    out.vehicles.push_back(std::move(veh));
+  }
 }
 
 bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool what_if, const TripData& data) {
-    if (!expect_object(l, p, "a leg")) return false;
-    check_keys(l, p, {"mode", "vehicle", "also", "vehicle_confidence", "stops", "reported_distance_km",
-                      "reported_duration_h", "sources", "note", "what_if"});
-    bool mode_ok = false;
-    if (auto m = get_string(l, p, "mode", true)) {
-        if (auto mode = parse_mode(*m)) {
-            leg.mode = *mode;
-            mode_ok = true;
-        } else {
-            error(p + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
-        }
-    }
-    if (auto v = get_string(l, p, "vehicle", true)) {
-        leg.vehicle_id = *v;
-        const Vehicle* veh = data.find_vehicle(*v);
-        if (!veh) error(p + "/vehicle", "unknown vehicle id \"" + *v + "\" (not defined in /vehicles)");
-        else if (mode_ok && veh->mode != leg.mode)
-            error(p + "/vehicle", "vehicle \"" + *v + "\" is a " + to_string(veh->mode) + " but the leg's mode is " +
-                                      to_string(leg.mode));
-    }
-    if (const json* also = get_array(l, p, "also", false)) {
-        for (std::size_t i = 0; i < also->size(); ++i) {
-            const json& a = (*also)[i];
-            if (!a.is_string() || !data.find_vehicle(a.get<std::string>())) {
-                error(p + "/also/" + std::to_string(i), "expected a vehicle id defined in /vehicles");
-                continue;
-            }
-            leg.also_vehicles.push_back(a.get<std::string>());
-        }
-    }
-    if (auto c = get_string(l, p, "vehicle_confidence", false)) {
-        if (auto cc = parse_confidence(*c)) leg.vehicle_confidence = *cc;
-        else error(p + "/vehicle_confidence", "unknown confidence \"" + *c + "\"");
-    }
-    // what_if flag: required (true) on what-if legs, forbidden (or false) on real legs.
-    {
-        auto w = get_bool(l, p, "what_if", what_if);
-        if (what_if && w && !*w) error(p + "/what_if", "legs under \"what_if\" must have \"what_if\": true");
-        if (!what_if && w && *w)
-            error(p + "/what_if", "a leg marked \"what_if\": true must be listed under the trip's \"what_if\", not here");
-        leg.what_if = what_if;
-    }
-    leg.sources = get_sources(l, p, "sources", true, what_if ? "what-if leg" : "leg (its mode and vehicle)");
-    if (leg.vehicle_confidence == Confidence::WellSourced)
-        check_citation(p + "/vehicle_confidence", leg.sources, leg.vehicle_confidence, "the leg's vehicle");
-    leg.note = get_string(l, p, "note", false, false).value_or("");
-
-    bool ok = true;
-    if (const json* stops = get_array(l, p, "stops", true)) {
-        if (stops->size() < 2) {
-            error(p + "/stops", "a route needs at least 2 stops, found " + std::to_string(stops->size()));
-            ok = false;
-        }
-        std::optional<TimePoint> last_time;  // a copy: leg.stops may reallocate
-        std::string last_time_path;
-        for (std::size_t i = 0; i < stops->size(); ++i) {
-            const json& s = (*stops)[i];
-            const std::string sp = p + "/stops/" + std::to_string(i);
-            if (!expect_object(s, sp, "a stop")) continue;
-            check_keys(s, sp, {"place", "reported", "dwell_hours", "sources", "when", "note"});
-            Stop st;
-            if (auto pl = get_string(s, sp, "place", true)) {
-                st.place_id = *pl;
-                if (const Place* place = data.find_place(*pl)) {
-                    st.name = place->name;
-                    st.coord = place->coord;
-                    st.kind = place->kind;
-                } else {
-                    error(sp + "/place", "unknown place id \"" + *pl + "\" (not defined in /places)");
-                }
-            }
-            auto rep = get_bool(s, sp, "reported", true);
-            st.reported = rep.value_or(false);
-            st.sources = get_sources(s, sp, "sources", st.reported,
-                                     "reported stop \"" + st.place_id + "\" (\"reported\": true)");
-            if (st.reported)
-                check_citation(sp + "/sources", st.sources, Confidence::Unspecified,
-                               "the reported stop \"" + st.place_id + "\"");
-            if (auto d = get_number(s, sp, "dwell_hours", false)) {
-                if (*d < 0.0) error(sp + "/dwell_hours", "dwell time must be 0 or more hours");
-                else st.dwell_hours = *d;
-            }
-            TimePoint tp;
-            if (s.contains("when") && read_time(s, sp, "when", false, tp)) {
-                if (last_time && compare(*last_time, tp) > 0)
-                    error(sp + "/when/date", "dates out of order: " + tp.to_string() + " is before the previous stop's " +
-                                                 last_time->to_string() + " (" + last_time_path + ")");
-                st.when = tp;
-            }
-            st.note = get_string(s, sp, "note", false, false).value_or("");
-            leg.stops.push_back(std::move(st));
-            if (leg.stops.back().when) {
-                last_time = leg.stops.back().when;
-                last_time_path = sp + "/when";
-            }
-        }
+  if (!expect_object(l, p, "a leg")) return false;
+  check_keys(l, p,
+             {"mode", "vehicle", "also", "vehicle_confidence", "stops", "reported_distance_km", "reported_duration_h",
+              "sources", "note", "what_if"});
+  bool mode_ok = false;
+  if (auto m = get_string(l, p, "mode", true)) {
+    if (auto mode = parse_mode(*m)) {
+      leg.mode = *mode;
+      mode_ok = true;
     } else {
-        ok = false;
+      error(p + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
     }
+  }
+  if (auto v = get_string(l, p, "vehicle", true)) {
+    leg.vehicle_id = *v;
+    const Vehicle* veh = data.find_vehicle(*v);
+    if (!veh)
+      error(p + "/vehicle", "unknown vehicle id \"" + *v + "\" (not defined in /vehicles)");
+    else if (mode_ok && veh->mode != leg.mode)
+      error(p + "/vehicle",
+            "vehicle \"" + *v + "\" is a " + to_string(veh->mode) + " but the leg's mode is " + to_string(leg.mode));
+  }
+  if (const json* also = get_array(l, p, "also", false)) {
+    for (std::size_t i = 0; i < also->size(); ++i) {
+      const json& a = (*also)[i];
+      if (!a.is_string() || !data.find_vehicle(a.get<std::string>())) {
+        error(p + "/also/" + std::to_string(i), "expected a vehicle id defined in /vehicles");
+        continue;
+      }
+      leg.also_vehicles.push_back(a.get<std::string>());
+    }
+  }
+  if (auto c = get_string(l, p, "vehicle_confidence", false)) {
+    if (auto cc = parse_confidence(*c))
+      leg.vehicle_confidence = *cc;
+    else
+      error(p + "/vehicle_confidence", "unknown confidence \"" + *c + "\"");
+  }
+  // what_if flag: required (true) on what-if legs, forbidden (or false) on real legs.
+  {
+    auto w = get_bool(l, p, "what_if", what_if);
+    if (what_if && w && !*w) error(p + "/what_if", "legs under \"what_if\" must have \"what_if\": true");
+    if (!what_if && w && *w)
+      error(p + "/what_if", "a leg marked \"what_if\": true must be listed under the trip's \"what_if\", not here");
+    leg.what_if = what_if;
+  }
+  leg.sources = get_sources(l, p, "sources", true, what_if ? "what-if leg" : "leg (its mode and vehicle)");
+  if (leg.vehicle_confidence == Confidence::WellSourced)
+    check_citation(p + "/vehicle_confidence", leg.sources, leg.vehicle_confidence, "the leg's vehicle");
+  leg.note = get_string(l, p, "note", false, false).value_or("");
 
-    // Figures, with optional spans that must name stops of this leg in order.
-    auto stop_index = [&](const std::string& id) -> long {
-        for (std::size_t i = 0; i < leg.stops.size(); ++i)
-            if (leg.stops[i].place_id == id) return static_cast<long>(i);
-        return -1;
-    };
-    auto read_figures = [&](const char* key, const char* what, std::vector<Figure>& into) {
-        const json* arr = get_array(l, p, key, false);
-        if (!arr) return;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const std::string fp = p + "/" + key + "/" + std::to_string(i);
-            auto f = read_figure((*arr)[i], fp, what, true);
-            if (!f) continue;
-            const long a = f->from.empty() ? 0 : stop_index(f->from);
-            const long b = f->to.empty() ? static_cast<long>(leg.stops.size()) - 1 : stop_index(f->to);
-            if (a < 0) error(fp + "/from", "\"" + f->from + "\" is not a stop of this leg");
-            if (b < 0) error(fp + "/to", "\"" + f->to + "\" is not a stop of this leg");
-            if (a >= 0 && b >= 0 && a >= b)
-                error(fp + "/to", "span must run forward along the leg (\"from\" before \"to\")");
-            into.push_back(*f);
+  bool ok = true;
+  if (const json* stops = get_array(l, p, "stops", true)) {
+    if (stops->size() < 2) {
+      error(p + "/stops", "a route needs at least 2 stops, found " + std::to_string(stops->size()));
+      ok = false;
+    }
+    std::optional<TimePoint> last_time;  // a copy: leg.stops may reallocate
+    std::string last_time_path;
+    for (std::size_t i = 0; i < stops->size(); ++i) {
+      const json& s = (*stops)[i];
+      const std::string sp = p + "/stops/" + std::to_string(i);
+      if (!expect_object(s, sp, "a stop")) continue;
+      check_keys(s, sp, {"place", "reported", "dwell_hours", "sources", "when", "note"});
+      Stop st;
+      if (auto pl = get_string(s, sp, "place", true)) {
+        st.place_id = *pl;
+        if (const Place* place = data.find_place(*pl)) {
+          st.name = place->name;
+          st.coord = place->coord;
+          st.kind = place->kind;
+        } else {
+          error(sp + "/place", "unknown place id \"" + *pl + "\" (not defined in /places)");
         }
-    };
-    read_figures("reported_distance_km", "distance", leg.reported_distance_km);
-    read_figures("reported_duration_h", "duration", leg.reported_duration_h);
-    return ok;
+      }
+      auto rep = get_bool(s, sp, "reported", true);
+      st.reported = rep.value_or(false);
+      st.sources =
+          get_sources(s, sp, "sources", st.reported, "reported stop \"" + st.place_id + "\" (\"reported\": true)");
+      if (st.reported)
+        check_citation(sp + "/sources", st.sources, Confidence::Unspecified,
+                       "the reported stop \"" + st.place_id + "\"");
+      if (auto d = get_number(s, sp, "dwell_hours", false)) {
+        if (*d < 0.0)
+          error(sp + "/dwell_hours", "dwell time must be 0 or more hours");
+        else
+          st.dwell_hours = *d;
+      }
+      TimePoint tp;
+      if (s.contains("when") && read_time(s, sp, "when", false, tp)) {
+        if (last_time && compare(*last_time, tp) > 0)
+          error(sp + "/when/date", "dates out of order: " + tp.to_string() + " is before the previous stop's " +
+                                       last_time->to_string() + " (" + last_time_path + ")");
+        st.when = tp;
+      }
+      st.note = get_string(s, sp, "note", false, false).value_or("");
+      leg.stops.push_back(std::move(st));
+      if (leg.stops.back().when) {
+        last_time = leg.stops.back().when;
+        last_time_path = sp + "/when";
+      }
+    }
+  } else {
+    ok = false;
+  }
+
+  // Figures, with optional spans that must name stops of this leg in order.
+  auto stop_index = [&](const std::string& id) -> long {
+    for (std::size_t i = 0; i < leg.stops.size(); ++i)
+      if (leg.stops[i].place_id == id) return static_cast<long>(i);
+    return -1;
+  };
+  auto read_figures = [&](const char* key, const char* what, std::vector<Figure>& into) {
+    const json* arr = get_array(l, p, key, false);
+    if (!arr) return;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const std::string fp = p + "/" + key + "/" + std::to_string(i);
+      auto f = read_figure((*arr)[i], fp, what, true);
+      if (!f) continue;
+      const long a = f->from.empty() ? 0 : stop_index(f->from);
+      const long b = f->to.empty() ? static_cast<long>(leg.stops.size()) - 1 : stop_index(f->to);
+      if (a < 0) error(fp + "/from", "\"" + f->from + "\" is not a stop of this leg");
+      if (b < 0) error(fp + "/to", "\"" + f->to + "\" is not a stop of this leg");
+      if (a >= 0 && b >= 0 && a >= b) error(fp + "/to", "span must run forward along the leg (\"from\" before \"to\")");
+      into.push_back(*f);
+    }
+  };
+  read_figures("reported_distance_km", "distance", leg.reported_distance_km);
+  read_figures("reported_duration_h", "duration", leg.reported_duration_h);
+  return ok;
 }
 
 void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const TripData& data) {
-    check_keys(t, p, {"id", "number", "title", "destination", "country", "counterpart", "purpose", "summary", "depart",
-                      "arrive", "return_depart", "return_arrive", "outbound", "tour", "return", "what_if",
-                      "what_if_unavailable", "facts", "sources"});
-    if (auto n = get_number(t, p, "number", true)) {
-        if (*n < 1 || std::floor(*n) != *n) error(p + "/number", "trip number must be a whole number from 1");
-        trip.number = static_cast<int>(*n);
-    }
-    trip.title = get_string(t, p, "title", true).value_or("");
-    trip.destination = get_string(t, p, "destination", true).value_or("");
-    trip.country = get_string(t, p, "country", true).value_or("");
-    trip.counterpart = get_string(t, p, "counterpart", true).value_or("");
-    trip.purpose = get_string(t, p, "purpose", true).value_or("");
-    trip.summary = get_string(t, p, "summary", true).value_or("");
-    trip.sources = get_sources(t, p, "sources", true, "trip (title, counterpart, purpose)");
+  check_keys(t, p,
+             {"id", "number", "title", "destination", "country", "counterpart", "purpose", "summary", "depart",
+              "arrive", "return_depart", "return_arrive", "outbound", "tour", "return", "what_if",
+              "what_if_unavailable", "facts", "sources"});
+  if (auto n = get_number(t, p, "number", true)) {
+    if (*n < 1 || std::floor(*n) != *n) error(p + "/number", "trip number must be a whole number from 1");
+    trip.number = static_cast<int>(*n);
+  }
+  trip.title = get_string(t, p, "title", true).value_or("");
+  trip.destination = get_string(t, p, "destination", true).value_or("");
+  trip.country = get_string(t, p, "country", true).value_or("");
+  trip.counterpart = get_string(t, p, "counterpart", true).value_or("");
+  trip.purpose = get_string(t, p, "purpose", true).value_or("");
+  trip.summary = get_string(t, p, "summary", true).value_or("");
+  trip.sources = get_sources(t, p, "sources", true, "trip (title, counterpart, purpose)");
 
-    struct Named {
-        const char* key;
-        TimePoint* tp;
-        bool ok;
-    };
-    Named times[] = {{"depart", &trip.depart, false},
-                     {"arrive", &trip.arrive, false},
-                     {"return_depart", &trip.return_depart, false},
-                     {"return_arrive", &trip.return_arrive, false}};
-    for (Named& n : times) n.ok = read_time(t, p, n.key, true, *n.tp);
-    // Each date must not be before the previous known one.
-    const Named* prev = nullptr;
-    for (const Named& n : times) {
-        if (!n.ok) continue;
-        if (prev && compare(*prev->tp, *n.tp) > 0)
-            error(p + "/" + n.key + "/date", std::string("dates out of order: \"") + n.key + "\" (" + n.tp->to_string() +
-                                                 ") is before \"" + prev->key + "\" (" + prev->tp->to_string() +
-                                                 "); expected depart <= arrive <= return_depart <= return_arrive");
-        prev = &n;
-    }
+  struct Named {
+    const char* key;
+    TimePoint* tp;
+    bool ok;
+  };
+  Named times[] = {{"depart", &trip.depart, false},
+                   {"arrive", &trip.arrive, false},
+                   {"return_depart", &trip.return_depart, false},
+                   {"return_arrive", &trip.return_arrive, false}};
+  for (Named& n : times) n.ok = read_time(t, p, n.key, true, *n.tp);
+  // Each date must not be before the previous known one.
+  const Named* prev = nullptr;
+  for (const Named& n : times) {
+    if (!n.ok) continue;
+    if (prev && compare(*prev->tp, *n.tp) > 0)
+      error(p + "/" + n.key + "/date", std::string("dates out of order: \"") + n.key + "\" (" + n.tp->to_string() +
+                                           ") is before \"" + prev->key + "\" (" + prev->tp->to_string() +
+                                           "); expected depart <= arrive <= return_depart <= return_arrive");
+    prev = &n;
+  }
 
-    auto read_legs = [&](const char* key, bool required, bool what_if, std::vector<Leg>& into) {
-        const json* arr = get_array(t, p, key, required);
-        if (!arr) return;
-        if (required && arr->empty()) error(p + "/" + key, "needs at least one leg");
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            Leg leg;
-            read_leg((*arr)[i], p + "/" + key + "/" + std::to_string(i), leg, what_if, data);
-            into.push_back(std::move(leg));
-        }
-    };
-    read_legs("outbound", true, false, trip.outbound);
-    read_legs("tour", false, false, trip.tour);
-    read_legs("return", true, false, trip.return_legs);
-    read_legs("what_if", false, true, trip.what_if);
-
-    if (const json* arr = get_array(t, p, "what_if_unavailable", false)) {
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& w = (*arr)[i];
-            const std::string wp = p + "/what_if_unavailable/" + std::to_string(i);
-            if (!expect_object(w, wp, "an unavailable what-if")) continue;
-            check_keys(w, wp, {"mode", "reason", "sources"});
-            WhatIfUnavailable u;
-            if (auto m = get_string(w, wp, "mode", true)) {
-                if (auto mode = parse_mode(*m)) u.mode = *mode;
-                else error(wp + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
-            }
-            u.reason = get_string(w, wp, "reason", true).value_or("");
-            u.sources = get_sources(w, wp, "sources", false, "the reason");
-            check_citation(wp + "/sources", u.sources, Confidence::Unspecified, "the reason");
-            trip.what_if_unavailable.push_back(std::move(u));
-        }
+  auto read_legs = [&](const char* key, bool required, bool what_if, std::vector<Leg>& into) {
+    const json* arr = get_array(t, p, key, required);
+    if (!arr) return;
+    if (required && arr->empty()) error(p + "/" + key, "needs at least one leg");
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      Leg leg;
+      read_leg((*arr)[i], p + "/" + key + "/" + std::to_string(i), leg, what_if, data);
+      into.push_back(std::move(leg));
     }
-    if (trip.what_if.empty() && trip.what_if_unavailable.empty())
-        error(p + "/what_if", "every trip needs a what-if leg, or a \"what_if_unavailable\" entry saying why not");
+  };
+  read_legs("outbound", true, false, trip.outbound);
+  read_legs("tour", false, false, trip.tour);
+  read_legs("return", true, false, trip.return_legs);
+  read_legs("what_if", false, true, trip.what_if);
 
-    if (const json* arr = get_array(t, p, "facts", true)) {
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            const json& f = (*arr)[i];
-            const std::string fp = p + "/facts/" + std::to_string(i);
-            if (!expect_object(f, fp, "a fact")) continue;
-            check_keys(f, fp, {"text", "sources", "confidence"});
-            Fact fact;
-            fact.text = get_string(f, fp, "text", true).value_or("");
-            fact.sources = get_sources(f, fp, "sources", true, "fact");
-            fact.confidence = get_confidence(f, fp).value_or(Confidence::Unspecified);
-            check_citation(fp + "/sources", fact.sources, fact.confidence, "the fact");
-            trip.facts.push_back(std::move(fact));
-        }
+  if (const json* arr = get_array(t, p, "what_if_unavailable", false)) {
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const json& w = (*arr)[i];
+      const std::string wp = p + "/what_if_unavailable/" + std::to_string(i);
+      if (!expect_object(w, wp, "an unavailable what-if")) continue;
+      check_keys(w, wp, {"mode", "reason", "sources"});
+      WhatIfUnavailable u;
+      if (auto m = get_string(w, wp, "mode", true)) {
+        if (auto mode = parse_mode(*m))
+          u.mode = *mode;
+        else
+          error(wp + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
+      }
+      u.reason = get_string(w, wp, "reason", true).value_or("");
+      u.sources = get_sources(w, wp, "sources", false, "the reason");
+      check_citation(wp + "/sources", u.sources, Confidence::Unspecified, "the reason");
+      trip.what_if_unavailable.push_back(std::move(u));
     }
+  }
+  if (trip.what_if.empty() && trip.what_if_unavailable.empty())
+    error(p + "/what_if", "every trip needs a what-if leg, or a \"what_if_unavailable\" entry saying why not");
+
+  if (const json* arr = get_array(t, p, "facts", true)) {
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+      const json& f = (*arr)[i];
+      const std::string fp = p + "/facts/" + std::to_string(i);
+      if (!expect_object(f, fp, "a fact")) continue;
+      check_keys(f, fp, {"text", "sources", "confidence"});
+      Fact fact;
+      fact.text = get_string(f, fp, "text", true).value_or("");
+      fact.sources = get_sources(f, fp, "sources", true, "fact");
+      fact.confidence = get_confidence(f, fp).value_or(Confidence::Unspecified);
+      check_citation(fp + "/sources", fact.sources, fact.confidence, "the fact");
+      trip.facts.push_back(std::move(fact));
+    }
+  }
 }
 
 void Validator::run(const json& root, TripData& out) {
-    if (!root.is_object()) {
-        error("", std::string("expected the top level to be an object, found ") + type_name(root));
-        return;
-    }
-    check_keys(root, "", {"schema_version", "title", "sources", "places", "vehicles", "trips"});
-    if (auto v = get_number(root, "", "schema_version", true)) {
-        if (*v != 1) error("/schema_version", "unsupported schema_version " + format_number(*v) + " (expected 1)");
-    }
-    out.title = get_string(root, "", "title", false).value_or("");
-    read_sources(root, out);
-    read_places(root, out);
-    read_vehicles(root, out);
-    const json* trips = get_array(root, "", "trips", true);
-    if (!trips) return;
-    std::map<std::string, std::size_t> seen;
-    for (std::size_t i = 0; i < trips->size(); ++i) {
-        const json& t = (*trips)[i];
-        const std::string p = "/trips/" + std::to_string(i);
-        trip_id_.clear();
-        if (!expect_object(t, p, "a trip")) continue;
-        Trip trip;
-        // Name the trip in every message about it, even the one about its own id.
-        if (t.contains("id") && t["id"].is_string()) trip_id_ = t["id"].get<std::string>();
-        trip.id = read_id(t, p, seen, "trip");
-        if (!trip.id.empty() && trip.id.size() > 8) {
-            int y = 0, m = 0;
-            if (!(parse_fixed_int(trip.id, 0, 4, y) && trip.id[4] == '-' && parse_fixed_int(trip.id, 5, 2, m) &&
-                  trip.id[7] == '-'))
-                error(p + "/id", "trip id \"" + trip.id + "\" should start with the year and month, e.g. 2018-03-beijing");
-        }
-        read_trip(t, p, trip, out);
-        out.trips.push_back(std::move(trip));
-    }
+  if (!root.is_object()) {
+    error("", std::string("expected the top level to be an object, found ") + type_name(root));
+    return;
+  }
+  check_keys(root, "", {"schema_version", "title", "sources", "places", "vehicles", "trips"});
+  if (auto v = get_number(root, "", "schema_version", true)) {
+    if (*v != 1) error("/schema_version", "unsupported schema_version " + format_number(*v) + " (expected 1)");
+  }
+  out.title = get_string(root, "", "title", false).value_or("");
+  read_sources(root, out);
+  read_places(root, out);
+  read_vehicles(root, out);
+  const json* trips = get_array(root, "", "trips", true);
+  if (!trips) return;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < trips->size(); ++i) {
+    const json& t = (*trips)[i];
+    const std::string p = "/trips/" + std::to_string(i);
     trip_id_.clear();
+    if (!expect_object(t, p, "a trip")) continue;
+    Trip trip;
+    // Name the trip in every message about it, even the one about its own id.
+    if (t.contains("id") && t["id"].is_string()) trip_id_ = t["id"].get<std::string>();
+    trip.id = read_id(t, p, seen, "trip");
+    if (!trip.id.empty() && trip.id.size() > 8) {
+      int y = 0, m = 0;
+      if (!(parse_fixed_int(trip.id, 0, 4, y) && trip.id[4] == '-' && parse_fixed_int(trip.id, 5, 2, m) &&
+            trip.id[7] == '-'))
+        error(p + "/id", "trip id \"" + trip.id + "\" should start with the year and month, e.g. 2018-03-beijing");
+    }
+    read_trip(t, p, trip, out);
+    out.trips.push_back(std::move(trip));
+  }
+  trip_id_.clear();
 }
 
 }  // namespace
@@ -1104,37 +1125,37 @@ void Validator::run(const json& root, TripData& out) {
 // ------------------------------------------------------------------------------------------------------
 
 LoadResult load_trips(std::string_view json_text, std::string_view file_name) {
-    LoadResult result;
-    const std::string file(file_name);
-    LineCounter counter;
-    LineMap lines;
-    json root;
-    LineTrackingSax sax(root, counter, lines);
-    CountingIterator first(json_text.data(), &counter);
-    CountingIterator last(json_text.data() + json_text.size(), &counter);
-    json::sax_parse(first, last, &sax);
-    if (sax.failed()) {
-        result.errors.push_back(LoadError{file, sax.error_line(), "", "", "not valid JSON: " + sax.error_message()});
-        return result;
-    }
-    Validator v(lines, file, result.errors);
-    v.run(root, result.data);
-    std::stable_sort(result.errors.begin(), result.errors.end(),
-                     [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
+  LoadResult result;
+  const std::string file(file_name);
+  LineCounter counter;
+  LineMap lines;
+  json root;
+  LineTrackingSax sax(root, counter, lines);
+  CountingIterator first(json_text.data(), &counter);
+  CountingIterator last(json_text.data() + json_text.size(), &counter);
+  json::sax_parse(first, last, &sax);
+  if (sax.failed()) {
+    result.errors.push_back(LoadError{file, sax.error_line(), "", "", "not valid JSON: " + sax.error_message()});
     return result;
+  }
+  Validator v(lines, file, result.errors);
+  v.run(root, result.data);
+  std::stable_sort(result.errors.begin(), result.errors.end(),
+                   [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
+  return result;
 }
 
 LoadResult load_trips_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        LoadResult r;
-        r.errors.push_back(LoadError{path, 0, "", "", "cannot open the file"});
-        return r;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    return load_trips(text, path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    LoadResult r;
+    r.errors.push_back(LoadError{path, 0, "", "", "cannot open the file"});
+    return r;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  return load_trips(text, path);
 }
 
 }  // namespace core

@@ -37,12 +37,12 @@ std::optional<Qualifier> parse_qualifier(std::string_view s);
 
 // A source is defined once and referred to by id everywhere else.
 struct Source {
-    std::string id;
-    std::string outlet;  // "Yonhap", "KCNA via kcnawatch.org", "Desk fact sheet"...
-    std::string title;   // the real headline or page title, when known (may be empty)
-    std::string about;   // what we took from it, in our words (may be empty)
-    std::string url;     // may be empty
-    std::string date;    // publication date as known (may be empty)
+  std::string id;
+  std::string outlet;  // "Yonhap", "KCNA via kcnawatch.org", "Desk fact sheet"...
+  std::string title;   // the real headline or page title, when known (may be empty)
+  std::string about;   // what we took from it, in our words (may be empty)
+  std::string url;     // may be empty
+  std::string date;    // publication date as known (may be empty)
 };
 
 // The desk's own work (outlet "Desk fact sheet..." or "Newsroom desk..."): calculations, approximate
@@ -59,34 +59,34 @@ inline constexpr const char* kFactSheetSourceId = "factsheet";
 
 // A named location with coordinates, defined once and used by stops.
 struct Place {
-    std::string id;
-    std::string name;
-    StopKind kind = StopKind::City;
-    LatLon coord;
-    std::string country;                     // ISO 3166 alpha-2, e.g. "KP", "CN"
-    std::vector<std::string> coord_sources;  // where the coordinates come from
-    std::string coord_note;
+  std::string id;
+  std::string name;
+  StopKind kind = StopKind::City;
+  LatLon coord;
+  std::string country;                     // ISO 3166 alpha-2, e.g. "KP", "CN"
+  std::vector<std::string> coord_sources;  // where the coordinates come from
+  std::string coord_note;
 };
 
 // A local date, optionally a local time, with its UTC offset; and how it is known.
 struct TimePoint {
-    int year = 0, month = 0, day = 0;
-    bool has_time = false;
-    int hour = 0, minute = 0;
-    int utc_offset_min = 0;    // minutes east of UTC: +09:00 -> 540, +08:30 -> 510
-    bool approx = false;       // "about 15:00"
-    std::string part_of_day;   // "morning", "afternoon"... when no exact time is known (may be empty)
-    bool confirmed = true;     // false: only expected/announced, no report that it happened
-    Confidence confidence = Confidence::Unspecified;
-    std::vector<std::string> sources;
-    std::string note;
+  int year = 0, month = 0, day = 0;
+  bool has_time = false;
+  int hour = 0, minute = 0;
+  int utc_offset_min = 0;   // minutes east of UTC: +09:00 -> 540, +08:30 -> 510
+  bool approx = false;      // "about 15:00"
+  std::string part_of_day;  // "morning", "afternoon"... when no exact time is known (may be empty)
+  bool confirmed = true;    // false: only expected/announced, no report that it happened
+  Confidence confidence = Confidence::Unspecified;
+  std::vector<std::string> sources;
+  std::string note;
 
-    bool valid() const { return year != 0; }
-    std::int64_t local_days() const { return days_from_civil(year, month, day); }
-    // Minutes since 1970-01-01 00:00 UTC; only meaningful when has_time.
-    std::int64_t utc_minutes() const;
-    std::string date_string() const;  // "2018-03-26"
-    std::string to_string() const;    // "2018-03-26 ~15:00 UTC+08:00", "2018-03-27 afternoon UTC+08:00"
+  bool valid() const { return year != 0; }
+  std::int64_t local_days() const { return days_from_civil(year, month, day); }
+  // Minutes since 1970-01-01 00:00 UTC; only meaningful when has_time.
+  std::int64_t utc_minutes() const;
+  std::string date_string() const;  // "2018-03-26"
+  std::string to_string() const;    // "2018-03-26 ~15:00 UTC+08:00", "2018-03-27 afternoon UTC+08:00"
 };
 
 // -1, 0, +1. UTC instants when both have a time; otherwise local calendar dates.
@@ -97,118 +97,118 @@ std::optional<double> hours_between(const TimePoint& a, const TimePoint& b);
 // A reported number (distance, duration, speed) with its sources. A single value has min == max.
 // from/to (place ids, optional) restrict a leg's figure to part of the leg, e.g. "Dandong to Beijing".
 struct Figure {
-    double min = 0.0;
-    double max = 0.0;
-    Qualifier qualifier = Qualifier::Exact;
-    std::vector<std::string> sources;
-    std::string from;  // place id of the first stop of the span; empty = whole leg
-    std::string to;    // place id of the last stop of the span; empty = whole leg
-    std::string note;
-    Confidence confidence = Confidence::Unspecified;
+  double min = 0.0;
+  double max = 0.0;
+  Qualifier qualifier = Qualifier::Exact;
+  std::vector<std::string> sources;
+  std::string from;  // place id of the first stop of the span; empty = whole leg
+  std::string to;    // place id of the last stop of the span; empty = whole leg
+  std::string note;
+  Confidence confidence = Confidence::Unspecified;
 
-    bool whole_leg() const { return from.empty() && to.empty(); }
-    std::string to_string(const char* unit) const;  // "~4,000 km", ">=20 h", "16-20 h"
+  bool whole_leg() const { return from.empty() && to.empty(); }
+  std::string to_string(const char* unit) const;  // "~4,000 km", ">=20 h", "16-20 h"
 };
 
 struct Stop {
-    std::string place_id;
-    std::string name;  // resolved from the place
-    LatLon coord;      // resolved from the place
-    StopKind kind = StopKind::City;
-    bool reported = false;              // true: a source says he passed/stopped here; false: inferred
-    std::optional<double> dwell_hours;  // reported halt, hours
-    std::vector<std::string> sources;
-    std::optional<TimePoint> when;      // reported time at this stop
-    std::string note;
+  std::string place_id;
+  std::string name;  // resolved from the place
+  LatLon coord;      // resolved from the place
+  StopKind kind = StopKind::City;
+  bool reported = false;              // true: a source says he passed/stopped here; false: inferred
+  std::optional<double> dwell_hours;  // reported halt, hours
+  std::vector<std::string> sources;
+  std::optional<TimePoint> when;  // reported time at this stop
+  std::string note;
 };
 
 struct Leg {
-    Mode mode = Mode::Train;
-    std::string vehicle_id;
-    std::vector<std::string> also_vehicles;  // other vehicles travelling with him (cargo plane...)
-    Confidence vehicle_confidence = Confidence::Unspecified;
-    std::vector<Stop> stops;
-    std::vector<Figure> reported_distance_km;
-    std::vector<Figure> reported_duration_h;
-    std::vector<std::string> sources;  // for the mode and vehicle (what-ifs: for their basis)
-    std::string note;
-    bool what_if = false;
+  Mode mode = Mode::Train;
+  std::string vehicle_id;
+  std::vector<std::string> also_vehicles;  // other vehicles travelling with him (cargo plane...)
+  Confidence vehicle_confidence = Confidence::Unspecified;
+  std::vector<Stop> stops;
+  std::vector<Figure> reported_distance_km;
+  std::vector<Figure> reported_duration_h;
+  std::vector<std::string> sources;  // for the mode and vehicle (what-ifs: for their basis)
+  std::string note;
+  bool what_if = false;
 };
 
 struct WhatIfUnavailable {
-    Mode mode = Mode::Train;
-    std::string reason;
-    std::vector<std::string> sources;  // for the reason (optional; may be empty)
+  Mode mode = Mode::Train;
+  std::string reason;
+  std::vector<std::string> sources;  // for the reason (optional; may be empty)
 };
 
 struct Fact {
-    std::string text;
-    std::vector<std::string> sources;
-    Confidence confidence = Confidence::Unspecified;
+  std::string text;
+  std::vector<std::string> sources;
+  Confidence confidence = Confidence::Unspecified;
 };
 
 struct Trip {
-    std::string id;  // stable, used in links: "2018-03-beijing"
-    int number = 0;  // 1..n in date order
-    std::string title;
-    std::string destination;
-    std::string country;
-    std::string counterpart;
-    std::string purpose;
-    std::string summary;  // 1-3 short sentences for the fact card
-    TimePoint depart;         // leaves Pyongyang
-    TimePoint arrive;         // arrives at the destination
-    TimePoint return_depart;  // leaves the destination
-    TimePoint return_arrive;  // back in Pyongyang
-    std::vector<Leg> outbound;
-    std::vector<Leg> tour;  // travel within the host country (may be empty)
-    std::vector<Leg> return_legs;
-    std::vector<Leg> what_if;
-    std::vector<WhatIfUnavailable> what_if_unavailable;
-    std::vector<Fact> facts;
-    std::vector<std::string> sources;  // for title, counterpart, purpose
+  std::string id;  // stable, used in links: "2018-03-beijing"
+  int number = 0;  // 1..n in date order
+  std::string title;
+  std::string destination;
+  std::string country;
+  std::string counterpart;
+  std::string purpose;
+  std::string summary;      // 1-3 short sentences for the fact card
+  TimePoint depart;         // leaves Pyongyang
+  TimePoint arrive;         // arrives at the destination
+  TimePoint return_depart;  // leaves the destination
+  TimePoint return_arrive;  // back in Pyongyang
+  std::vector<Leg> outbound;
+  std::vector<Leg> tour;  // travel within the host country (may be empty)
+  std::vector<Leg> return_legs;
+  std::vector<Leg> what_if;
+  std::vector<WhatIfUnavailable> what_if_unavailable;
+  std::vector<Fact> facts;
+  std::vector<std::string> sources;  // for title, counterpart, purpose
 };
 
 struct Vehicle {
-    std::string id;
-    std::string name;
-    Mode mode = Mode::Train;
-    std::string description;
-    std::optional<SpeedRange> timing_speed;  // speed range used to compute durations
-    std::vector<std::string> timing_speed_sources;
-    std::string timing_speed_note;
-    std::vector<Figure> reported_speeds_kmh;  // every speed reported, conflicts kept
-    std::vector<std::string> sources;
+  std::string id;
+  std::string name;
+  Mode mode = Mode::Train;
+  std::string description;
+  std::optional<SpeedRange> timing_speed;  // speed range used to compute durations
+  std::vector<std::string> timing_speed_sources;
+  std::string timing_speed_note;
+  std::vector<Figure> reported_speeds_kmh;  // every speed reported, conflicts kept
+  std::vector<std::string> sources;
 };
 
 struct TripData {
-    std::string title;
-    std::vector<Source> sources;
-    std::vector<Place> places;
-    std::vector<Vehicle> vehicles;
-    std::vector<Trip> trips;
+  std::string title;
+  std::vector<Source> sources;
+  std::vector<Place> places;
+  std::vector<Vehicle> vehicles;
+  std::vector<Trip> trips;
 
-    const Source* find_source(std::string_view id) const;
-    const Place* find_place(std::string_view id) const;
-    const Vehicle* find_vehicle(std::string_view id) const;
-    const Trip* find_trip(std::string_view id) const;
+  const Source* find_source(std::string_view id) const;
+  const Place* find_place(std::string_view id) const;
+  const Vehicle* find_vehicle(std::string_view id) const;
+  const Trip* find_trip(std::string_view id) const;
 };
 
 struct LoadError {
-    std::string file;
-    std::size_t line = 0;  // 1-based; 0 when unknown
-    std::string trip_id;   // empty outside trips
-    std::string path;      // JSON pointer of the field, e.g. "/trips/2/outbound/0/mode"
-    std::string message;   // what is wrong and what was expected
+  std::string file;
+  std::size_t line = 0;  // 1-based; 0 when unknown
+  std::string trip_id;   // empty outside trips
+  std::string path;      // JSON pointer of the field, e.g. "/trips/2/outbound/0/mode"
+  std::string message;   // what is wrong and what was expected
 
-    // "assets/trips.json:120: trip 2018-03-beijing: /trips/0/outbound/0/mode: unknown mode ..."
-    std::string to_string() const;
+  // "assets/trips.json:120: trip 2018-03-beijing: /trips/0/outbound/0/mode: unknown mode ..."
+  std::string to_string() const;
 };
 
 struct LoadResult {
-    TripData data;                  // everything that could be read, even when there are errors
-    std::vector<LoadError> errors;  // all of them, in document order
-    bool ok() const { return errors.empty(); }
+  TripData data;                  // everything that could be read, even when there are errors
+  std::vector<LoadError> errors;  // all of them, in document order
+  bool ok() const { return errors.empty(); }
 };
 
 // Parse and validate trip data held in memory (the web app passes the fetched file). file_name is only

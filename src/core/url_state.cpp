@@ -61,7 +61,10 @@ static std::optional<bool> flag(const std::string& value, bool bare) {
 static std::string shown(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (out.size() >= 40) { out += "\xE2\x80\xA6"; break; }
+    if (out.size() >= 40) {
+      out += "\xE2\x80\xA6";
+      break;
+    }
     out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
   }
   return "\"" + out + "\"";
@@ -91,28 +94,38 @@ UrlState parse_url_state(std::string_view hash, const TripData& data) {
     const std::string value = bare ? std::string() : decode(part.substr(eq + 1));
 
     if (key == "trip") {
-      if (data.find_trip(value)) u.trip = value;
-      else ignore("unknown trip " + shown(value));
+      if (data.find_trip(value))
+        u.trip = value;
+      else
+        ignore("unknown trip " + shown(value));
     } else if (key == "mode") {
-      if (auto m = parse_show_mode(value)) u.mode = m;
-      else ignore("mode " + shown(value) + " (train, plane or both)");
+      if (auto m = parse_show_mode(value))
+        u.mode = m;
+      else
+        ignore("mode " + shown(value) + " (train, plane or both)");
     } else if (key == "t" || key == "time") {
       auto v = number(value);
-      if (v && *v >= 0) u.time = v;
-      else ignore("time " + shown(value));
+      if (v && *v >= 0)
+        u.time = v;
+      else
+        ignore("time " + shown(value));
     } else if (key == "speed") {
       auto v = number(value);
-      if (v && *v >= kMinSpeed && *v <= kMaxSpeed) u.speed = v;
-      else ignore("speed " + shown(value) + " (0.25 to 16)");
+      if (v && *v >= kMinSpeed && *v <= kMaxSpeed)
+        u.speed = v;
+      else
+        ignore("speed " + shown(value) + " (0.25 to 16)");
     } else if (key == "play" || key == "playing") {
-      if (auto f = flag(value, bare)) u.playing = f;
-      else ignore("play " + shown(value));
+      if (auto f = flag(value, bare))
+        u.playing = f;
+      else
+        ignore("play " + shown(value));
     } else if (key == "view") {
       // lat,lon,zoom: exactly three numbers
       double parts[3];
       int n = 0;
       bool ok = true;
-      for (std::size_t from = 0; ok; ) {
+      for (std::size_t from = 0; ok;) {
         const std::size_t comma = value.find(',', from);
         const auto v = number(value.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
         ok = v.has_value() && n < 3;
@@ -128,16 +141,26 @@ UrlState parse_url_state(std::string_view hash, const TripData& data) {
         ignore("view " + shown(value) + " (latitude,longitude,zoom)");
       }
     } else if (key == "dark") {
-      if (value == "auto" || bare) u.presentation.theme = bare ? Theme::Dark : Theme::Auto;
-      else if (auto f = flag(value, false)) u.presentation.theme = *f ? Theme::Dark : Theme::Light;
-      else ignore("dark " + shown(value) + " (auto, on or off)");
+      if (value == "auto" || bare)
+        u.presentation.theme = bare ? Theme::Dark : Theme::Auto;
+      else if (auto f = flag(value, false))
+        u.presentation.theme = *f ? Theme::Dark : Theme::Light;
+      else
+        ignore("dark " + shown(value) + " (auto, on or off)");
     } else if (key == "autoplay" || key == "controls" || key == "plain" || key == "transparent" || key == "embed" ||
                key == "classroom") {
       auto f = flag(value, bare);
-      if (!f) { ignore(key + " " + shown(value)); continue; }
+      if (!f) {
+        ignore(key + " " + shown(value));
+        continue;
+      }
       Presentation& p = u.presentation;
-      (key == "autoplay" ? p.autoplay : key == "controls" ? p.controls : key == "plain" ? p.plain
-       : key == "transparent" ? p.transparent : key == "embed" ? p.embed : p.classroom) = *f;
+      (key == "autoplay"      ? p.autoplay
+       : key == "controls"    ? p.controls
+       : key == "plain"       ? p.plain
+       : key == "transparent" ? p.transparent
+       : key == "embed"       ? p.embed
+                              : p.classroom) = *f;
     } else {
       ignore("the setting " + shown(key));
     }

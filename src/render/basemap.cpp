@@ -7,13 +7,18 @@ namespace render {
 const float kSeaColour[4] = {0.796f, 0.863f, 0.914f, 1.0f};
 const float kDarkSeaColour[4] = {0.075f, 0.105f, 0.145f, 1.0f};
 
-static constexpr std::uint32_t rgba8(unsigned r, unsigned g, unsigned b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
+static constexpr std::uint32_t rgba8(unsigned r, unsigned g, unsigned b) {
+  return 0xFF000000u | (b << 16) | (g << 8) | r;
+}
 
 // North Korea stands out; the countries his trains and planes reach are a shade apart from the rest.
 static std::uint32_t land_colour(std::uint16_t iso) {
   switch (iso) {
     case 408: return rgba8(0xE9, 0xD3, 0xB0);  // North Korea
-    case 156: case 643: case 704: case 702: return rgba8(0xF4, 0xF0, 0xE6);  // China, Russia, Vietnam, Singapore
+    case 156:
+    case 643:
+    case 704:
+    case 702: return rgba8(0xF4, 0xF0, 0xE6);  // China, Russia, Vietnam, Singapore
     default: return rgba8(0xEC, 0xEA, 0xE4);
   }
 }
@@ -24,8 +29,10 @@ MapGeometry build_map_geometry(const core::MapAsset& map) {
   const float switch_zoom = map.detail_km_per_px > 0 ? static_cast<float>(-std::log2(map.detail_km_per_px)) : 1e9f;
   auto zoom_range = [&](const core::MapLayer& layer, float& min_zoom, float& max_zoom) {
     if (layer.zone == 0) return;
-    if (layer.level == 0) max_zoom = switch_zoom;
-    else min_zoom = switch_zoom;
+    if (layer.level == 0)
+      max_zoom = switch_zoom;
+    else
+      min_zoom = switch_zoom;
   };
 
   for (const core::MapLayer& layer : map.layers) {

@@ -22,7 +22,10 @@ GLuint make_program(const char* vertex_source, const char* fragment_source, std:
   GLuint vs = compile(GL_VERTEX_SHADER, vertex_source, error);
   if (!vs) return 0;
   GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_source, error);
-  if (!fs) { glDeleteShader(vs); return 0; }
+  if (!fs) {
+    glDeleteShader(vs);
+    return 0;
+  }
   GLuint program = glCreateProgram();
   glAttachShader(program, vs);
   glAttachShader(program, fs);

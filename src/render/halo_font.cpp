@@ -37,7 +37,8 @@ void bake_halo_font(ImFontAtlas* atlas, ImFont* halo, float radius_px) {
     const int right = std::min(m, tex_w - x1), bottom = std::min(m, tex_h - y1);
     for (int y = -top; y < h + bottom; ++y)
       std::memcpy(pixels + static_cast<std::size_t>(y0 + y) * tex_w + (x0 - left),
-                  grown.data() + static_cast<std::size_t>(y + m) * ow + (m - left), static_cast<std::size_t>(left + w + right));
+                  grown.data() + static_cast<std::size_t>(y + m) * ow + (m - left),
+                  static_cast<std::size_t>(left + w + right));
     // The quad grows with the pixels (glyph units per atlas pixel: 1 without oversampling).
     const float sx = (g.X1 - g.X0) / w, sy = (g.Y1 - g.Y0) / h;
     g.X0 -= left * sx, g.X1 += right * sx, g.Y0 -= top * sy, g.Y1 += bottom * sy;

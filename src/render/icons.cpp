@@ -15,8 +15,8 @@ Icon load_icon(const std::vector<std::uint8_t>& png, std::string* error) {
     return icon;
   }
   int channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &icon.width, &icon.height,
-                                          &channels, 4);
+  stbi_uc* pixels =
+      stbi_load_from_memory(png.data(), static_cast<int>(png.size()), &icon.width, &icon.height, &channels, 4);
   if (!pixels) {
     *error = stbi_failure_reason();
     return icon;

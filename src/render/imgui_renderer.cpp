@@ -53,7 +53,8 @@ bool imgui_renderer_create(ImGuiRenderer& r, std::string* error) {
   glEnableVertexAttribArray(uv);
   glVertexAttribPointer(uv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
   glEnableVertexAttribArray(color);
-  glVertexAttribPointer(color, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  glVertexAttribPointer(color, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                        reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
   glBindVertexArray(0);
 
   ImGuiIO& io = ImGui::GetIO();
@@ -81,7 +82,8 @@ void imgui_renderer_upload_fonts(ImGuiRenderer& r) {
 }
 
 void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
-  const float fb_w = data->DisplaySize.x * data->FramebufferScale.x, fb_h = data->DisplaySize.y * data->FramebufferScale.y;
+  const float fb_w = data->DisplaySize.x * data->FramebufferScale.x,
+              fb_h = data->DisplaySize.y * data->FramebufferScale.y;
   if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
 
   glViewport(0, 0, static_cast<GLsizei>(fb_w), static_cast<GLsizei>(fb_h));
@@ -95,9 +97,8 @@ void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
   // DisplayPos..DisplayPos+DisplaySize (y down) to clip space (y up).
   const float l = data->DisplayPos.x, t = data->DisplayPos.y;
   const float rgt = l + data->DisplaySize.x, b = t + data->DisplaySize.y;
-  const float projection[16] = {
-      2.0f / (rgt - l), 0, 0, 0,  0, 2.0f / (t - b), 0, 0,  0, 0, -1, 0,
-      (rgt + l) / (l - rgt), (t + b) / (b - t), 0, 1};
+  const float projection[16] = {2.0f / (rgt - l),  0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (rgt + l) / (l - rgt),
+                                (t + b) / (b - t), 0, 1};
   glUniformMatrix4fv(r.u_projection, 1, GL_FALSE, projection);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(r.vao);

@@ -63,8 +63,12 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
     // projector still shows it, where a 2 px line at 28 % vanished); opaque, so segment joins do not darken into
     // dots. Then the part travelled so far, strong.
     const float toward = dark ? 0.18f : 0.96f, mix = 0.5f;
-    RouteStyle ghost{{rgba[0] + (toward - rgba[0]) * mix, rgba[1] + (toward - rgba[1]) * mix, rgba[2] + (toward - rgba[2]) * mix, 1.0f},
-                     2.5f * line_scale, dash, 1e30f, px_per_km};
+    RouteStyle ghost{{rgba[0] + (toward - rgba[0]) * mix, rgba[1] + (toward - rgba[1]) * mix,
+                      rgba[2] + (toward - rgba[2]) * mix, 1.0f},
+                     2.5f * line_scale,
+                     dash,
+                     1e30f,
+                     px_per_km};
     draw_route(renderer, line, ghost, view, w, h, pixel_ratio);
     const double km = core::track_state_at(track, state.playback.clock_h).km;
     RouteStyle travelled{{rgba[0], rgba[1], rgba[2], 1.0f}, 4.0f * line_scale, dash, static_cast<float>(km), px_per_km};
@@ -82,15 +86,22 @@ static void draw_icon(ImDrawList* draw, const JourneyLayer& layer, const core::T
                       const core::AppState& state, float size) {
   const core::TrackState s = core::track_state_at(track, state.playback.clock_h);
   // The vehicle of the leg it is on: the Hanoi trip ends by car.
-  const Icon& icon = s.mode == core::Mode::Plane ? layer.plane_icon : s.mode == core::Mode::Car ? layer.car_icon
-                                                                                                 : layer.train_icon;
+  const Icon& icon = s.mode == core::Mode::Plane ? layer.plane_icon
+                     : s.mode == core::Mode::Car ? layer.car_icon
+                                                 : layer.train_icon;
   const double ahead_km = std::min(track.distance_km(), s.km + 5.0), behind_km = std::max(0.0, ahead_km - 10.0);
   const ImVec2 a = to_screen(state.camera, core::route_position_at(track.route, behind_km).position);
   const ImVec2 b = to_screen(state.camera, core::route_position_at(track.route, ahead_km).position);
   const ImVec2 c = to_screen(state.camera, s.position);
   float dx = b.x - a.x, dy = b.y - a.y;
   const float len = std::sqrt(dx * dx + dy * dy);
-  if (len < 1e-3f) { dx = 0; dy = -1; } else { dx /= len; dy /= len; }
+  if (len < 1e-3f) {
+    dx = 0;
+    dy = -1;
+  } else {
+    dx /= len;
+    dy /= len;
+  }
   // (dx, dy) is "up" of the icon; (-dy, dx) its right.
   const float h = size / 2;
   const ImVec2 up(dx * h, dy * h), right(-dy * h, dx * h);
@@ -101,7 +112,8 @@ static void draw_icon(ImDrawList* draw, const JourneyLayer& layer, const core::T
   if (icon.texture) {
     draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(icon.texture)), p1, p2, p3, p4);
   } else {  // no icon file: a plain arrow still shows position and heading
-    draw->AddTriangleFilled(ImVec2(c.x + up.x, c.y + up.y), ImVec2(c.x - up.x + right.x * 0.7f, c.y - up.y + right.y * 0.7f),
+    draw->AddTriangleFilled(ImVec2(c.x + up.x, c.y + up.y),
+                            ImVec2(c.x - up.x + right.x * 0.7f, c.y - up.y + right.y * 0.7f),
                             ImVec2(c.x - up.x - right.x * 0.7f, c.y - up.y - right.y * 0.7f), IM_COL32_WHITE);
   }
 }
@@ -152,8 +164,8 @@ static void append_window_rects(std::vector<core::ScreenRect>& out, std::vector<
     out.push_back(r);
     // The sidebar and the controls are the layout's own rectangles (and the sidebar's window lingers one frame
     // after it folds); what the layout does not know is how wide the title line came out.
-    const bool passing = (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) ||
-                         std::strcmp(w->Name, "Show trips") != 0;
+    const bool passing =
+        (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) || std::strcmp(w->Name, "Show trips") != 0;
     if (!passing) lasting.push_back(r);
   }
 }
@@ -243,8 +255,9 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         r.anchor_y = p.y;
         r.width = size.x + 2 * kHaloPad;
         r.height = size.y;
-        r.priority = current ? core::LabelPriority::CurrentLeg
-                             : stop.reported ? core::LabelPriority::ReportedStop : core::LabelPriority::InferredStop;
+        r.priority = current         ? core::LabelPriority::CurrentLeg
+                     : stop.reported ? core::LabelPriority::ReportedStop
+                                     : core::LabelPriority::InferredStop;
         // Within a priority: the record before the what-if, the trip's ends, then stops passed, then the rest.
         r.rank = (track.what_if ? 4 : 0) + (end ? 0 : lit ? 1 : 2);
         r.id = -1 - static_cast<int>(layer.stop_text.size() - 1);
@@ -297,7 +310,8 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     if (journey)
       for (int k = 0; k < 2; ++k) {
         const core::Track& track = k ? journey->plane : journey->train;
-        if (shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) append_route_segments(scene.routes, track, cam);
+        if (shown(state, track, k ? core::Mode::Plane : core::Mode::Train))
+          append_route_segments(scene.routes, track, cam);
       }
     layer.placer.update(scene);
     // Copies: a journey built again for the same trip frees the strings the stops' texts point into.
@@ -337,7 +351,8 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     if (!stop) draw->AddCircleFilled(to_screen(cam, places[l.id].coord), 2.5f, IM_COL32(60, 60, 70, 255), 12);
     const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
                            : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
-    halo_text(draw, font, halo_font, font_px, ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)),
+    halo_text(draw, font, halo_font, font_px,
+              ImVec2(static_cast<float>(l.box.x0) + kHaloPad, static_cast<float>(l.box.y0)),
               layer.placed_text[i].c_str(), ink, halo);
   }
 

@@ -29,9 +29,9 @@ struct JourneyLayer {
   // placer, which places them again only when the scene changed (core/labels.hpp).
   core::LabelScene scene;
   core::LabelPlacer placer;
-  std::vector<const char*> stop_text;  // this frame's stop labels: the stop's name or its passed_label
+  std::vector<const char*> stop_text;                // this frame's stop labels: the stop's name or its passed_label
   std::vector<const core::TrackStop*> stop_of_text;  // the stop each of them names
-  std::vector<std::string> placed_text;  // the text of each placed label, as the placement was made
+  std::vector<std::string> placed_text;              // the text of each placed label, as the placement was made
   // The panels over the map that the layout cannot know in advance (the title line of a folded sidebar: its
   // width follows the trip's name), as drawn in the last frame: the camera frames the trip beside them.
   std::vector<core::ScreenRect> lasting_panels;

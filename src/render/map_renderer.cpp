@@ -26,9 +26,9 @@ out vec4 o_color;
 void main() { o_color = u_dark > 0.5 ? vec4(v_color.rgb * 0.30 + vec3(0.03, 0.03, 0.035), v_color.a) : v_color; }
 )";
 
-// One quad per segment (four vertices, see LineVertex below). The quad is built in pixel space around the projected segment, widened by the
-// half width plus one pixel of fringe, and lengthened by the same at both ends so consecutive segments
-// overlap at the joins (round enough for map lines of a few pixels).
+// One quad per segment (four vertices, see LineVertex below). The quad is built in pixel space around the projected
+// segment, widened by the half width plus one pixel of fringe, and lengthened by the same at both ends so consecutive
+// segments overlap at the joins (round enough for map lines of a few pixels).
 static const char* kLineVertex = R"(#version 300 es
 uniform mat3 u_view;
 uniform vec2 u_viewport_px;
@@ -115,7 +115,8 @@ static GpuLines make_lines(const std::vector<float>& per_segment, bool with_km) 
 }
 
 bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error) {
-  while (glGetError() != GL_NO_ERROR) {}  // start clean: only errors of our own uploads count below
+  while (glGetError() != GL_NO_ERROR) {
+  }  // start clean: only errors of our own uploads count below
   r.fill_program = make_program(kFillVertex, kFillFragment, error);
   if (!r.fill_program) return false;
   r.line_program = make_program(kLineVertex, kLineFragment, error);
@@ -128,13 +129,11 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
   glLinkProgram(r.fill_program);  // relink so the bound locations apply
   glLinkProgram(r.line_program);
   r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_dark")};
-  r.line_uniforms = {glGetUniformLocation(r.line_program, "u_view"),
-                     glGetUniformLocation(r.line_program, "u_viewport_px"),
-                     glGetUniformLocation(r.line_program, "u_half_width_px"),
-                     glGetUniformLocation(r.line_program, "u_color"),
-                     glGetUniformLocation(r.line_program, "u_until_km"),
-                     glGetUniformLocation(r.line_program, "u_dash_px"),
-                     glGetUniformLocation(r.line_program, "u_px_per_km")};
+  r.line_uniforms = {
+      glGetUniformLocation(r.line_program, "u_view"),          glGetUniformLocation(r.line_program, "u_viewport_px"),
+      glGetUniformLocation(r.line_program, "u_half_width_px"), glGetUniformLocation(r.line_program, "u_color"),
+      glGetUniformLocation(r.line_program, "u_until_km"),      glGetUniformLocation(r.line_program, "u_dash_px"),
+      glGetUniformLocation(r.line_program, "u_px_per_km")};
 
   r.land.clear();
   for (const LandMesh& mesh : geometry.land) {
@@ -147,8 +146,8 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
     g.colours = make_static_buffer(GL_ARRAY_BUFFER, mesh.rgba.data(), mesh.rgba.size() * sizeof(std::uint32_t));
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
-    g.indices = make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(),
-                                   mesh.indices.size() * sizeof(std::uint32_t));
+    g.indices =
+        make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
     glBindVertexArray(0);
     g.index_count = static_cast<GLsizei>(mesh.indices.size());
     g.min_zoom = mesh.min_zoom;
@@ -203,7 +202,8 @@ static void set_line_uniforms(const MapRenderer& r, const float view[9], int w, 
   glUniform4fv(r.line_uniforms.color, 1, rgba);
 }
 
-void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, float pixel_ratio, float zoom, bool dark) {
+void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, float pixel_ratio, float zoom,
+                       bool dark) {
   glViewport(0, 0, w, h);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -240,8 +240,8 @@ GpuLines upload_route(const MapRenderer&, const RouteGeometry& route) {
   return make_lines(per_segment, true);
 }
 
-void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9], int w,
-                int h, float pixel_ratio) {
+void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9], int w, int h,
+                float pixel_ratio) {
   if (route.index_count == 0) return;
   glUseProgram(r.line_program);
   set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba);

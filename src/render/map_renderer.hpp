@@ -16,7 +16,7 @@ namespace render {
 struct LineLayer {
   std::vector<float> segments;  // fx, fy, tx, ty per segment
   float rgba[4];
-  float width_px;               // CSS pixels
+  float width_px;                           // CSS pixels
   float min_zoom = -1e9f, max_zoom = 1e9f;  // drawn only within this camera zoom range (detail levels)
 };
 struct LandMesh {
@@ -38,9 +38,9 @@ struct RouteGeometry {
 struct RouteStyle {
   float rgba[4];
   float width_px;
-  float dash_px = 0.0f;       // 0: solid; otherwise dash and gap length in CSS pixels
-  float until_km = 1e30f;     // draw only the first until_km of the route (the animation)
-  float px_per_km = 1.0f;     // current camera scale, for dashes measured on screen
+  float dash_px = 0.0f;    // 0: solid; otherwise dash and gap length in CSS pixels
+  float until_km = 1e30f;  // draw only the first until_km of the route (the animation)
+  float px_per_km = 1.0f;  // current camera scale, for dashes measured on screen
 };
 
 struct GpuLines {
@@ -60,8 +60,12 @@ struct MapRenderer {
   };
   std::vector<GpuMesh> land;
   std::vector<GpuLines> lines;
-  struct { GLint view, dark; } fill_uniforms{};
-  struct { GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km; } line_uniforms{};
+  struct {
+    GLint view, dark;
+  } fill_uniforms{};
+  struct {
+    GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km;
+  } line_uniforms{};
 };
 
 // Compiles the programs and uploads the geometry. On failure returns false with the reason in *error.
@@ -71,8 +75,8 @@ void map_renderer_destroy(MapRenderer& r, bool context_lost);
 
 // view: column-major 3x3 from map km to clip space; w, h: drawing buffer in device pixels; zoom: the camera's,
 // which picks the detail level of each layer.
-void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w, int viewport_h,
-                       float pixel_ratio, float zoom, bool dark);
+void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w, int viewport_h, float pixel_ratio,
+                       float zoom, bool dark);
 
 GpuLines upload_route(const MapRenderer& r, const RouteGeometry& route);
 void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9],

@@ -14,7 +14,6 @@
 
 namespace ui {
 
-
 // The journey's scrubber: a press or drag anywhere on it goes to exactly that point of the journey. (ImGui's slider
 // maps the pointer over its width less the grab's, so with a finger-sized grab a tap at 90 % went to the end.) No
 // text on it: the line below says the time.
@@ -31,18 +30,22 @@ static bool scrubber(const char* id, double& clock_h, double end_h) {
   const float t = end_h > 0 ? std::clamp(static_cast<float>(clock_h / end_h), 0.0f, 1.0f) : 0.0f;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float mid = p.y + h / 2, track = std::max(4.0f, h * 0.16f), knob = std::min(h * 0.36f, h / 2 - 1);
-  draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w, mid + track / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f), track / 2);
+  draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w, mid + track / 2),
+                      ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f), track / 2);
   // The played part; shorter than its rounded ends it would show as a sliver at the start of an unplayed track.
   if (w * t >= track) {
-    draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w * t, mid + track / 2), ImGui::GetColorU32(ImGuiCol_SliderGrab), track / 2);
+    draw->AddRectFilled(ImVec2(p.x, mid - track / 2), ImVec2(p.x + w * t, mid + track / 2),
+                        ImGui::GetColorU32(ImGuiCol_SliderGrab), track / 2);
   }
   const ImVec2 centre(p.x + std::clamp(w * t, knob, w - knob), mid);
-  draw->AddCircleFilled(centre, knob, ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_SliderGrabActive : ImGuiCol_SliderGrab));
+  draw->AddCircleFilled(centre, knob,
+                        ImGui::GetColorU32(ImGui::IsItemActive() ? ImGuiCol_SliderGrabActive : ImGuiCol_SliderGrab));
   draw->AddCircle(centre, knob, ImGui::GetColorU32(ImGuiCol_WindowBg), 0, std::max(1.5f, knob * 0.15f));
   return changed;
 }
 
-void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
+                   UiRequests& out) {
   (void)fonts;
   const core::Journey& j = *in.journey;
   const core::ScreenRect& r = layout.controls;
@@ -53,12 +56,14 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
 
   // Mode: the real one is marked, the other is a what-if; where none exists the button is off and says why.
-  const std::string train = core::mode_button_label(j.train, "Train"), plane = core::mode_button_label(j.plane, "Plane");
+  const std::string train = core::mode_button_label(j.train, "Train"),
+                    plane = core::mode_button_label(j.plane, "Plane");
   const char* labels[3] = {train.c_str(), plane.c_str(), "Both, racing"};
   const bool enabled[3] = {j.train.available, j.plane.available, j.train.available && j.plane.available};
   static const char* const kNames[3] = {"train", "plane", "both"};
   const int picked = segmented("mode", labels, kNames, 3, static_cast<int>(state.show), out, enabled);
-  static const core::CommandKind kShow[3] = {core::CommandKind::ShowTrain, core::CommandKind::ShowPlane, core::CommandKind::ShowBoth};
+  static const core::CommandKind kShow[3] = {core::CommandKind::ShowTrain, core::CommandKind::ShowPlane,
+                                             core::CommandKind::ShowBoth};
   if (picked >= 0) out.commands.push_back({kShow[picked]});
   const std::string missing = core::missing_mode_text(j);
   if (!missing.empty()) {
@@ -70,14 +75,17 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
 
   // Transport: play/pause, restart, scrubber, speed.
   const double end = in.status ? in.status->end_h : 0.0;
-  if (ImGui::Button(core::play_button_word(state.playback, end))) out.commands.push_back({core::CommandKind::PlayPause});
+  if (ImGui::Button(core::play_button_word(state.playback, end)))
+    out.commands.push_back({core::CommandKind::PlayPause});
   out.remember("play");
   ImGui::SameLine();
   if (ImGui::Button("Restart")) out.commands.push_back({core::CommandKind::Restart});
   out.remember("restart");
   ImGui::SameLine();
-  const float speed_w = ImGui::CalcTextSize("0.25\xC3\x97 ").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
-  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - speed_w - ImGui::GetStyle().ItemSpacing.x));
+  const float speed_w =
+      ImGui::CalcTextSize("0.25\xC3\x97 ").x + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SetNextItemWidth(
+      std::max(80.0f, ImGui::GetContentRegionAvail().x - speed_w - ImGui::GetStyle().ItemSpacing.x));
   double clock = state.playback.clock_h;
   if (scrubber("##time", clock, end)) out.commands.push_back({core::CommandKind::Seek, 0, clock});
   out.remember("scrubber");
@@ -87,8 +95,10 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
   std::snprintf(speed_text, sizeof speed_text, "%g\xC3\x97", state.playback.speed);
   // The menu holds every speed without scrolling, whatever their height (44 px each on touch screens).
   const float item_h = layout.touch ? 44.0f * layout.scale : ImGui::GetFrameHeightWithSpacing();
-  ImGui::SetNextWindowSizeConstraints(ImVec2(speed_w, 0.0f), ImVec2(FLT_MAX, item_h * float(std::size(core::kSpeedChoices)) +
-                                      2 * ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y));
+  ImGui::SetNextWindowSizeConstraints(
+      ImVec2(speed_w, 0.0f),
+      ImVec2(FLT_MAX, item_h * float(std::size(core::kSpeedChoices)) + 2 * ImGui::GetStyle().WindowPadding.y +
+                          ImGui::GetStyle().ItemSpacing.y));
   const bool open = ImGui::BeginCombo("##speed", speed_text);
   out.remember("speed");
   if (open) {
@@ -97,7 +107,8 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
       std::snprintf(item, sizeof item, "%g\xC3\x97", s);
       // Touch: each choice as tall as any other target (44 px), not a line of text.
       const float row_h = layout.touch ? item_h - ImGui::GetStyle().ItemSpacing.y : 0.0f;
-      if (ImGui::Selectable(item, s == state.playback.speed, 0, ImVec2(0, row_h))) out.commands.push_back({core::CommandKind::SetSpeed, 0, s});
+      if (ImGui::Selectable(item, s == state.playback.speed, 0, ImVec2(0, row_h)))
+        out.commands.push_back({core::CommandKind::SetSpeed, 0, s});
       std::snprintf(item, sizeof item, "%g", s);
       out.remember("speed:", item);
     }
@@ -117,7 +128,9 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
   if (state.playback.clock_h < in.status->end_h || in.status->end_h <= 0) return;
   const core::Comparison train = core::compare_track(j.train), plane = core::compare_track(j.plane);
   const float w = std::min(440.0f * layout.scale, static_cast<float>(layout.width) - 24.0f);
-  const float x = static_cast<float>(layout.narrow ? 12.0 : (layout.sidebar.x1 + layout.width - w) / 2.0 - layout.sidebar.x1 / 2.0 + layout.sidebar.x1 / 2.0);
+  const float x = static_cast<float>(layout.narrow ? 12.0
+                                                   : (layout.sidebar.x1 + layout.width - w) / 2.0 -
+                                                         layout.sidebar.x1 / 2.0 + layout.sidebar.x1 / 2.0);
   ImGui::SetNextWindowPos(ImVec2(std::max(x, float(layout.sidebar.x1) + 12), 12));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ImGui::Begin("Compare", nullptr,
@@ -126,13 +139,19 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
   ImGui::PushFont(fonts.bold);
   ImGui::TextWrapped("Train and plane, side by side");
   ImGui::PopFont();
-  struct Row { const char* name; double train, plane; std::string train_text, plane_text; };
+  struct Row {
+    const char* name;
+    double train, plane;
+    std::string train_text, plane_text;
+  };
   char ts[32], ps[32];
   std::snprintf(ts, sizeof ts, "%.0f km/h", train.average_speed_kmh);
   std::snprintf(ps, sizeof ps, "%.0f km/h", plane.average_speed_kmh);
   const Row rows[3] = {
-      {"Distance", train.distance_km, plane.distance_km, core::km_text(train.distance_km), core::km_text(plane.distance_km)},
-      {"Time", train.duration_h, plane.duration_h, core::format_hours(train.duration_h), core::format_hours(plane.duration_h)},
+      {"Distance", train.distance_km, plane.distance_km, core::km_text(train.distance_km),
+       core::km_text(plane.distance_km)},
+      {"Time", train.duration_h, plane.duration_h, core::format_hours(train.duration_h),
+       core::format_hours(plane.duration_h)},
       {"Average speed", train.average_speed_kmh, plane.average_speed_kmh, ts, ps},
   };
   const float bar_w = ImGui::GetContentRegionAvail().x * 0.55f, bar_h = ImGui::GetTextLineHeight() * 0.8f;
@@ -144,8 +163,8 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float len = top > 0 ? float(v / top) * bar_w : 0.0f;
       const float* col = (k == 0) == (j.real_mode == core::Mode::Train) ? core::kRealColour : core::kWhatIfColour;
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + std::max(len, 2.0f), p.y + 2 + bar_h),
-                                                colour_u32(col));
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2),
+                                                ImVec2(p.x + std::max(len, 2.0f), p.y + 2 + bar_h), colour_u32(col));
       ImGui::Dummy(ImVec2(bar_w, bar_h + 4));
       ImGui::SameLine();
       ImGui::Text("%s %s", k ? "Plane" : "Train", (k ? row.plane_text : row.train_text).c_str());
@@ -178,9 +197,10 @@ void draw_help(const core::AppState& state, const Layout& layout, const Fonts& f
   }
   // Tab belongs to the page (it moves on to the page's own buttons, never stays on the map); inside an article the
   // wheel scrolls the article, so zooming there takes Ctrl/Cmd.
-  text_muted(state.presentation.embed
-                 ? "Drag the map to move it; Ctrl + scroll (Cmd on a Mac) or two fingers zoom. Tab moves on to the page."
-                 : "Drag the map to move it; scroll or pinch to zoom. Tab moves on to the page's buttons.");
+  text_muted(
+      state.presentation.embed
+          ? "Drag the map to move it; Ctrl + scroll (Cmd on a Mac) or two fingers zoom. Tab moves on to the page."
+          : "Drag the map to move it; scroll or pinch to zoom. Tab moves on to the page's buttons.");
   ImGui::End();
   if (!open) out.commands.push_back({core::CommandKind::Help});
 }

@@ -6,8 +6,10 @@
 
 namespace ui {
 
-void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
-void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out);
+void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
+                  UiRequests& out);
+void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
+                   UiRequests& out);
 void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
 void draw_help(const core::AppState& state, const Layout& layout, const Fonts& fonts, UiRequests& out);
 

@@ -63,7 +63,6 @@ static void trip_filter(const core::AppState& state, const Layout& layout, UiReq
 // `swiping`: the finger is scrolling the list (touch_scroll), so a release over a row is not a pick.
 static void trip_list(const core::AppState& state, const core::TripData& data, const Layout& layout, bool swiping,
                       UiRequests& out) {
-
   // A row per trip: number, destination with its mode tag, then date and counterpart. Long destinations and
   // counterparts wrap inside the row (the row grows) rather than run past the panel's edge.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -121,11 +120,12 @@ static void vehicle_card(const core::TripData& data, const core::Vehicle& v, con
   section(fonts, title);
   ImGui::TextWrapped("%s", v.description.c_str());
   if (v.timing_speed)
-    ImGui::TextWrapped("Pace used here: %.0f\xE2\x80\x93%.0f km/h (%s)", v.timing_speed->min_kmh, v.timing_speed->max_kmh,
-                       core::outlets(data, v.timing_speed_sources).c_str());
+    ImGui::TextWrapped("Pace used here: %.0f\xE2\x80\x93%.0f km/h (%s)", v.timing_speed->min_kmh,
+                       v.timing_speed->max_kmh, core::outlets(data, v.timing_speed_sources).c_str());
   for (const core::Figure& f : v.reported_speeds_kmh) {
     ImGui::Bullet();
-    ImGui::TextWrapped("Reported speed: %s%s", core::figure_text(f, "km/h").c_str(), f.note.empty() ? "" : (" (" + f.note + ")").c_str());
+    ImGui::TextWrapped("Reported speed: %s%s", core::figure_text(f, "km/h").c_str(),
+                       f.note.empty() ? "" : (" (" + f.note + ")").c_str());
     text_muted(("    " + core::outlets(data, f.sources)).c_str());
   }
   source_links(data, v.sources, out);
@@ -143,7 +143,8 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
   const core::Track& real = journey.real();
   section(fonts, "How he went");
   std::string route;
-  for (const core::TrackStop& s : real.stops) route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name + (s.reported ? "" : "*");
+  for (const core::TrackStop& s : real.stops)
+    route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name + (s.reported ? "" : "*");
   ImGui::TextWrapped("%s", route.c_str());
   text_muted("* not named in reports: the only rail path, or the nearest airport");
   ImGui::TextWrapped("Computed: %s, about %s at the pace in the data.", core::km_text(real.distance_km()).c_str(),
@@ -183,7 +184,8 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
   for (const core::Leg& leg : trip.outbound) source_links(data, leg.sources, out);
 }
 
-void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
+                  UiRequests& out) {
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   const core::Trip* shown_trip = in.data && in.journey ? in.data->find_trip(state.trip_id) : nullptr;
@@ -211,7 +213,8 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
   ImGui::Begin("Trips", nullptr, fixed);
   const bool swiping = touch_scroll(layout.touch);
   if (layout.narrow) {  // the sheet's handle: fold or unfold
-    if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips")) out.commands.push_back({core::CommandKind::ToggleSidebar});
+    if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips"))
+      out.commands.push_back({core::CommandKind::ToggleSidebar});
     out.remember("sidebar");
     if (!state.sidebar_open) {
       if (shown_trip) {
@@ -226,9 +229,15 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
     trip_filter(state, layout, out);
   } else {
     // A row of small buttons that wraps when the panel is narrow or the type is large (classroom).
-    struct Action { const char* label; const char* id; };
-    static const Action kActions[] = {{"\xE2\x80\xB9 Hide", "sidebar"}, {"Keys (?)", "keys"},
-                                      {"Full screen", "fullscreen"}, {"Embed", "embed"}, {"Save image", "save-image"}};
+    struct Action {
+      const char* label;
+      const char* id;
+    };
+    static const Action kActions[] = {{"\xE2\x80\xB9 Hide", "sidebar"},
+                                      {"Keys (?)", "keys"},
+                                      {"Full screen", "fullscreen"},
+                                      {"Embed", "embed"},
+                                      {"Save image", "save-image"}};
     const float right_edge = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
     for (std::size_t i = 0; i < std::size(kActions); ++i) {
       if (i > 0) {

@@ -7,7 +7,6 @@
 
 namespace ui {
 
-
 float ui_scale_for(float width, float height) {
   const float s = std::min(width / 1280.0f, height / 720.0f);
   return std::clamp(std::floor(s * 4.0f) / 4.0f, 1.0f, 2.0f);
@@ -145,7 +144,8 @@ bool touch_scroll(bool touch) {
   bool& swiping = *storage->GetBoolRef(ImGui::GetID("##swipe-active"), false);
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
   const ImVec2 press = io.MouseClickedPos[0];
-  const bool pressed_here = press.x >= pos.x && press.x < pos.x + size.x && press.y >= pos.y && press.y < pos.y + size.y;
+  const bool pressed_here =
+      press.x >= pos.x && press.x < pos.x + size.x && press.y >= pos.y && press.y < pos.y + size.y;
   const float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
   constexpr float kSlopPx = 8.0f;  // a finger wobbles: less than this is still a tap
   if (io.MouseDown[0] && pressed_here) {

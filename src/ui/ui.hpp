@@ -19,8 +19,8 @@ namespace ui {
 
 struct Fonts {
   ImFont* body = nullptr;
-  ImFont* bold = nullptr;     // body size, bold: section titles
-  ImFont* heading = nullptr;  // larger, bold
+  ImFont* bold = nullptr;        // body size, bold: section titles
+  ImFont* heading = nullptr;     // larger, bold
   ImFont* label_halo = nullptr;  // body's glyphs grown by the map labels' halo (render/halo_font.hpp)
 };
 
@@ -39,7 +39,7 @@ struct Layout {
   bool touch = false;           // touch screen seen: targets at least 44 CSS px
   bool dark = false;            // the dark theme (a link's dark=on, or dark=auto and the reader's system)
   core::ScreenRect sidebar, controls;
-  core::Padding map_padding;    // what fit-to-route must leave free
+  core::Padding map_padding;  // what fit-to-route must leave free
   std::vector<core::ScreenRect> obstacles;
 };
 Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark);
@@ -58,7 +58,10 @@ struct UiRequests {
   std::vector<core::Command> commands;  // what the reader did on the panels this frame, in order
   std::vector<Target> targets;
   std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
-  void clear() { commands.clear(); target_count = 0; }
+  void clear() {
+    commands.clear();
+    target_count = 0;
+  }
   void remember(const char* id, const std::string& suffix = {});  // the last ImGui item, under this name
   const Target* find(const std::string& id) const;
 };
@@ -67,13 +70,12 @@ struct UiInput {
   const core::TripData* data = nullptr;  // null until the trips are loaded
   const core::Journey* journey = nullptr;
   const core::AppStatus* status = nullptr;
-  std::string trips_error;               // why there are no trips, when there are none
+  std::string trips_error;  // why there are no trips, when there are none
 };
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
 void draw(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
 // While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
 float draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
-
 
 }  // namespace ui

@@ -10,30 +10,34 @@
 #include "core/map_asset.hpp"
 
 static void put_u32(std::vector<std::uint8_t>& b, std::size_t at, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 
 static void check(const std::uint8_t* data, std::size_t size) {
-    core::MapAsset map;
-    std::string error;
-    if (!core::parse_map_asset(data, size, map, error)) return;
-    // A map that parses is used as the renderer uses it.
-    for (const core::MapLayer& layer : map.layers) (void)core::project_layer(layer);
-    for (int level = 0; level <= 1; ++level)
-        for (core::MapLayerKind kind : {core::MapLayerKind::Land, core::MapLayerKind::Coastline, core::MapLayerKind::Border})
-            for (const core::MapLayer* l : core::layers_to_draw(map, kind, level))
-                if (l == nullptr) __builtin_trap();
+  core::MapAsset map;
+  std::string error;
+  if (!core::parse_map_asset(data, size, map, error)) return;
+  // A map that parses is used as the renderer uses it.
+  for (const core::MapLayer& layer : map.layers) (void)core::project_layer(layer);
+  for (int level = 0; level <= 1; ++level)
+    for (core::MapLayerKind kind :
+         {core::MapLayerKind::Land, core::MapLayerKind::Coastline, core::MapLayerKind::Border})
+      for (const core::MapLayer* l : core::layers_to_draw(map, kind, level))
+        if (l == nullptr) __builtin_trap();
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    check(data, size);
-    if (size < core::kMapHeaderBytes) return 0;
-    std::vector<std::uint8_t> sealed(data, data + size);
-    sealed[0] = 'J'; sealed[1] = 'M'; sealed[2] = 'A'; sealed[3] = 'P';
-    put_u32(sealed, 4, core::kMapFormatVersion);
-    const std::size_t payload = size - core::kMapHeaderBytes;
-    put_u32(sealed, 8, static_cast<std::uint32_t>(payload));
-    put_u32(sealed, 12, core::fnv1a32(sealed.data() + core::kMapHeaderBytes, payload));
-    check(sealed.data(), sealed.size());
-    return 0;
+  check(data, size);
+  if (size < core::kMapHeaderBytes) return 0;
+  std::vector<std::uint8_t> sealed(data, data + size);
+  sealed[0] = 'J';
+  sealed[1] = 'M';
+  sealed[2] = 'A';
+  sealed[3] = 'P';
+  put_u32(sealed, 4, core::kMapFormatVersion);
+  const std::size_t payload = size - core::kMapHeaderBytes;
+  put_u32(sealed, 8, static_cast<std::uint32_t>(payload));
+  put_u32(sealed, 12, core::fnv1a32(sealed.data() + core::kMapHeaderBytes, payload));
+  check(sealed.data(), sealed.size());
+  return 0;
 }

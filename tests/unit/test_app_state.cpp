@@ -90,7 +90,11 @@ TEST_CASE("view: getState reports the camera centre in degrees; setState moves i
 TEST_CASE("trip, mode, time, speed, playing and filter round-trip; a new trip restarts the clock") {
   REQUIRE(data.trips.size() == 9);
   core::AppState state;
-  REQUIRE(apply(state, data, R"({"trip": "2019-02-hanoi", "mode": "both", "time": 12.5, "speed": 4, "playing": true, "filter": "train"})").empty());
+  REQUIRE(
+      apply(
+          state, data,
+          R"({"trip": "2019-02-hanoi", "mode": "both", "time": 12.5, "speed": 4, "playing": true, "filter": "train"})")
+          .empty());
   CHECK(state.trip_id == "2019-02-hanoi");
   CHECK(state.show == core::ShowMode::Both);
   CHECK(state.playback.clock_h == 12.5);
@@ -111,9 +115,9 @@ TEST_CASE("bad trip, mode, time and speed are refused with the accepted values n
   auto errors = apply(state, data, R"({"trip": "2030-01-mars", "mode": "boat", "time": -1, "speed": 100})");
   REQUIRE(errors.size() == 4);
   CHECK(errors[0].find("\"train\", \"plane\" or \"both\"") != std::string::npos);  // mode
-  CHECK(errors[1].find("0.25 to 16") != std::string::npos);                              // speed
-  CHECK(errors[2].find("0 or more") != std::string::npos);                               // time
-  CHECK(errors[3].find("2018-03-beijing") != std::string::npos);                         // trip: lists the ids
+  CHECK(errors[1].find("0.25 to 16") != std::string::npos);                        // speed
+  CHECK(errors[2].find("0 or more") != std::string::npos);                         // time
+  CHECK(errors[3].find("2018-03-beijing") != std::string::npos);                   // trip: lists the ids
   CHECK(state.trip_id.empty());
 }
 

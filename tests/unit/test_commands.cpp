@@ -27,8 +27,9 @@ static Command parsed(const char* json) {
 
 TEST_CASE("a trip picked from the list, by its number key or by the page is shown from its start, paused") {
   // The drift this replaces: a digit key kept the clock and kept playing; the sidebar reset and paused.
-  for (const Command& pick : {Command{CommandKind::SelectTrip, 0, 0.0, "2019-02-hanoi"}, Command{CommandKind::PickTrip, 6},
-                              parsed(R"({"do":"selectTrip","trip":"2019-02-hanoi"})"), *command_for_key(Key::Digit, '6')}) {
+  for (const Command& pick :
+       {Command{CommandKind::SelectTrip, 0, 0.0, "2019-02-hanoi"}, Command{CommandKind::PickTrip, 6},
+        parsed(R"({"do":"selectTrip","trip":"2019-02-hanoi"})"), *command_for_key(Key::Digit, '6')}) {
     Session s = playing_session();
     apply_command(s, {CommandKind::NextTrip});  // Page Down: the next trip, playing
     REQUIRE(s.state.playback.playing);
@@ -79,7 +80,8 @@ TEST_CASE("what the platform must do comes back as effects; a link opens only wh
   CHECK(apply_command(s, {CommandKind::Fullscreen}).toggle_fullscreen);
   CHECK(apply_command(s, {CommandKind::SaveImage}).save_image);
   CHECK(apply_command(s, {CommandKind::CopyEmbed}).copy_embed);
-  CHECK(apply_command(s, {CommandKind::OpenLink, 0, 0.0, "https://www.yna.co.kr/"}).open_url == "https://www.yna.co.kr/");
+  CHECK(apply_command(s, {CommandKind::OpenLink, 0, 0.0, "https://www.yna.co.kr/"}).open_url ==
+        "https://www.yna.co.kr/");
   CHECK(apply_command(s, {CommandKind::OpenLink, 0, 0.0, "javascript:alert(1)"}).open_url.empty());
   const bool open = s.state.sidebar_open;
   apply_command(s, {CommandKind::ToggleSidebar});
@@ -93,9 +95,10 @@ TEST_CASE("the page's form of a command: every name round-trips, and anything el
     const char* name = command_name(static_cast<CommandKind>(k));
     CHECK(std::string(name) != "?");
   }
-  for (const char* bad : {"", "[]", "{}", R"({"do":3})", R"({"do":"fly"})", R"({"do":"seek"})",
-                          R"({"do":"seek","time":"3"})", R"({"do":"playPause","time":3})", R"({"do":"pickTrip","number":1.5})",
-                          R"({"do":"selectTrip","trip":7})", "{\"do\":\"seek\",\"time\":1e999}"}) {
+  for (const char* bad :
+       {"", "[]", "{}", R"({"do":3})", R"({"do":"fly"})", R"({"do":"seek"})", R"({"do":"seek","time":"3"})",
+        R"({"do":"playPause","time":3})", R"({"do":"pickTrip","number":1.5})", R"({"do":"selectTrip","trip":7})",
+        "{\"do\":\"seek\",\"time\":1e999}"}) {
     std::string error;
     CAPTURE(bad);
     CHECK_FALSE(command_from_json(bad, &error));

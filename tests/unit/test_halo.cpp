@@ -8,7 +8,8 @@ using namespace core;
 
 static std::vector<std::uint8_t> dilate(const std::vector<std::uint8_t>& src, int w, int h, float radius) {
   const int m = halo_margin(radius);
-  std::vector<std::uint8_t> dst(static_cast<std::size_t>((w + 2 * m) * (h + 2 * m)), 77), scratch(static_cast<std::size_t>((w + 2 * m) * h));
+  std::vector<std::uint8_t> dst(static_cast<std::size_t>((w + 2 * m) * (h + 2 * m)), 77),
+      scratch(static_cast<std::size_t>((w + 2 * m) * h));
   dilate_alpha(src.data(), w, h, w, radius, dst.data(), scratch.data());
   return dst;
 }
@@ -21,12 +22,12 @@ TEST_CASE("halo: a dot grows by the radius, with a soft last pixel, and nothing 
   const std::vector<std::uint8_t> out = dilate({255}, 1, 1, 1.5f);
   REQUIRE(out.size() == 25);
   auto at = [&](int x, int y) { return static_cast<int>(out[static_cast<std::size_t>(y * 5 + x)]); };
-  CHECK(at(2, 2) == 255);                  // the pixel itself
-  CHECK(at(1, 2) == 255);                  // 1 px away: inside radius - 0.5
+  CHECK(at(2, 2) == 255);  // the pixel itself
+  CHECK(at(1, 2) == 255);  // 1 px away: inside radius - 0.5
   CHECK(at(3, 2) == 255);
-  CHECK(at(2, 0) == 0);                    // 2 px away: beyond radius + 0.5 = 2
+  CHECK(at(2, 0) == 0);  // 2 px away: beyond radius + 0.5 = 2
   CHECK(at(0, 2) == 0);
-  CHECK(at(1, 1) == 255);                  // diagonal neighbour: separable, so the square's corner
+  CHECK(at(1, 1) == 255);  // diagonal neighbour: separable, so the square's corner
   // Radius 1.75: the pixel 2 away is a quarter covered.
   const std::vector<std::uint8_t> soft = dilate({255}, 1, 1, 1.75f);
   CHECK(static_cast<int>(soft[static_cast<std::size_t>(2 * 5 + 0)]) == doctest::Approx(64).epsilon(0.02));

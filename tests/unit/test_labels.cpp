@@ -149,7 +149,8 @@ TEST_CASE("labels keep off panels, and a dot under a panel gets no label") {
 }
 
 TEST_CASE("a vehicle on a stop pushes its label out, with a leader line back to the dot") {
-  LabelScene s = scene_of({text_label(300, 300, "Hanoi Noi Bai International \xC2\xB7 3 h 04 min", LabelPriority::CurrentLeg, 1)});
+  LabelScene s =
+      scene_of({text_label(300, 300, "Hanoi Noi Bai International \xC2\xB7 3 h 04 min", LabelPriority::CurrentLeg, 1)});
   s.vehicles = {{300 - 16.25, 300 - 16.25, 300 + 16.25, 300 + 16.25}};  // the plane's icon and its disc
   const LabelLayout out = place(s);
   check_rules(s, out, "plane on Noi Bai");
@@ -189,8 +190,8 @@ TEST_CASE("Dandong, the Friendship Bridge and Sinuiju at the Beijing trip's desk
   // Context cities of places.json around the cluster.
   s.labels.push_back(text_label(on_screen(cam, {"", 40.85, 122.2}).x, on_screen(cam, {"", 40.85, 122.2}).y, "Anshan",
                                 LabelPriority::Context, 100, 3));
-  s.labels.push_back(text_label(on_screen(cam, {"", 41.12, 122.99}).x, on_screen(cam, {"", 41.12, 122.99}).y, "Liaoyang",
-                                LabelPriority::Context, 101, 3));
+  s.labels.push_back(text_label(on_screen(cam, {"", 41.12, 122.99}).x, on_screen(cam, {"", 41.12, 122.99}).y,
+                                "Liaoyang", LabelPriority::Context, 101, 3));
   const LabelLayout out = place(s);
   check_rules(s, out, "Yalu cluster, desktop");
   // Both ends of the current leg are labelled; with three dots in 3 px one of the cluster needs a leader line.
@@ -220,7 +221,7 @@ TEST_CASE("Hanoi in Both mode on a phone: Noi Bai, the hotels, Dong Dang and Pin
   const core::Camera cam = camera_for(places, 390, 844, pad);
   LabelScene s = scene_of({}, 390, 844);
   s.panels = {{0, 844 - 190, 390, 844}, {0, 844 - 190 - 72, 390, 844 - 190}, {390 - 170, 0, 390, 30}};
-  const LabelPriority pr[] = {LabelPriority::CurrentLeg, LabelPriority::CurrentLeg, LabelPriority::ReportedStop,
+  const LabelPriority pr[] = {LabelPriority::CurrentLeg,   LabelPriority::CurrentLeg,   LabelPriority::ReportedStop,
                               LabelPriority::ReportedStop, LabelPriority::InferredStop, LabelPriority::ReportedStop};
   for (std::size_t i = 0; i < places.size(); ++i) {
     const core::ScreenPoint p = on_screen(cam, places[i]);
@@ -249,14 +250,18 @@ TEST_CASE("Beijing, Beijing Capital and Tianjin at the classroom size, with cont
   s.panels = {{0, 1080 - 225, 1920, 1080}, {0, 0, 820, 90}};  // controls, and the title line
   for (std::size_t i = 0; i < places.size(); ++i) {
     const core::ScreenPoint p = on_screen(cam, places[i]);
-    LabelRequest r = text_label(p.x, p.y, places[i].name, i == 1 ? LabelPriority::CurrentLeg : LabelPriority::ReportedStop,
-                                static_cast<int>(i), static_cast<int>(i));
+    LabelRequest r =
+        text_label(p.x, p.y, places[i].name, i == 1 ? LabelPriority::CurrentLeg : LabelPriority::ReportedStop,
+                   static_cast<int>(i), static_cast<int>(i));
     r.width *= 1.5;  // classroom type
     r.height *= 1.5;
     s.labels.push_back(r);
   }
-  const Place context[] = {{"Beijing", 39.9, 116.4}, {"Tangshan", 39.63, 118.18}, {"Baoding", 38.87, 115.46},
-                           {"Dalian", 38.91, 121.6}, {"Shenyang", 41.8, 123.43}};
+  const Place context[] = {{"Beijing", 39.9, 116.4},
+                           {"Tangshan", 39.63, 118.18},
+                           {"Baoding", 38.87, 115.46},
+                           {"Dalian", 38.91, 121.6},
+                           {"Shenyang", 41.8, 123.43}};
   for (int i = 0; i < 5; ++i) {
     const core::ScreenPoint p = on_screen(cam, context[i]);
     s.labels.push_back(text_label(p.x, p.y, context[i].name, LabelPriority::Context, 100 + i, 2));
@@ -372,6 +377,8 @@ TEST_CASE("a label stays where it was while a better position is only marginally
   REQUIRE(second.placed.size() == 1);
   // Moving by one or two positions costs more than the bonus saves only when the bonus is smaller: here the
   // earlier position is kept if it is within 3.5 positions of the best.
-  if (pos <= 3) CHECK(second.placed[0].position == pos);
-  else CHECK(second.placed[0].position == 0);
+  if (pos <= 3)
+    CHECK(second.placed[0].position == pos);
+  else
+    CHECK(second.placed[0].position == 0);
 }

@@ -10,13 +10,13 @@
 
 using namespace core;
 
-
 static const Padding kSidebar{0, 0, 0, 360};
 
 static bool on_screen(const Session& s, LatLon p, const Padding& pad) {
   const ScreenPoint q = world_to_screen(s.state.camera, project(p));
   const Viewport& v = s.state.camera.viewport;
-  return q.x >= pad.left - 1 && q.x <= v.width - pad.right + 1 && q.y >= pad.top - 1 && q.y <= v.height - pad.bottom + 1;
+  return q.x >= pad.left - 1 && q.x <= v.width - pad.right + 1 && q.y >= pad.top - 1 &&
+         q.y <= v.height - pad.bottom + 1;
 }
 
 TEST_CASE("picking a trip by its number builds its journey in the mode he used and frames the route") {
@@ -134,7 +134,8 @@ TEST_CASE("the status names the vehicle of the leg: the Hanoi train track ends b
   CHECK(s.status.train.vehicle == Mode::Car);
 }
 
-TEST_CASE("opening or closing the trips panel frames the route again in the free area, unless the reader moved the map") {
+TEST_CASE(
+    "opening or closing the trips panel frames the route again in the free area, unless the reader moved the map") {
   Session s = loaded_session();
   s.state.sidebar_open = false;
   apply_command(s, {CommandKind::PickTrip, 1});  // Beijing by train
@@ -181,7 +182,7 @@ TEST_CASE("with the panels given, a trip is framed in the area they leave free, 
   Session s = loaded_session();
   s.fit_margin = {20, 20, 20, 20};
   s.fit_panels = {{0, 0, 1000, 120}, {0, 600, 1000, 700}};  // a title block across the top, controls below
-  apply_command(s, {CommandKind::PickTrip, 1});  // Beijing 2018: a wide route
+  apply_command(s, {CommandKind::PickTrip, 1});             // Beijing 2018: a wide route
   session_sync_journey(s, kSidebar);
   const Padding free_area{140, 20, 120, 20};
   for (const LatLon& p : s.journey.train.route.points) CHECK(on_screen(s, p, free_area));

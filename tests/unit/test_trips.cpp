@@ -28,8 +28,9 @@ const char* kHeader = R"({
 )";
 
 std::string trip(const std::string& id) {
-    return R"(    {
-      "id": ")" + id + R"(", "number": 1, "title": "T", "destination": "D", "country": "C",
+  return R"(    {
+      "id": ")" +
+         id + R"(", "number": 1, "title": "T", "destination": "D", "country": "C",
       "counterpart": "X", "purpose": "P", "summary": "S", "sources": ["src-a"],
       "depart": {"date": "2018-03-25", "utc_offset": "+08:30", "sources": ["src-a"]},
       "arrive": {"date": "2018-03-26", "time": "15:00", "utc_offset": "+08:00", "sources": ["src-a"]},
@@ -59,31 +60,31 @@ std::string valid_doc() { return doc(trip("2018-03-test")); }
 
 // Replace exactly one occurrence (fails the test if the text is not there).
 std::string replace(std::string text, const std::string& from, const std::string& to) {
-    const auto pos = text.find(from);
-    REQUIRE_MESSAGE(pos != std::string::npos, "test setup: text not found: " << from);
-    text.replace(pos, from.size(), to);
-    return text;
+  const auto pos = text.find(from);
+  REQUIRE_MESSAGE(pos != std::string::npos, "test setup: text not found: " << from);
+  text.replace(pos, from.size(), to);
+  return text;
 }
 
 // 1-based line of the first occurrence of needle.
 std::size_t line_of(const std::string& text, const std::string& needle) {
-    const auto pos = text.find(needle);
-    REQUIRE(pos != std::string::npos);
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n' ? 1 : 0;
-    return line;
+  const auto pos = text.find(needle);
+  REQUIRE(pos != std::string::npos);
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n' ? 1 : 0;
+  return line;
 }
 
 const core::LoadError* find_error(const core::LoadResult& r, const std::string& path) {
-    for (const auto& e : r.errors)
-        if (e.path == path) return &e;
-    return nullptr;
+  for (const auto& e : r.errors)
+    if (e.path == path) return &e;
+  return nullptr;
 }
 
 std::string all_errors(const core::LoadResult& r) {
-    std::string s;
-    for (const auto& e : r.errors) s += e.to_string() + "\n";
-    return s;
+  std::string s;
+  for (const auto& e : r.errors) s += e.to_string() + "\n";
+  return s;
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
@@ -91,262 +92,279 @@ bool contains(const std::string& hay, const std::string& needle) { return hay.fi
 }  // namespace
 
 TEST_CASE("the minimal document is valid and fully resolved") {
-    const auto r = core::load_trips(valid_doc(), "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.ok());
-    REQUIRE(r.data.trips.size() == 1);
-    const core::Trip& t = r.data.trips[0];
-    CHECK(t.id == "2018-03-test");
-    CHECK(t.depart.utc_offset_min == 510);
-    CHECK(t.arrive.has_time);
-    CHECK(t.arrive.hour == 15);
-    REQUIRE(t.outbound.size() == 1);
-    const core::Leg& leg = t.outbound[0];
-    CHECK(leg.mode == core::Mode::Train);
-    REQUIRE(leg.stops.size() == 3);
-    CHECK(leg.stops[0].name == "One");
-    CHECK(leg.stops[1].kind == core::StopKind::Border);
-    CHECK(leg.stops[2].coord.lat == 39.9);
-    CHECK_FALSE(leg.stops[1].reported);
-    REQUIRE(leg.reported_distance_km.size() == 2);
-    CHECK(leg.reported_distance_km[1].from == "p-one");
-    CHECK(leg.reported_duration_h[0].min == 16);
-    CHECK(leg.reported_duration_h[0].max == 20);
-    REQUIRE(t.what_if.size() == 1);
-    CHECK(t.what_if[0].what_if);
-    CHECK_FALSE(leg.what_if);
-    CHECK(r.data.find_source("src-b")->url == "https://example.org/b");
-    CHECK(r.data.find_vehicle("train-x")->timing_speed->max_kmh == 60);
+  const auto r = core::load_trips(valid_doc(), "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.ok());
+  REQUIRE(r.data.trips.size() == 1);
+  const core::Trip& t = r.data.trips[0];
+  CHECK(t.id == "2018-03-test");
+  CHECK(t.depart.utc_offset_min == 510);
+  CHECK(t.arrive.has_time);
+  CHECK(t.arrive.hour == 15);
+  REQUIRE(t.outbound.size() == 1);
+  const core::Leg& leg = t.outbound[0];
+  CHECK(leg.mode == core::Mode::Train);
+  REQUIRE(leg.stops.size() == 3);
+  CHECK(leg.stops[0].name == "One");
+  CHECK(leg.stops[1].kind == core::StopKind::Border);
+  CHECK(leg.stops[2].coord.lat == 39.9);
+  CHECK_FALSE(leg.stops[1].reported);
+  REQUIRE(leg.reported_distance_km.size() == 2);
+  CHECK(leg.reported_distance_km[1].from == "p-one");
+  CHECK(leg.reported_duration_h[0].min == 16);
+  CHECK(leg.reported_duration_h[0].max == 20);
+  REQUIRE(t.what_if.size() == 1);
+  CHECK(t.what_if[0].what_if);
+  CHECK_FALSE(leg.what_if);
+  CHECK(r.data.find_source("src-b")->url == "https://example.org/b");
+  CHECK(r.data.find_vehicle("train-x")->timing_speed->max_kmh == 60);
 }
 
 TEST_CASE("refuses a missing field, naming trip, field and line") {
-    const std::string text = replace(valid_doc(), R"("counterpart": "X", )", "");
-    const auto r = core::load_trips(text, "mini.json");
-    REQUIRE(r.errors.size() == 1);
-    const auto& e = r.errors[0];
-    CHECK(e.path == "/trips/0/counterpart");
-    CHECK(e.trip_id == "2018-03-test");
-    CHECK(contains(e.message, "missing field \"counterpart\""));
-    // The line of the object that lacks it.
-    CHECK(e.line == line_of(text, R"("id": "2018-03-test")") - 1);
-    CHECK(e.file == "mini.json");
-    CHECK(contains(e.to_string(), "mini.json:" + std::to_string(e.line) + ": trip 2018-03-test: /trips/0/counterpart: missing field"));
+  const std::string text = replace(valid_doc(), R"("counterpart": "X", )", "");
+  const auto r = core::load_trips(text, "mini.json");
+  REQUIRE(r.errors.size() == 1);
+  const auto& e = r.errors[0];
+  CHECK(e.path == "/trips/0/counterpart");
+  CHECK(e.trip_id == "2018-03-test");
+  CHECK(contains(e.message, "missing field \"counterpart\""));
+  // The line of the object that lacks it.
+  CHECK(e.line == line_of(text, R"("id": "2018-03-test")") - 1);
+  CHECK(e.file == "mini.json");
+  CHECK(contains(e.to_string(),
+                 "mini.json:" + std::to_string(e.line) + ": trip 2018-03-test: /trips/0/counterpart: missing field"));
 }
 
 TEST_CASE("refuses an unknown mode") {
-    const std::string text = replace(valid_doc(), R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"])",
-                                     R"({"mode": "boat", "vehicle": "train-x", "sources": ["src-b"])");
-    const auto r = core::load_trips(text, "mini.json");
-    const auto* e = find_error(r, "/trips/0/return/0/mode");
-    INFO(all_errors(r));
-    REQUIRE(e);
-    CHECK(r.errors.size() == 1);
-    CHECK(contains(e->message, "unknown mode \"boat\""));
-    CHECK(contains(e->message, "train, plane or car"));
-    CHECK(e->trip_id == "2018-03-test");
-    CHECK(e->line == line_of(text, "\"boat\""));
+  const std::string text = replace(valid_doc(), R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"])",
+                                   R"({"mode": "boat", "vehicle": "train-x", "sources": ["src-b"])");
+  const auto r = core::load_trips(text, "mini.json");
+  const auto* e = find_error(r, "/trips/0/return/0/mode");
+  INFO(all_errors(r));
+  REQUIRE(e);
+  CHECK(r.errors.size() == 1);
+  CHECK(contains(e->message, "unknown mode \"boat\""));
+  CHECK(contains(e->message, "train, plane or car"));
+  CHECK(e->trip_id == "2018-03-test");
+  CHECK(e->line == line_of(text, "\"boat\""));
 }
 
 TEST_CASE("refuses coordinates out of range") {
-    std::string text = replace(valid_doc(), R"("lat": 39.0, "lon": 125.7)", R"("lat": 91.5, "lon": 125.7)");
-    text = replace(text, R"("lat": 40.1, "lon": 124.4)", R"("lat": 40.1, "lon": 224.4)");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 2);
-    const auto* lat = find_error(r, "/places/0/lat");
-    const auto* lon = find_error(r, "/places/1/lon");
-    REQUIRE(lat);
-    REQUIRE(lon);
-    CHECK(contains(lat->message, "latitude 91.5 is out of range"));
-    CHECK(contains(lon->message, "longitude 224.4 is out of range"));
-    CHECK(lat->trip_id.empty());
-    CHECK(lat->line == line_of(text, "91.5"));
-    CHECK(lon->line == line_of(text, "224.4"));
+  std::string text = replace(valid_doc(), R"("lat": 39.0, "lon": 125.7)", R"("lat": 91.5, "lon": 125.7)");
+  text = replace(text, R"("lat": 40.1, "lon": 124.4)", R"("lat": 40.1, "lon": 224.4)");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 2);
+  const auto* lat = find_error(r, "/places/0/lat");
+  const auto* lon = find_error(r, "/places/1/lon");
+  REQUIRE(lat);
+  REQUIRE(lon);
+  CHECK(contains(lat->message, "latitude 91.5 is out of range"));
+  CHECK(contains(lon->message, "longitude 224.4 is out of range"));
+  CHECK(lat->trip_id.empty());
+  CHECK(lat->line == line_of(text, "91.5"));
+  CHECK(lon->line == line_of(text, "224.4"));
 }
 
 TEST_CASE("line numbers hold for a value at the end of a line") {
-    // A number is read one character past its end; here that character is a newline.
-    std::string text = replace(valid_doc(), R"("lat": 39.0, "lon": 125.7, "coord_sources": ["src-a"]})",
-                               "\"coord_sources\": [\"src-a\"], \"lon\": 125.7,\n     \"lat\": -95\n    }");
-    const auto r = core::load_trips(text, "mini.json");
-    const auto* e = find_error(r, "/places/0/lat");
-    INFO(all_errors(r));
-    REQUIRE(e);
-    CHECK(e->line == line_of(text, "-95"));
+  // A number is read one character past its end; here that character is a newline.
+  std::string text = replace(valid_doc(), R"("lat": 39.0, "lon": 125.7, "coord_sources": ["src-a"]})",
+                             "\"coord_sources\": [\"src-a\"], \"lon\": 125.7,\n     \"lat\": -95\n    }");
+  const auto r = core::load_trips(text, "mini.json");
+  const auto* e = find_error(r, "/places/0/lat");
+  INFO(all_errors(r));
+  REQUIRE(e);
+  CHECK(e->line == line_of(text, "-95"));
 }
 
 TEST_CASE("refuses a route of fewer than two stops") {
-    const std::string text = replace(valid_doc(), R"("stops": [{"place": "p-three", "reported": false}, {"place": "p-one", "reported": false}])",
-                                     R"("stops": [{"place": "p-three", "reported": false}])");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/return/0/stops");
-    CHECK(contains(r.errors[0].message, "at least 2 stops, found 1"));
-    CHECK(r.errors[0].line == line_of(text, R"("stops": [{"place": "p-three")"));
+  const std::string text = replace(
+      valid_doc(), R"("stops": [{"place": "p-three", "reported": false}, {"place": "p-one", "reported": false}])",
+      R"("stops": [{"place": "p-three", "reported": false}])");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/return/0/stops");
+  CHECK(contains(r.errors[0].message, "at least 2 stops, found 1"));
+  CHECK(r.errors[0].line == line_of(text, R"("stops": [{"place": "p-three")"));
 }
 
 TEST_CASE("refuses dates out of order") {
-    const std::string text = replace(valid_doc(), R"("return_depart": {"date": "2018-03-27")", R"("return_depart": {"date": "2018-03-24")");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/return_depart/date");
-    CHECK(contains(r.errors[0].message, "dates out of order"));
-    CHECK(contains(r.errors[0].message, "\"arrive\""));
-    CHECK(r.errors[0].line == line_of(text, "2018-03-24"));
+  const std::string text =
+      replace(valid_doc(), R"("return_depart": {"date": "2018-03-27")", R"("return_depart": {"date": "2018-03-24")");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/return_depart/date");
+  CHECK(contains(r.errors[0].message, "dates out of order"));
+  CHECK(contains(r.errors[0].message, "\"arrive\""));
+  CHECK(r.errors[0].line == line_of(text, "2018-03-24"));
 }
 
 TEST_CASE("dates out of order use UTC when times are known") {
-    // Arrive 15:00 UTC+8 on the 26th; leaving 15:30 UTC+9 the same day is 30 minutes *before* arriving.
-    std::string text = replace(valid_doc(), R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00")",
-                               R"("return_depart": {"date": "2018-03-26", "time": "15:30", "utc_offset": "+09:00")");
-    auto r = core::load_trips(text, "mini.json");
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/return_depart/date");
-    // Stop times along a leg too.
-    text = replace(valid_doc(), R"({"place": "p-two", "reported": false})",
-                   R"({"place": "p-two", "reported": false, "when": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["src-a"]}})");
-    text = replace(text, R"({"place": "p-three", "reported": true, "sources": ["src-b"]})",
-                   R"({"place": "p-three", "reported": true, "sources": ["src-b"], "when": {"date": "2018-03-26", "utc_offset": "+08:00", "sources": ["src-a"]}})");
-    r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/outbound/0/stops/2/when/date");
-    CHECK(contains(r.errors[0].message, "dates out of order"));
+  // Arrive 15:00 UTC+8 on the 26th; leaving 15:30 UTC+9 the same day is 30 minutes *before* arriving.
+  std::string text = replace(valid_doc(), R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00")",
+                             R"("return_depart": {"date": "2018-03-26", "time": "15:30", "utc_offset": "+09:00")");
+  auto r = core::load_trips(text, "mini.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/return_depart/date");
+  // Stop times along a leg too.
+  text = replace(
+      valid_doc(), R"({"place": "p-two", "reported": false})",
+      R"({"place": "p-two", "reported": false, "when": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["src-a"]}})");
+  text = replace(
+      text, R"({"place": "p-three", "reported": true, "sources": ["src-b"]})",
+      R"({"place": "p-three", "reported": true, "sources": ["src-b"], "when": {"date": "2018-03-26", "utc_offset": "+08:00", "sources": ["src-a"]}})");
+  r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/outbound/0/stops/2/when/date");
+  CHECK(contains(r.errors[0].message, "dates out of order"));
 }
 
 TEST_CASE("refuses a duplicate id") {
-    const std::string text = doc(trip("2018-03-test") + ",\n" + trip("2018-03-test"));
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    const auto& e = r.errors[0];
-    CHECK(e.path == "/trips/1/id");
-    CHECK(e.trip_id == "2018-03-test");
-    const std::size_t first = line_of(text, R"("id": "2018-03-test")");
-    CHECK(contains(e.message, "duplicate trip id \"2018-03-test\" (first defined at line " + std::to_string(first) + ")"));
-    CHECK(e.line > first);
+  const std::string text = doc(trip("2018-03-test") + ",\n" + trip("2018-03-test"));
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  const auto& e = r.errors[0];
+  CHECK(e.path == "/trips/1/id");
+  CHECK(e.trip_id == "2018-03-test");
+  const std::size_t first = line_of(text, R"("id": "2018-03-test")");
+  CHECK(
+      contains(e.message, "duplicate trip id \"2018-03-test\" (first defined at line " + std::to_string(first) + ")"));
+  CHECK(e.line > first);
 
-    // Sources too.
-    const std::string dup_src = replace(valid_doc(), R"({"id": "src-b", "outlet": "Outlet B")", R"({"id": "src-a", "outlet": "Outlet B")");
-    const auto r2 = core::load_trips(dup_src, "mini.json");
-    const auto* e2 = find_error(r2, "/sources/1/id");
-    REQUIRE(e2);
-    CHECK(contains(e2->message, "duplicate source id \"src-a\""));
+  // Sources too.
+  const std::string dup_src =
+      replace(valid_doc(), R"({"id": "src-b", "outlet": "Outlet B")", R"({"id": "src-a", "outlet": "Outlet B")");
+  const auto r2 = core::load_trips(dup_src, "mini.json");
+  const auto* e2 = find_error(r2, "/sources/1/id");
+  REQUIRE(e2);
+  CHECK(contains(e2->message, "duplicate source id \"src-a\""));
 }
 
 TEST_CASE("refuses a source-less fact") {
-    const std::string text = replace(valid_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact.", "sources": []})");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
-    CHECK(contains(r.errors[0].message, "fact has no source"));
-    CHECK(r.errors[0].trip_id == "2018-03-test");
-    CHECK(r.errors[0].line == line_of(text, R"("sources": []})"));
+  const std::string text =
+      replace(valid_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact.", "sources": []})");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
+  CHECK(contains(r.errors[0].message, "fact has no source"));
+  CHECK(r.errors[0].trip_id == "2018-03-test");
+  CHECK(r.errors[0].line == line_of(text, R"("sources": []})"));
 
-    // No "sources" key at all.
-    const auto r2 = core::load_trips(replace(valid_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact."})"), "mini.json");
-    REQUIRE(r2.errors.size() == 1);
-    CHECK(r2.errors[0].path == "/trips/0/facts/0/sources");
-    CHECK(contains(r2.errors[0].message, "missing field \"sources\""));
+  // No "sources" key at all.
+  const auto r2 = core::load_trips(
+      replace(valid_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact."})"), "mini.json");
+  REQUIRE(r2.errors.size() == 1);
+  CHECK(r2.errors[0].path == "/trips/0/facts/0/sources");
+  CHECK(contains(r2.errors[0].message, "missing field \"sources\""));
 }
 
 TEST_CASE("refuses other source-less facts: a reported stop, a reported figure, a date") {
-    std::string text = replace(valid_doc(), R"({"place": "p-one", "reported": true, "sources": ["src-a"]})", R"({"place": "p-one", "reported": true})");
-    text = replace(text, R"({"value": 1364, "sources": ["src-b"]})", R"({"value": 1364})");
-    text = replace(text, R"("arrive": {"date": "2018-03-26", "time": "15:00", "utc_offset": "+08:00", "sources": ["src-a"]})",
-                   R"("arrive": {"date": "2018-03-26", "time": "15:00", "utc_offset": "+08:00"})");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    CHECK(r.errors.size() == 3);
-    CHECK(find_error(r, "/trips/0/outbound/0/stops/0/sources"));
-    CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/0/sources"));
-    CHECK(find_error(r, "/trips/0/arrive/sources"));
-    // Inferred stops may go without sources (the minimal document has some).
+  std::string text = replace(valid_doc(), R"({"place": "p-one", "reported": true, "sources": ["src-a"]})",
+                             R"({"place": "p-one", "reported": true})");
+  text = replace(text, R"({"value": 1364, "sources": ["src-b"]})", R"({"value": 1364})");
+  text = replace(text,
+                 R"("arrive": {"date": "2018-03-26", "time": "15:00", "utc_offset": "+08:00", "sources": ["src-a"]})",
+                 R"("arrive": {"date": "2018-03-26", "time": "15:00", "utc_offset": "+08:00"})");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  CHECK(r.errors.size() == 3);
+  CHECK(find_error(r, "/trips/0/outbound/0/stops/0/sources"));
+  CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/0/sources"));
+  CHECK(find_error(r, "/trips/0/arrive/sources"));
+  // Inferred stops may go without sources (the minimal document has some).
 }
 
 TEST_CASE("refuses unknown references and unknown fields") {
-    std::string text = replace(valid_doc(), R"("sources": ["src-b"]}]
-    })", R"("sources": ["src-zzz"]}]
+  std::string text = replace(valid_doc(), R"("sources": ["src-b"]}]
+    })",
+                             R"("sources": ["src-zzz"]}]
     })");
-    text = replace(text, R"({"place": "p-two", "reported": false})", R"({"place": "p-nowhere", "reported": false, "dwel_hours": 2})");
-    text = replace(text, R"("what_if": [
-        {"mode": "train", "vehicle": "train-x")", R"("what_if": [
+  text = replace(text, R"({"place": "p-two", "reported": false})",
+                 R"({"place": "p-nowhere", "reported": false, "dwel_hours": 2})");
+  text = replace(text, R"("what_if": [
+        {"mode": "train", "vehicle": "train-x")",
+                 R"("what_if": [
         {"mode": "train", "vehicle": "train-y")");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    // Five: the renamed place also breaks the figure whose span ends at it.
-    CHECK(r.errors.size() == 5);
-    CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/1/to"));
-    const auto* src = find_error(r, "/trips/0/facts/0/sources/0");
-    REQUIRE(src);
-    CHECK(contains(src->message, "unknown source id \"src-zzz\""));
-    const auto* place = find_error(r, "/trips/0/outbound/0/stops/1/place");
-    REQUIRE(place);
-    CHECK(contains(place->message, "unknown place id \"p-nowhere\""));
-    const auto* field = find_error(r, "/trips/0/outbound/0/stops/1/dwel_hours");
-    REQUIRE(field);
-    CHECK(contains(field->message, "unknown field \"dwel_hours\""));
-    const auto* veh = find_error(r, "/trips/0/what_if/0/vehicle");
-    REQUIRE(veh);
-    CHECK(contains(veh->message, "unknown vehicle id \"train-y\""));
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  // Five: the renamed place also breaks the figure whose span ends at it.
+  CHECK(r.errors.size() == 5);
+  CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/1/to"));
+  const auto* src = find_error(r, "/trips/0/facts/0/sources/0");
+  REQUIRE(src);
+  CHECK(contains(src->message, "unknown source id \"src-zzz\""));
+  const auto* place = find_error(r, "/trips/0/outbound/0/stops/1/place");
+  REQUIRE(place);
+  CHECK(contains(place->message, "unknown place id \"p-nowhere\""));
+  const auto* field = find_error(r, "/trips/0/outbound/0/stops/1/dwel_hours");
+  REQUIRE(field);
+  CHECK(contains(field->message, "unknown field \"dwel_hours\""));
+  const auto* veh = find_error(r, "/trips/0/what_if/0/vehicle");
+  REQUIRE(veh);
+  CHECK(contains(veh->message, "unknown vehicle id \"train-y\""));
 }
 
 TEST_CASE("what-ifs must be marked as such") {
-    const std::string text = replace(valid_doc(), R"("vehicle": "train-x", "what_if": true,)", R"("vehicle": "train-x",)");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/what_if/0/what_if");
+  const std::string text =
+      replace(valid_doc(), R"("vehicle": "train-x", "what_if": true,)", R"("vehicle": "train-x",)");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/what_if/0/what_if");
 }
 
 TEST_CASE("collects all errors, in line order, not only the first") {
-    std::string text = replace(valid_doc(), R"("lat": 39.0)", R"("lat": 139.0)");
-    text = replace(text, R"("counterpart": "X", )", "");
-    text = replace(text, R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"])", R"({"mode": "ship", "vehicle": "train-x", "sources": ["src-b"])");
-    text = replace(text, R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact.", "sources": []})");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    CHECK(r.errors.size() == 4);
-    CHECK(find_error(r, "/places/0/lat"));
-    CHECK(find_error(r, "/trips/0/counterpart"));
-    CHECK(find_error(r, "/trips/0/return/0/mode"));
-    CHECK(find_error(r, "/trips/0/facts/0/sources"));
-    for (std::size_t i = 1; i < r.errors.size(); ++i) CHECK(r.errors[i - 1].line <= r.errors[i].line);
+  std::string text = replace(valid_doc(), R"("lat": 39.0)", R"("lat": 139.0)");
+  text = replace(text, R"("counterpart": "X", )", "");
+  text = replace(text, R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"])",
+                 R"({"mode": "ship", "vehicle": "train-x", "sources": ["src-b"])");
+  text = replace(text, R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact.", "sources": []})");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  CHECK(r.errors.size() == 4);
+  CHECK(find_error(r, "/places/0/lat"));
+  CHECK(find_error(r, "/trips/0/counterpart"));
+  CHECK(find_error(r, "/trips/0/return/0/mode"));
+  CHECK(find_error(r, "/trips/0/facts/0/sources"));
+  for (std::size_t i = 1; i < r.errors.size(); ++i) CHECK(r.errors[i - 1].line <= r.errors[i].line);
 }
 
 TEST_CASE("invalid JSON gives one error with its line") {
-    const std::string text = replace(valid_doc(), R"("title": "T", "destination")", R"("title": "T" "destination")");
-    const auto r = core::load_trips(text, "broken.json");
-    REQUIRE(r.errors.size() == 1);
-    CHECK(contains(r.errors[0].message, "not valid JSON"));
-    CHECK(r.errors[0].line == line_of(text, R"("title": "T" "destination")"));
-    CHECK(contains(r.errors[0].to_string(), "broken.json:"));
+  const std::string text = replace(valid_doc(), R"("title": "T", "destination")", R"("title": "T" "destination")");
+  const auto r = core::load_trips(text, "broken.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(contains(r.errors[0].message, "not valid JSON"));
+  CHECK(r.errors[0].line == line_of(text, R"("title": "T" "destination")"));
+  CHECK(contains(r.errors[0].to_string(), "broken.json:"));
 }
 
 TEST_CASE("bad values of the right type") {
-    std::string text = replace(valid_doc(), R"("date": "2018-03-25")", R"("date": "2018-02-30")");
-    text = replace(text, R"("time": "15:00")", R"("time": "25:00")");
-    text = replace(text, R"("utc_offset": "+08:30", "sources": ["src-a"]},
-      "arrive")", R"("utc_offset": "8", "sources": ["src-a"]},
+  std::string text = replace(valid_doc(), R"("date": "2018-03-25")", R"("date": "2018-02-30")");
+  text = replace(text, R"("time": "15:00")", R"("time": "25:00")");
+  text = replace(text, R"("utc_offset": "+08:30", "sources": ["src-a"]},
+      "arrive")",
+                 R"("utc_offset": "8", "sources": ["src-a"]},
       "arrive")");
-    text = replace(text, R"({"min": 16, "max": 20,)", R"({"min": 20, "max": 16,)");
-    text = replace(text, R"("kind": "border")", R"("kind": "bridge")");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    CHECK(find_error(r, "/trips/0/depart/date"));
-    CHECK(find_error(r, "/trips/0/arrive/time"));
-    CHECK(find_error(r, "/trips/0/depart/utc_offset"));
-    CHECK(find_error(r, "/trips/0/outbound/0/reported_duration_h/0/max"));
-    CHECK(find_error(r, "/places/1/kind"));
+  text = replace(text, R"({"min": 16, "max": 20,)", R"({"min": 20, "max": 16,)");
+  text = replace(text, R"("kind": "border")", R"("kind": "bridge")");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  CHECK(find_error(r, "/trips/0/depart/date"));
+  CHECK(find_error(r, "/trips/0/arrive/time"));
+  CHECK(find_error(r, "/trips/0/depart/utc_offset"));
+  CHECK(find_error(r, "/trips/0/outbound/0/reported_duration_h/0/max"));
+  CHECK(find_error(r, "/places/1/kind"));
 }
 
 TEST_CASE("a missing file is one error") {
-    const auto r = core::load_trips_file("/nonexistent/trips.json");
-    REQUIRE(r.errors.size() == 1);
-    CHECK(contains(r.errors[0].to_string(), "/nonexistent/trips.json"));
+  const auto r = core::load_trips_file("/nonexistent/trips.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(contains(r.errors[0].to_string(), "/nonexistent/trips.json"));
 }
 
 // --- Sourcing rules (issue 15): the desk's fact sheet is not a publication; the desk's own work cannot stand
@@ -356,8 +374,8 @@ namespace {
 
 // The minimal document with more sources: two outlets of one publisher (KBS), another outlet, and the desk's.
 std::string sourcing_doc() {
-    return replace(valid_doc(), R"({"id": "src-b", "outlet": "Outlet B", "url": "https://example.org/b"})",
-                   R"({"id": "src-b", "outlet": "Outlet B", "url": "https://example.org/b"},
+  return replace(valid_doc(), R"({"id": "src-b", "outlet": "Outlet B", "url": "https://example.org/b"})",
+                 R"({"id": "src-b", "outlet": "Outlet B", "url": "https://example.org/b"},
     {"id": "kbs-en", "outlet": "KBS World"},
     {"id": "kbs-de", "outlet": "KBS World German"},
     {"id": "yna", "outlet": "Yonhap via The Korea Herald"},
@@ -365,122 +383,129 @@ std::string sourcing_doc() {
 }
 
 std::string with_fact(const std::string& fact) {
-    return replace(sourcing_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", fact);
+  return replace(sourcing_doc(), R"({"text": "A fact.", "sources": ["src-b"]})", fact);
 }
 
 }  // namespace
 
 TEST_CASE("outlet_key names the publisher behind an outlet text") {
-    CHECK(core::outlet_key("KBS") == "kbs");
-    CHECK(core::outlet_key("KBS World German") == "kbs");
-    CHECK(core::outlet_key("Yonhap/EFE via Siasat and Sharjah24") == "yonhap");
-    CHECK(core::outlet_key("The Korea Herald via asianews.network") == "korea herald");
-    CHECK(core::outlet_key("Korea Daily US") == "korea daily");
-    CHECK(core::outlet_key("Korea JoongAng Daily (2389101)") == "joongang");
-    CHECK(core::outlet_key("JoongAng Ilbo video") == "joongang");
-    CHECK(core::outlet_key("The Straits Times") == "straits times");
-    CHECK(core::outlet_key("The Washington Post via news.am") == core::outlet_key("The Washington Post"));
-    CHECK(core::outlet_key("Asia Times") != core::outlet_key("Asia Economy (Yang Nak-gyu)"));
-    CHECK(core::outlet_key("AP via Mid-day") != core::outlet_key("AFP via VnExpress"));
-    core::Source desk{"x", "Desk fact sheet (trips-facts.md)", "", "", "", ""};
-    core::Source newsroom{"y", "Newsroom desk", "", "", "", ""};
-    core::Source outlet{"z", "KBS World", "", "", "", ""};
-    CHECK(core::is_desk_source(desk));
-    CHECK(core::is_desk_source(newsroom));
-    CHECK_FALSE(core::is_desk_source(outlet));
+  CHECK(core::outlet_key("KBS") == "kbs");
+  CHECK(core::outlet_key("KBS World German") == "kbs");
+  CHECK(core::outlet_key("Yonhap/EFE via Siasat and Sharjah24") == "yonhap");
+  CHECK(core::outlet_key("The Korea Herald via asianews.network") == "korea herald");
+  CHECK(core::outlet_key("Korea Daily US") == "korea daily");
+  CHECK(core::outlet_key("Korea JoongAng Daily (2389101)") == "joongang");
+  CHECK(core::outlet_key("JoongAng Ilbo video") == "joongang");
+  CHECK(core::outlet_key("The Straits Times") == "straits times");
+  CHECK(core::outlet_key("The Washington Post via news.am") == core::outlet_key("The Washington Post"));
+  CHECK(core::outlet_key("Asia Times") != core::outlet_key("Asia Economy (Yang Nak-gyu)"));
+  CHECK(core::outlet_key("AP via Mid-day") != core::outlet_key("AFP via VnExpress"));
+  core::Source desk{"x", "Desk fact sheet (trips-facts.md)", "", "", "", ""};
+  core::Source newsroom{"y", "Newsroom desk", "", "", "", ""};
+  core::Source outlet{"z", "KBS World", "", "", "", ""};
+  CHECK(core::is_desk_source(desk));
+  CHECK(core::is_desk_source(newsroom));
+  CHECK_FALSE(core::is_desk_source(outlet));
 }
 
 TEST_CASE("the desk's compiled fact sheet may be neither defined nor cited as a source") {
-    std::string text = replace(sourcing_doc(), R"({"id": "desk-calc",)",
-                               R"({"id": "factsheet", "outlet": "Desk fact sheet: trips-facts.md"},
+  std::string text = replace(sourcing_doc(), R"({"id": "desk-calc",)",
+                             R"({"id": "factsheet", "outlet": "Desk fact sheet: trips-facts.md"},
     {"id": "desk-calc",)");
-    text = replace(text, R"({"text": "A fact.", "sources": ["src-b"]})", R"({"text": "A fact.", "sources": ["src-b", "factsheet"]})");
-    const auto r = core::load_trips(text, "mini.json");
-    INFO(all_errors(r));
-    const core::LoadError* def = find_error(r, "/sources/5/id");
-    REQUIRE(def);
-    CHECK(contains(def->message, "not a publication"));
-    const core::LoadError* cite = find_error(r, "/trips/0/facts/0/sources/1");
-    REQUIRE(cite);
-    CHECK(contains(cite->message, "compiled fact sheet"));
-    CHECK(cite->trip_id == "2018-03-test");
+  text = replace(text, R"({"text": "A fact.", "sources": ["src-b"]})",
+                 R"({"text": "A fact.", "sources": ["src-b", "factsheet"]})");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  const core::LoadError* def = find_error(r, "/sources/5/id");
+  REQUIRE(def);
+  CHECK(contains(def->message, "not a publication"));
+  const core::LoadError* cite = find_error(r, "/trips/0/facts/0/sources/1");
+  REQUIRE(cite);
+  CHECK(contains(cite->message, "compiled fact sheet"));
+  CHECK(cite->trip_id == "2018-03-test");
 }
 
 TEST_CASE("the desk's own work cannot stand alone as the source of a published claim") {
-    // A fact with only the desk's calculation: refused.
-    auto r = core::load_trips(with_fact(R"({"text": "A fact.", "sources": ["desk-calc"]})"), "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
-    CHECK(contains(r.errors[0].message, "only the desk's own work"));
-    // With an outlet beside it: fine.
-    r = core::load_trips(with_fact(R"({"text": "A fact.", "sources": ["src-b", "desk-calc"]})"), "mini.json");
-    CHECK(r.ok());
-    // A reported figure, a date and a reported stop: refused alike.
-    std::string text = replace(sourcing_doc(), R"({"value": 1364, "sources": ["src-b"]})", R"({"value": 1364, "sources": ["desk-calc"]})");
-    text = replace(text, R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["src-a"]})",
-                   R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["desk-calc"]})");
-    text = replace(text, R"({"place": "p-three", "reported": true, "sources": ["src-b"]})",
-                   R"({"place": "p-three", "reported": true, "sources": ["desk-calc"]})");
-    r = core::load_trips(text, "mini.json");
-    CHECK(r.errors.size() == 3);
-    CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/0/sources"));
-    CHECK(find_error(r, "/trips/0/return_depart/sources"));
-    CHECK(find_error(r, "/trips/0/outbound/0/stops/2/sources"));
-    // A vehicle's timing speed is our assumption, not a published figure: the desk may stand alone there.
-    text = replace(sourcing_doc(), R"("timing_speed_kmh": {"min": 50, "max": 60, "sources": ["src-a"]})",
-                   R"("timing_speed_kmh": {"min": 50, "max": 60, "sources": ["desk-calc"]})");
-    r = core::load_trips(text, "mini.json");
-    CHECK(r.ok());
+  // A fact with only the desk's calculation: refused.
+  auto r = core::load_trips(with_fact(R"({"text": "A fact.", "sources": ["desk-calc"]})"), "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
+  CHECK(contains(r.errors[0].message, "only the desk's own work"));
+  // With an outlet beside it: fine.
+  r = core::load_trips(with_fact(R"({"text": "A fact.", "sources": ["src-b", "desk-calc"]})"), "mini.json");
+  CHECK(r.ok());
+  // A reported figure, a date and a reported stop: refused alike.
+  std::string text = replace(sourcing_doc(), R"({"value": 1364, "sources": ["src-b"]})",
+                             R"({"value": 1364, "sources": ["desk-calc"]})");
+  text = replace(text, R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["src-a"]})",
+                 R"("return_depart": {"date": "2018-03-27", "utc_offset": "+08:00", "sources": ["desk-calc"]})");
+  text = replace(text, R"({"place": "p-three", "reported": true, "sources": ["src-b"]})",
+                 R"({"place": "p-three", "reported": true, "sources": ["desk-calc"]})");
+  r = core::load_trips(text, "mini.json");
+  CHECK(r.errors.size() == 3);
+  CHECK(find_error(r, "/trips/0/outbound/0/reported_distance_km/0/sources"));
+  CHECK(find_error(r, "/trips/0/return_depart/sources"));
+  CHECK(find_error(r, "/trips/0/outbound/0/stops/2/sources"));
+  // A vehicle's timing speed is our assumption, not a published figure: the desk may stand alone there.
+  text = replace(sourcing_doc(), R"("timing_speed_kmh": {"min": 50, "max": 60, "sources": ["src-a"]})",
+                 R"("timing_speed_kmh": {"min": 50, "max": 60, "sources": ["desk-calc"]})");
+  r = core::load_trips(text, "mini.json");
+  CHECK(r.ok());
 }
 
 TEST_CASE("well_sourced needs two sources from different outlets") {
-    const char* bad[] = {
-        R"({"text": "A fact.", "sources": ["src-b"], "confidence": "well_sourced"})",               // one source
-        R"({"text": "A fact.", "sources": ["kbs-en", "kbs-de"], "confidence": "well_sourced"})",    // one publisher
-        R"({"text": "A fact.", "sources": ["yna", "desk-calc"], "confidence": "well_sourced"})",    // desk not counted
-    };
-    for (const char* fact : bad) {
-        const auto r = core::load_trips(with_fact(fact), "mini.json");
-        INFO(fact);
-        INFO(all_errors(r));
-        REQUIRE(r.errors.size() == 1);
-        CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
-        CHECK(contains(r.errors[0].message, "well_sourced"));
-        CHECK(contains(r.errors[0].message, "single_source"));
-    }
-    for (const char* fact : {R"({"text": "A fact.", "sources": ["kbs-de", "yna"], "confidence": "well_sourced"})",
-                             R"({"text": "A fact.", "sources": ["yna"], "confidence": "single_source"})"}) {
-        const auto r = core::load_trips(with_fact(fact), "mini.json");
-        INFO(all_errors(r));
-        CHECK(r.ok());
-    }
-    // The same rule for a date, a figure and a leg's vehicle.
-    std::string text = replace(sourcing_doc(), R"("depart": {"date": "2018-03-25", "utc_offset": "+08:30", "sources": ["src-a"]})",
-                               R"("depart": {"date": "2018-03-25", "utc_offset": "+08:30", "confidence": "well_sourced", "sources": ["src-a"]})");
-    text = replace(text, R"({"min": 16, "max": 20, "sources": ["src-b"]})",
-                   R"({"min": 16, "max": 20, "sources": ["kbs-en", "kbs-de"], "confidence": "well_sourced"})");
-    text = replace(text, R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"],)",
-                   R"({"mode": "train", "vehicle": "train-x", "vehicle_confidence": "well_sourced", "sources": ["src-b"],)");
-    const auto r = core::load_trips(text, "mini.json");
+  const char* bad[] = {
+      R"({"text": "A fact.", "sources": ["src-b"], "confidence": "well_sourced"})",             // one source
+      R"({"text": "A fact.", "sources": ["kbs-en", "kbs-de"], "confidence": "well_sourced"})",  // one publisher
+      R"({"text": "A fact.", "sources": ["yna", "desk-calc"], "confidence": "well_sourced"})",  // desk not counted
+  };
+  for (const char* fact : bad) {
+    const auto r = core::load_trips(with_fact(fact), "mini.json");
+    INFO(fact);
     INFO(all_errors(r));
-    CHECK(r.errors.size() == 3);
-    CHECK(find_error(r, "/trips/0/depart/sources"));
-    CHECK(find_error(r, "/trips/0/outbound/0/reported_duration_h/0/sources"));
-    CHECK(find_error(r, "/trips/0/return/0/vehicle_confidence"));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].path == "/trips/0/facts/0/sources");
+    CHECK(contains(r.errors[0].message, "well_sourced"));
+    CHECK(contains(r.errors[0].message, "single_source"));
+  }
+  for (const char* fact : {R"({"text": "A fact.", "sources": ["kbs-de", "yna"], "confidence": "well_sourced"})",
+                           R"({"text": "A fact.", "sources": ["yna"], "confidence": "single_source"})"}) {
+    const auto r = core::load_trips(with_fact(fact), "mini.json");
+    INFO(all_errors(r));
+    CHECK(r.ok());
+  }
+  // The same rule for a date, a figure and a leg's vehicle.
+  std::string text = replace(
+      sourcing_doc(), R"("depart": {"date": "2018-03-25", "utc_offset": "+08:30", "sources": ["src-a"]})",
+      R"("depart": {"date": "2018-03-25", "utc_offset": "+08:30", "confidence": "well_sourced", "sources": ["src-a"]})");
+  text = replace(text, R"({"min": 16, "max": 20, "sources": ["src-b"]})",
+                 R"({"min": 16, "max": 20, "sources": ["kbs-en", "kbs-de"], "confidence": "well_sourced"})");
+  text =
+      replace(text, R"({"mode": "train", "vehicle": "train-x", "sources": ["src-b"],)",
+              R"({"mode": "train", "vehicle": "train-x", "vehicle_confidence": "well_sourced", "sources": ["src-b"],)");
+  const auto r = core::load_trips(text, "mini.json");
+  INFO(all_errors(r));
+  CHECK(r.errors.size() == 3);
+  CHECK(find_error(r, "/trips/0/depart/sources"));
+  CHECK(find_error(r, "/trips/0/outbound/0/reported_duration_h/0/sources"));
+  CHECK(find_error(r, "/trips/0/return/0/vehicle_confidence"));
 }
 
 TEST_CASE("an unavailable what-if may cite sources for its reason, checked like any other") {
-    const std::string base = replace(valid_doc(), R"("what_if": [
+  const std::string base =
+      replace(valid_doc(), R"("what_if": [
         {"mode": "train", "vehicle": "train-x", "what_if": true, "sources": ["src-a"],
          "stops": [{"place": "p-one", "reported": false}, {"place": "p-three", "reported": false}]}
-      ],)", R"("what_if_unavailable": [{"mode": "plane", "reason": "No airport", "sources": ["src-b"]}],)");
-    auto r = core::load_trips(base, "mini.json");
-    INFO(all_errors(r));
-    REQUIRE(r.ok());
-    REQUIRE(r.data.trips[0].what_if_unavailable.size() == 1);
-    CHECK(r.data.trips[0].what_if_unavailable[0].sources == std::vector<std::string>{"src-b"});
-    r = core::load_trips(replace(base, R"("No airport", "sources": ["src-b"])", R"("No airport", "sources": ["nope"])"), "mini.json");
-    REQUIRE(r.errors.size() == 1);
-    CHECK(r.errors[0].path == "/trips/0/what_if_unavailable/0/sources/0");
+      ],)",
+              R"("what_if_unavailable": [{"mode": "plane", "reason": "No airport", "sources": ["src-b"]}],)");
+  auto r = core::load_trips(base, "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.ok());
+  REQUIRE(r.data.trips[0].what_if_unavailable.size() == 1);
+  CHECK(r.data.trips[0].what_if_unavailable[0].sources == std::vector<std::string>{"src-b"});
+  r = core::load_trips(replace(base, R"("No airport", "sources": ["src-b"])", R"("No airport", "sources": ["nope"])"),
+                       "mini.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].path == "/trips/0/what_if_unavailable/0/sources/0");
 }
