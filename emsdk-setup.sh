@@ -3,7 +3,7 @@
 # only Debian's packages and the npm registry. Idempotent: a second run checks and returns in seconds.
 #
 #   1. Debian packages: Emscripten (when no working emcc is on PATH), cmake, Chromium, header-only
-#      libraries (doctest, stb, nlohmann-json), fonts, brotli, clang for the fuzzers.
+#      libraries (doctest, stb, nlohmann-json), fonts, brotli, clang for the fuzzers, clang-format for the style check.
 #   2. SDL2 2.26.5 and Dear ImGui 1.86 sources from Debian's source archive, checked against the SHA-256
 #      below, unpacked into the cache.
 #   3. Node packages for the browser tests and asset scripts, exactly as package-lock.json pins them.
@@ -39,7 +39,7 @@ emcc_works() { command -v emcc >/dev/null && NODE_PATH=/usr/share/nodejs emcc --
 
 emcc_works || need_pkgs+=(emscripten)
 for p in cmake chromium doctest-dev libstb-dev nlohmann-json3-dev fonts-noto-core python3-fonttools \
-         brotli clang libclang-rt-14-dev dpkg-dev xz-utils; do
+         brotli clang clang-format libclang-rt-14-dev dpkg-dev xz-utils; do
   have_pkg "$p" || need_pkgs+=("$p")
 done
 command -v node >/dev/null || need_pkgs+=(nodejs npm)
