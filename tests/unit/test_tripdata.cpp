@@ -441,7 +441,7 @@ TEST_CASE("Dalian: the 360 km figure is cited to outlets that give it") {
   }
 }
 
-TEST_CASE("Beijing March 2018: the Yalu crossing on Sunday 25 March, per Seoul's presidential office") {
+TEST_CASE("Beijing March 2018: the Yalu crossing on Sunday 25 March, as KBS reported it") {
   const core::Trip& t = trip("2018-03-beijing");
   const core::Stop& bridge = stop_of(t.outbound.at(0), "yalu-bridge");
   CHECK(cites(bridge.sources, "kbs-2018-03-28"));
