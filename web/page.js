@@ -304,10 +304,14 @@
           // The standalone page gives the explainer the keyboard at once, so a presenter's clicker (Page Down,
           // Page Up) and the keys work without a click first. An embed never takes focus from its article.
           if (!embed && (document.activeElement === document.body || !document.activeElement)) canvas.focus({ preventScroll: true, focusVisible: false });
-          resolveReady(window.explainer);
-          watchState();
-          setInterval(watchState, 200);
-          registerOfflineCopy();
+          // What waits on `ready` (the accessible layer builds its controls) runs in a task of its own, after this
+          // animation frame has been handed to the screen, not in it.
+          setTimeout(() => {
+            resolveReady(window.explainer);
+            watchState();
+            setInterval(watchState, 200);
+            registerOfflineCopy();
+          }, 0);
         },
       },
       print: (text) => console.log(text),

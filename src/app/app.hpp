@@ -2,6 +2,7 @@
 // handed over, and what the page may ask about. Owned by main.cpp; the page bridge reads and writes it.
 #pragma once
 #include <SDL.h>
+#include <imgui.h>
 
 #include <cstdint>
 #include <string>
@@ -39,7 +40,7 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
 
 // The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
 // state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
-enum class StartStage { Map, Trips, Fonts, Done };
+enum class StartStage { Map, MapGpu, Trips, Fonts, Done };
 
 // Save image: the canvas is given 1920×1080 drawing-buffer pixels for a few frames, the view is framed as a slide
 // (caption on top, no panels), read back as a PNG, and the reader's view comes back.
@@ -60,12 +61,24 @@ struct Gestures {
   core::Camera pinch_start;
 };
 
+// What the map-only frames of the start-up show (draw_map_only): redrawn when it changes.
+struct MapOnlyPicture {
+  int width = 0, height = 0;
+  bool dark = false, transparent = false, map_ready = false;
+  bool operator==(const MapOnlyPicture& o) const {
+    return width == o.width && height == o.height && dark == o.dark && transparent == o.transparent &&
+           map_ready == o.map_ready;
+  }
+};
+
 struct App {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bool started = false;
   StartStage start_stage = StartStage::Map;
-  bool map_shown = false;         // the first frame with the map in it has been drawn
+  bool map_shown = false;       // the first frame with the map in it has been drawn
+  bool map_only_drawn = false;  // a map-only frame of the start-up was drawn, showing map_only_picture
+  MapOnlyPicture map_only_picture;
   bool icons_loaded = false;      // the vehicle icons are on the GPU (they may arrive after the first full frame)
   std::string pending_hash;       // a link's hash that arrived before the trips it names
   bool main_loop_paused = false;  // off-screen
@@ -74,6 +87,8 @@ struct App {
   static constexpr int kFramesBeforeOffScreenPause = 3;
   bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
   float font_pixel_ratio = 0.0f;                        // the pixel ratio the font atlas was rasterised for
+  ImFontGlyphRangesBuilder glyphs;                      // the characters the texts use (the atlas holds only these)
+  ImVector<ImWchar> glyph_ranges;                       // built from `glyphs` once, before the first atlas
   Assets assets;
   core::MapAsset map;
   bool map_loaded = false;
@@ -94,6 +109,15 @@ struct App {
   bool prefers_dark = false;  // the reader's system setting, from the page (reduced motion: in session)
   bool touch_seen = false, style_touch = false;
   double last_frame_ms = 0.0;
+  // Drawing on demand: after each change (request_redraw) frames are drawn for kSettleMs and at least
+  // kSettleFrames frames, and while anything moves by itself: long enough for ImGui to size a new window (two
+  // frames) and settle its highlights, on a slow machine too. An idle explainer then costs its page nothing: no GPU
+  // work, and no canvas handed to the compositor (with software compositing, a read-back of the whole canvas on
+  // the page's main thread).
+  double redraw_until_ms = 0.0;  // emscripten_get_now() ms
+  int redraw_frames = 0;
+  static constexpr double kSettleMs = 500.0;
+  static constexpr int kSettleFrames = 4;
   SlideExport slide;  // Save image, while it is being made
   Gestures gestures;
   ui::Fonts fonts;
@@ -107,6 +131,8 @@ App& the_app();
 void report_to_page(int level, const std::string& message);
 // Whether a point of the canvas (CSS px) is on one of the panels drawn in the last frame, not on the map.
 bool over_panel(const core::ScreenPoint& p);
+// Something on screen may have changed (an input, a call from the page, an asset): draw the next frames.
+void request_redraw();
 // Applies a reader action however it came (key, panel, the page's explainer.command) and carries out its effects.
 void run_command(const core::Command& command);
 // What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).

@@ -24,12 +24,28 @@
 static App app;
 App& the_app() { return app; }
 
+// The browser compiles each wasm function when it is first called, on the main thread. Link-time optimisation
+// would inline every step of the start and of the frame into frame() (106 KB, the first frame's compile alone
+// took 100 ms): kept apart, each step is compiled in the frame that first needs it.
+#define NOT_INLINED [[gnu::noinline]]
+
+void request_redraw() {
+  app.redraw_until_ms = emscripten_get_now() + App::kSettleMs;
+  app.redraw_frames = App::kSettleFrames;
+}
+
 // The region every trip needs (Singapore to Vostochny): the initial view and the camera's limits.
 static const core::PlaneRect kRegion = core::project_lonlat_box(96.0, -2.0, 146.0, 56.0);
 
+// Characters written by the panels and the core's texts beyond ASCII: · × – — … ‹ › ' ' " " → ← ° ±.
+static const char kPanelSymbols[] =
+    "\xC2\xB7\xC3\x97\xE2\x80\x93\xE2\x80\x94\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\x98\xE2\x80\x99"
+    "\xE2\x80\x9C\xE2\x80\x9D\xE2\x86\x92\xE2\x86\x90\xC2\xB0\xC2\xB1";
+static const ImWchar kAsciiRange[] = {0x0020, 0x007E, 0};
+
 // The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
 // at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
-static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
+NOT_INLINED static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale) return;
   app.font_pixel_ratio = pixel_ratio;
   app.ui_scale = ui_scale;
@@ -40,13 +56,16 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   StartupStep step(step_name);
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  // The characters the subset font has (scripts/make_fonts.sh): Latin with Vietnamese, dashes and quotes,
-  // arrows, the multiplication sign. ImGui rasterises only what is listed here.
-  static const ImWchar kRanges[] = {0x0020, 0x017F, 0x01A0, 0x01B0, 0x1EA0, 0x1EF9, 0x2010, 0x2027, 0x2030,
-                                    0x203A, 0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
+  // Only the characters that can be shown are rasterised (a quarter of the font's): printable ASCII, the few
+  // symbols the panels write, and whatever the trip data and the place names use (app.glyphs, filled as they load).
+  if (app.glyph_ranges.empty()) {
+    app.glyphs.AddRanges(kAsciiRange);
+    app.glyphs.AddText(kPanelSymbols);
+    app.glyphs.BuildRanges(&app.glyph_ranges);  // must outlive the atlas: kept in app
+  }
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes stay in app.assets
-  config.GlyphRanges = kRanges;
+  config.GlyphRanges = app.glyph_ranges.Data;
   // The atlas is rasterised at the exact device pixel size, so ImGui's default 3x horizontal oversampling (for
   // sub-pixel glyph placement) shows no difference here but triples the rasterising time at start (~110 ms of
   // the first frame under SwiftShader) and the atlas. Glyphs snap to whole pixels instead.
@@ -82,11 +101,15 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   render::imgui_renderer_upload_fonts(app.imgui_renderer);
 }
 
-static void update_viewport() {
+// Returns whether the canvas changed size or pixel ratio.
+NOT_INLINED static bool update_viewport() {
   int w = 0, h = 0, pw = 0, ph = 0;
   SDL_GetWindowSize(app.window, &w, &h);
   SDL_GL_GetDrawableSize(app.window, &pw, &ph);
   core::AppStatus& s = app.session.status;
+  const bool changed = s.canvas_css_width != w || s.canvas_css_height != h || s.canvas_pixel_width != pw ||
+                       s.canvas_pixel_height != ph ||
+                       s.pixel_ratio != static_cast<float>(emscripten_get_device_pixel_ratio());
   s.canvas_css_width = w;
   s.canvas_css_height = h;
   s.canvas_pixel_width = pw;
@@ -107,6 +130,7 @@ static void update_viewport() {
     limits.centre_bounds = kRegion;
     camera = core::clamp_camera(camera, limits);
   }
+  return changed;
 }
 
 // Where the panels go for the canvas's size and the state (ui::compute_layout); the core hears whether the trips
@@ -128,7 +152,7 @@ bool over_panel(const core::ScreenPoint& p) {
   return false;
 }
 
-static void handle_pointer(const SDL_Event& e) {
+NOT_INLINED static void handle_pointer(const SDL_Event& e) {
   const ImGuiIO& io = ImGui::GetIO();
   core::AppState& st = app.session.state;
   Gestures& g = app.gestures;
@@ -195,10 +219,10 @@ static void handle_pointer(const SDL_Event& e) {
 }
 
 // --- graphics context -------------------------------------------------------------------------------------------
-static void load_icons();
+NOT_INLINED static void load_icons();
 
 // Everything on the GPU, from the copies kept on the CPU: at start and after a lost context comes back.
-static void create_gpu_resources() {
+NOT_INLINED static void create_gpu_resources() {
   StartupStep step("GPU: shaders, buffers and icons");
   load_icons();
   std::string error;
@@ -222,7 +246,7 @@ static EM_BOOL on_context_restored(int, const void*, void*) {
 }
 
 // After a restore every GL object is gone: rebuild ImGui's and ours from the copies kept on the CPU.
-static void recover_context() {
+NOT_INLINED static void recover_context() {
   app.context_restored = false;
   app.context_lost = false;
   render::map_renderer_destroy(app.map_renderer, /*context_lost=*/true);
@@ -231,6 +255,7 @@ static void recover_context() {
   render::imgui_renderer_destroy(app.imgui_renderer, /*context_lost=*/true);
   app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
   create_gpu_resources();
+  request_redraw();
   report_to_page(0, "The graphics context is back; the map is drawn again.");
 }
 
@@ -255,6 +280,7 @@ static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
 // Every reader action ends here, from a key, a panel or the page (journeys_command): the core decides, the
 // platform carries out what it asks.
 void run_command(const core::Command& c) {
+  request_redraw();
   const core::Effects effects = core::apply_command(app.session, c);
   if (!effects.open_url.empty()) page_open_url(effects.open_url);
   if (effects.toggle_fullscreen) page_toggle_fullscreen();
@@ -286,14 +312,14 @@ static bool handle_key(const SDL_Event& e) {
 // --- the slide (Save image) -------------------------------------------------------------------------------------
 // No panels, the caption across the top, the shown route framed below it and the labels kept out of it. The
 // reader's view comes back when the image is made.
-static void frame_the_slide() {
+NOT_INLINED static void frame_the_slide() {
   const float caption_h = app.slide.caption_h > 0 ? app.slide.caption_h : 150.0f * app.layout.scale;
   app.layout.obstacles.assign(1, core::ScreenRect{0, 0, app.layout.width, caption_h});
   app.layout.map_padding = {caption_h + 24.0, 48.0, 48.0, 48.0};
   core::session_fit_camera(app.session, app.layout.map_padding, /*animate=*/false);
 }
 
-static void end_export() {
+NOT_INLINED static void end_export() {
   app.slide.frames = 0;
   page_export_size(false);
   app.session.state.camera = app.slide.camera_before;
@@ -305,25 +331,28 @@ static void end_export() {
 // Each step is its own short task between two animation frames, so the page (and the article around an embed)
 // answers clicks, keys and scrolling while the explainer starts, and the reader sees the map before the panels.
 // A step waits (a frame at a time) for the downloads it needs; the page hands each over as it arrives.
-static void load_map();
-static void load_trip_data();
-static void load_places();
+NOT_INLINED static void load_map();
+NOT_INLINED static void load_trip_data();
+NOT_INLINED static void load_places();
 
 static bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
 
-static void start_step() {
+NOT_INLINED static void start_step() {
   switch (app.start_stage) {
     case StartStage::Map:
       if (!assets_settled(kAssetMap)) return;
       load_map();
-      {
-        StartupStep step("GPU: map shaders and buffers");
-        std::string error;
-        app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
-        if (!app.map_renderer_ready && app.map_loaded) report_to_page(2, "Could not draw the map: " + error);
-      }
+      app.start_stage = StartStage::MapGpu;
+      return;
+    case StartStage::MapGpu: {  // a frame of its own: the parse and the upload are each a task the page can breathe
+                                // between
+      StartupStep step("GPU: map shaders and buffers");
+      std::string error;
+      app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
+      if (!app.map_renderer_ready && app.map_loaded) report_to_page(2, "Could not draw the map: " + error);
       app.start_stage = StartStage::Trips;
       return;
+    }
     case StartStage::Trips:  // before the fonts: a link's switches (classroom) decide the type size
       if (!assets_settled(kAssetTrips | kAssetPlaces)) return;
       load_trip_data();
@@ -343,6 +372,7 @@ static void start_step() {
       update_layout();
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
       app.start_stage = StartStage::Done;
+      request_redraw();
       return;
     }
     case StartStage::Done: return;
@@ -350,11 +380,17 @@ static void start_step() {
 }
 
 // Until the panels can be drawn: the map alone (or the sea while it loads), under the page's loading message.
-static void draw_map_only() {
+// Drawn again only when that picture changes: every drawn frame costs the GPU (and, with software compositing,
+// the page's main thread, which copies the canvas back) while the start-up steps need the time.
+NOT_INLINED static void draw_map_only() {
   update_viewport();
   const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
-  glViewport(0, 0, w, h);
   const bool dark = app.layout.dark;
+  const MapOnlyPicture picture{w, h, dark, app.session.state.presentation.transparent, app.map_renderer_ready};
+  if (app.map_only_drawn && picture == app.map_only_picture) return;
+  app.map_only_drawn = true;
+  app.map_only_picture = picture;
+  glViewport(0, 0, w, h);
   const float* sea = dark ? render::kDarkSeaColour : render::kSeaColour;
   if (app.session.state.presentation.transparent)
     glClearColor(0, 0, 0, 0);
@@ -372,6 +408,8 @@ static void draw_map_only() {
 }
 
 // --- frame ------------------------------------------------------------------------------------------------------
+NOT_INLINED static void draw_frame(double frame_start_ms);
+
 static void frame() {
   if (app.start_stage != StartStage::Done) {
     start_step();
@@ -383,6 +421,7 @@ static void frame() {
     StartupStep step("GPU: icons");
     load_icons();
     app.icons_loaded = true;
+    request_redraw();
   }
   const double frame_start_ms = emscripten_get_now();
   std::optional<StartupStep> first_frame;
@@ -393,6 +432,7 @@ static void frame() {
 
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    request_redraw();  // a pointer over a panel highlights it, a key may change anything
     if (event.type == SDL_FINGERDOWN) app.touch_seen = true;
     if (handle_key(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
@@ -403,7 +443,7 @@ static void frame() {
   if (app.context_restored) recover_context();
   if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
 
-  update_viewport();
+  if (update_viewport()) request_redraw();
   update_layout();
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
   if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
@@ -428,6 +468,18 @@ static void frame() {
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
 
+  // Draw only what may have changed (see App::redraw_until_ms): the clock running, the camera flying, an image
+  // being made, a panel moving by itself, or a change in the last moments. Otherwise the picture is current.
+  ++app.session.status.frames_run;
+  if (app.session.state.playback.playing || app.session.flying || app.slide.frames > 0 || app.requests.animating)
+    request_redraw();
+  if (frame_start_ms >= app.redraw_until_ms && app.redraw_frames <= 0) return;
+  if (app.redraw_frames > 0) --app.redraw_frames;
+  draw_frame(frame_start_ms);
+}
+
+// The panels, the labels and the map, drawn; the slide read back when it is ready.
+NOT_INLINED static void draw_frame(double frame_start_ms) {
   ImGui_ImplSDL2_NewFrame();
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
@@ -492,7 +544,7 @@ static void frame() {
 }
 
 // --- start ------------------------------------------------------------------------------------------------------
-static void load_map() {
+NOT_INLINED static void load_map() {
   if (app.assets.map_bin.empty()) return;  // the page has already said the download failed
   StartupStep step("parse the base map");
   std::string error;
@@ -506,20 +558,22 @@ static void load_map() {
 }
 
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
-static void load_trip_data() {
+NOT_INLINED static void load_trip_data() {
   StartupStep step("parse and validate the trips");
   const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
                               app.assets.trips_json.size());
   for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
+  app.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
   app.assets.trips_json = {};
 }
 
-static void load_places() {
+NOT_INLINED static void load_places() {
   if (app.assets.places_json.empty()) return;
   StartupStep step("parse the places");
   const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()),
                               app.assets.places_json.size());
   core::PlacesResult result = core::load_places(text, "assets/places.json");
+  app.glyphs.AddText(text.data(), text.data() + text.size());
   for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
   app.places = std::move(result.places);
   app.assets.places_json = {};
@@ -533,7 +587,7 @@ static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, 
                    std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
 }
 
-static void load_icons() {
+NOT_INLINED static void load_icons() {
   load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
   load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
   load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
@@ -564,6 +618,9 @@ void start_app() {
     return;
   }
   SDL_GL_SetSwapInterval(1);
+  // The driver compiles our shaders while the map and the fonts are read (their results are read frames later).
+  render::map_renderer_begin(app.map_renderer);
+  render::imgui_renderer_begin(app.imgui_renderer);
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, false, on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, false, on_context_restored);
 

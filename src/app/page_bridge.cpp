@@ -144,6 +144,7 @@ extern "C" {
 // Takes the bytes of one asset the page fetched; `bytes` was malloc'ed by the page and is freed here.
 EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* bytes, int size) {
   Assets& a = the_app().assets;
+  request_redraw();
   if (std::vector<std::uint8_t>* slot = asset_slot(a, name)) {
     slot->assign(bytes, bytes + size);
     a.settled |= asset_kind(name);
@@ -157,6 +158,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
 EMSCRIPTEN_KEEPALIVE void journeys_asset_failed(const char* name, const char* message) {
   report_to_page(2, std::string("Could not load ") + name + ": " + message);
   the_app().assets.settled |= asset_kind(name);
+  request_redraw();
 }
 
 EMSCRIPTEN_KEEPALIVE void journeys_start() { start_app(); }
@@ -192,6 +194,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_command(const char* json_text) {
 EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   static std::string text;
   text.clear();
+  request_redraw();
   for (const std::string& e : core::session_set_state(the_app().session, json_text)) text += e + "\n";
   return text.c_str();
 }
@@ -221,7 +224,9 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
 EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   static std::string text;
   App& app = the_app();
-  if (app.start_stage == StartStage::Map || app.start_stage == StartStage::Trips) {
+  request_redraw();
+  if (app.start_stage == StartStage::Map || app.start_stage == StartStage::MapGpu ||
+      app.start_stage == StartStage::Trips) {
     // The trips it names are not in yet; how the page looks (theme, embed, classroom) is known already.
     app.pending_hash = hash;
     app.session.state.presentation = core::parse_url_state(hash, core::TripData{}).presentation;
@@ -244,6 +249,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_format_hash() {
 // they change. A coarse pointer gives 44 px touch targets from the first frame, not only after the first touch.
 EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced_motion, int coarse_pointer) {
   App& app = the_app();
+  request_redraw();
   app.prefers_dark = prefers_dark != 0;
   app.session.reduced_motion = reduced_motion != 0;
   if (coarse_pointer) app.touch_seen = true;
@@ -260,6 +266,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
   app.main_loop_paused = !visible;
   const bool starting = app.session.status.frames_drawn < App::kFramesBeforeOffScreenPause;
   if (visible) {
+    request_redraw();
     app.last_frame_ms = 0.0;
     emscripten_pause_main_loop();  // a no-op when paused; otherwise drops the pending timer of the start-up
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);

@@ -43,6 +43,7 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
   j["view"] = {{"lat", centre.lat}, {"lon", centre.lon}, {"zoom", state.camera.zoom}};
   const Presentation& presentation = state.presentation;
   j["status"] = {
+      {"framesRun", status.frames_run},
       {"framesDrawn", status.frames_drawn},
       {"canvas",
        {{"cssWidth", status.canvas_css_width},

@@ -53,7 +53,9 @@ struct LabelStatus {
   bool leader = false;  // drawn away from its dot, with a line back to it
 };
 struct AppStatus {
-  long long frames_drawn = 0;
+  // Frames run (each animation frame the app handled) and frames drawn: a frame is drawn only when something on
+  // it may have changed, so an idle explainer runs frames without drawing and its picture stays current.
+  long long frames_run = 0, frames_drawn = 0;
   int canvas_css_width = 0, canvas_css_height = 0;      // CSS pixels
   int canvas_pixel_width = 0, canvas_pixel_height = 0;  // drawing-buffer pixels
   float pixel_ratio = 1.0f;
@@ -70,7 +72,7 @@ struct AppStatus {
 
 // {"trip":"2018-03-beijing","mode":"both","time":3.5,"speed":1,"playing":false,"filter":"all",
 //  "sidebarOpen":true,"placeLabels":true,"view":{"lat":..,"lon":..,"zoom":..},
-//  "status":{"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..],
+//  "status":{"framesRun":..,"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..],
 //            "labels":[{"text":..,"x":..,"y":..,"width":..,"height":..,"leader":..}],"vehicles":[{"x":..,..}],
 //            "panels":[{"x":..,..}],"labelPlacements":..}}
 std::string state_to_json(const AppState& state, const AppStatus& status);

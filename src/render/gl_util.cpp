@@ -2,46 +2,67 @@
 
 namespace render {
 
-static GLuint compile(GLenum type, const char* source, std::string* error) {
+static GLuint start_compile(GLenum type, const char* source) {
   GLuint shader = glCreateShader(type);
   glShaderSource(shader, 1, &source, nullptr);
   glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    *error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log;
-    glDeleteShader(shader);
-    return 0;
-  }
   return shader;
 }
 
-GLuint make_program(const char* vertex_source, const char* fragment_source, std::string* error) {
-  GLuint vs = compile(GL_VERTEX_SHADER, vertex_source, error);
-  if (!vs) return 0;
-  GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_source, error);
-  if (!fs) {
-    glDeleteShader(vs);
-    return 0;
-  }
-  GLuint program = glCreateProgram();
-  glAttachShader(program, vs);
-  glAttachShader(program, fs);
-  glLinkProgram(program);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
+ProgramBuild begin_program(const char* vertex_source, const char* fragment_source) {
+  ProgramBuild b;
+  b.vertex = start_compile(GL_VERTEX_SHADER, vertex_source);
+  b.fragment = start_compile(GL_FRAGMENT_SHADER, fragment_source);
+  b.program = glCreateProgram();
+  glAttachShader(b.program, b.vertex);
+  glAttachShader(b.program, b.fragment);
+  glLinkProgram(b.program);
+  return b;
+}
+
+static std::string shader_log(GLuint shader, const char* what) {
   GLint ok = 0;
-  glGetProgramiv(program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetProgramInfoLog(program, sizeof log, nullptr, log);
-    *error = std::string("program link: ") + log;
-    glDeleteProgram(program);
-    return 0;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (ok) return {};
+  char log[1024] = {};
+  glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+  return std::string(what) + " shader: " + log;
+}
+
+GLuint finish_program(ProgramBuild& b, std::string* error) {
+  GLint ok = 0;
+  glGetProgramiv(b.program, GL_LINK_STATUS, &ok);
+  if (!ok) {  // say why: a shader that did not compile, or the link's own log
+    std::string why = shader_log(b.vertex, "vertex");
+    if (why.empty()) why = shader_log(b.fragment, "fragment");
+    if (why.empty()) {
+      char log[1024] = {};
+      glGetProgramInfoLog(b.program, sizeof log, nullptr, log);
+      why = std::string("program link: ") + log;
+    }
+    *error = why;
+    glDeleteProgram(b.program);
+    b.program = 0;
   }
+  glDeleteShader(b.vertex);
+  glDeleteShader(b.fragment);
+  const GLuint program = b.program;
+  b = ProgramBuild{};
   return program;
+}
+
+void forget_program_build(ProgramBuild& b, bool context_lost) {
+  if (!context_lost && b.program) {
+    glDeleteShader(b.vertex);
+    glDeleteShader(b.fragment);
+    glDeleteProgram(b.program);
+  }
+  b = ProgramBuild{};
+}
+
+GLuint make_program(const char* vertex_source, const char* fragment_source, std::string* error) {
+  ProgramBuild b = begin_program(vertex_source, fragment_source);
+  return finish_program(b, error);
 }
 
 GLuint make_static_buffer(GLenum target, const void* data, size_t bytes) {

@@ -6,7 +6,20 @@
 
 namespace render {
 
-// Compiles and links a program; on failure returns 0 and puts the driver's log in *error.
+// A program the GPU process compiles and links while the page goes on. Reading any result of it (the link
+// status, a uniform's location) makes the page's main thread wait until the driver is done, so a program is
+// asked for early (begin_program) and read frames later (finish_program), when it long is. Attribute locations
+// are fixed in the shaders (layout(location = N)): no second link.
+struct ProgramBuild {
+  GLuint program = 0, vertex = 0, fragment = 0;
+};
+ProgramBuild begin_program(const char* vertex_source, const char* fragment_source);
+// The linked program, or 0 with the driver's log in *error. The build is spent either way.
+GLuint finish_program(ProgramBuild& build, std::string* error);
+// A build never finished (the renderer destroyed first): its objects are deleted unless the context is gone.
+void forget_program_build(ProgramBuild& build, bool context_lost);
+
+// Compiles and links at once; on failure returns 0 and puts the driver's log in *error.
 GLuint make_program(const char* vertex_source, const char* fragment_source, std::string* error);
 
 // A static buffer (GL_STATIC_DRAW): geometry that is uploaded once and drawn every frame.

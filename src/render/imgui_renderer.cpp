@@ -10,9 +10,9 @@ namespace render {
 
 static const char* kVertex = R"(#version 300 es
 uniform mat4 u_projection;
-in vec2 a_pos;
-in vec2 a_uv;
-in vec4 a_color;
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec2 a_uv;
+layout(location = 2) in vec4 a_color;
 out vec2 v_uv;
 out vec4 v_color;
 void main() {
@@ -32,8 +32,13 @@ void main() { o_color = v_color * texture(u_texture, v_uv); }
 
 static GLuint texture_id(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<std::intptr_t>(id)); }
 
+void imgui_renderer_begin(ImGuiRenderer& r) {
+  if (!r.build.program && !r.program) r.build = begin_program(kVertex, kFragment);
+}
+
 bool imgui_renderer_create(ImGuiRenderer& r, std::string* error) {
-  r.program = make_program(kVertex, kFragment, error);
+  imgui_renderer_begin(r);
+  r.program = finish_program(r.build, error);
   if (!r.program) return false;
   r.u_projection = glGetUniformLocation(r.program, "u_projection");
   glUseProgram(r.program);
@@ -45,8 +50,7 @@ bool imgui_renderer_create(ImGuiRenderer& r, std::string* error) {
   glBindVertexArray(r.vao);
   glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indices);  // part of the vertex array's state
-  const GLint pos = glGetAttribLocation(r.program, "a_pos"), uv = glGetAttribLocation(r.program, "a_uv"),
-              color = glGetAttribLocation(r.program, "a_color");
+  const GLint pos = 0, uv = 1, color = 2;            // the shader's layout locations
   const GLsizei stride = sizeof(ImDrawVert);
   glEnableVertexAttribArray(pos);
   glVertexAttribPointer(pos, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
@@ -131,6 +135,7 @@ void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
 }
 
 void imgui_renderer_destroy(ImGuiRenderer& r, bool context_lost) {
+  forget_program_build(r.build, context_lost);
   if (!context_lost) {
     glDeleteProgram(r.program);
     glDeleteVertexArrays(1, &r.vao);

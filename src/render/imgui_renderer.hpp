@@ -10,16 +10,22 @@
 
 #include <string>
 
+#include "render/gl_util.hpp"
+
 struct ImDrawData;
 
 namespace render {
 
 struct ImGuiRenderer {
+  ProgramBuild build;  // asked for at start, finished by imgui_renderer_create
   GLuint program = 0, vao = 0, vertices = 0, indices = 0, font_texture = 0;
   GLint u_projection = -1;
 };
 
-// Program, vertex array and the two stream buffers. On failure returns false and sets *error.
+// Asks the driver for the program (compiled while the page goes on: gl_util.hpp).
+void imgui_renderer_begin(ImGuiRenderer& r);
+// Program (begun first if need be), vertex array and the two stream buffers. On failure returns false and sets
+// *error.
 bool imgui_renderer_create(ImGuiRenderer& r, std::string* error);
 // (Re)uploads ImGui's font atlas (after the fonts were built for a new pixel ratio) and gives ImGui its id.
 void imgui_renderer_upload_fonts(ImGuiRenderer& r);

@@ -8,8 +8,8 @@ namespace render {
 
 static const char* kFillVertex = R"(#version 300 es
 uniform mat3 u_view;
-in vec2 a_pos;
-in vec4 a_color;
+layout(location = 0) in vec2 a_pos;
+layout(location = 1) in vec4 a_color;
 out vec4 v_color;
 void main() {
   gl_Position = vec4((u_view * vec3(a_pos, 1.0)).xy, 0.0, 1.0);
@@ -33,9 +33,9 @@ static const char* kLineVertex = R"(#version 300 es
 uniform mat3 u_view;
 uniform vec2 u_viewport_px;
 uniform float u_half_width_px;
-in vec2 a_corner;            // x: 0 at the start, 1 at the end; y: -1 or +1 across
-in vec4 a_segment;           // start xy, end xy (map km)
-in vec2 a_km;                // distance along the route at start and end
+layout(location = 0) in vec2 a_corner;   // x: 0 at the start, 1 at the end; y: -1 or +1 across
+layout(location = 1) in vec4 a_segment;  // start xy, end xy (map km)
+layout(location = 2) in vec2 a_km;       // distance along the route at start and end
 out float v_across_px;
 out float v_km;
 void main() {
@@ -114,20 +114,20 @@ static GpuLines make_lines(const std::vector<float>& per_segment, bool with_km) 
   return g;
 }
 
+void map_renderer_begin(MapRenderer& r) {
+  if (r.fill_build.program || r.fill_program) return;
+  r.fill_build = begin_program(kFillVertex, kFillFragment);
+  r.line_build = begin_program(kLineVertex, kLineFragment);
+}
+
 bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error) {
+  map_renderer_begin(r);  // (after a lost context, nothing was begun)
+  r.fill_program = finish_program(r.fill_build, error);
+  if (!r.fill_program) return false;
+  r.line_program = finish_program(r.line_build, error);
+  if (!r.line_program) return false;
   while (glGetError() != GL_NO_ERROR) {
   }  // start clean: only errors of our own uploads count below
-  r.fill_program = make_program(kFillVertex, kFillFragment, error);
-  if (!r.fill_program) return false;
-  r.line_program = make_program(kLineVertex, kLineFragment, error);
-  if (!r.line_program) return false;
-  glBindAttribLocation(r.fill_program, 0, "a_pos");
-  glBindAttribLocation(r.fill_program, 1, "a_color");
-  glBindAttribLocation(r.line_program, 0, "a_corner");
-  glBindAttribLocation(r.line_program, 1, "a_segment");
-  glBindAttribLocation(r.line_program, 2, "a_km");
-  glLinkProgram(r.fill_program);  // relink so the bound locations apply
-  glLinkProgram(r.line_program);
   r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_dark")};
   r.line_uniforms = {
       glGetUniformLocation(r.line_program, "u_view"),          glGetUniformLocation(r.line_program, "u_viewport_px"),
@@ -181,6 +181,8 @@ void destroy_lines(GpuLines& g, bool context_lost) {
 }
 
 void map_renderer_destroy(MapRenderer& r, bool context_lost) {
+  forget_program_build(r.fill_build, context_lost);
+  forget_program_build(r.line_build, context_lost);
   if (!context_lost) {
     glDeleteProgram(r.fill_program);
     glDeleteProgram(r.line_program);

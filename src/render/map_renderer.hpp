@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "render/gl_util.hpp"
+
 namespace render {
 
 // Geometry in projected map units (km), prepared once on the CPU from the map asset.
@@ -52,6 +54,7 @@ struct GpuLines {
 };
 
 struct MapRenderer {
+  ProgramBuild fill_build, line_build;  // asked for at start, finished by map_renderer_create
   GLuint fill_program = 0, line_program = 0;
   struct GpuMesh {
     GLuint vao = 0, vertices = 0, colours = 0, indices = 0;
@@ -68,7 +71,10 @@ struct MapRenderer {
   } line_uniforms{};
 };
 
-// Compiles the programs and uploads the geometry. On failure returns false with the reason in *error.
+// Asks the driver for the programs (compiled while the page goes on: gl_util.hpp).
+void map_renderer_begin(MapRenderer& r);
+// Finishes the programs (beginning them first if need be) and uploads the geometry. On failure returns false
+// with the reason in *error.
 bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error);
 // Forgets every GL object. After a lost context the objects are already gone: pass context_lost = true.
 void map_renderer_destroy(MapRenderer& r, bool context_lost);

@@ -24,7 +24,8 @@ void tag(const char* text, const float rgba[4]);
 // Phone-style scrolling of the current window: a finger dragged on it scrolls it, and a flick keeps it moving
 // and slowing down (momentum). Returns true while a drag-scroll is under way or has just ended, when a press
 // released over a row is the end of a swipe, not a tap. Only on touch layouts; desktop keeps the wheel.
-bool touch_scroll(bool touch);
+// `moving` is set while the flick's momentum still scrolls the list (the platform keeps drawing frames then).
+bool touch_scroll(bool touch, bool& moving);
 // A row of mutually exclusive buttons; returns the index clicked or -1. Disabled entries are greyed. Each is
 // remembered as a target "<id>:<name>".
 int segmented(const char* id, const char* const* labels, const char* const* names, int count, int selected,

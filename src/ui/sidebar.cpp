@@ -211,7 +211,7 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
   ImGui::SetNextWindowPos(ImVec2(float(r.x0), float(r.y0)));
   ImGui::SetNextWindowSize(ImVec2(float(r.x1 - r.x0), float(r.y1 - r.y0)));
   ImGui::Begin("Trips", nullptr, fixed);
-  const bool swiping = touch_scroll(layout.touch);
+  const bool swiping = touch_scroll(layout.touch, out.animating);
   if (layout.narrow) {  // the sheet's handle: fold or unfold
     if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips"))
       out.commands.push_back({core::CommandKind::ToggleSidebar});

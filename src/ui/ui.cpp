@@ -136,7 +136,7 @@ void tag(const char* text, const float rgba[4]) {
   ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
 }
 
-bool touch_scroll(bool touch) {
+bool touch_scroll(bool touch, bool& moving) {
   if (!touch) return false;
   const ImGuiIO& io = ImGui::GetIO();
   ImGuiStorage* storage = ImGui::GetStateStorage();  // per window: the swipe's velocity and whether it is a swipe
@@ -162,6 +162,7 @@ bool touch_scroll(bool touch) {
     ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + velocity * dt, 0.0f, ImGui::GetScrollMaxY()));
     velocity *= std::exp(-2.0f * dt);
     if (ImGui::GetScrollY() <= 0.0f || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) velocity = 0.0f;
+    moving = velocity != 0.0f;
   } else {
     velocity = 0.0f;
   }

@@ -58,9 +58,11 @@ struct UiRequests {
   std::vector<core::Command> commands;  // what the reader did on the panels this frame, in order
   std::vector<Target> targets;
   std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
+  bool animating = false;        // a panel moves by itself (a flick's momentum): the next frame must be drawn too
   void clear() {
     commands.clear();
     target_count = 0;
+    animating = false;
   }
   void remember(const char* id, const std::string& suffix = {});  // the last ImGui item, under this name
   const Target* find(const std::string& id) const;

@@ -110,10 +110,11 @@ export async function waitReady(page, timeout = 30000) {
   return page.evaluate(() => window.explainer.getState());
 }
 
-// Waits until the app has drawn `n` more frames (the state's frame counter moves on each drawn frame).
+// Waits until the app has run `n` more frames (status.framesRun: every frame it handled; one with nothing new to
+// draw leaves the picture as it was, which is then current).
 export async function waitFrames(page, n = 3) {
-  const start = await page.evaluate(() => window.explainer.getState().status.framesDrawn);
-  await page.waitForFunction((target) => window.explainer.getState().status.framesDrawn >= target, start + n);
+  const start = await page.evaluate(() => window.explainer.getState().status.framesRun);
+  await page.waitForFunction((target) => window.explainer.getState().status.framesRun >= target, start + n);
 }
 
 // Waits until the camera has landed: a couple of frames (a flight starts on the frame after a trip changes),
