@@ -155,7 +155,10 @@ std::vector<std::string> session_apply_link(Session& s, std::string_view hash) {
 std::vector<std::string> session_set_state(Session& s, std::string_view json_text) {
   const Camera before = s.state.camera;
   std::vector<std::string> errors = apply_state_json(s.state, json_text, s.trips);
-  if (!same_view(before, s.state.camera)) session_camera_moved(s);
+  if (!same_view(before, s.state.camera)) {
+    session_camera_moved(s);
+    s.view_asked_for_trip = s.state.trip_id;  // with this trip (or after choosing it): kept when it is drawn
+  }
   return errors;
 }
 
@@ -213,8 +216,10 @@ bool session_sync_journey(Session& s, const Padding& given_padding) {
       st.show = s.journey.real_mode == Mode::Plane ? ShowMode::Plane : ShowMode::Train;
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;
-    if (!(first && s.view_moved))
-      session_fit_camera(s, fit_padding(s, given_padding), !first);  // a link's own view wins at start
+    // A link's own view wins at start; a view the page asked for with this trip, or after choosing it, before it
+    // was drawn (two quick setState calls of a scroll-driven story) wins too.
+    const bool view_asked = (first && s.view_moved) || (s.view_moved && s.view_asked_for_trip == st.trip_id);
+    if (!view_asked) session_fit_camera(s, fit_padding(s, given_padding), !first);
   } else if (s.fitted_show != st.show) {
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;

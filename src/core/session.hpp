@@ -26,8 +26,9 @@ struct Session {
   FlyPath fly;
   double fly_elapsed = 0.0;
   bool flying = false;
-  bool view_moved = false;      // the reader (or a link) placed the camera: links keep the view
-  bool reduced_motion = false;  // the reader's system setting: cut, never fly
+  bool view_moved = false;          // the reader (or a link) placed the camera: links keep the view
+  std::string view_asked_for_trip;  // the trip shown when the page last set the view (session_set_state)
+  bool reduced_motion = false;      // the reader's system setting: cut, never fly
 
   // The panels over the map (CSS px) and the room kept inside the area they leave free, for framing a trip
   // (padding_for_panels). Empty: the caller's map_padding is used as it is.

@@ -196,12 +196,31 @@ void map_renderer_destroy(MapRenderer& r, bool context_lost) {
   r = MapRenderer{};
 }
 
+// The line program's uniforms, each sent only when its value differs from the one the program holds: a WebGL
+// call costs far more than the comparison (a frame draws up to a dozen line sets with the same view).
+static bool differs(float* held, const float* wanted, int n) {
+  bool changed = false;
+  for (int i = 0; i < n; ++i)
+    if (held[i] != wanted[i]) {
+      held[i] = wanted[i];
+      changed = true;
+    }
+  return changed;
+}
 static void set_line_uniforms(const MapRenderer& r, const float view[9], int w, int h, float half_width_px,
-                              const float rgba[4]) {
-  glUniformMatrix3fv(r.line_uniforms.view, 1, GL_FALSE, view);
-  glUniform2f(r.line_uniforms.viewport_px, static_cast<float>(w), static_cast<float>(h));
-  glUniform1f(r.line_uniforms.half_width_px, half_width_px);
-  glUniform4fv(r.line_uniforms.color, 1, rgba);
+                              const float rgba[4], float until_km, float dash_px, float px_per_km) {
+  MapRenderer::LineUniformValues& held = r.line_values;
+  const float viewport[2] = {static_cast<float>(w), static_cast<float>(h)};
+  if (differs(held.view, view, 9) || !held.valid) glUniformMatrix3fv(r.line_uniforms.view, 1, GL_FALSE, held.view);
+  if (differs(held.viewport, viewport, 2) || !held.valid)
+    glUniform2f(r.line_uniforms.viewport_px, viewport[0], viewport[1]);
+  if (differs(&held.half_width_px, &half_width_px, 1) || !held.valid)
+    glUniform1f(r.line_uniforms.half_width_px, half_width_px);
+  if (differs(held.color, rgba, 4) || !held.valid) glUniform4fv(r.line_uniforms.color, 1, rgba);
+  if (differs(&held.until_km, &until_km, 1) || !held.valid) glUniform1f(r.line_uniforms.until_km, until_km);
+  if (differs(&held.dash_px, &dash_px, 1) || !held.valid) glUniform1f(r.line_uniforms.dash_px, dash_px);
+  if (differs(&held.px_per_km, &px_per_km, 1) || !held.valid) glUniform1f(r.line_uniforms.px_per_km, px_per_km);
+  held.valid = true;
 }
 
 void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, float pixel_ratio, float zoom,
@@ -220,11 +239,9 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, 
   }
 
   glUseProgram(r.line_program);
-  glUniform1f(r.line_uniforms.until_km, 1e30f);
-  glUniform1f(r.line_uniforms.dash_px, 0.0f);
   for (const GpuLines& g : r.lines) {
     if (zoom < g.min_zoom || zoom > g.max_zoom || g.index_count == 0) continue;
-    set_line_uniforms(r, view, w, h, 0.5f * g.width_px * pixel_ratio, g.rgba);
+    set_line_uniforms(r, view, w, h, 0.5f * g.width_px * pixel_ratio, g.rgba, 1e30f, 0.0f, 0.0f);
     glBindVertexArray(g.vao);
     glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
   }
@@ -246,10 +263,8 @@ void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& s
                 float pixel_ratio) {
   if (route.index_count == 0) return;
   glUseProgram(r.line_program);
-  set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba);
-  glUniform1f(r.line_uniforms.until_km, style.until_km);
-  glUniform1f(r.line_uniforms.dash_px, style.dash_px * pixel_ratio);
-  glUniform1f(r.line_uniforms.px_per_km, style.px_per_km * pixel_ratio);
+  set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba, style.until_km,
+                    style.dash_px * pixel_ratio, style.px_per_km * pixel_ratio);
   glBindVertexArray(route.vao);
   glDrawElements(GL_TRIANGLES, route.index_count, GL_UNSIGNED_INT, nullptr);
   glBindVertexArray(0);

@@ -69,6 +69,12 @@ struct MapRenderer {
   struct {
     GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km;
   } line_uniforms{};
+  // What the line program's uniforms hold now (sent only on change); a new program starts with nothing valid.
+  struct LineUniformValues {
+    float view[9] = {}, viewport[2] = {}, half_width_px = 0, color[4] = {}, until_km = 0, dash_px = 0, px_per_km = 0;
+    bool valid = false;
+  };
+  mutable LineUniformValues line_values;
 };
 
 // Asks the driver for the programs (compiled while the page goes on: gl_util.hpp).

@@ -84,6 +84,24 @@ TEST_CASE("the reader's drag stops a flight, and a link's view survives the firs
   CHECK(s.view_moved);
 }
 
+TEST_CASE("a view the page sets right after choosing a trip wins over that trip's framing, a drag before does not") {
+  Session s = loaded_session();
+  session_set_state(s, R"({"trip":"2019-02-hanoi"})");
+  session_sync_journey(s, kSidebar);
+  // Two calls before the next frame: the trip, then a view. The view is what the page asked for last.
+  session_set_state(s, R"({"trip":"2018-06-singapore","mode":"plane"})");
+  session_set_state(s, R"({"view":{"lat":39.0,"lon":125.7,"zoom":1.5}})");
+  const Camera asked = s.state.camera;
+  session_sync_journey(s, kSidebar);
+  CHECK_FALSE(s.flying);
+  CHECK(s.state.camera.zoom == asked.zoom);
+  CHECK(s.state.camera.centre.x == asked.centre.x);
+  // A view set for the trip before (or a drag) does not keep the next trip from being framed.
+  session_set_state(s, R"({"trip":"2019-04-vladivostok"})");
+  session_sync_journey(s, kSidebar);
+  CHECK(s.flying);
+}
+
 TEST_CASE("the clock: steps advance it to the end and stop there; play at the end starts over") {
   Session s = loaded_session();
   apply_command(s, {CommandKind::PickTrip, 2});  // Dalian: a short flight
