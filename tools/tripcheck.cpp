@@ -3,6 +3,9 @@
 //
 //   tripcheck [assets/trips.json]        exit 0 if valid, 1 on any error (errors on stderr)
 //   tripcheck --quiet FILE               only validate
+//   tripcheck --strict FILE              also fail (exit 1) when a leg's length computed along the rail lines is
+//                                        outside 95-103 % of a published line length (figures marked line_length);
+//                                        without it those are listed as OUT and counted, as warnings
 //   tripcheck --reader-text FILE         the words readers see for each trip, as JSON (dates, reported figures,
 //                                        source names): web/text.js must say the same (tests/text_check.mjs)
 
@@ -87,6 +90,15 @@ void print_leg(const char* label, const core::Leg& leg, const core::TripData& da
     line += ", no speed in the data for " + leg.vehicle_id;
   }
   std::printf("%s\n", line.c_str());
+  if (leg.mode == core::Mode::Train && leg.stops.size() >= 2) {
+    std::size_t on_lines = 0, waypoints = 0;
+    for (std::size_t i = 0; i < leg.via_line.size(); ++i) {
+      on_lines += leg.via_line[i].empty() ? 0 : 1;
+      waypoints += leg.via[i].size();
+    }
+    std::printf("    lines     %zu of %zu stretches follow a rail line (%zu line waypoints); great circles elsewhere\n",
+                on_lines, leg.stops.size() - 1, waypoints);
+  }
 
   if (c.timed_h) {
     const core::Stop& a = leg.stops[c.timed_from];
@@ -101,6 +113,9 @@ void print_leg(const char* label, const core::Leg& leg, const core::TripData& da
     if (km) {
       s += "; computed " + num(*km) + " km";
       if (mid(f) > 0) s += " = " + num(100.0 * *km / mid(f)) + "%";
+      if (f.line_length)
+        s += std::string(" of the line's length (band ") + num(100 * core::kLineLengthMin) + "-" +
+             num(100 * core::kLineLengthMax) + "%)";
     }
     std::printf("%s\n", s.c_str());
     if (!f.note.empty()) std::printf("              (%s)\n", f.note.c_str());
@@ -146,15 +161,17 @@ std::string reader_text_json(const core::TripData& d) {
 }
 
 int main(int argc, char** argv) {
-  bool quiet = false, reader_text = false;
+  bool quiet = false, reader_text = false, strict = false;
   std::string path = "assets/trips.json";
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quiet") == 0 || std::strcmp(argv[i], "-q") == 0)
       quiet = true;
     else if (std::strcmp(argv[i], "--reader-text") == 0)
       reader_text = true;
+    else if (std::strcmp(argv[i], "--strict") == 0)
+      strict = true;
     else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::printf("usage: tripcheck [--quiet] [FILE]   (default FILE: assets/trips.json)\n");
+      std::printf("usage: tripcheck [--quiet] [--strict] [FILE]   (default FILE: assets/trips.json)\n");
       return 0;
     } else
       path = argv[i];
@@ -173,7 +190,10 @@ int main(int argc, char** argv) {
   }
   std::printf("%s: valid: %zu trips, %zu sources, %zu places, %zu vehicles\n", path.c_str(), d.trips.size(),
               d.sources.size(), d.places.size(), d.vehicles.size());
-  if (quiet) return 0;
+  const std::vector<core::LineLengthCheck> checks = core::check_line_lengths(d);
+  std::size_t outside = 0;
+  for (const core::LineLengthCheck& k : checks) outside += k.in_band ? 0 : 1;
+  if (quiet) return strict && outside > 0 ? 1 : 0;
   std::printf(
       "Distances are great circles between consecutive stops (a lower bound for rail and road);\n"
       "durations are at the vehicle's timing speed in the data, plus reported stop times.\n");
@@ -195,6 +215,23 @@ int main(int argc, char** argv) {
     for (const core::WhatIfUnavailable& u : t.what_if_unavailable)
       std::printf("  what-if   %-5s not available: %s %s\n", core::to_string(u.mode), u.reason.c_str(),
                   u.sources.empty() ? "" : join_sources(u.sources).c_str());
+  }
+
+  // Published line lengths: the computed length along the lines must fall in the band.
+  std::printf("\n== Line lengths: computed along the lines vs published (band %s-%s%%)\n",
+              num(100 * core::kLineLengthMin).c_str(), num(100 * core::kLineLengthMax).c_str());
+  for (const core::LineLengthCheck& k : checks) {
+    std::printf("  %-4s %-20s %-11s %-34s published %s, computed %s km = %s%%\n", k.in_band ? "ok" : "OUT",
+                k.trip_id.c_str(), k.leg.c_str(), span_text(*k.leg_ptr, *k.figure).c_str(),
+                k.figure->to_string("km").c_str(), num(k.computed_km).c_str(), num(100.0 * k.ratio, 1).c_str());
+  }
+  std::printf("  %zu of %zu published line lengths inside the band\n", checks.size() - outside, checks.size());
+  if (outside > 0) {
+    std::fprintf(stderr,
+                 "%s: %s: %zu line length%s outside %s-%s%% of the published figure (the lines need more stations)\n",
+                 path.c_str(), strict ? "error" : "warning", outside, outside == 1 ? "" : "s",
+                 num(100 * core::kLineLengthMin).c_str(), num(100 * core::kLineLengthMax).c_str());
+    if (strict) return 1;
   }
   return 0;
 }

@@ -114,20 +114,27 @@ double polyline_length_km(const std::vector<LatLon>& points) {
   return sum;
 }
 
-Route build_route(const std::vector<LatLon>& stops, double max_step_km) {
+Route build_route(const std::vector<LatLon>& stops, double max_step_km) { return build_route(stops, {}, max_step_km); }
+
+Route build_route(const std::vector<LatLon>& stops, const std::vector<std::vector<LatLon>>& via, double max_step_km) {
   Route r;
   if (stops.empty()) return r;
   r.points.push_back(stops.front());
   r.cumulative_km.push_back(0.0);
   r.stop_point.push_back(0);
   r.stop_km.push_back(0.0);
-  for (std::size_t s = 1; s < stops.size(); ++s) {
-    const std::vector<LatLon> arc = densify(stops[s - 1], stops[s], max_step_km);
+  auto arc_to = [&](LatLon to) {
+    const std::vector<LatLon> arc = densify(r.points.back(), to, max_step_km);
     for (std::size_t i = 1; i < arc.size(); ++i) {
       const double step = great_circle_km(r.points.back(), arc[i]);
       r.cumulative_km.push_back(r.cumulative_km.back() + step);
       r.points.push_back(arc[i]);
     }
+  };
+  for (std::size_t s = 1; s < stops.size(); ++s) {
+    if (s - 1 < via.size())
+      for (const LatLon& p : via[s - 1]) arc_to(p);
+    arc_to(stops[s]);
     r.stop_point.push_back(r.points.size() - 1);
     r.stop_km.push_back(r.cumulative_km.back());
   }

@@ -64,6 +64,10 @@ struct Route {
 constexpr double kDefaultDensifyStepKm = 25.0;
 
 Route build_route(const std::vector<LatLon>& stops, double max_step_km = kDefaultDensifyStepKm);
+// The same through intermediate points: via[i] (may be empty) lies between stops[i] and stops[i+1], such as the
+// stations of a rail line. The route passes through them; stop_point/stop_km still index the stops only.
+Route build_route(const std::vector<LatLon>& stops, const std::vector<std::vector<LatLon>>& via,
+                  double max_step_km = kDefaultDensifyStepKm);
 
 struct RoutePosition {
   LatLon position;

@@ -45,4 +45,22 @@ Timeline leg_timeline(const Leg& leg, const LegComputation& c, double fallback_s
 // All legs of a trip in travel order: outbound, tour, return (what-ifs are separate).
 std::vector<const Leg*> travel_legs(const Trip& trip);
 
+// A rail leg's computed length along its lines must come within this band of a published line length
+// (a figure marked line_length): 95 % to 103 %.
+constexpr double kLineLengthMin = 0.95;
+constexpr double kLineLengthMax = 1.03;
+
+struct LineLengthCheck {
+  std::string trip_id;
+  std::string leg;  // "outbound 1", "return 0", "what-if 0"...
+  const Leg* leg_ptr = nullptr;
+  const Figure* figure = nullptr;
+  double computed_km = 0.0;
+  double ratio = 0.0;  // computed / published (the middle of a min-max figure)
+  bool in_band = false;
+};
+
+// Every figure marked line_length, on every leg of every trip (what-ifs included), against the computed length.
+std::vector<LineLengthCheck> check_line_lengths(const TripData& data);
+
 }  // namespace core

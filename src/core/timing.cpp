@@ -63,6 +63,31 @@ Timeline build_timeline_for_duration(const std::vector<double>& stop_km, const s
   return build(stop_km, dwell_h, speed, scale);
 }
 
+Timeline build_timeline_by_stretch(const std::vector<double>& stop_km, const std::vector<double>& dwell_h,
+                                   const std::vector<double>& speed_kmh) {
+  Timeline t;
+  t.stop_km = stop_km;
+  const std::size_t n = stop_km.size();
+  t.arrive_h.resize(n, 0.0);
+  t.depart_h.resize(n, 0.0);
+  double clock = 0.0, moving = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) {
+      const double km = std::max(0.0, stop_km[i] - stop_km[i - 1]);
+      const double v = i - 1 < speed_kmh.size() ? speed_kmh[i - 1] : 0.0;
+      const double h = v > 0.0 ? km / v : 0.0;
+      clock += h;
+      moving += h;
+    }
+    t.arrive_h[i] = clock;
+    clock += dwell_at(dwell_h, i, n);
+    t.depart_h[i] = clock;
+  }
+  const double km = n > 0 ? stop_km.back() - stop_km.front() : 0.0;
+  t.moving_speed_kmh = moving > 0.0 ? km / moving : 0.0;
+  return t;
+}
+
 double timeline_km_at(const Timeline& t, double hours) {
   const std::size_t n = t.stop_km.size();
   if (n == 0) return 0.0;

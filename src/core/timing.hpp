@@ -46,6 +46,11 @@ Timeline build_timeline_at_speed(const std::vector<double>& stop_km, const std::
 Timeline build_timeline_for_duration(const std::vector<double>& stop_km, const std::vector<double>& dwell_h,
                                      double total_h);
 
+// Same, with a moving speed per stretch: speed_kmh[i] from stop i to stop i+1 (a stretch timed by reported
+// times runs at the speed they give). moving_speed_kmh is the overall average while moving.
+Timeline build_timeline_by_stretch(const std::vector<double>& stop_km, const std::vector<double>& dwell_h,
+                                   const std::vector<double>& speed_kmh);
+
 // Distance along the route at elapsed hours (clamped to [0, total]). O(log stops), no allocation.
 double timeline_km_at(const Timeline& timeline, double hours);
 

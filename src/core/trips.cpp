@@ -222,6 +222,7 @@ const T* find_by_id(const std::vector<T>& v, std::string_view id) {
 
 const Source* TripData::find_source(std::string_view id) const { return find_by_id(sources, id); }
 const Place* TripData::find_place(std::string_view id) const { return find_by_id(places, id); }
+const RailLine* TripData::find_line(std::string_view id) const { return find_by_id(lines, id); }
 const Vehicle* TripData::find_vehicle(std::string_view id) const { return find_by_id(vehicles, id); }
 const Trip* TripData::find_trip(std::string_view id) const { return find_by_id(trips, id); }
 
@@ -561,6 +562,7 @@ class Validator {
   // --- sections
   void read_sources(const json& root, TripData& out);
   void read_places(const json& root, TripData& out);
+  void read_lines(const json& root, TripData& out);
   void read_vehicles(const json& root, TripData& out);
   void read_trip(const json& t, const std::string& path, Trip& trip, const TripData& data);
   bool read_leg(const json& l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
@@ -669,7 +671,7 @@ void Validator::read_places(const json& root, TripData& out) {
     const json& s = (*arr)[i];
     const std::string p = "/places/" + std::to_string(i);
     if (!expect_object(s, p, "a place")) continue;
-    check_keys(s, p, {"id", "name", "kind", "lat", "lon", "country", "coord_sources", "coord_note"});
+    check_keys(s, p, {"id", "name", "kind", "lat", "lon", "country", "coord_sources", "coord_note", "waypoint"});
     Place pl;
     pl.id = read_id(s, p, seen, "place");
     pl.name = get_string(s, p, "name", true).value_or("");
@@ -689,14 +691,77 @@ void Validator::read_places(const json& root, TripData& out) {
     pl.country = get_string(s, p, "country", false).value_or("");
     pl.coord_sources = get_sources(s, p, "coord_sources", true, "coordinate of place \"" + pl.id + "\"");
     pl.coord_note = get_string(s, p, "coord_note", false, false).value_or("");
+    pl.waypoint = get_bool(s, p, "waypoint", false).value_or(false);
     out.places.push_back(std::move(pl));
   }
 }
 
+void Validator::read_lines(const json& root, TripData& out) {
+  const json* arr = get_array(root, "", "lines", false);
+  if (!arr) return;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json& l = (*arr)[i];
+    const std::string p = "/lines/" + std::to_string(i);
+    if (!expect_object(l, p, "a rail line")) continue;
+    check_keys(l, p, {"id", "name", "places", "sources", "note"});
+    RailLine line;
+    line.id = read_id(l, p, seen, "line");
+    line.name = get_string(l, p, "name", true).value_or("");
+    if (const json* places = get_array(l, p, "places", true)) {
+      if (places->size() < 2)
+        error(p + "/places", "a line needs at least 2 places, found " + std::to_string(places->size()));
+      for (std::size_t j = 0; j < places->size(); ++j) {
+        const json& id = (*places)[j];
+        const std::string pp = p + "/places/" + std::to_string(j);
+        if (!id.is_string()) {
+          error(pp, std::string("expected a place id (a string), found ") + type_name(id));
+          continue;
+        }
+        const std::string place = id.get<std::string>();
+        if (!out.find_place(place))
+          error(pp, "unknown place id \"" + place + "\" (not defined in /places)");
+        else if (std::find(line.places.begin(), line.places.end(), place) != line.places.end())
+          error(pp, "place \"" + place + "\" appears twice on the line");
+        line.places.push_back(place);
+      }
+    }
+    line.sources = get_sources(l, p, "sources", true, "line \"" + line.id + "\" (its stations and their order)");
+    line.note = get_string(l, p, "note", false, false).value_or("");
+    out.lines.push_back(std::move(line));
+  }
+  // Every waypoint place draws some line (a waypoint on no line is a leftover).
+  for (std::size_t i = 0; i < out.places.size(); ++i) {
+    const Place& pl = out.places[i];
+    if (!pl.waypoint) continue;
+    bool used = false;
+    for (const RailLine& line : out.lines)
+      used = used || std::find(line.places.begin(), line.places.end(), pl.id) != line.places.end();
+    if (!used)
+      error("/places/" + std::to_string(i) + "/waypoint", "waypoint \"" + pl.id + "\" is on no line in /lines");
+  }
+}
+
+namespace {
+// The places of a line strictly between a and b, in travel order (a to b), when the line has both.
+std::optional<std::vector<std::string>> line_between(const RailLine& line, const std::string& a, const std::string& b) {
+  const auto ia = std::find(line.places.begin(), line.places.end(), a);
+  const auto ib = std::find(line.places.begin(), line.places.end(), b);
+  if (ia == line.places.end() || ib == line.places.end() || ia == ib) return std::nullopt;
+  std::vector<std::string> out;
+  if (ia < ib)
+    out.assign(ia + 1, ib);
+  else
+    out.assign(std::make_reverse_iterator(ia), std::make_reverse_iterator(ib + 1));
+  return out;
+}
+}  // namespace
+
 std::optional<Figure> Validator::read_figure(const json& f, const std::string& p, const char* what, bool allow_span) {
   if (!expect_object(f, p, "a figure")) return std::nullopt;
   if (allow_span)
-    check_keys(f, p, {"value", "min", "max", "qualifier", "sources", "from", "to", "note", "confidence"});
+    check_keys(f, p,
+               {"value", "min", "max", "qualifier", "sources", "from", "to", "note", "confidence", "line_length"});
   else
     check_keys(f, p, {"value", "min", "max", "qualifier", "sources", "note", "confidence"});
   Figure fig;
@@ -737,6 +802,7 @@ std::optional<Figure> Validator::read_figure(const json& f, const std::string& p
   if (allow_span) {
     fig.from = get_string(f, p, "from", false).value_or("");
     fig.to = get_string(f, p, "to", false).value_or("");
+    fig.line_length = get_bool(f, p, "line_length", false).value_or(false);
   }
   fig.note = get_string(f, p, "note", false, false).value_or("");
   fig.confidence = get_confidence(f, p).value_or(Confidence::Unspecified);
@@ -928,6 +994,10 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
       if (auto pl = get_string(s, sp, "place", true)) {
         st.place_id = *pl;
         if (const Place* place = data.find_place(*pl)) {
+          if (place->waypoint)
+            error(sp + "/place", "place \"" + *pl +
+                                     "\" is a line waypoint (\"waypoint\": true): it only draws a rail line and "
+                                     "cannot be a stop; make it a place of its own kind to list it as a stop");
           st.name = place->name;
           st.coord = place->coord;
           st.kind = place->kind;
@@ -966,6 +1036,22 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
     ok = false;
   }
 
+  // Train legs follow the rail lines: between two stops on one line, the line's stations in between.
+  if (leg.stops.size() >= 2) {
+    leg.via.assign(leg.stops.size() - 1, {});
+    leg.via_line.assign(leg.stops.size() - 1, {});
+    for (std::size_t i = 0; leg.mode == Mode::Train && i + 1 < leg.stops.size(); ++i) {
+      for (const RailLine& line : data.lines) {
+        const auto between = line_between(line, leg.stops[i].place_id, leg.stops[i + 1].place_id);
+        if (!between) continue;
+        leg.via_line[i] = line.id;
+        for (const std::string& id : *between)
+          if (const Place* place = data.find_place(id)) leg.via[i].push_back(place->coord);
+        break;
+      }
+    }
+  }
+
   // Figures, with optional spans that must name stops of this leg in order.
   auto stop_index = [&](const std::string& id) -> long {
     for (std::size_t i = 0; i < leg.stops.size(); ++i)
@@ -984,6 +1070,8 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
       if (a < 0) error(fp + "/from", "\"" + f->from + "\" is not a stop of this leg");
       if (b < 0) error(fp + "/to", "\"" + f->to + "\" is not a stop of this leg");
       if (a >= 0 && b >= 0 && a >= b) error(fp + "/to", "span must run forward along the leg (\"from\" before \"to\")");
+      if (f->line_length && leg.mode != Mode::Train)
+        error(fp + "/line_length", "\"line_length\" is a railway line's length: only train legs have one");
       into.push_back(*f);
     }
   };
@@ -1088,13 +1176,14 @@ void Validator::run(const json& root, TripData& out) {
     error("", std::string("expected the top level to be an object, found ") + type_name(root));
     return;
   }
-  check_keys(root, "", {"schema_version", "title", "sources", "places", "vehicles", "trips"});
+  check_keys(root, "", {"schema_version", "title", "sources", "places", "lines", "vehicles", "trips"});
   if (auto v = get_number(root, "", "schema_version", true)) {
     if (*v != 1) error("/schema_version", "unsupported schema_version " + format_number(*v) + " (expected 1)");
   }
   out.title = get_string(root, "", "title", false).value_or("");
   read_sources(root, out);
   read_places(root, out);
+  read_lines(root, out);
   read_vehicles(root, out);
   const json* trips = get_array(root, "", "trips", true);
   if (!trips) return;

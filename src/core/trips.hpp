@@ -66,6 +66,19 @@ struct Place {
   std::string country;                     // ISO 3166 alpha-2, e.g. "KP", "CN"
   std::vector<std::string> coord_sources;  // where the coordinates come from
   std::string coord_note;
+  // A point of a rail line only (a station no report names): it shapes the drawn line and its length, and is
+  // never a stop, a label or a reported place.
+  bool waypoint = false;
+};
+
+// A railway line as an ordered list of places (its stations, end to end). A rail leg between two stops that
+// are both on one line follows the line's places between them, in either direction, instead of a great circle.
+struct RailLine {
+  std::string id;
+  std::string name;
+  std::vector<std::string> places;   // place ids in line order, at least 2
+  std::vector<std::string> sources;  // for the stations and their order
+  std::string note;
 };
 
 // A local date, optionally a local time, with its UTC offset; and how it is known.
@@ -105,6 +118,9 @@ struct Figure {
   std::string to;    // place id of the last stop of the span; empty = whole leg
   std::string note;
   Confidence confidence = Confidence::Unspecified;
+  // A published length of the railway line over the span (not a figure for the trip): the computed length
+  // along the lines must come within kLineLengthBand of it (tripcheck and the unit tests check).
+  bool line_length = false;
 
   bool whole_leg() const { return from.empty() && to.empty(); }
   std::string to_string(const char* unit) const;  // "~4,000 km", ">=20 h", "16-20 h"
@@ -133,6 +149,11 @@ struct Leg {
   std::vector<std::string> sources;  // for the mode and vehicle (what-ifs: for their basis)
   std::string note;
   bool what_if = false;
+  // Resolved from the lines (train legs only): via[i] holds the waypoints of the line followed from stops[i]
+  // to stops[i+1] (empty: a great circle, or consecutive stations), via_line[i] that line's id ("" if none).
+  // Sized stops.size() - 1 (empty for fewer than two stops).
+  std::vector<std::vector<LatLon>> via;
+  std::vector<std::string> via_line;
 };
 
 struct WhatIfUnavailable {
@@ -185,11 +206,13 @@ struct TripData {
   std::string title;
   std::vector<Source> sources;
   std::vector<Place> places;
+  std::vector<RailLine> lines;
   std::vector<Vehicle> vehicles;
   std::vector<Trip> trips;
 
   const Source* find_source(std::string_view id) const;
   const Place* find_place(std::string_view id) const;
+  const RailLine* find_line(std::string_view id) const;
   const Vehicle* find_vehicle(std::string_view id) const;
   const Trip* find_trip(std::string_view id) const;
 };

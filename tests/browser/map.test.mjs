@@ -2,9 +2,12 @@
 // known seas onto sea-coloured ones, at two zoom levels and two pixel ratios, from North-East Asia to South-East
 // Asia and the Russian Far East. And it survives a lost context, drawn again exactly as it was.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  canvasPixels, classify, distinctColours, launchBrowser, meanDifference, openPage, serveDist, waitFrames, waitLanded, waitReady,
+  canvasPixels, classify, countAround, DIST, distinctColours, launchBrowser, meanDifference, near, openPage, REAL_RGB, serveDist,
+  tripStops, waitFrames, waitLanded, waitReady,
 } from './harness.mjs';
 
 let server, browser;
@@ -78,6 +81,57 @@ test('a lost WebGL context is restored: the same picture is drawn again and the 
     const p = await page.evaluate(([la, lo]) => window.explainer.project(la, lo), [lat, lon]);
     assert.equal(classify(afterRestore, p.x, p.y, 3), expected, `${name} after the restore at ${JSON.stringify(p)}`);
   }
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+// Rail legs follow their lines (issue 15): every station of a line between two stops of a train leg lies on the
+// red line drawn for the journey there. One screenshot per trip, the whole journey in view.
+function lineWaypoints(tripId) {
+  const data = JSON.parse(fs.readFileSync(path.join(DIST, 'assets', 'trips.json'), 'utf8'));
+  const places = new Map(data.places.map((p) => [p.id, p]));
+  const trip = data.trips.find((t) => t.id === tripId);
+  const out = [];
+  for (const leg of trip.outbound) {
+    if (leg.mode !== 'train') continue;
+    for (let i = 0; i + 1 < leg.stops.length; i++) {
+      const a = leg.stops[i].place, b = leg.stops[i + 1].place;
+      const line = (data.lines || []).find((l) => l.places.includes(a) && l.places.includes(b));
+      if (!line) continue;
+      const ia = line.places.indexOf(a), ib = line.places.indexOf(b);
+      const between = ia < ib ? line.places.slice(ia + 1, ib) : line.places.slice(ib + 1, ia).reverse();
+      for (const id of between) out.push(places.get(id));
+    }
+  }
+  return out;
+}
+
+test('train journeys are drawn through the stations of their lines; a screenshot of every trip', async () => {
+  const data = JSON.parse(fs.readFileSync(path.join(DIST, 'assets', 'trips.json'), 'utf8'));
+  const { page, problems, close } = await openPage(browser, server.url, { width: 1100, height: 760 });
+  await waitReady(page);
+  let checked = 0;
+  for (const trip of data.trips) {
+    // A moment before the end the route has been travelled (drawn in the full red, not the paler red ahead) and
+    // the end-of-journey comparison card has not come up over the map.
+    await page.evaluate((id) => window.explainer.setState({ sidebarOpen: false, placeLabels: false, trip: id, mode: 'both', time: 0 }), trip.id);
+    await waitLanded(page);
+    await page.evaluate(() => window.explainer.setState({ time: window.explainer.getState().status.endHours - 0.02 }));
+    await waitFrames(page, 2);
+    const pixels = await canvasPixels(page, `lines-${trip.id}`);
+    // A stop's marker, label or vehicle icon may cover the line near it: only stations away from the stops count.
+    const stops = [];
+    for (const st of tripStops(trip.id)) stops.push(await page.evaluate(([lat, lon]) => window.explainer.project(lat, lon), [st.lat, st.lon]));
+    for (const p of lineWaypoints(trip.id)) {
+      const s = await page.evaluate(([lat, lon]) => window.explainer.project(lat, lon), [p.lat, p.lon]);
+      if (!(s.x > 8 && s.y > 8 && s.x < 1092 && s.y < 600)) continue;  // on screen, above the bottom panel
+      if (stops.some((q) => Math.hypot(q.x - s.x, q.y - s.y) < 28)) continue;
+      const red = countAround(pixels, s.x, s.y, 3, (c) => near(c, REAL_RGB, 40));
+      assert.ok(red > 0, `${trip.id}: no red line at ${p.id} (${p.lat}, ${p.lon}) -> ${JSON.stringify(s)}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 60, `only ${checked} line stations were on screen`);
   assert.deepEqual(problems, []);
   await close();
 });

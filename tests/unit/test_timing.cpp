@@ -84,3 +84,15 @@ TEST_CASE("elapsed time across time zones: the Hanoi train") {
   CHECK(core::compare(no_time, tp(2019, 2, 23, 23, 0, 540)) == 0);
   CHECK(core::compare(no_time, tp(2019, 2, 24, 1, 0, 540)) < 0);
 }
+
+TEST_CASE("a timeline timed by stretch runs each stretch at its own speed") {
+  // 0 -> 100 km at 50 km/h (2 h), a 1 h halt, then 100 -> 400 km at 100 km/h (3 h).
+  const core::Timeline t = core::build_timeline_by_stretch({0, 100, 400}, {0, 1, 0}, {50, 100});
+  CHECK(t.arrive_h[1] == doctest::Approx(2));
+  CHECK(t.depart_h[1] == doctest::Approx(3));
+  CHECK(t.total_h() == doctest::Approx(6));
+  CHECK(t.moving_speed_kmh == doctest::Approx(400.0 / 5));
+  CHECK(core::timeline_km_at(t, 1) == doctest::Approx(50));
+  CHECK(core::timeline_km_at(t, 2.5) == doctest::Approx(100));
+  CHECK(core::timeline_km_at(t, 4.5) == doctest::Approx(250));
+}

@@ -2,9 +2,11 @@
 // names the right field (JSON pointer), trip and line.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/journey.hpp"
 #include "core/trips.hpp"
 
 namespace {
@@ -508,4 +510,126 @@ TEST_CASE("an unavailable what-if may cite sources for its reason, checked like 
                        "mini.json");
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].path == "/trips/0/what_if_unavailable/0/sources/0");
+}
+
+// --- Rail lines: a train leg between two stops on one line follows the line's stations (issue 15).
+
+namespace {
+
+// The minimal document with one waypoint place between p-one and p-two, and a line through the three.
+std::string with_line(const std::string& line_places = R"(["p-one", "p-mid", "p-two"])") {
+  std::string d = replace(
+      valid_doc(), R"({"id": "p-three", "name": "Three")",
+      R"({"id": "p-mid", "name": "Mid", "kind": "station", "lat": 39.8, "lon": 124.0, "coord_sources": ["src-a"], "waypoint": true},
+    {"id": "p-three", "name": "Three")");
+  return replace(d, R"(  "vehicles": [)",
+                 R"(  "lines": [{"id": "line-a", "name": "Line A", "places": )" + line_places +
+                     R"(, "sources": ["src-a"]}],
+  "vehicles": [)");
+}
+
+}  // namespace
+
+TEST_CASE("a train leg follows the stations of a line between its stops, in either direction") {
+  const core::LoadResult r = core::load_trips(with_line(), "t.json");
+  INFO(all_errors(r));
+  REQUIRE(r.ok());
+  const core::Trip& t = r.data.trips.at(0);
+  const core::Leg& out = t.outbound.at(0);
+  REQUIRE(out.via.size() == 2);
+  REQUIRE(out.via[0].size() == 1);  // p-one -> p-mid -> p-two
+  CHECK(out.via[0][0].lat == doctest::Approx(39.8));
+  CHECK(out.via_line[0] == "line-a");
+  CHECK(out.via[1].empty());  // p-two -> p-three: on no line, a great circle
+  CHECK(out.via_line[1].empty());
+  // The stops are unchanged: a waypoint is never a stop.
+  CHECK(out.stops.size() == 3);
+  // Reversed along the line (the return p-three -> p-one is on no line; the what-if p-one -> p-three neither).
+  const std::string back = replace(
+      with_line(), R"("stops": [{"place": "p-three", "reported": false}, {"place": "p-one", "reported": false}])",
+      R"("stops": [{"place": "p-two", "reported": false}, {"place": "p-one", "reported": false}])");
+  const core::LoadResult rb = core::load_trips(back, "t.json");
+  INFO(all_errors(rb));
+  REQUIRE(rb.ok());
+  const core::Leg& ret = rb.data.trips.at(0).return_legs.at(0);
+  REQUIRE(ret.via.size() == 1);
+  REQUIRE(ret.via[0].size() == 1);
+  CHECK(ret.via[0][0].lon == doctest::Approx(124.0));
+}
+
+TEST_CASE("a line waypoint cannot be a stop, and lines name known places once") {
+  {
+    const std::string d =
+        replace(with_line(), R"({"place": "p-two", "reported": false},)", R"({"place": "p-mid", "reported": false},)");
+    const core::LoadResult r = core::load_trips(d, "t.json");
+    const core::LoadError* e = find_error(r, "/trips/0/outbound/0/stops/1/place");
+    REQUIRE(e);
+    CHECK(e->message.find("waypoint") != std::string::npos);
+  }
+  {
+    const core::LoadResult r = core::load_trips(with_line(R"(["p-one", "p-nowhere"])"), "t.json");
+    CHECK(find_error(r, "/lines/0/places/1"));
+    // p-mid is then on no line: a leftover waypoint is refused too.
+    CHECK(find_error(r, "/places/2/waypoint"));
+  }
+  {
+    const core::LoadResult r = core::load_trips(with_line(R"(["p-one", "p-mid", "p-one"])"), "t.json");
+    CHECK(find_error(r, "/lines/0/places/2"));
+  }
+  {
+    const core::LoadResult r = core::load_trips(with_line(R"(["p-one"])"), "t.json");
+    CHECK(find_error(r, "/lines/0/places"));
+  }
+}
+
+TEST_CASE("a published line length is only for train legs") {
+  const std::string d = replace(valid_doc(), R"({"value": 1364, "sources": ["src-b"]})",
+                                R"({"value": 1364, "sources": ["src-b"], "line_length": true})");
+  const core::LoadResult r = core::load_trips(d, "t.json");
+  INFO(all_errors(r));
+  REQUIRE(r.ok());
+  CHECK(r.data.trips.at(0).outbound.at(0).reported_distance_km.at(0).line_length);
+  const std::string plane = replace(replace(d, R"("mode": "train", "vehicle": "train-x", "sources": ["src-a"],
+         "stops": [{"place": "p-one")",
+                                            R"("mode": "plane", "vehicle": "plane-y", "sources": ["src-a"],
+         "stops": [{"place": "p-one")"),
+                                    R"(  "trips": [)", R"(  "trips": [)");
+  const std::string with_plane = replace(plane, R"("sources": ["src-a"]}
+  ],
+  "trips": [)",
+                                         R"("sources": ["src-a"]},
+    {"id": "plane-y", "name": "Plane Y", "mode": "plane", "description": "A plane", "sources": ["src-a"]}
+  ],
+  "trips": [)");
+  const core::LoadResult rp = core::load_trips(with_plane, "t.json");
+  CHECK(find_error(rp, "/trips/0/outbound/0/reported_distance_km/0/line_length"));
+}
+
+TEST_CASE("check_line_lengths flags a computed line length outside 95-103 % of the published one") {
+  auto checked = [](const std::string& figure) {
+    const std::string d =
+        replace(valid_doc(), R"({"value": 280, "from": "p-one", "to": "p-two", "sources": ["src-b"]})", figure);
+    const core::LoadResult r = core::load_trips(d, "t.json");
+    INFO(all_errors(r));
+    REQUIRE(r.ok());
+    const std::vector<core::LineLengthCheck> c = core::check_line_lengths(r.data);
+    REQUIRE(c.size() == 1);  // only the figure marked line_length
+    return c[0];
+  };
+  const double km = core::great_circle_km({39.0, 125.7}, {40.1, 124.4});
+  const core::LineLengthCheck far =
+      checked(R"({"value": 280, "from": "p-one", "to": "p-two", "sources": ["src-b"], "line_length": true})");
+  CHECK(far.computed_km == doctest::Approx(km));
+  CHECK(far.ratio == doctest::Approx(km / 280));
+  CHECK_FALSE(far.in_band);
+  CHECK(far.leg == "outbound 0");
+  char near[160];
+  std::snprintf(near, sizeof near,
+                R"({"value": %.1f, "from": "p-one", "to": "p-two", "sources": ["src-b"], "line_length": true})",
+                km / 0.99);
+  CHECK(checked(near).in_band);
+  std::snprintf(near, sizeof near,
+                R"({"value": %.1f, "from": "p-one", "to": "p-two", "sources": ["src-b"], "line_length": true})",
+                km / 1.05);
+  CHECK_FALSE(checked(near).in_band);  // computed longer than the line: a coordinate is off
 }
