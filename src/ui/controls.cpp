@@ -10,6 +10,7 @@
 
 #include "core/keys.hpp"
 #include "core/reader_text.hpp"
+#include "core/video_export.hpp"
 #include "ui/panels.hpp"
 
 namespace ui {
@@ -209,28 +210,70 @@ void draw_help(const core::AppState& state, const Layout& layout, const Fonts& f
 
 namespace ui {
 
-float draw_slide_caption(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
+CompositionBands draw_composition(const core::AppState& state, const UiInput& in, const Layout& layout,
+                                  const Fonts& fonts, bool portrait) {
   const core::Trip* trip = in.data ? in.data->find_trip(state.trip_id) : nullptr;
+  const float s = layout.scale, margin = 28.0f * s;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+  CompositionBands bands;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, 16.0f * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(layout.width, 0));
-  ImGui::Begin("Slide", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                   ImGuiWindowFlags_NoInputs);
-  ImGui::PushFont(fonts.heading);
-  ImGui::TextUnformatted("Kim Jong-un's journeys abroad");
+  ImGui::Begin("Composition title", nullptr, flags);
+  ImGui::PushTextWrapPos(layout.width - margin);
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextColored(colour(core::kRealColour), "KIM JONG-UN'S JOURNEYS ABROAD");
   ImGui::PopFont();
   if (trip && in.journey) {
     const core::Track& real = in.journey->real();
-    ImGui::Text("%s, %s. %s: %s in about %s.", trip->title.c_str(), core::trip_dates(*trip).c_str(),
-                real.mode == core::Mode::Plane ? "By plane" : "By train", core::km_text(real.distance_km()).c_str(),
-                core::format_hours(real.duration_h()).c_str());
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("%s", trip->title.c_str());
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s. %s: %s in about %s.", core::trip_dates(*trip).c_str(),
+                       real.mode == core::Mode::Plane ? "By plane" : "By train",
+                       core::km_text(real.distance_km()).c_str(), core::format_hours(real.duration_h()).c_str());
     if (state.show == core::ShowMode::Both) text_muted("Dashed: the what-if in the other mode, not a journey he made.");
-    text_muted(("Sources: " + core::outlets(*in.data, trip->sources) + ". Map: Natural Earth.").c_str());
   }
+  ImGui::PopTextWrapPos();
   // Its content's height, not GetWindowHeight(): an auto-resizing window takes its size a frame late.
-  const float height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+  bands.top_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
-  return height;
+
+  // The box, placed by its bottom-left corner (its size is known from the previous pass: the app draws twice).
+  const float box_w = portrait ? layout.width - 2 * margin : 0.0f;
+  ImGui::SetNextWindowPos(ImVec2(margin, layout.height - margin), 0, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(box_w, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f * s);
+  ImGui::Begin("Composition clock", nullptr, flags);
+  ImGui::PushTextWrapPos(portrait ? box_w - margin : layout.width * 0.6f);
+  if (trip && in.journey && in.status) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(core::video_clock_line(state.playback.clock_h, in.status->end_h).c_str());
+    ImGui::PopFont();
+    for (const std::string& line : core::video_track_lines(state, *in.journey)) {
+      const bool train = line.rfind("Train", 0) == 0;
+      const bool real = (in.journey->real_mode == core::Mode::Train) == train;
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.4f), ImVec2(p.x + h, p.y + h * 0.6f),
+                                                colour_u32(real ? core::kRealColour : core::kWhatIfColour));
+      ImGui::Dummy(ImVec2(h * 1.25f, h));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(line.c_str());
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted(core::video_credit_line(*in.data, *trip).c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopTextWrapPos();
+  const float box_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+  ImGui::End();
+  ImGui::PopStyleVar(3);
+  bands.bottom_y0 = layout.height - margin - box_h;
+  return bands;
 }
 
 }  // namespace ui

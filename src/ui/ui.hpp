@@ -75,7 +75,14 @@ struct UiInput {
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
 void draw(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
-// While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
-float draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
+// Save image and every frame of Export video (no panels): a title band across the top (what, when, how far) and a
+// box at the bottom with the running clock, each shown mode's distance and the credits. `portrait` (9:16): the
+// box spans the width and the text wraps for a phone. Returns where they are (CSS px) to frame the map between.
+struct CompositionBands {
+  float top_h = 0;      // the title band's height
+  float bottom_y0 = 0;  // the bottom box's top edge
+};
+CompositionBands draw_composition(const core::AppState& state, const UiInput& input, const Layout& layout,
+                                  const Fonts& fonts, bool portrait);
 
 }  // namespace ui
