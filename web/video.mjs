@@ -7,9 +7,9 @@
 // VP9 in WebM otherwise) and Mediabunny writes the file. A slow machine makes a slower export, never a jerky video.
 import { BufferTarget, EncodedPacket, EncodedVideoPacketSource, Mp4OutputFormat, Output, WebMOutputFormat } from './mediabunny.min.mjs';
 
-// About 3.9 MB a minute at 1080p, scaled by the pixel count (at least 200 kbit/s): the map is still between
-// frames, so the bits go to the lines and the type.
-const BITRATE_1080P = 520000;
+// About 3.4 MB a minute at 1080p (encoders overshoot it on short clips), scaled by the pixel count (at least
+// 200 kbit/s): the map is still between frames, so the bits go to the lines and the type.
+const BITRATE_1080P = 450000;
 // Frames waiting in the encoder before the next is drawn: memory stays bounded at any length.
 const MAX_QUEUE = 4;
 

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "app/app.hpp"
+#include "core/projection.hpp"
 #include "core/video_export.hpp"
 #include "render/basemap.hpp"
 #include "render/snapshot.hpp"
@@ -81,11 +82,20 @@ Composition::Composition(int w, int h) {
       ImGui::EndFrame();
       continue;
     }
-    layout.obstacles = {core::ScreenRect{0, 0, layout.width, bands.top_h},
-                        core::ScreenRect{0, bands.bottom_y0, layout.width, layout.height}};
+    // The route framed as large as it goes in the map left free by the band and the boxes, with room for its labels.
+    layout.obstacles = bands.boxes;
+    layout.obstacles.push_back(core::ScreenRect{0, 0, layout.width, bands.top_h});
+    core::PlaneRect shown;
+    for (const core::Track* t : {&s.journey.train, &s.journey.plane})
+      if (t->available &&
+          (s.state.show == core::ShowMode::Both || (s.state.show == core::ShowMode::Train) == (t == &s.journey.train)))
+        for (const core::LatLon& p : t->route.points) shown.extend(core::project(p));
     const double room = 32.0 * layout.scale;
-    core::session_fit_camera(s, {bands.top_h + room, room, layout.height - bands.bottom_y0 + room * 0.5, room},
-                             /*animate=*/false);
+    const core::Padding padding = shown.empty()
+                                      ? core::Padding{bands.top_h + room, room, room, room}
+                                      : core::padding_for_panels(shown, s.state.camera.viewport, layout.obstacles,
+                                                                 {room, room, room * 0.5, room});
+    core::session_fit_camera(s, padding, /*animate=*/false);
     render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
                                        app.fonts.label_halo, ui::kBodyFontPx * layout.scale * render::kLabelFontFactor,
                                        have_journey ? &s.journey : nullptr, app.places, s.state, layout.obstacles,

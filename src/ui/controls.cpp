@@ -242,14 +242,29 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
   bands.top_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
 
-  // The box, placed by its bottom-left corner (its size is known from the previous pass: the app draws twice).
-  const float box_w = portrait ? layout.width - 2 * margin : 0.0f;
-  ImGui::SetNextWindowPos(ImVec2(margin, layout.height - margin), 0, ImVec2(0.0f, 1.0f));
-  ImGui::SetNextWindowSize(ImVec2(box_w, 0));
+  // Boxes over the map, placed by a corner (their sizes are known from the previous pass: the app draws twice).
+  const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f * s);
-  ImGui::Begin("Composition clock", nullptr, flags);
-  ImGui::PushTextWrapPos(portrait ? box_w - margin : layout.width * 0.6f);
-  if (trip && in.journey && in.status) {
+  const auto box = [&](const char* name, ImVec2 corner, ImVec2 pivot, float width, float wrap, auto&& body) {
+    ImGui::SetNextWindowPos(corner, 0, pivot);
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::Begin(name, nullptr, flags);
+    ImGui::PushTextWrapPos(wrap);
+    body();
+    ImGui::PopTextWrapPos();
+    const ImVec2 size(width > 0 ? width : ImGui::GetWindowWidth(), ImGui::GetCursorPosY() + style.WindowPadding.y);
+    ImGui::End();
+    const float x0 = corner.x - pivot.x * size.x, y0 = corner.y - pivot.y * size.y;
+    bands.boxes.push_back({x0, y0, x0 + size.x, y0 + size.y});
+  };
+  const auto credits = [&] {
+    ImGui::SetWindowFontScale(0.75f);  // small print, as on a broadcast graphic
+    ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted(core::video_credit_line(*in.data, *trip).c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(1.0f);
+  };
+  const auto clock = [&] {
     ImGui::PushFont(fonts.heading);
     ImGui::TextUnformatted(core::video_clock_line(state.playback.clock_h, in.status->end_h).c_str());
     ImGui::PopFont();
@@ -258,21 +273,34 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
       const bool real = (in.journey->real_mode == core::Mode::Train) == train;
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float h = ImGui::GetTextLineHeight();
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.4f), ImVec2(p.x + h, p.y + h * 0.6f),
-                                                colour_u32(real ? core::kRealColour : core::kWhatIfColour));
+      const ImU32 ink = colour_u32(real ? core::kRealColour : core::kWhatIfColour);
+      if (real) {
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.4f), ImVec2(p.x + h, p.y + h * 0.6f), ink);
+      } else {  // dashed, as on the map
+        for (int k = 0; k < 3; ++k)
+          ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + k * h * 0.4f, p.y + h * 0.4f),
+                                                    ImVec2(p.x + k * h * 0.4f + h * 0.25f, p.y + h * 0.6f), ink);
+      }
       ImGui::Dummy(ImVec2(h * 1.25f, h));
       ImGui::SameLine();
       ImGui::TextUnformatted(line.c_str());
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextUnformatted(core::video_credit_line(*in.data, *trip).c_str());
-    ImGui::PopStyleColor();
+  };
+  if (trip && in.journey && in.status) {
+    if (portrait) {  // one box across the phone's width: the clock, the modes, the credits
+      const float w = layout.width - 2 * margin;
+      box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), w, w - margin, [&] {
+        clock();
+        credits();
+      });
+    } else {  // the clock bottom left, the credits bottom right
+      box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), 0, layout.width * 0.55f, clock);
+      const float w = layout.width * 0.3f;
+      box("Composition credits", ImVec2(layout.width - margin, layout.height - margin), ImVec2(1, 1), w, w - margin,
+          credits);
+    }
   }
-  ImGui::PopTextWrapPos();
-  const float box_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
-  ImGui::End();
   ImGui::PopStyleVar(3);
-  bands.bottom_y0 = layout.height - margin - box_h;
   return bands;
 }
 

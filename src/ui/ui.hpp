@@ -79,8 +79,8 @@ void draw(const core::AppState& state, const UiInput& input, const Layout& layou
 // box at the bottom with the running clock, each shown mode's distance and the credits. `portrait` (9:16): the
 // box spans the width and the text wraps for a phone. Returns where they are (CSS px) to frame the map between.
 struct CompositionBands {
-  float top_h = 0;      // the title band's height
-  float bottom_y0 = 0;  // the bottom box's top edge
+  float top_h = 0;                      // the title band's height, across the width
+  std::vector<core::ScreenRect> boxes;  // the clock and the credits over the map
 };
 CompositionBands draw_composition(const core::AppState& state, const UiInput& input, const Layout& layout,
                                   const Fonts& fonts, bool portrait);
