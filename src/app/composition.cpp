@@ -55,11 +55,13 @@ Composition::Composition(int w, int h) {
   // 1080 CSS px on the short side whatever the size, so a 640 × 360 test clip is the 1080p film scaled down; the
   // type is set for a phone held at arm's length or a TV across the room.
   const float q = static_cast<float>(std::min(w, h)) / 1080.0f;
-  const bool portrait = h > w * 1.2;
+  // Square and upright frames (1:1, 9:16) stack the clock, the modes and the credits in one box across the width;
+  // only a wide frame has room beside them for the map.
+  const bool stacked = w < h * 1.5;
   ui::Layout layout;
   layout.width = static_cast<float>(w) / q;
   layout.height = static_cast<float>(h) / q;
-  layout.scale = portrait ? 2.5f : 2.25f;
+  layout.scale = h > w * 1.2 ? 2.5f : stacked ? 2.0f : 2.25f;
   layout.dark = app.layout.dark;
   rebuild_fonts_if_needed(q, layout.scale);
   ui::apply_style(layout);
@@ -77,7 +79,7 @@ Composition::Composition(int w, int h) {
     io.DisplayFramebufferScale = ImVec2(q, q);
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
-    const ui::CompositionBands bands = ui::draw_composition(s.state, input, layout, app.fonts, portrait);
+    const ui::CompositionBands bands = ui::draw_composition(s.state, input, layout, app.fonts, stacked);
     if (pass == 0) {
       ImGui::EndFrame();
       continue;

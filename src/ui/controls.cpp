@@ -211,7 +211,7 @@ void draw_help(const core::AppState& state, const Layout& layout, const Fonts& f
 namespace ui {
 
 CompositionBands draw_composition(const core::AppState& state, const UiInput& in, const Layout& layout,
-                                  const Fonts& fonts, bool portrait) {
+                                  const Fonts& fonts, bool stacked) {
   const core::Trip* trip = in.data ? in.data->find_trip(state.trip_id) : nullptr;
   const float s = layout.scale, margin = 28.0f * s;
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
@@ -287,7 +287,7 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
     }
   };
   if (trip && in.journey && in.status) {
-    if (portrait) {  // one box across the phone's width: the clock, the modes, the credits
+    if (stacked) {  // one box across the width: the clock, the modes, the credits
       const float w = layout.width - 2 * margin;
       box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), w, w - margin, [&] {
         clock();

@@ -1,10 +1,11 @@
 // Export video: a reader's page makes an MP4 (or WebM) of a journey, frame-exact, loads it back into a <video> and
 // looks at its frames; a cancel gives the reader back exactly what they had.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { PNG } from 'pngjs';
 import {
-  REAL_RGB, SEA_RGB, WHAT_IF_RGB, launchBrowser, near, openPage, saveScreenshot, serveDist, waitFrames, waitLanded,
+  REAL_RGB, SEA_RGB, WHAT_IF_RGB, launchBrowser, meanDifference, near, openPage, saveScreenshot, serveDist, waitFrames, waitLanded,
   waitReady,
 } from './harness.mjs';
 
@@ -151,10 +152,16 @@ test('bad options are refused with why, and an export cancelled half-way gives t
   await close();
 });
 
-test('the Export video button opens the dialog; each aspect ratio is composed for itself (frames saved to look at)', async () => {
+test('the Export video button opens the dialog; each aspect ratio is composed for itself; frame 0 is the Save image PNG of that moment', async () => {
   const { page, problems, close } = await openPage(browser, server.url + '#trip=2019-02-hanoi&mode=both', { width: 1280, height: 800 });
   await waitReady(page);
   await waitLanded(page);
+  // The reader at the departure of the Hanoi trip in Both mode saves the image: the video's first moment.
+  assert.equal((await state(page)).time, 0);
+  const downloading = page.waitForEvent('download', { timeout: 60000 });
+  await page.evaluate(() => window.explainer.command({ do: 'saveImage' }));
+  const still = PNG.sync.read(fs.readFileSync(await (await downloading).path()));
+  assert.equal(still.width, 1920);
   await page.waitForFunction(() => window.explainer.locate('export-video') !== null);
   const r = await page.evaluate(() => window.explainer.locate('export-video'));
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
@@ -169,7 +176,14 @@ test('the Export video button opens the dialog; each aspect ratio is composed fo
     const clip = await playBack(page, [0, 1.0, -0.01]);
     assert.equal(clip.width, width);
     assert.equal(clip.height, height);
-    clip.frames.forEach((f, i) => saveScreenshot(PNG.sync.write(decode(f)), `video-${width}x${height}-${['first', 'middle', 'last'][i]}`));
+    const frames = clip.frames.map(decode);
+    frames.forEach((f, i) => saveScreenshot(PNG.sync.write(f), `video-${width}x${height}-${['first', 'middle', 'last'][i]}`));
+    if (width === 1920) {
+      // The same drawing: frame 0 differs from the PNG only by the encoder's loss; the last frame is another moment.
+      const same = meanDifference(frames[0], still), other = meanDifference(frames[2], still);
+      assert.ok(same < 2.5, `frame 0 is not the saved image of that moment (mean difference ${same.toFixed(2)})`);
+      assert.ok(other > same + 1, `the last frame looks like the first (${other.toFixed(2)} vs ${same.toFixed(2)})`);
+    }
     // MB per minute at this size, for the record (the benchmark measures it at 1080p).
     console.log(`${width}×${height}: ${(clip.size / 1e6 * 20).toFixed(2)} MB per minute (${clip.type})`);
   }

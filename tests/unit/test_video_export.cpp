@@ -81,7 +81,9 @@ TEST_CASE("an export of another trip gives the reader back their trip, mode, clo
   Session s = loaded_session();
   apply_command(s, {CommandKind::SelectTrip, 0, 0.0, "2018-03-beijing"});
   session_sync_journey(s, {});
+  session_step(s, 0.0);
   apply_command(s, {CommandKind::Seek, 0, 3.25});
+  session_step(s, 0.0);
   apply_command(s, {CommandKind::PlayPause});
   s.state.camera.zoom += 0.5;
   session_camera_moved(s);
@@ -110,6 +112,7 @@ TEST_CASE("an export of another trip gives the reader back their trip, mode, clo
   CHECK(s.journey_trip == "2018-03-beijing");
   CHECK(s.view_moved);
   CHECK(s.state.playback.playing);
+  CHECK(s.state.playback.clock_h == 3.25);
 }
 
 TEST_CASE("Export video is a command; where the browser cannot encode, the button does nothing") {
