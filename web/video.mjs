@@ -136,10 +136,13 @@ export function openDialog(explainer, notice) {
   const status = dialog.querySelector('.video-status');
   const start = dialog.querySelector('.video-start');
   const cancel = dialog.querySelector('.video-cancel');
+  // What will be filmed, in the core's words (explainer.describe): the trip on screen and its mode.
   const state = explainer.getState();
-  const described = explainer.describe();
-  dialog.querySelector('#video-what').textContent =
-    (described && described.title ? described.title + ': ' : '') + `the trip ${state.trip}, ${state.mode}, the whole journey from departure to arrival.`;
+  const described = explainer.describe() || {};
+  const trip = described.trip || {};
+  const mode = described.modes && described.modes[state.mode];
+  dialog.querySelector('#video-what').textContent = [trip.heading || state.trip, trip.dates, mode ? mode.label : state.mode]
+    .filter(Boolean).join(' · ');
   progress.hidden = true;
   status.textContent = '';
   start.disabled = false;

@@ -218,6 +218,10 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
                                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                                  ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
   CompositionBands bands;
+  // Opaque: the panels' glassy background would let the map show through the title band of a video.
+  ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  background.w = 1.0f;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, 16.0f * s));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -301,6 +305,7 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
     }
   }
   ImGui::PopStyleVar(3);
+  ImGui::PopStyleColor();
   return bands;
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { PNG } from 'pngjs';
 import {
-  REAL_RGB, SEA_RGB, WHAT_IF_RGB, launchBrowser, meanDifference, near, openPage, saveScreenshot, serveDist, waitFrames, waitLanded,
+  REAL_RGB, SEA_RGB, WHAT_IF_RGB, canvasPixels, launchBrowser, meanDifference, near, openPage, saveScreenshot, serveDist, waitFrames, waitLanded,
   waitReady,
 } from './harness.mjs';
 
@@ -167,6 +167,14 @@ test('the Export video button opens the dialog; each aspect ratio is composed fo
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
   await page.waitForSelector('#video-dialog[open]');
   assert.match(await page.textContent('#video-dialog'), /1080 × 1920/);
+  // Export from the dialog: the progress bar moves, Cancel stops it and nothing is saved.
+  await page.selectOption('#video-dialog select[name=size]', '1080x1920');
+  await page.fill('#video-dialog input[name=seconds]', '5');
+  await page.click('#video-dialog .video-start');
+  await page.waitForFunction(() => document.querySelector('#video-dialog progress').value > 0.02, null, { timeout: 60000 });
+  await page.click('#video-dialog .video-cancel');
+  await page.waitForFunction(() => /Cancelled/.test(document.querySelector('#video-dialog .video-status').textContent));
+  assert.equal(await page.textContent('#video-dialog .video-cancel'), 'Close');
   await page.click('#video-dialog .video-cancel');
   await page.waitForSelector('#video-dialog:not([open])', { state: 'attached' });
 
@@ -187,6 +195,26 @@ test('the Export video button opens the dialog; each aspect ratio is composed fo
     // MB per minute at this size, for the record (the benchmark measures it at 1080p).
     console.log(`${width}×${height}: ${(clip.size / 1e6 * 20).toFixed(2)} MB per minute (${clip.type})`);
   }
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('without WebCodecs the button is greyed and says why, and exportVideo rejects with the same words', async () => {
+  const { page, problems, close } = await openPage(browser, server.url + '#trip=2019-02-hanoi', {
+    width: 1280, height: 800, before: (p) => p.addInitScript(() => { delete window.VideoEncoder; }),
+  });
+  await waitReady(page);
+  const before = readerView(await state(page));
+  const error = await page.evaluate(() => window.explainer.exportVideo({ seconds: 5 }).then(() => 'resolved', (e) => e.message));
+  assert.match(error, /^exportVideo: Video export needs WebCodecs/);
+  await page.waitForFunction(() => window.explainer.locate('export-video') !== null);
+  const r = await page.evaluate(() => window.explainer.locate('export-video'));
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await waitFrames(page, 5);
+  assert.equal(await page.$('#video-dialog'), null, 'a greyed button opened the dialog');
+  assert.deepEqual(readerView(await state(page)), before);
+  await canvasPixels(page, 'video-unavailable-tooltip');  // the reason, in a tooltip by the greyed button: look
   assert.deepEqual(problems, []);
   await close();
 });
