@@ -347,8 +347,8 @@ EMSCRIPTEN_KEEPALIVE const std::uint8_t* journeys_video_frame(int index) {
   if (!app.video.active || index < 0 || index >= core::video_frame_count(app.video.options)) return nullptr;
   core::session_video_frame(app.session, app.video.options, index);
   {
-    const Composition frame(app.video.options.width, app.video.options.height);
-    app.video.frame = frame.pixels();
+    Composition frame(app.video.options.width, app.video.options.height);
+    app.video.frame = frame.take_pixels();
   }
   return app.video.frame.empty() ? nullptr : app.video.frame.data();
 }
