@@ -218,3 +218,21 @@ test('without WebCodecs the button is greyed and says why, and exportVideo rejec
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('format "webm": VP9 in WebM, exactly as long, for browsers (and readers) without H.264', async () => {
+  const { page, problems, close } = await openPage(browser, server.url + '#trip=2018-05-dalian', { width: 1024, height: 700 });
+  await waitReady(page);
+  const vp9 = await page.evaluate(() => VideoEncoder.isConfigSupported({ codec: 'vp09.00.40.08', width: 320, height: 180 }).then((s) => s.supported));
+  await page.evaluate(async () => { window.__video = await window.explainer.exportVideo({ width: 320, height: 180, seconds: 2, fps: 25, format: 'webm' }).catch((e) => e); });
+  if (!vp9) {
+    assert.match(await page.evaluate(() => window.__video.message), /cannot encode VP9/);
+  } else {
+    const clip = await playBack(page, [0]);
+    assert.equal(clip.type, 'video/webm');
+    assert.equal(clip.name, 'journeys-2018-05-dalian-plane-320x180.webm');
+    assert.ok(Math.abs(clip.duration - 2) <= 0.1, `duration ${clip.duration} s, not 2.0 ± 0.1`);
+    assert.equal(clip.width, 320);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
