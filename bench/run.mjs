@@ -7,7 +7,9 @@
 //   cmake --workflow --preset web && node bench/run.mjs
 //
 // Options: --runs N (cold loads, default 10), --warm N (warm loads, default 5), --seconds S (session, default 30),
-//          --dist DIR (another build of the page, default dist/), --no-baseline, --no-save.
+//          --dist DIR (another build of the page, default dist/), --no-baseline, --no-save,
+//          --video-seconds S (length of the export measured, default 10), --no-video, --only-video (only the
+//          Export video section: frames per second of export and MB per minute at 1080p; nothing saved).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +41,9 @@ const SESSION_S = Number(option('--seconds', 30));
 const DIST = path.resolve(option('--dist', path.join(ROOT, 'dist')));
 const WITH_BASELINE = !args.includes('--no-baseline');
 const SAVE = !args.includes('--no-save');
+const VIDEO_SECONDS = Number(option('--video-seconds', 10));
+const WITH_VIDEO = !args.includes('--no-video');
+const ONLY_VIDEO = args.includes('--only-video');
 
 // --- small helpers ------------------------------------------------------------------------------------------
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -349,7 +354,49 @@ async function measure(browser, app, views) {
   return { cold, warm, session: s, files: files(cold.responses, app.url) };
 }
 
+// Export video at 1080p (issue 18): how fast frames are made and encoded, and how large the file is per minute.
+// The Hanoi trip in Both mode (the busiest frame: two routes, every stop labelled), 30 fps.
+async function videoExport(browser) {
+  const server = await serveDist(DIST);
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + '#trip=2019-02-hanoi&mode=both');
+    await page.waitForFunction(() => window.explainer !== undefined);
+    await page.evaluate(() => window.explainer.ready.then(() => true));
+    log(`video: exporting ${VIDEO_SECONDS} s at 1920x1080, 30 fps`);
+    const r = await page.evaluate(async (seconds) => {
+      const t0 = performance.now();
+      const file = await window.explainer.exportVideo({ trip: '2019-02-hanoi', mode: 'both', width: 1920, height: 1080, seconds, fps: 30 });
+      return { ms: performance.now() - t0, bytes: file.size, type: file.type, frames: seconds * 30 };
+    }, VIDEO_SECONDS);
+    return { ...r, seconds: VIDEO_SECONDS, framesPerSecond: r.frames / (r.ms / 1000), mbPerMinute: r.bytes / 1e6 * (60 / VIDEO_SECONDS) };
+  } finally {
+    await context.close();
+    server.close();
+  }
+}
+function videoTable(v) {
+  return `Export video, 1920x1080 at 30 fps, ${v.seconds} s of the Hanoi trip in Both mode (${v.type}):\n` + table([
+    ['figure', 'value', 'budget', ''],
+    ['export speed (frames per second of export)', fmt(v.framesPerSecond, 1), '', ''],
+    ['export time (s)', fmt(v.ms / 1000, 1), '', ''],
+    ['file size per minute of video (MB)', fmt(v.mbPerMinute, 2), '<= 4 MB', v.mbPerMinute <= 4 ? 'PASS' : 'FAIL'],
+  ], 'lrll');
+}
+
 async function main() {
+  if (ONLY_VIDEO) {
+    const browser = await launchBrowser();
+    try {
+      const loadBefore = os.loadavg()[0];
+      const v = await videoExport(browser);
+      process.stdout.write(`load average ${fmt(loadBefore, 2)} before, ${fmt(os.loadavg()[0], 2)} after (other work on the machine skews the speed)\n` + videoTable(v) + '\n');
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const started = new Date();
   const loadBefore = os.loadavg()[0];
   const ours = { name: 'ours', api: 'explainer', firstFrameMark: 'journeys: first frame presented (map)' };
@@ -373,12 +420,13 @@ async function main() {
       const s2 = await serveDist(buildBaseline()); servers.push(s2); base.url = s2.url;
       B = await measure(browser, base, O.session.views);
     }
-    result = { O, B, F, version: browser.version() };
+    const V = WITH_VIDEO ? await videoExport(browser) : null;
+    result = { O, B, F, V, version: browser.version() };
   } finally {
     await browser.close();
     for (const s of servers) s.close();
   }
-  const { O, B, F, version } = result;
+  const { O, B, F, V, version } = result;
 
   const of = (x) => frameStats(x.session.frameMs);
   const oF = of(O), bF = B ? of(B) : null;
@@ -471,6 +519,7 @@ async function main() {
   const blocks = [head.join('\n'), table(summary, 'lrrrll'), stepsTable, fileTable('ours, first visit:', O.files),
     fileTable('floor, first visit:', F.files)];
   if (B) blocks.push(fileTable('baseline, first visit:', B.files));
+  if (V) blocks.push(videoTable(V));
   const fails = summary.filter((r) => r[5] === 'FAIL').map((r) => r[0]);
   blocks.push(`budgets: ${summary.filter((r) => r[5]).length - fails.length} PASS, ${fails.length} FAIL${fails.length ? ' (' + fails.join('; ') + ')' : ''}`);
   const text = blocks.join('\n\n') + '\n';

@@ -13,8 +13,9 @@ if (!dist || !template || !fs.existsSync(dist) || !fs.existsSync(template)) {
 }
 
 // For the sites that show or embed a link, not for the reader: link previews, per-trip link pages, oEmbed files.
-// Left out of the offline copy, so installing it downloads nothing the page does not use.
-const NOT_OFFLINE = /^(previews\/|trip\/|oembed\.json$)/;
+// Left out of the offline copy, so installing it downloads nothing the page does not use. So is the video muxer
+// (176 KB gzip), fetched only when a reader exports a video: the first visit does not grow for it.
+const NOT_OFFLINE = /^(previews\/|trip\/|oembed\.json$|web\/mediabunny\.min\.mjs$)/;
 
 function* files(dir, prefix = '') {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

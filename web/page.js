@@ -127,6 +127,10 @@
   }
 
   let module = null;
+  // Export video's code and its muxer, fetched the first time they are needed.
+  let videoModule = null;
+  const loadVideo = () => videoModule || (videoModule = import(new URL('web/video.mjs', document.baseURI).href)
+    .catch((e) => { videoModule = null; throw new Error('Could not load the video export: ' + (e && e.message || e)); }));
   let tripData = Promise.reject(new Error('the page cannot run here'));  // replaced once the downloads start
   tripData.catch(() => {});
   let resolveReady, rejectReady;
@@ -185,6 +189,15 @@
     hitTest(x, y) {
       if (!module) return 'map';
       return module._journeys_over_panel(Number(x), Number(y)) ? 'panel' : 'map';
+    },
+    // A video of a journey, made in this browser (web/video.mjs, loaded now): { trip, mode ('train'|'plane'|
+    // 'both'), width, height (even, 128–1920; presets 1920×1080, 1080×1080, 1080×1920), seconds (5–60, the whole
+    // journey in it, the last second held), fps (24, 25, 30, 60), format ('mp4'|'webm'|'auto'), onProgress(fraction),
+    // signal (AbortSignal) }. Resolves to a File (MP4 with H.264, or WebM with VP9); rejects with why for options
+    // it cannot use. The reader's view, clock and state are the same afterwards, and after a cancel.
+    exportVideo(options) {
+      if (!module) return Promise.reject(new Error('explainer.exportVideo: not ready yet; wait for explainer.ready'));
+      return loadVideo().then((video) => video.exportVideo(module, options));
     },
     // Where a place is on the canvas now: { x, y } in CSS pixels from the canvas's top-left corner.
     project(lat, lon) {
@@ -254,13 +267,9 @@
       },
       journeysPage: {
         message: notice,
-        // "Save image": the stage becomes exactly 1920×1080 drawing-buffer pixels for a few frames.
-        exportSize(on) {
-          const stage = document.getElementById('stage');
-          stage.classList.toggle('exporting', on);
-          stage.style.width = on ? `${1920 / devicePixelRatio}px` : '';
-          stage.style.height = on ? `${1080 / devicePixelRatio}px` : '';
-          window.dispatchEvent(new Event('resize'));  // SDL follows the canvas size on window resizes only
+        // The Export video button: the dialog (size, length), then explainer.exportVideo.
+        openVideoDialog() {
+          loadVideo().then((video) => video.openDialog(window.explainer, notice), (e) => notice(2, e.message));
         },
         downloadPng(bytes, trip) {
           const blob = new Blob([bytes], { type: 'image/png' });
@@ -328,6 +337,8 @@
       const sendPreferences = () => m._journeys_set_preferences(prefersDark.matches ? 1 : 0, reducedMotion.matches ? 1 : 0,
         coarse.matches ? 1 : 0);
       sendPreferences();
+      // Export video needs WebCodecs (checked again, with the codecs, when an export starts).
+      m._journeys_set_video_support(typeof VideoEncoder === 'function' && typeof VideoFrame === 'function' ? 1 : 0);
       prefersDark.addEventListener('change', sendPreferences);
       reducedMotion.addEventListener('change', sendPreferences);
       coarse.addEventListener('change', sendPreferences);

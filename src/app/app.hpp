@@ -1,11 +1,13 @@
 // The running app as one struct you can see whole: platform handles, the reader's state, the assets the page
 // handed over, and what the page may ask about. Owned by main.cpp; the page bridge reads and writes it.
 #pragma once
+#include <GLES3/gl3.h>
 #include <SDL.h>
 #include <imgui.h>
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/app_state.hpp"
@@ -15,6 +17,7 @@
 #include "core/player.hpp"
 #include "core/session.hpp"
 #include "core/trips.hpp"
+#include "core/video_export.hpp"
 #include "render/imgui_renderer.hpp"
 #include "render/journey_layer.hpp"
 #include "render/map_renderer.hpp"
@@ -42,13 +45,41 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
 // state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
 enum class StartStage { Map, MapGpu, Trips, Fonts, Done };
 
-// Save image: the canvas is given 1920×1080 drawing-buffer pixels for a few frames, the view is framed as a slide
-// (caption on top, no panels), read back as a PNG, and the reader's view comes back.
-struct SlideExport {
-  int frames = 0;              // > 0 while the image is being made (frames since it was asked for)
-  float caption_h = 0.0f;      // the caption as last drawn, CSS px: the map is framed below it
-  core::Camera camera_before;  // the reader's view, back when the image is made
-  bool flying_before = false, view_moved_before = false;
+// The off-screen framebuffer that Save image and Export video draw into (composition.cpp).
+struct Offscreen {
+  GLuint fbo = 0, colour = 0;
+  int width = 0, height = 0;
+};
+void release_offscreen(Offscreen& o, bool context_lost);
+
+// One newsroom frame of the session as it is now (trip, mode, clock), drawn off-screen at w × h device pixels by
+// the code Save image and Export video share, and read back. While it lives the camera is the frame's (so
+// explainer.project answers in the frame's pixels); the reader's view comes back when it goes.
+class Composition {
+ public:
+  Composition(int w, int h);
+  ~Composition();
+  Composition(const Composition&) = delete;
+  Composition& operator=(const Composition&) = delete;
+  const std::vector<std::uint8_t>& pixels() const { return pixels_; }     // RGBA, top row first; empty on failure
+  std::vector<std::uint8_t> take_pixels() { return std::move(pixels_); }  // without a copy of 8 MB at 1080p
+  int width() const { return width_; }
+  int height() const { return height_; }
+
+ private:
+  std::vector<std::uint8_t> pixels_;
+  int width_ = 0, height_ = 0;
+  core::Camera camera_;
+  bool flying_ = false, view_moved_ = false;
+};
+
+// Export video, while the page encodes it (journeys_video_*): the reader's session is put aside, and no frame of
+// the reader's is drawn until it is back.
+struct VideoExport {
+  bool active = false;
+  core::VideoOptions options;
+  core::SessionSnapshot before;
+  std::vector<std::uint8_t> frame;  // the last frame handed to the page (RGBA, top row first)
 };
 
 // Pointer gestures on the map (ImGui gets the pointer first when it is over a panel).
@@ -118,7 +149,9 @@ struct App {
   int redraw_frames = 0;
   static constexpr double kSettleMs = 500.0;
   static constexpr int kSettleFrames = 4;
-  SlideExport slide;  // Save image, while it is being made
+  Offscreen offscreen;              // Save image and Export video draw here
+  bool save_image_pending = false;  // asked for: made at the start of the next frame
+  VideoExport video;                // Export video, while it runs
   Gestures gestures;
   ui::Fonts fonts;
   std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)
@@ -136,9 +169,11 @@ void request_redraw();
 // Applies a reader action however it came (key, panel, the page's explainer.command) and carries out its effects.
 void run_command(const core::Command& command);
 // What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).
-void page_toggle_fullscreen();   // within the transient activation of the key or click that asked for it
-void page_export_size(bool on);  // the canvas gets 1920×1080 drawing-buffer pixels (Save image), or its own back
+void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
+void page_open_video_dialog();  // Export video: the page's dialog (size, length), then explainer.exportVideo
+// The font atlas for a pixel ratio and UI scale (rebuilt only when either changed).
+void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale);
 void page_copy_embed();                      // the iframe snippet for what is on screen, to the clipboard
 void page_open_url(const std::string& url);  // in a new tab
 // The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.

@@ -45,7 +45,7 @@ static const ImWchar kAsciiRange[] = {0x0020, 0x007E, 0};
 
 // The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
 // at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
-NOT_INLINED static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
+NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale) return;
   app.font_pixel_ratio = pixel_ratio;
   app.ui_scale = ui_scale;
@@ -252,6 +252,7 @@ NOT_INLINED static void recover_context() {
   render::map_renderer_destroy(app.map_renderer, /*context_lost=*/true);
   render::journey_layer_destroy(app.journey_layer, /*context_lost=*/true);
   app.map_renderer_ready = false;
+  release_offscreen(app.offscreen, /*context_lost=*/true);
   render::imgui_renderer_destroy(app.imgui_renderer, /*context_lost=*/true);
   app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
   create_gpu_resources();
@@ -285,13 +286,10 @@ void run_command(const core::Command& c) {
   if (!effects.open_url.empty()) page_open_url(effects.open_url);
   if (effects.toggle_fullscreen) page_toggle_fullscreen();
   if (effects.copy_embed) page_copy_embed();
-  if (effects.save_image && app.slide.frames == 0) {
-    app.slide.frames = 1;
-    app.slide.camera_before = app.session.state.camera;
-    app.slide.flying_before = app.session.flying;
-    app.slide.view_moved_before = app.session.view_moved;
-    page_export_size(true);  // the page gives the canvas 1920×1080 drawing-buffer pixels for a few frames
-  }
+  // At the start of the next frame: the image takes over ImGui and the font atlas for a moment, which must not
+  // happen in the middle of the reader's frame (a panel's click arrives there).
+  if (effects.save_image) app.save_image_pending = true;
+  if (effects.export_video && !app.video.active) page_open_video_dialog();
 }
 
 // Our keys win, except while the reader is moving through the panels with the keyboard (ImGui's focus ring is
@@ -309,22 +307,17 @@ static bool handle_key(const SDL_Event& e) {
   return true;
 }
 
-// --- the slide (Save image) -------------------------------------------------------------------------------------
-// No panels, the caption across the top, the shown route framed below it and the labels kept out of it. The
-// reader's view comes back when the image is made.
-NOT_INLINED static void frame_the_slide() {
-  const float caption_h = app.slide.caption_h > 0 ? app.slide.caption_h : 150.0f * app.layout.scale;
-  app.layout.obstacles.assign(1, core::ScreenRect{0, 0, app.layout.width, caption_h});
-  app.layout.map_padding = {caption_h + 24.0, 48.0, 48.0, 48.0};
-  core::session_fit_camera(app.session, app.layout.map_padding, /*animate=*/false);
-}
-
-NOT_INLINED static void end_export() {
-  app.slide.frames = 0;
-  page_export_size(false);
-  app.session.state.camera = app.slide.camera_before;
-  app.session.flying = app.slide.flying_before;
-  app.session.view_moved = app.slide.view_moved_before;
+// --- Save image -------------------------------------------------------------------------------------------------
+// The newsroom frame of this moment at 1920 × 1080, drawn off-screen by the code that draws Export video's frames
+// (composition.cpp), so a video's first frame is this image of its first moment.
+static void save_image() {
+  const Composition frame(1920, 1080);
+  const std::vector<std::uint8_t> png = render::png_from_rgba(frame.pixels(), frame.width(), frame.height());
+  if (png.empty()) {
+    report_to_page(1, "The image could not be made (the map cannot be drawn off-screen here).");
+    return;
+  }
+  page_download_png(png, app.session.state.trip_id);  // while the frame's camera is in place (the tests ask it)
 }
 
 // --- start, one step per frame -----------------------------------------------------------------------------------
@@ -416,6 +409,12 @@ static void frame() {
     draw_map_only();
     return;
   }
+  // Export video drives the session, ImGui and the fonts from the page (journeys_video_frame) until it ends; the
+  // reader's clock does not move meanwhile and their input waits in SDL's queue.
+  if (app.video.active) {
+    app.last_frame_ms = 0.0;
+    return;
+  }
   // The vehicle icons need not hold up the rest: they come in whenever their downloads settle (an arrow stands in).
   if (!app.icons_loaded && assets_settled(kAssetIcons)) {
     StartupStep step("GPU: icons");
@@ -442,6 +441,11 @@ static void frame() {
   }
   if (app.context_restored) recover_context();
   if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
+  if (app.save_image_pending) {
+    app.save_image_pending = false;
+    save_image();
+    request_redraw();  // the image's frame used ImGui and the camera: the reader's is drawn again
+  }
 
   if (update_viewport()) request_redraw();
   update_layout();
@@ -453,10 +457,8 @@ static void frame() {
     ui::apply_style(app.layout);
   }
 
-  if (app.slide.frames > 0) frame_the_slide();
-  // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew. Not
-  // while a slide is made: it frames itself below its caption, and the reader's panels come back unchanged.
-  if (app.slide.frames == 0) {
+  // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew.
+  {
     app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
     app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
                                   app.journey_layer.lasting_panels.end());
@@ -468,17 +470,16 @@ static void frame() {
     render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
 
-  // Draw only what may have changed (see App::redraw_until_ms): the clock running, the camera flying, an image
-  // being made, a panel moving by itself, or a change in the last moments. Otherwise the picture is current.
+  // Draw only what may have changed (see App::redraw_until_ms): the clock running, the camera flying, a panel
+  // moving by itself, or a change in the last moments. Otherwise the picture is current.
   ++app.session.status.frames_run;
-  if (app.session.state.playback.playing || app.session.flying || app.slide.frames > 0 || app.requests.animating)
-    request_redraw();
+  if (app.session.state.playback.playing || app.session.flying || app.requests.animating) request_redraw();
   if (frame_start_ms >= app.redraw_until_ms && app.redraw_frames <= 0) return;
   if (app.redraw_frames > 0) --app.redraw_frames;
   draw_frame(frame_start_ms);
 }
 
-// The panels, the labels and the map, drawn; the slide read back when it is ready.
+// The panels, the labels and the map, drawn.
 NOT_INLINED static void draw_frame(double frame_start_ms) {
   ImGui_ImplSDL2_NewFrame();
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
@@ -491,10 +492,7 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips,
                     have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error};
   app.requests.clear();
-  if (app.slide.frames > 0)
-    app.slide.caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
-  else
-    ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
+  ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   for (const core::Command& c : app.requests.commands) run_command(c);
 
@@ -518,21 +516,6 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
   }
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
-  // The slide: once the canvas has its 1920×1080 buffer (a few frames after asking), read it back.
-  // SDL learns the new window size one event later than the canvas gets its new buffer: wait until both agree
-  // (else the overlay is drawn for the old size over a map drawn for the new one).
-  const bool sizes_agree = std::fabs(app.session.status.canvas_css_width * app.session.status.pixel_ratio - w) < 1.0f &&
-                           std::fabs(app.session.status.canvas_css_height * app.session.status.pixel_ratio - h) < 1.0f;
-  if (app.slide.frames > 0 && ++app.slide.frames > 3 && w == 1920 && h == 1080 && sizes_agree && !app.session.flying) {
-    const std::vector<std::uint8_t> png = render::snapshot_png(w, h);
-    page_download_png(png, app.session.state.trip_id);
-    end_export();
-  } else if (app.slide.frames > 400) {  // the page never got the size: give up visibly
-    end_export();
-    report_to_page(1,
-                   "The image could not be made at 1920\xC3\x97"
-                   "1080 on this screen.");
-  }
   if (app.frame_cpu_ms.size() < 100000)
     app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
   if (++app.session.status.frames_drawn == 1) notify_first_frame();

@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 #include "core/describe.hpp"
 #include "core/url_state.hpp"
+#include "core/video_export.hpp"
 
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off
@@ -66,8 +67,8 @@ EM_JS(void, js_toggle_fullscreen, (), {
 // clang-format on
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off
-EM_JS(void, js_export_size, (int on), {
-  if (Module.journeysPage) Module.journeysPage.exportSize(!!on);
+EM_JS(void, js_open_video_dialog, (), {
+  if (Module.journeysPage) Module.journeysPage.openVideoDialog();
 });
 // clang-format on
 // JavaScript inside: kept out of the C++ formatter.
@@ -90,7 +91,7 @@ EM_JS(void, js_open_url, (const char* url), {
 // clang-format on
 
 void page_toggle_fullscreen() { js_toggle_fullscreen(); }
-void page_export_size(bool on) { js_export_size(on ? 1 : 0); }
+void page_open_video_dialog() { js_open_video_dialog(); }
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id) {
   js_download_png(png.data(), static_cast<int>(png.size()), trip_id.c_str());
 }
@@ -301,6 +302,77 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_project(double lat, double lon) {
   const core::ScreenPoint p = core::world_to_screen(the_app().session.state.camera, core::project({lat, lon}));
   std::snprintf(text, sizeof text, "[%.3f,%.3f]", p.x, p.y);
   return text;
+}
+
+// --- Export video (web/video.js drives it: begin, each frame in turn, end) ---------------------------------------
+// The browser's video encoding, found by the page at start: 0 when it has no WebCodecs encoder for our frames
+// (the Export video button then says why).
+EMSCRIPTEN_KEEPALIVE void journeys_set_video_support(int supported) {
+  the_app().session.status.video_unavailable = supported ? "" : core::video_unavailable_text();
+}
+
+// The options as JSON (explainer.exportVideo's, with the page's defaults): "" and the export begins (the reader's
+// session is put aside: no frame of theirs until journeys_video_end), or why it cannot. Then the options as the core
+// completed them follow the "" after a newline: the frame count, timestamps and file name are the core's.
+EMSCRIPTEN_KEEPALIVE const char* journeys_video_begin(const char* json_text) {
+  static std::string text;
+  App& app = the_app();
+  std::string error;
+  if (app.start_stage != StartStage::Done || app.session.trips.trips.empty())
+    error = "exportVideo: the explainer is not ready yet; wait for explainer.ready";
+  else if (app.video.active)
+    error = "exportVideo: an export is already under way; cancel it or wait for it to finish";
+  else if (!app.session.status.video_unavailable.empty())
+    error = "exportVideo: " + app.session.status.video_unavailable;
+  else if (!app.map_renderer_ready || app.context_lost)
+    error = "exportVideo: the map cannot be drawn at the moment (no graphics context)";
+  std::optional<core::VideoOptions> options;
+  if (error.empty()) options = core::video_options_from_json(json_text, app.session.trips, app.session.state, &error);
+  if (!options) {
+    text = error.empty() ? "exportVideo: the options cannot be used" : error;
+    return text.c_str();
+  }
+  app.video.active = true;
+  app.video.options = *options;
+  app.video.before = core::session_begin_video(app.session, *options);
+  render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  const core::VideoOptions& o = *options;
+  char info[512];
+  std::snprintf(info, sizeof info,
+                "\n{\"trip\":\"%s\",\"mode\":\"%s\",\"width\":%d,\"height\":%d,\"seconds\":%d,\"fps\":%d,"
+                "\"format\":\"%s\",\"frames\":%d,\"file\":\"%s\"}",
+                o.trip.c_str(), core::to_string(o.mode), o.width, o.height, o.seconds, o.fps, o.format.c_str(),
+                core::video_frame_count(o), core::video_file_stem(o).c_str());
+  text = info;
+  return text.c_str();
+}
+
+// Frame `index` of the export, drawn: its RGBA pixels (top row first, width × height × 4 bytes at the returned
+// address, valid until the next call), or 0 when it could not be drawn.
+EMSCRIPTEN_KEEPALIVE const std::uint8_t* journeys_video_frame(int index) {
+  App& app = the_app();
+  if (!app.video.active || index < 0 || index >= core::video_frame_count(app.video.options)) return nullptr;
+  core::session_video_frame(app.session, app.video.options, index);
+  {
+    Composition frame(app.video.options.width, app.video.options.height);
+    app.video.frame = frame.take_pixels();
+  }
+  return app.video.frame.empty() ? nullptr : app.video.frame.data();
+}
+
+// The timestamp of frame `index` in microseconds: round(index · 1e6 / fps).
+EMSCRIPTEN_KEEPALIVE double journeys_video_timestamp(int index) {
+  return static_cast<double>(core::video_timestamp_us(index, the_app().video.options.fps));
+}
+
+// Finished or cancelled: the reader's trip, mode, clock and view come back exactly, and their frames resume.
+EMSCRIPTEN_KEEPALIVE void journeys_video_end() {
+  App& app = the_app();
+  if (!app.video.active) return;
+  core::session_end_video(app.session, app.video.before);
+  if (app.map_renderer_ready) render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  app.video = {};
+  request_redraw();  // the reader's own frame again
 }
 
 }  // extern "C"

@@ -61,6 +61,8 @@ struct AppStatus {
   float pixel_ratio = 1.0f;
   double end_h = 0;              // the clock's end for the selected trip and mode
   bool list_covers_map = false;  // the phone layout: the open trips list is a sheet over the map
+  // Why this browser cannot export video ("" when it can): the Export video button shows it instead.
+  std::string video_unavailable;
   TrackStatus train, plane;
   std::vector<std::string> messages;  // problems shown to the reader (bad data, lost context, ...)
   // The map's labels and what they keep clear of, for tests and embedders: every drawn label, the vehicle icons

@@ -39,6 +39,7 @@ constexpr Named kNames[] = {
     {CommandKind::Help, "help", nullptr},
     {CommandKind::Fullscreen, "fullscreen", nullptr},
     {CommandKind::SaveImage, "saveImage", nullptr},
+    {CommandKind::ExportVideo, "exportVideo", nullptr},
     {CommandKind::CopyEmbed, "copyEmbed", nullptr},
     {CommandKind::OpenLink, "openLink", "url"},
 };

@@ -33,6 +33,7 @@ enum class CommandKind {
   Help,          // the keys panel, shown or hidden
   Fullscreen,
   SaveImage,
+  ExportVideo,  // the page's export dialog (presets, length), where the browser can encode video
   CopyEmbed,
   OpenLink,  // text: an http(s) address (a source), opened in a new tab
 };
@@ -50,6 +51,7 @@ struct Command {
 struct Effects {
   bool toggle_fullscreen = false;
   bool save_image = false;
+  bool export_video = false;
   bool copy_embed = false;
   std::string open_url;
 };

@@ -87,6 +87,10 @@ Effects apply_command(Session& s, const Command& c) {
     case CommandKind::Help: st.help_open = !st.help_open; break;
     case CommandKind::Fullscreen: effects.toggle_fullscreen = true; break;
     case CommandKind::SaveImage: effects.save_image = true; break;
+    case CommandKind::ExportVideo:
+      // Offered only where the browser can encode (the page says so at start); the button says why otherwise.
+      if (s.status.video_unavailable.empty() && !s.trips.trips.empty()) effects.export_video = true;
+      break;
     case CommandKind::CopyEmbed: effects.copy_embed = true; break;
     case CommandKind::OpenLink:
       // Only web addresses: a source's link from the data, never a script.

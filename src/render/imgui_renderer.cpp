@@ -1,5 +1,6 @@
 #include "render/imgui_renderer.hpp"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 
@@ -90,7 +91,8 @@ void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
               fb_h = data->DisplaySize.y * data->FramebufferScale.y;
   if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
 
-  glViewport(0, 0, static_cast<GLsizei>(fb_w), static_cast<GLsizei>(fb_h));
+  // Rounded: an off-screen frame's 640 device px may come out as 639.99994 of CSS px times the ratio.
+  glViewport(0, 0, static_cast<GLsizei>(std::lround(fb_w)), static_cast<GLsizei>(std::lround(fb_h)));
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

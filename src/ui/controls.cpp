@@ -10,6 +10,7 @@
 
 #include "core/keys.hpp"
 #include "core/reader_text.hpp"
+#include "core/video_export.hpp"
 #include "ui/panels.hpp"
 
 namespace ui {
@@ -209,28 +210,103 @@ void draw_help(const core::AppState& state, const Layout& layout, const Fonts& f
 
 namespace ui {
 
-float draw_slide_caption(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
+CompositionBands draw_composition(const core::AppState& state, const UiInput& in, const Layout& layout,
+                                  const Fonts& fonts, bool stacked) {
   const core::Trip* trip = in.data ? in.data->find_trip(state.trip_id) : nullptr;
+  const float s = layout.scale, margin = 28.0f * s;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+  CompositionBands bands;
+  // Opaque: the panels' glassy background would let the map show through the title band of a video.
+  ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  background.w = 1.0f;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, 16.0f * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(layout.width, 0));
-  ImGui::Begin("Slide", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                   ImGuiWindowFlags_NoInputs);
-  ImGui::PushFont(fonts.heading);
-  ImGui::TextUnformatted("Kim Jong-un's journeys abroad");
+  ImGui::Begin("Composition title", nullptr, flags);
+  ImGui::PushTextWrapPos(layout.width - margin);
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextColored(colour(core::kRealColour), "KIM JONG-UN'S JOURNEYS ABROAD");
   ImGui::PopFont();
   if (trip && in.journey) {
     const core::Track& real = in.journey->real();
-    ImGui::Text("%s, %s. %s: %s in about %s.", trip->title.c_str(), core::trip_dates(*trip).c_str(),
-                real.mode == core::Mode::Plane ? "By plane" : "By train", core::km_text(real.distance_km()).c_str(),
-                core::format_hours(real.duration_h()).c_str());
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextWrapped("%s", trip->title.c_str());
+    ImGui::PopFont();
+    ImGui::TextWrapped("%s. %s: %s in about %s.", core::trip_dates(*trip).c_str(),
+                       real.mode == core::Mode::Plane ? "By plane" : "By train",
+                       core::km_text(real.distance_km()).c_str(), core::format_hours(real.duration_h()).c_str());
     if (state.show == core::ShowMode::Both) text_muted("Dashed: the what-if in the other mode, not a journey he made.");
-    text_muted(("Sources: " + core::outlets(*in.data, trip->sources) + ". Map: Natural Earth.").c_str());
   }
+  ImGui::PopTextWrapPos();
   // Its content's height, not GetWindowHeight(): an auto-resizing window takes its size a frame late.
-  const float height = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+  bands.top_h = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
-  return height;
+
+  // Boxes over the map, placed by a corner (their sizes are known from the previous pass: the app draws twice).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f * s);
+  const auto box = [&](const char* name, ImVec2 corner, ImVec2 pivot, float width, float wrap, auto&& body) {
+    ImGui::SetNextWindowPos(corner, 0, pivot);
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::Begin(name, nullptr, flags);
+    ImGui::PushTextWrapPos(wrap);
+    body();
+    ImGui::PopTextWrapPos();
+    const ImVec2 size(width > 0 ? width : ImGui::GetWindowWidth(), ImGui::GetCursorPosY() + style.WindowPadding.y);
+    ImGui::End();
+    const float x0 = corner.x - pivot.x * size.x, y0 = corner.y - pivot.y * size.y;
+    bands.boxes.push_back({x0, y0, x0 + size.x, y0 + size.y});
+  };
+  const auto credits = [&] {
+    ImGui::SetWindowFontScale(0.75f);  // small print, as on a broadcast graphic
+    ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextUnformatted(core::video_credit_line(*in.data, *trip).c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(1.0f);
+  };
+  const auto clock = [&] {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(core::video_clock_line(state.playback.clock_h, in.status->end_h).c_str());
+    ImGui::PopFont();
+    for (const std::string& line : core::video_track_lines(state, *in.journey)) {
+      const bool train = line.rfind("Train", 0) == 0;
+      const bool real = (in.journey->real_mode == core::Mode::Train) == train;
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      const ImU32 ink = colour_u32(real ? core::kRealColour : core::kWhatIfColour);
+      if (real) {
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.4f), ImVec2(p.x + h, p.y + h * 0.6f), ink);
+      } else {  // dashed, as on the map
+        for (int k = 0; k < 3; ++k)
+          ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + k * h * 0.4f, p.y + h * 0.4f),
+                                                    ImVec2(p.x + k * h * 0.4f + h * 0.25f, p.y + h * 0.6f), ink);
+      }
+      ImGui::Dummy(ImVec2(h * 1.25f, h));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(line.c_str());
+    }
+  };
+  if (trip && in.journey && in.status) {
+    if (stacked) {  // one box across the width: the clock, the modes, the credits
+      const float w = layout.width - 2 * margin;
+      box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), w, w - margin, [&] {
+        clock();
+        credits();
+      });
+    } else {  // the clock bottom left, the credits bottom right
+      box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), 0, layout.width * 0.55f, clock);
+      const float w = layout.width * 0.3f;
+      box("Composition credits", ImVec2(layout.width - margin, layout.height - margin), ImVec2(1, 1), w, w - margin,
+          credits);
+    }
+  }
+  ImGui::PopStyleVar(3);
+  ImGui::PopStyleColor();
+  return bands;
 }
 
 }  // namespace ui

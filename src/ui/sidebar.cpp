@@ -233,11 +233,9 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       const char* label;
       const char* id;
     };
-    static const Action kActions[] = {{"\xE2\x80\xB9 Hide", "sidebar"},
-                                      {"Keys (?)", "keys"},
-                                      {"Full screen", "fullscreen"},
-                                      {"Embed", "embed"},
-                                      {"Save image", "save-image"}};
+    static const Action kActions[] = {{"\xE2\x80\xB9 Hide", "sidebar"}, {"Keys (?)", "keys"},
+                                      {"Full screen", "fullscreen"},    {"Embed", "embed"},
+                                      {"Save image", "save-image"},     {"Export video", "export-video"}};
     const float right_edge = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
     for (std::size_t i = 0; i < std::size(kActions); ++i) {
       if (i > 0) {
@@ -245,12 +243,17 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
         ImGui::SameLine();
         if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
       }
-      if (ImGui::Button(kActions[i].label)) {
-        static const core::CommandKind kDoes[] = {core::CommandKind::CloseSidebar, core::CommandKind::Help,
-                                                  core::CommandKind::Fullscreen, core::CommandKind::CopyEmbed,
-                                                  core::CommandKind::SaveImage};
-        out.commands.push_back({kDoes[i]});
-      }
+      static const core::CommandKind kDoes[] = {core::CommandKind::CloseSidebar, core::CommandKind::Help,
+                                                core::CommandKind::Fullscreen,   core::CommandKind::CopyEmbed,
+                                                core::CommandKind::SaveImage,    core::CommandKind::ExportVideo};
+      // Where the browser cannot encode video the button stays, greyed, and says why when pointed at.
+      const bool unavailable =
+          kDoes[i] == core::CommandKind::ExportVideo && in.status && !in.status->video_unavailable.empty();
+      ImGui::BeginDisabled(unavailable);
+      if (ImGui::Button(kActions[i].label)) out.commands.push_back({kDoes[i]});
+      ImGui::EndDisabled();
+      if (unavailable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", in.status->video_unavailable.c_str());
       out.remember(kActions[i].id);
     }
   }

@@ -77,7 +77,15 @@ struct UiInput {
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes
 void draw(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts, UiRequests& out);
-// While a slide image is made: no panels, only a caption band with the title, the trip and the sources.
-float draw_slide_caption(const core::AppState& state, const UiInput& input, const Layout& layout, const Fonts& fonts);
+// Save image and every frame of Export video (no panels): a title band across the top (what, when, how far) and a
+// box at the bottom with the running clock, each shown mode's distance and the credits. `stacked` (1:1, 9:16): one
+// box spans the width and the text wraps for a phone; otherwise the credits have a box of their own. Returns where they
+// are (CSS px) to frame the map between.
+struct CompositionBands {
+  float top_h = 0;                      // the title band's height, across the width
+  std::vector<core::ScreenRect> boxes;  // the clock and the credits over the map
+};
+CompositionBands draw_composition(const core::AppState& state, const UiInput& input, const Layout& layout,
+                                  const Fonts& fonts, bool stacked);
 
 }  // namespace ui
