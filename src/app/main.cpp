@@ -16,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "core/keys.hpp"
+#include "core/localize.hpp"
 #include "render/basemap.hpp"
 #include "render/halo_font.hpp"
 #include "render/imgui_renderer.hpp"
@@ -29,11 +30,49 @@ static const core::PlaneRect kRegion = core::project_lonlat_box(96.0, -2.0, 146.
 
 // The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
 // at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
+// The characters the CJK subset must draw now: every text of the reader's catalogue, and the local names when they
+// are shown. ImGui 1.86 cannot add glyphs to a built atlas, so a new language rebuilds it.
+static ImVector<ImWchar> cjk_ranges() {
+  ImFontGlyphRangesBuilder builder;
+  const core::Words& w = core::session_words(app.session);
+  for (const auto& [english, text] : w.ui) builder.AddText(text.c_str());
+  for (const auto& [english, text] : w.data) builder.AddText(text.c_str());
+  if (app.session.status.local_names_ready)
+    for (const auto& [english, text] : app.session.local_names) builder.AddText(text.c_str());
+  ImVector<ImWchar> ranges;
+  builder.BuildRanges(&ranges);
+  return ranges;
+}
+
+// The largest texture the atlas may be: the GL limit, and at most 4096 (phones' GPUs).
+static int atlas_limit() {
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+  return std::min(4096, max_size > 0 ? static_cast<int>(max_size) : 4096);
+}
+
+static void build_atlas(float pixel_ratio, float ui_scale, float shrink);
+
 static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
-  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale) return;
+  const std::string key = std::string(core::language_code(core::session_words(app.session).language)) +
+                          (app.session.status.local_names_ready ? "/local" : "");
+  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale && key == app.fonts_key) return;
   app.font_pixel_ratio = pixel_ratio;
   app.ui_scale = ui_scale;
-  const float raster = pixel_ratio * ui_scale;
+  app.fonts_key = key;
+  // Korean at 3x on a classroom projector can outgrow the texture: then the glyphs are rasterised smaller (and
+  // drawn scaled up a little) rather than lost to white boxes.
+  for (float shrink = 1.0f; shrink >= 0.3f; shrink *= 0.8f) {
+    build_atlas(pixel_ratio, ui_scale, shrink);
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexWidth <= atlas_limit() && atlas.TexHeight <= atlas_limit()) break;
+  }
+  StartupStep upload("font atlas: upload the texture");
+  render::imgui_renderer_upload_fonts(app.imgui_renderer);
+}
+
+static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
+  const float raster = pixel_ratio * ui_scale * shrink;
   char step_name[64];
   std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale,
                 pixel_ratio);
@@ -52,13 +91,24 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   // the first frame under SwiftShader) and the atlas. Glyphs snap to whole pixels instead.
   config.OversampleH = 1;
   config.PixelSnapH = true;
+  // Korean (and the local names' Han and Cyrillic) merged into each face from the CJK subset, when in use.
+  static ImVector<ImWchar> cjk;
+  cjk = cjk_ranges();
+  const bool with_cjk = !app.assets.font_cjk.empty() && cjk.Size > 1;
+  ImFontConfig merge = config;
+  merge.MergeMode = true;
+  merge.GlyphRanges = cjk.Data;
   auto add = [&](std::vector<std::uint8_t>& ttf, float size_px) -> ImFont* {
     if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
       ImFontConfig fallback;
       fallback.SizePixels = 13.0f * raster;
       return io.Fonts->AddFontDefault(&fallback);
     }
-    return io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
+    if (with_cjk)
+      io.Fonts->AddFontFromMemoryTTF(app.assets.font_cjk.data(), static_cast<int>(app.assets.font_cjk.size()),
+                                     size_px * raster, &merge);
+    return font;
   };
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
   app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
@@ -66,7 +116,7 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   app.fonts.heading = add(bold, ui::kHeadingFontPx);
   // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
   // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
-  const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio / render::kLabelFontFactor;
+  const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio * shrink / render::kLabelFontFactor;
   io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
   app.fonts.label_halo = add(app.assets.font_regular, ui::kBodyFontPx);
   {
@@ -77,9 +127,7 @@ static void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
     StartupStep halo("font atlas: bake the label halo");
     render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
   }
-  io.FontGlobalScale = 1.0f / pixel_ratio;
-  StartupStep upload("font atlas: upload the texture");
-  render::imgui_renderer_upload_fonts(app.imgui_renderer);
+  io.FontGlobalScale = 1.0f / (pixel_ratio * shrink);
 }
 
 static void update_viewport() {
@@ -308,6 +356,7 @@ static void end_export() {
 static void load_map();
 static void load_trip_data();
 static void load_places();
+static void take_language_assets();
 
 static bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
 
@@ -403,6 +452,7 @@ static void frame() {
   if (app.context_restored) recover_context();
   if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
 
+  take_language_assets();
   update_viewport();
   update_layout();
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
@@ -432,12 +482,14 @@ static void frame() {
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
   const bool have_journey = app.session.journey.trip != nullptr;
+  const core::Words& words = core::session_words(app.session);
   render::journey_layer_draw_overlay(
       app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body, app.fonts.label_halo,
       ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
-      app.places, app.session.state, app.layout.obstacles, app.layout.dark, &app.session.status);
+      app.places, app.session.state, words, app.layout.obstacles, app.layout.dark, &app.session.status);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips,
-                    have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error};
+                    have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error,
+                    &words};
   app.requests.clear();
   if (app.slide.frames > 0)
     app.slide.caption_h = ui::draw_slide_caption(app.session.state, input, app.layout, app.fonts);
@@ -521,8 +573,33 @@ static void load_places() {
                               app.assets.places_json.size());
   core::PlacesResult result = core::load_places(text, "assets/places.json");
   for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
-  app.places = std::move(result.places);
+  app.places_source = std::move(result.places);
+  app.places = app.places_source;
   app.assets.places_json = {};
+}
+
+// A language's words and the local names are taken once the CJK font is in (never text without its glyphs); the
+// map's places follow the language and the local names.
+static void take_language_assets() {
+  if (!app.assets.font_cjk.empty()) {
+    for (const auto& [language, text] : app.assets.pending_words) {
+      const std::string error = core::session_add_words(app.session, language, text);
+      if (!error.empty()) report_to_page(2, error);
+    }
+    app.assets.pending_words.clear();
+    if (!app.assets.pending_local_names.empty()) {
+      const std::string error = core::session_add_local_names(app.session, app.assets.pending_local_names);
+      if (!error.empty()) report_to_page(1, error);
+      app.assets.pending_local_names.clear();
+    }
+  }
+  core::session_localize(app.session);
+  const core::Words& w = core::session_words(app.session);
+  const bool local = app.session.status.local_names_ready;
+  const std::string key = std::string(core::language_code(w.language)) + (local ? "/local" : "");
+  if (key == app.places_key) return;
+  app.places_key = key;
+  app.places = core::localize_places(app.places_source, w, local ? app.session.local_names : core::LocalNames{});
 }
 
 static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {

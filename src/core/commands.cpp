@@ -41,6 +41,8 @@ constexpr Named kNames[] = {
     {CommandKind::SaveImage, "saveImage", nullptr},
     {CommandKind::CopyEmbed, "copyEmbed", nullptr},
     {CommandKind::OpenLink, "openLink", "url"},
+    {CommandKind::SetLanguage, "setLanguage", "lang"},
+    {CommandKind::ToggleLocalNames, "toggleLocalNames", nullptr},
 };
 }  // namespace
 
