@@ -35,9 +35,10 @@ enum AssetKind : unsigned {
 struct Assets {  // raw bytes as fetched by the page, handed over as each arrives; parsed once at start
   std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane, icon_car;
   unsigned settled = 0;  // AssetKind bits
-  // Fetched only when a language or the local names need them (web/page.js): the CJK font subset, each
-  // language's catalogue (held until the font is in, so no text is ever shown without its glyphs), local names.
-  std::vector<std::uint8_t> font_cjk;
+  // Fetched only when a language or the local names need them (web/page.js): each language's font subset and
+  // catalogue (held until its font is in, so no text is ever shown without its glyphs), the local names and theirs.
+  std::vector<std::pair<core::Language, std::vector<std::uint8_t>>> language_fonts;
+  std::vector<std::uint8_t> font_local;
   std::vector<std::pair<core::Language, std::string>> pending_words;
   std::string pending_local_names;
 };

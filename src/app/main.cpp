@@ -30,15 +30,25 @@ static const core::PlaneRect kRegion = core::project_lonlat_box(96.0, -2.0, 146.
 
 // The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
 // at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
-// The characters the CJK subset must draw now: every text of the reader's catalogue, and the local names when they
-// are shown. ImGui 1.86 cannot add glyphs to a built atlas, so a new language rebuilds it.
-static ImVector<ImWchar> cjk_ranges() {
+// The font of a language's subset (scripts/make_cjk_fonts.py), or null when it has not arrived.
+static std::vector<std::uint8_t>* language_font(core::Language l) {
+  for (auto& [language, bytes] : app.assets.language_fonts)
+    if (language == l && !bytes.empty()) return &bytes;
+  return nullptr;
+}
+
+// The characters a subset must draw now: every text of the reader's catalogue (its language's font), or the local
+// names when they are shown (the local names' font). ImGui 1.86 cannot add glyphs to a built atlas, so a new
+// language rebuilds it.
+static ImVector<ImWchar> glyph_ranges(bool local_names) {
   ImFontGlyphRangesBuilder builder;
-  const core::Words& w = core::session_words(app.session);
-  for (const auto& [english, text] : w.ui) builder.AddText(text.c_str());
-  for (const auto& [english, text] : w.data) builder.AddText(text.c_str());
-  if (app.session.status.local_names_ready)
+  if (local_names) {
     for (const auto& [english, text] : app.session.local_names) builder.AddText(text.c_str());
+  } else {
+    const core::Words& w = core::session_words(app.session);
+    for (const auto& [english, text] : w.ui) builder.AddText(text.c_str());
+    for (const auto& [english, text] : w.data) builder.AddText(text.c_str());
+  }
   ImVector<ImWchar> ranges;
   builder.BuildRanges(&ranges);
   return ranges;
@@ -91,13 +101,20 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   // the first frame under SwiftShader) and the atlas. Glyphs snap to whole pixels instead.
   config.OversampleH = 1;
   config.PixelSnapH = true;
-  // Korean (and the local names' Han and Cyrillic) merged into each face from the CJK subset, when in use.
-  static ImVector<ImWchar> cjk;
-  cjk = cjk_ranges();
-  const bool with_cjk = !app.assets.font_cjk.empty() && cjk.Size > 1;
-  ImFontConfig merge = config;
-  merge.MergeMode = true;
-  merge.GlyphRanges = cjk.Data;
+  // Korean (the reader's language's subset) and the local names' Han, Cyrillic and Hangul (theirs) merged into each
+  // face, when in use. The ranges must outlive Build().
+  static ImVector<ImWchar> words_ranges, local_ranges;
+  std::vector<std::uint8_t>* words_font = language_font(core::session_words(app.session).language);
+  std::vector<std::uint8_t>* local_font =
+      app.session.status.local_names_ready && !app.assets.font_local.empty() ? &app.assets.font_local : nullptr;
+  words_ranges = glyph_ranges(false);
+  local_ranges = glyph_ranges(true);
+  if (words_ranges.Size <= 1) words_font = nullptr;
+  if (local_ranges.Size <= 1) local_font = nullptr;
+  ImFontConfig merge_words = config, merge_local = config;
+  merge_words.MergeMode = merge_local.MergeMode = true;
+  merge_words.GlyphRanges = words_ranges.Data;
+  merge_local.GlyphRanges = local_ranges.Data;
   auto add = [&](std::vector<std::uint8_t>& ttf, float size_px) -> ImFont* {
     if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
       ImFontConfig fallback;
@@ -105,9 +122,12 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
       return io.Fonts->AddFontDefault(&fallback);
     }
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
-    if (with_cjk)
-      io.Fonts->AddFontFromMemoryTTF(app.assets.font_cjk.data(), static_cast<int>(app.assets.font_cjk.size()),
-                                     size_px * raster, &merge);
+    if (words_font)
+      io.Fonts->AddFontFromMemoryTTF(words_font->data(), static_cast<int>(words_font->size()), size_px * raster,
+                                     &merge_words);
+    if (local_font)
+      io.Fonts->AddFontFromMemoryTTF(local_font->data(), static_cast<int>(local_font->size()), size_px * raster,
+                                     &merge_local);
     return font;
   };
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
@@ -581,17 +601,20 @@ static void load_places() {
 // A language's words and the local names are taken once the CJK font is in (never text without its glyphs); the
 // map's places follow the language and the local names.
 static void take_language_assets() {
-  if (!app.assets.font_cjk.empty()) {
-    for (const auto& [language, text] : app.assets.pending_words) {
-      const std::string error = core::session_add_words(app.session, language, text);
-      if (!error.empty()) report_to_page(2, error);
+  auto& pending = app.assets.pending_words;
+  for (std::size_t i = 0; i < pending.size();) {
+    if (!language_font(pending[i].first)) {
+      ++i;
+      continue;
     }
-    app.assets.pending_words.clear();
-    if (!app.assets.pending_local_names.empty()) {
-      const std::string error = core::session_add_local_names(app.session, app.assets.pending_local_names);
-      if (!error.empty()) report_to_page(1, error);
-      app.assets.pending_local_names.clear();
-    }
+    const std::string error = core::session_add_words(app.session, pending[i].first, pending[i].second);
+    if (!error.empty()) report_to_page(2, error);
+    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  if (!app.assets.font_local.empty() && !app.assets.pending_local_names.empty()) {
+    const std::string error = core::session_add_local_names(app.session, app.assets.pending_local_names);
+    if (!error.empty()) report_to_page(1, error);
+    app.assets.pending_local_names.clear();
   }
   core::session_localize(app.session);
   const core::Words& w = core::session_words(app.session);

@@ -59,7 +59,11 @@ static json page_words(const Words& w) {
       "Sources",
       "(opens in a new tab)",
       "Accessible controls of the map",
-      "Animated map of Kim Jong-un's journeys abroad"};
+      "Animated map of Kim Jong-un's journeys abroad",
+      "Kim Jong-un's journeys abroad",
+      "Language",
+      "playing",
+      "paused"};
   json out = json::object();
   for (const char* label : kLabels) out[label] = w(label);
   return out;
@@ -71,6 +75,8 @@ std::string describe_json(const Session& s) {
   json j;
   j["lang"] = language_code(w.language);
   j["words"] = page_words(w);
+  j["languages"] = json::array();
+  for (Language l : kLanguages) j["languages"].push_back({{"code", language_code(l)}, {"name", language_name(l)}});
   j["trips"] = json::array();
   for (const Trip& t : data.trips) {
     j["trips"].push_back({{"id", t.id},

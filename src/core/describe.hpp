@@ -7,7 +7,8 @@
 
 namespace core {
 
-// {"lang":"en", "words":{the page's own labels in this language}, "trips":[{"id","number","destination","meta"}], "speeds":[0.25,..,16],
+// {"lang":"en", "words":{the page's own labels in this language}, "trips":[{"id","number","destination","meta"}],
+// "speeds":[0.25,..,16],
 //  "trip":{"id","heading","dates","destination","met","travelledBy","summary","facts":[{"text","sources":[..]}],
 //          "sources":[..]},                       a source: {"name","url","about"}; outlets only, never the desk
 //  "modes":{"train":{"label","enabled"},"plane":{..},"both":{..}}, "modeNote",

@@ -51,13 +51,15 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
   }
 }
 
-// The language: each one named in its own words ("English", "한국어"), the reader's own pressed. Each name is in
-// the atlas whatever the language (main.cpp adds them), so the way back is always readable.
+// The language, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
+// switch reads the same before the Korean font is downloaded (the English first visit loads no Hangul at all).
 static void language_switch(const core::AppState& state, UiRequests& out) {
+  static const char* const kLanguageCodes[] = {"EN", "KO"};
+  static_assert(std::size(kLanguageCodes) == std::size(core::kLanguages));
   const char* labels[std::size(core::kLanguages)];
   const char* names[std::size(core::kLanguages)];
   for (std::size_t i = 0; i < std::size(core::kLanguages); ++i) {
-    labels[i] = core::language_name(core::kLanguages[i]);
+    labels[i] = kLanguageCodes[i];
     names[i] = core::language_code(core::kLanguages[i]);
   }
   const int clicked = segmented("lang", labels, names, static_cast<int>(std::size(core::kLanguages)),
@@ -284,7 +286,7 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       out.remember(kActions[i].id);
     }
     ImGui::SameLine();
-    const float width = ImGui::CalcTextSize(core::language_name(core::Language::Ko)).x * 2.5f;
+    const float width = ImGui::CalcTextSize("EN KO").x + 4 * ImGui::GetStyle().FramePadding.x;
     if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
     language_switch(state, out);
   }
