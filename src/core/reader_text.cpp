@@ -36,7 +36,9 @@ std::string duration_text(const Words& w, double hours) {
   std::snprintf(minutes, sizeof minutes, "%02ld", total_min % 60);
   if (total_min < 60) return fill(w("{0} min"), {std::to_string(total_min)});
   // English pads the minutes ("20 h 05 min"); a pattern may use {2}, the plain number ("20시간 5분").
-  return fill(w("{0} h {1} min"), {std::to_string(total_min / 60), minutes, std::to_string(total_min % 60)});
+  // Whole hours: English keeps "70 h 00 min" (a clock); Korean says "70시간".
+  return fill(w(total_min % 60 == 0 ? "[whole hours] {0} h {1} min" : "{0} h {1} min"),
+              {std::to_string(total_min / 60), minutes, std::to_string(total_min % 60)});
 }
 
 static std::string grouped(double v) {

@@ -94,6 +94,8 @@ TEST_CASE("Korean formats: 2018년 3월 25일, 20시간 5분, 1,364km") {
   CHECK(month_year(ko, day(2018, 5, 7)) == "2018년 5월");
   CHECK(duration_text(ko, 20 + 5 / 60.0) == "20시간 5분");
   CHECK(duration_text(ko, 0.5) == "30분");
+  CHECK(duration_text(ko, 70) == "70시간");
+  CHECK(duration_text(english_words(), 70) == "70 h 00 min");
   CHECK(km_text(ko, 1364.2) == "1,364km");
   Figure f;
   f.min = 16;
