@@ -254,9 +254,8 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       ImGui::End();
       return;
     }
-    ImGui::SameLine();  // open: the filter shares the handle's row, so five trips fit below it
-    trip_filter(state, w, layout, out);
-    language_switch(state, out);
+    ImGui::SameLine();                   // open: the filter shares the handle's row, so five trips fit below it
+    trip_filter(state, w, layout, out);  // the language goes below the list: five trips fit the open sheet
   } else {
     // A row of small buttons that wraps when the panel is narrow or the type is large (classroom).
     struct Action {
@@ -312,7 +311,10 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
   if (!layout.narrow) trip_filter(state, w, layout, out);
   trip_list(state, *in.data, w, layout, swiping, out);
   ImGui::Separator();
-  if (layout.narrow) title_block();
+  if (layout.narrow) {
+    title_block();
+    language_switch(state, out);
+  }
   const core::Trip* trip = in.data->find_trip(state.trip_id);
   if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, w, fonts, out);
   ImGui::End();
