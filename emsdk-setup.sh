@@ -38,7 +38,7 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok
 emcc_works() { command -v emcc >/dev/null && NODE_PATH=/usr/share/nodejs emcc --version >/dev/null 2>&1; }
 
 emcc_works || need_pkgs+=(emscripten)
-for p in cmake chromium doctest-dev libstb-dev nlohmann-json3-dev fonts-noto-core python3-fonttools \
+for p in cmake chromium doctest-dev libstb-dev nlohmann-json3-dev fonts-noto-core fonts-noto-cjk python3-fonttools \
          brotli clang clang-format libclang-rt-14-dev dpkg-dev xz-utils; do
   have_pkg "$p" || need_pkgs+=("$p")
 done

@@ -25,9 +25,14 @@ function* files(dir, prefix = '') {
   }
 }
 
-const list = [...files(dist)];
+// Another language's words and fonts (assets/lang/, the CJK font subsets) are downloaded only by the pages that
+// show them: not installed with the offline copy (an English reader downloads none of them), but kept once a page
+// has fetched them (web/sw.js ON_DEMAND). They count towards the version all the same.
+const ON_DEMAND = /^assets\/(lang\/|fonts\/NotoSansCJK-)/;
+const all = [...files(dist)];
+const list = all.filter((f) => !ON_DEMAND.test(f));
 const hash = crypto.createHash('sha256');
-for (const f of list) hash.update(f + '\0').update(fs.readFileSync(path.join(dist, f)));
+for (const f of all) hash.update(f + '\0').update(fs.readFileSync(path.join(dist, f)));
 const version = hash.digest('hex').slice(0, 16);
 // './' is what a reader's address bar asks for; index.html is the same file under its own name.
 const urls = ['./', ...list];

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.bin', '.ttf', '.txt', '.svg']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.bin', '.ttf', '.otf', '.txt', '.svg']);
 const dir = process.argv[2];
 if (!dir || !fs.existsSync(dir)) { console.error('usage: node scripts/precompress.mjs DIR'); process.exit(2); }
 

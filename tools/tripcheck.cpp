@@ -8,16 +8,22 @@
 //                                        without it those are listed as OUT and counted, as warnings
 //   tripcheck --reader-text FILE         the words readers see for each trip, as JSON (dates, reported figures,
 //                                        source names): web/text.js must say the same (tests/text_check.mjs)
+//   tripcheck --lang ko ...              ... in that language (the texts with assets/lang/ko.json)
+// Every run also checks each language's catalogue (assets/lang/<code>.json beside the trips file's folder): a
+// reader-facing English text without a translation is an error, and each is listed.
 
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/journey.hpp"
+#include "core/localize.hpp"
 #include "core/reader_text.hpp"
 #include "core/trips.hpp"
 
@@ -139,33 +145,52 @@ void print_leg(const char* label, const core::Leg& leg, const core::TripData& da
 }  // namespace
 
 // The no-WebAssembly fallback (web/fallback.js, through web/text.js) formats these itself; this is the core's version.
-std::string reader_text_json(const core::TripData& d) {
+std::string reader_text_json(const core::TripData& d, const core::Words& w) {
   nlohmann::json out = nlohmann::json::object();
   for (const core::Trip& t : d.trips) {
     nlohmann::json figures = nlohmann::json::array();
     for (const core::Leg& l : t.outbound) {
-      for (const core::Figure& f : l.reported_distance_km) figures.push_back(core::figure_line(d, f, "km"));
-      for (const core::Figure& f : l.reported_duration_h) figures.push_back(core::figure_line(d, f, "h"));
+      for (const core::Figure& f : l.reported_distance_km) figures.push_back(core::figure_line(w, d, f, "km"));
+      for (const core::Figure& f : l.reported_duration_h) figures.push_back(core::figure_line(w, d, f, "h"));
     }
     nlohmann::json sources = nlohmann::json::array();
     for (const std::string& id : t.sources) {
       const core::Source* s = d.find_source(id);
       if (s && !core::is_desk_source(*s)) sources.push_back(s->title.empty() ? s->outlet : s->outlet + ": " + s->title);
     }
-    out[t.id] = {{"dates", core::trip_dates(t)},
-                 {"month", core::month_year(t.depart)},
+    out[t.id] = {{"dates", core::trip_dates(w, t)},
+                 {"month", core::month_year(w, t.depart)},
                  {"figures", figures},
                  {"sources", sources}};
   }
   return out.dump(1);
 }
 
+// assets/lang/<code>.json for a trips file at assets/trips.json.
+static std::string catalogue_path(const std::string& trips_path, core::Language l) {
+  const std::size_t slash = trips_path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "" : trips_path.substr(0, slash + 1);
+  return dir + "lang/" + core::language_code(l) + ".json";
+}
+
+static bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  return true;
+}
+
 int main(int argc, char** argv) {
   bool quiet = false, reader_text = false, strict = false;
   std::string path = "assets/trips.json";
+  core::Language language = core::Language::En;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quiet") == 0 || std::strcmp(argv[i], "-q") == 0)
       quiet = true;
+    else if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && core::parse_language(argv[i + 1]))
+      language = *core::parse_language(argv[++i]);
     else if (std::strcmp(argv[i], "--reader-text") == 0)
       reader_text = true;
     else if (std::strcmp(argv[i], "--strict") == 0)
@@ -183,11 +208,41 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), r.errors.size(), r.errors.size() == 1 ? "" : "s");
     return 1;
   }
-  const core::TripData& d = r.data;
+  // Each language's catalogue: every reader-facing text must have its translation.
+  std::vector<core::Words> catalogues;
+  std::size_t missing_total = 0;
+  for (core::Language l : core::kLanguages) {
+    if (l == core::Language::En) continue;
+    const std::string file = catalogue_path(path, l);
+    std::string text, error;
+    if (!read_file(file, text)) {
+      std::fprintf(stderr, "%s: cannot read it\n", file.c_str());
+      ++missing_total;
+      continue;
+    }
+    catalogues.push_back(core::load_words(l, text, &error));
+    if (!error.empty()) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      ++missing_total;
+      continue;
+    }
+    const std::vector<std::string> missing = core::untranslated_texts(r.data, catalogues.back());
+    for (const std::string& m : missing) std::fprintf(stderr, "%s: no translation for %s\n", file.c_str(), m.c_str());
+    if (!missing.empty())
+      std::fprintf(stderr, "%s: %zu reader-facing texts without a translation (keyed by their English)\n", file.c_str(),
+                   missing.size());
+    missing_total += missing.size();
+  }
+  const core::Words* words = &core::english_words();
+  for (const core::Words& w : catalogues)
+    if (w.language == language) words = &w;
+  const core::TripData localized = core::localize_trips(r.data, *words, {});
+  const core::TripData& d = language == core::Language::En ? r.data : localized;
   if (reader_text) {
-    std::printf("%s\n", reader_text_json(d).c_str());
+    std::printf("%s\n", reader_text_json(d, *words).c_str());
     return 0;
   }
+  if (missing_total > 0) return 1;
   std::printf("%s: valid: %zu trips, %zu sources, %zu places, %zu vehicles\n", path.c_str(), d.trips.size(),
               d.sources.size(), d.places.size(), d.vehicles.size());
   const std::vector<core::LineLengthCheck> checks = core::check_line_lengths(d);

@@ -44,7 +44,7 @@
   function sourceNode(s) {
     if (s.url) {
       return el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, s.name,
-        el('span', { class: 'a11y-sr-only', text: ' (opens in a new tab)' }));
+        el('span', { class: 'a11y-sr-only', text: ' ' + L('(opens in a new tab)') }));
     }
     return el('cite', { title: s.about || null, text: s.name });
   }
@@ -66,9 +66,17 @@
     try { explainer.command(command); } catch (err) { console.warn('accessible controls:', err.message); }
   }
 
+  // The layer's own labels in the app's language (describe().words), and which language it was built in.
+  let L = (english) => english, builtLanguage = null;
   function build(words) {
-    const title = document.title || "Kim Jong-un's journeys abroad";
-    const skip = el('a', { href: '#canvas', class: 'a11y-skip', text: 'Go to the map (press ? there for its keys)',
+    L = (english) => (words.words && words.words[english]) || english;
+    builtLanguage = words.lang;
+    layer.setAttribute('lang', words.lang || 'en');
+    tripButtons = new Map();
+    modeInputs = new Map();
+    shownTrip = null;
+    const title = document.title || L("Kim Jong-un's journeys abroad");
+    const skip = el('a', { href: '#canvas', class: 'a11y-skip', text: L('Go to the map (press ? there for its keys)'),
       onclick: (e) => { e.preventDefault(); canvas.focus(); } });
 
     const tripList = el('ul', { class: 'a11y-trips' });
@@ -82,7 +90,7 @@
       tripList.append(el('li', null, button));
     }
 
-    const modeGroup = el('fieldset', { class: 'a11y-modes' }, el('legend', { text: 'Show' }));
+    const modeGroup = el('fieldset', { class: 'a11y-modes' }, el('legend', { text: L('Show') }));
     for (const mode of MODES) {
       const input = el('input', { type: 'radio', name: 'a11y-mode', value: mode, id: `a11y-mode-${mode}`,
         onchange: () => { if (input.checked) send({ do: SHOW[mode] }); } });
@@ -96,34 +104,41 @@
 
     playButton = el('button', { type: 'button', class: 'a11y-play', text: words.play,
       onclick: () => send({ do: 'playPause' }) });
-    restartButton = el('button', { type: 'button', text: 'Restart', onclick: () => send({ do: 'restart' }) });
+    restartButton = el('button', { type: 'button', text: L('Restart'), onclick: () => send({ do: 'restart' }) });
+    // The language, each named in its own words; the app decides (setLanguage) and this layer follows it.
+    const languageSelect = el('select', { id: 'a11y-language', onchange: () => send({ do: 'setLanguage', lang: languageSelect.value }) },
+      (words.languages || []).map((l) => el('option', { value: l.code, lang: l.code, text: l.name })));
+    languageSelect.value = words.lang || 'en';
     clock = el('input', { type: 'range', id: 'a11y-clock', min: '0', max: '1', step: '0.01', value: '0',
       oninput: () => { lastClockInput = Date.now(); send({ do: 'seek', time: Number(clock.value) }); } });
     clockText = el('p', { class: 'a11y-clock-text', id: 'a11y-clock-text', 'aria-hidden': 'true' });
     speedSelect = el('select', { id: 'a11y-speed', onchange: () => send({ do: 'setSpeed', speed: Number(speedSelect.value) }) },
       words.speeds.map((s) => el('option', { value: String(s), text: `${s}×` })));
 
-    const controls = el('section', { 'aria-label': 'Journey controls', class: 'a11y-controls' },
-      el('h2', { text: 'Journey controls' }),
+    const controls = el('section', { 'aria-label': L('Journey controls'), class: 'a11y-controls' },
+      el('h2', { text: L('Journey controls') }),
       modeGroup,
       el('div', { class: 'a11y-row' }, playButton, restartButton),
-      el('div', { class: 'a11y-field' }, el('label', { for: clock.id, text: 'Time since departure' }), clock, clockText),
-      el('div', { class: 'a11y-field a11y-inline' }, el('label', { for: speedSelect.id, text: 'Speed (journey hours a second)' }), speedSelect),
-      el('h3', { text: 'Latest' }), live);
+      el('div', { class: 'a11y-field' }, el('label', { for: clock.id, text: L('Time since departure') }), clock, clockText),
+      el('div', { class: 'a11y-field a11y-inline' }, el('label', { for: speedSelect.id, text: L('Speed (journey hours a second)') }), speedSelect),
+      el('div', { class: 'a11y-field a11y-inline' }, el('label', { for: languageSelect.id, text: L('Language') }), languageSelect),
+      el('h3', { text: L('Latest') }), live);
 
     factsSection = el('section', { 'aria-labelledby': 'a11y-trip-heading', class: 'a11y-facts' });
 
-    layer.append(
+    layer.replaceChildren(
       el('h1', { text: title }),
-      el('p', { class: 'a11y-intro', text: 'These controls drive the animated map and follow it. Escape returns to the map.' }),
+      el('p', { class: 'a11y-intro', text: L('These controls drive the animated map and follow it. Escape returns to the map.') }),
       skip,
-      el('nav', { 'aria-label': 'Trips' }, el('h2', { text: 'Trips' }), tripList),
+      el('nav', { 'aria-label': L('Trips') }, el('h2', { text: L('Trips') }), tripList),
       controls,
       factsSection);
-    layer.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { e.preventDefault(); canvas.focus(); }
-    });
-    stage.insertBefore(layer, canvas);
+    if (!layer.parentNode) {
+      layer.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') { e.preventDefault(); canvas.focus(); }
+      });
+      stage.insertBefore(layer, canvas);
+    }
   }
 
   function renderFacts(trip) {
@@ -133,17 +148,17 @@
       el('h2', { id: 'a11y-trip-heading', text: trip.heading }),
       el('p', { class: 'a11y-dates', text: trip.dates }),
       el('dl', null,
-        el('dt', { text: 'Destination' }), el('dd', { text: trip.destination }),
-        el('dt', { text: 'Met' }), el('dd', { text: trip.met }),
-        el('dt', { text: 'Travelled by' }), el('dd', { text: trip.travelledBy })),
+        el('dt', { text: L('Destination') }), el('dd', { text: trip.destination }),
+        el('dt', { text: L('Met') }), el('dd', { text: trip.met }),
+        el('dt', { text: L('Travelled by') }), el('dd', { text: trip.travelledBy })),
       el('p', { text: trip.summary }));
     if (trip.facts.length) {
-      factsSection.append(el('h3', { text: 'Facts' }), el('ul', { class: 'a11y-fact-list' },
+      factsSection.append(el('h3', { text: L('Facts') }), el('ul', { class: 'a11y-fact-list' },
         trip.facts.map((f) => el('li', null, f.text, ' ',
-          f.sources.length ? el('span', { class: 'a11y-sources' }, '(Sources: ', sourceList(f.sources), ')') : null))));
+          f.sources.length ? el('span', { class: 'a11y-sources' }, `(${L('Sources')}: `, sourceList(f.sources), ')') : null))));
     }
     if (trip.sources.length) {
-      factsSection.append(el('h3', { text: 'Sources' }),
+      factsSection.append(el('h3', { text: L('Sources') }),
         el('ul', { class: 'a11y-source-list' }, trip.sources.map((s) => el('li', null, sourceNode(s)))));
     }
   }
@@ -153,6 +168,12 @@
     if (!state || !state.status || !state.status.train) return;
     const words = explainer.describe();
     if (!words || !words.trip) return;
+    // Another language: the layer is built again in it, and keyboard focus stays on the same control.
+    if (words.lang !== builtLanguage) {
+      const focused = document.activeElement && layer.contains(document.activeElement) ? document.activeElement.id : null;
+      build(words);
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    }
     if (state.trip !== shownTrip) { shownTrip = state.trip; renderFacts(words.trip); }
 
     for (const [id, button] of tripButtons) {
@@ -178,7 +199,7 @@
       clock.value = String(state.time);
     }
     setAttr(clock, 'aria-valuetext', words.clock);
-    setText(clockText, `${words.clock} · ${state.playing ? 'playing' : 'paused'}`);
+    setText(clockText, `${words.clock} · ${L(state.playing ? 'playing' : 'paused')}`);
 
     const speed = String(state.speed);
     if (![...speedSelect.options].some((o) => o.value === speed)) {

@@ -16,13 +16,75 @@
     ['icon-car', 'assets/icons/car.png'],
   ];
   const LEVELS = ['info', 'warning', 'error'];
+  const LANGUAGES = ['en', 'ko'];  // core::Language; each but English has assets/lang/<code>.json and a font
 
   // The link's switches (theme, transparency, embed, classroom) are read by the app alone; the page styles itself
   // from what the app reports (status.presentation, applyPresentation below). The one thing only the page can
   // know: whether it runs inside another page. A framed page is an embed unless its link says otherwise.
   const framed = (() => { try { return window.self !== window.top; } catch (e) { return true; } })();
-  const linkNamesEmbed = new URLSearchParams(location.hash.slice(1)).has('embed');
+  const linkParams = new URLSearchParams(location.hash.slice(1));
+  const linkNamesEmbed = linkParams.has('embed');
   const root = document.documentElement;
+
+  // --- the reader's language ------------------------------------------------------------------------------------
+  // The link's #lang= wins; the standalone page otherwise takes the browser's language; an embed follows its link
+  // (English when it says nothing), so an article's embed never changes language with its reader's browser. The
+  // app decides from then on (the setLanguage command); the page shows what it reports and fetches the words and
+  // fonts a language needs only when it is chosen: the English page downloads none of them.
+  const primary = (code) => String(code || '').toLowerCase().split(/[-_]/)[0];
+  const linkLanguage = LANGUAGES.includes(primary(linkParams.get('lang'))) ? primary(linkParams.get('lang')) : null;
+  const browserLanguage = (navigator.languages && navigator.languages[0]) || navigator.language;
+  const startLanguage = linkLanguage ||
+    (!framed && !linkNamesEmbed && LANGUAGES.includes(primary(browserLanguage)) ? primary(browserLanguage) : 'en');
+  globalThis.journeysPageLanguage = startLanguage;  // web/fallback.js, where the app cannot run
+  let words = {};  // the page's own texts in the language shown (assets/lang/<code>.json "ui"), English: none
+  let pageLanguage = 'en';
+  const t = (english) => words[english] || english;
+  // A pattern in the reader's language, filled: tf('Embed code: {0}', snippet).
+  const tf = (english, ...args) => t(english).replace(/\{(\d)\}/g, (m, n) => String(args[+n]));
+  const ENGLISH_PAGE = { title: document.title, description: (document.querySelector('meta[name="description"]') || {}).content };
+  // <html lang>, the title, the description and the canvas's name follow the language the app shows.
+  function showPageLanguage(language) {
+    pageLanguage = language;
+    root.lang = language;
+    document.title = language === 'en' ? ENGLISH_PAGE.title : t("Kim Jong-un's journeys abroad");
+    const description = document.querySelector('meta[name="description"]');
+    if (description) description.content = language === 'en' ? ENGLISH_PAGE.description : t(ENGLISH_PAGE.description);
+    const canvasLabel = document.getElementById('canvas');
+    if (canvasLabel) canvasLabel.setAttribute('aria-label', t("Animated map of Kim Jong-un's journeys abroad"));
+    const loadingLine = document.getElementById('loading-text');
+    if (loadingLine && loadingLine.dataset.english) loadingLine.textContent = t(loadingLine.dataset.english);
+  }
+  // Downloads started once each: a language's words and font, the local names and theirs. Each is handed to the
+  // app as it arrives (before the app runs they wait in `handOver`).
+  const requested = new Set();
+  let handOver = [];
+  function fetchAsset(name, url) {
+    if (requested.has(name)) return null;
+    requested.add(name);
+    const download = fetch(url).then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`); return r.arrayBuffer(); })
+      .then((bytes) => ({ name, bytes }), (err) => ({ name, error: String(err.message || err) }));
+    download.then((d) => giveAsset(d));
+    return download;
+  }
+  function requestLanguage(language) {
+    if (language === 'en') return;
+    const catalogue = fetchAsset('words-' + language, `assets/lang/${language}.json`);
+    fetchAsset('font-' + language, `assets/fonts/NotoSansCJK-${language}.otf`);
+    if (catalogue) {
+      catalogue.then((d) => {
+        if (d.error) return;
+        try { words = JSON.parse(new TextDecoder().decode(d.bytes)).ui || {}; } catch (e) { words = {}; }
+        if (pageLanguage === language) showPageLanguage(language);
+      });
+    }
+  }
+  function requestLocalNames() {
+    fetchAsset('local-names', 'assets/lang/local-names.json');
+    fetchAsset('font-local', 'assets/fonts/NotoSansCJK-local.otf');
+  }
+  if (startLanguage !== 'en') { requestLanguage(startLanguage); pageLanguage = startLanguage; }
+  if (/^(1|true|on|yes)?$/.test(linkParams.get('local') === null ? 'x' : linkParams.get('local'))) requestLocalNames();
   let embed = false, embedScripts = false;
   // The resizer protocol (pym.js) and the embed's own code (height, wheel, host messages), fetched from the start
   // by a page that may be an embed, so they are in place before the reader can scroll over it.
@@ -51,6 +113,7 @@
 
   const messages = [];  // every message shown, also reported by getState() before the app runs
   function notice(level, text) {
+    text = t(text);
     messages.push(text);
     const p = document.createElement('p');
     p.className = 'notice ' + LEVELS[level];
@@ -106,6 +169,11 @@
     if (!module) return;
     const state = JSON.parse(module.UTF8ToString(module._journeys_get_state()));
     const { status, view, ...rest } = state;  // the frame counter moves every frame; the view only in steps
+    if (state.language !== pageLanguage || (state.language !== 'en' && status.languageReady && document.title === ENGLISH_PAGE.title)) {
+      requestLanguage(state.language);
+      if (state.language === 'en' || status.languageReady) showPageLanguage(state.language);
+    }
+    if (state.localNames) requestLocalNames();
     const text = JSON.stringify(rest) + (status.train.arrived ? 'T' : '') + (status.plane.arrived ? 'P' : '') +
       [view.lat, view.lon, view.zoom].map((v) => v.toFixed(3)).join(',');
     if (text !== lastStateText) {
@@ -124,6 +192,15 @@
     } catch (e) {
       console.info('No offline copy: ' + e.message);
     }
+  }
+
+  function giveAsset(d) {
+    if (!module) { handOver.push(d); return; }
+    if (d.error) { module.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }
+    const bytes = new Uint8Array(d.bytes);
+    const ptr = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown
+    module.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
   }
 
   let module = null;
@@ -262,7 +339,7 @@
           .catch(() => fetch('journeys.wasm').then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)))
           .then((compiled) => { mark('wasm compiled'); return WebAssembly.instantiate(compiled, imports).then((i) => [i, compiled]); })
           .then(([instance, compiled]) => { mark('wasm instantiated'); receive(instance, compiled); },
-            (err) => fail('Could not start the explainer: ' + (err && err.message || err)));
+            (err) => fail(tf('Could not start the explainer: {0}', err && err.message || err)));
         return {};
       },
       journeysPage: {
@@ -288,15 +365,15 @@
           const canonical = document.querySelector('link[rel="canonical"]');
           const base = canonical ? canonical.href : location.href.replace(/#.*$/, '');
           const hash = module.UTF8ToString(module._journeys_format_hash()).replace(/&embed\b/, '');
-          const snippet = `<iframe src="${base}${hash}&embed" title="Kim Jong-un's journeys abroad: an animated map" ` +
+          const snippet = `<iframe src="${base}${hash}&embed" title="${t("Kim Jong-un's journeys abroad: an animated map")}" ` +
             'width="100%" height="600" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" ' +
             'allow="fullscreen" loading="lazy"></iframe>';
           window.explainerEmbedCode = snippet;
           const done = () => notice(0, 'Embed code copied: paste it into your article.');
           if (navigator.clipboard && navigator.clipboard.writeText) {
-            navigator.clipboard.writeText(snippet).then(done, () => notice(0, 'Embed code: ' + snippet));
+            navigator.clipboard.writeText(snippet).then(done, () => notice(0, tf('Embed code: {0}', snippet)));
           } else {
-            notice(0, 'Embed code: ' + snippet);
+            notice(0, tf('Embed code: {0}', snippet));
           }
         },
         // The map is on the canvas: the loading message steps aside (the panels follow a few frames later).
@@ -325,10 +402,11 @@
       },
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
-      onAbort: (what) => fail('The explainer stopped unexpectedly: ' + what),
+      onAbort: (what) => fail(tf('The explainer stopped unexpectedly: {0}', what)),
     }).then(async (m) => {
       module = m;
-      loadingText.textContent = 'Loading the trips…';
+      loadingText.dataset.english = 'Loading the trips…';
+      loadingText.textContent = t('Loading the trips…');
       // The reader's system settings, now and when they change: dark theme, reduced motion.
       const prefersDark = matchMedia('(prefers-color-scheme: dark)');
       const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -355,7 +433,10 @@
           m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
         });
       }
-      applyHash(location.hash + (framed && !linkNamesEmbed ? '&embed' : ''));
+      for (const d of handOver) giveAsset(d);
+      handOver = [];
+      applyHash(location.hash + (framed && !linkNamesEmbed ? '&embed' : '') +
+        (!linkLanguage && startLanguage !== 'en' ? '&lang=' + startLanguage : ''));
       window.addEventListener('hashchange', () => { if (location.hash !== writtenHash) applyHash(location.hash); });
       document.addEventListener('explainer:state', scheduleHashUpdate);
       // No drawing while the explainer is scrolled out of view (an embed far down an article); the journey
@@ -371,7 +452,7 @@
           updateVisible();
         }).observe(document.getElementById('stage'));
       }
-    }, (err) => fail('Could not start the explainer: ' + (err && err.message || err)));
+    }, (err) => fail(tf('Could not start the explainer: {0}', err && err.message || err)));
   };
   document.head.appendChild(script);
 })();

@@ -23,6 +23,9 @@ self.addEventListener('activate', (event) => {
 // Configuration a newsroom edits after deploying (web/embed.json: the host origins allowed to drive the embed)
 // is not part of the build's version: network first, the cached copy only offline.
 const NETWORK_FIRST = /\/web\/embed\.json$/;
+// Another language's words and fonts: not installed with the rest (an English reader never downloads them), kept
+// in this version's copy the first time a page fetches them, and served from it from then on.
+const ON_DEMAND = /\/assets\/(lang\/|fonts\/NotoSansCJK-)/;
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -35,7 +38,9 @@ self.addEventListener('fetch', (event) => {
     }, () => cache.match(request, { ignoreSearch: true }).then((hit) => hit || Response.error()))));
     return;
   }
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(request, { ignoreSearch: true }))
-    .then((hit) => hit || fetch(request)));
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })
+    .then((hit) => hit || fetch(request).then((response) => {
+      if (response.ok && ON_DEMAND.test(url.pathname)) cache.put(request, response.clone());
+      return response;
+    }))));
 });

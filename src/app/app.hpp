@@ -39,6 +39,12 @@ enum AssetKind : unsigned {
 struct Assets {  // raw bytes as fetched by the page, handed over as each arrives; parsed once at start
   std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane, icon_car;
   unsigned settled = 0;  // AssetKind bits
+  // Fetched only when a language or the local names need them (web/page.js): each language's font subset and
+  // catalogue (held until its font is in, so no text is ever shown without its glyphs), the local names and theirs.
+  std::vector<std::pair<core::Language, std::vector<std::uint8_t>>> language_fonts;
+  std::vector<std::uint8_t> font_local;
+  std::vector<std::pair<core::Language, std::string>> pending_words;
+  std::string pending_local_names;
 };
 
 // The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
@@ -129,8 +135,10 @@ struct App {
   bool map_renderer_ready = false;
   render::JourneyLayer journey_layer;
 
-  core::Session session;  // the trips, the journey on screen, the state and the camera's flight
-  std::vector<core::MapPlace> places;
+  core::Session session;                      // the trips, the journey on screen, the state and the camera's flight
+  std::vector<core::MapPlace> places_source;  // assets/places.json, in English
+  std::vector<core::MapPlace> places;         // ... in the reader's language (and with local names)
+  std::string places_key, fonts_key;          // the language and local names they and the font atlas are made for
 
   ui::Layout layout;
   ui::UiRequests requests;   // what the panels asked of the platform, and where they drew their controls

@@ -71,7 +71,7 @@ Composition::Composition(int w, int h) {
   ImGuiIO& io = ImGui::GetIO();
   const bool have_journey = s.journey.trip != nullptr;
   const ui::UiInput input{s.trips.trips.empty() ? nullptr : &s.trips, have_journey ? &s.journey : nullptr, &s.status,
-                          s.trips_error};
+                          s.trips_error, &core::session_words(s)};  // in the reader's language
   // Twice: ImGui sizes a self-sizing window in the pass after it is first drawn, and the map is framed between
   // the bands the first pass measured.
   for (int pass = 0; pass < 2; ++pass) {
@@ -100,8 +100,8 @@ Composition::Composition(int w, int h) {
     core::session_fit_camera(s, padding, /*animate=*/false);
     render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
                                        app.fonts.label_halo, ui::kBodyFontPx * layout.scale * render::kLabelFontFactor,
-                                       have_journey ? &s.journey : nullptr, app.places, s.state, layout.obstacles,
-                                       layout.dark, nullptr);
+                                       have_journey ? &s.journey : nullptr, app.places, s.state, core::session_words(s),
+                                       layout.obstacles, layout.dark, nullptr);
     ImGui::Render();
   }
 

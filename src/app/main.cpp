@@ -16,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "core/keys.hpp"
+#include "core/localize.hpp"
 #include "render/basemap.hpp"
 #include "render/halo_font.hpp"
 #include "render/imgui_renderer.hpp"
@@ -45,11 +46,59 @@ static const ImWchar kAsciiRange[] = {0x0020, 0x007E, 0};
 
 // The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
 // at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
+// The font of a language's subset (scripts/make_cjk_fonts.py), or null when it has not arrived.
+static std::vector<std::uint8_t>* language_font(core::Language l) {
+  for (auto& [language, bytes] : app.assets.language_fonts)
+    if (language == l && !bytes.empty()) return &bytes;
+  return nullptr;
+}
+
+// The characters a subset must draw now: every text of the reader's catalogue (its language's font), or the local
+// names when they are shown (the local names' font). ImGui 1.86 cannot add glyphs to a built atlas, so a new
+// language rebuilds it.
+static ImVector<ImWchar> glyph_ranges(bool local_names) {
+  ImFontGlyphRangesBuilder builder;
+  if (local_names) {
+    for (const auto& [english, text] : app.session.local_names) builder.AddText(text.c_str());
+  } else {
+    const core::Words& w = core::session_words(app.session);
+    for (const auto& [english, text] : w.ui) builder.AddText(text.c_str());
+    for (const auto& [english, text] : w.data) builder.AddText(text.c_str());
+  }
+  ImVector<ImWchar> ranges;
+  builder.BuildRanges(&ranges);
+  return ranges;
+}
+
+// The largest texture the atlas may be: the GL limit, and at most 4096 (phones' GPUs).
+static int atlas_limit() {
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+  return std::min(4096, max_size > 0 ? static_cast<int>(max_size) : 4096);
+}
+
+static void build_atlas(float pixel_ratio, float ui_scale, float shrink);
+
 NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
-  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale) return;
+  const std::string key = std::string(core::language_code(core::session_words(app.session).language)) +
+                          (app.session.status.local_names_ready ? "/local" : "");
+  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale && key == app.fonts_key) return;
   app.font_pixel_ratio = pixel_ratio;
   app.ui_scale = ui_scale;
-  const float raster = pixel_ratio * ui_scale;
+  app.fonts_key = key;
+  // Korean at 3x on a classroom projector can outgrow the texture: then the glyphs are rasterised smaller (and
+  // drawn scaled up a little) rather than lost to white boxes.
+  for (float shrink = 1.0f; shrink >= 0.3f; shrink *= 0.8f) {
+    build_atlas(pixel_ratio, ui_scale, shrink);
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexWidth <= atlas_limit() && atlas.TexHeight <= atlas_limit()) break;
+  }
+  StartupStep upload("font atlas: upload the texture");
+  render::imgui_renderer_upload_fonts(app.imgui_renderer);
+}
+
+static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
+  const float raster = pixel_ratio * ui_scale * shrink;
   char step_name[64];
   std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale,
                 pixel_ratio);
@@ -71,13 +120,34 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   // the first frame under SwiftShader) and the atlas. Glyphs snap to whole pixels instead.
   config.OversampleH = 1;
   config.PixelSnapH = true;
+  // Korean (the reader's language's subset) and the local names' Han, Cyrillic and Hangul (theirs) merged into each
+  // face, when in use. The ranges must outlive Build().
+  static ImVector<ImWchar> words_ranges, local_ranges;
+  std::vector<std::uint8_t>* words_font = language_font(core::session_words(app.session).language);
+  std::vector<std::uint8_t>* local_font =
+      app.session.status.local_names_ready && !app.assets.font_local.empty() ? &app.assets.font_local : nullptr;
+  words_ranges = glyph_ranges(false);
+  local_ranges = glyph_ranges(true);
+  if (words_ranges.Size <= 1) words_font = nullptr;
+  if (local_ranges.Size <= 1) local_font = nullptr;
+  ImFontConfig merge_words = config, merge_local = config;
+  merge_words.MergeMode = merge_local.MergeMode = true;
+  merge_words.GlyphRanges = words_ranges.Data;
+  merge_local.GlyphRanges = local_ranges.Data;
   auto add = [&](std::vector<std::uint8_t>& ttf, float size_px) -> ImFont* {
     if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
       ImFontConfig fallback;
       fallback.SizePixels = 13.0f * raster;
       return io.Fonts->AddFontDefault(&fallback);
     }
-    return io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
+    if (words_font)
+      io.Fonts->AddFontFromMemoryTTF(words_font->data(), static_cast<int>(words_font->size()), size_px * raster,
+                                     &merge_words);
+    if (local_font)
+      io.Fonts->AddFontFromMemoryTTF(local_font->data(), static_cast<int>(local_font->size()), size_px * raster,
+                                     &merge_local);
+    return font;
   };
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
   app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
@@ -85,7 +155,7 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   app.fonts.heading = add(bold, ui::kHeadingFontPx);
   // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
   // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
-  const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio / render::kLabelFontFactor;
+  const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio * shrink / render::kLabelFontFactor;
   io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
   app.fonts.label_halo = add(app.assets.font_regular, ui::kBodyFontPx);
   {
@@ -96,9 +166,7 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
     StartupStep halo("font atlas: bake the label halo");
     render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
   }
-  io.FontGlobalScale = 1.0f / pixel_ratio;
-  StartupStep upload("font atlas: upload the texture");
-  render::imgui_renderer_upload_fonts(app.imgui_renderer);
+  io.FontGlobalScale = 1.0f / (pixel_ratio * shrink);
 }
 
 // Returns whether the canvas changed size or pixel ratio.
@@ -327,6 +395,7 @@ static void save_image() {
 NOT_INLINED static void load_map();
 NOT_INLINED static void load_trip_data();
 NOT_INLINED static void load_places();
+NOT_INLINED static void take_language_assets();
 
 static bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
 
@@ -447,6 +516,7 @@ static void frame() {
     request_redraw();  // the image's frame used ImGui and the camera: the reader's is drawn again
   }
 
+  take_language_assets();
   if (update_viewport()) request_redraw();
   update_layout();
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
@@ -485,12 +555,14 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
   const bool have_journey = app.session.journey.trip != nullptr;
+  const core::Words& words = core::session_words(app.session);
   render::journey_layer_draw_overlay(
       app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body, app.fonts.label_halo,
       ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
-      app.places, app.session.state, app.layout.obstacles, app.layout.dark, &app.session.status);
+      app.places, app.session.state, words, app.layout.obstacles, app.layout.dark, &app.session.status);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips,
-                    have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error};
+                    have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error,
+                    &words};
   app.requests.clear();
   ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
@@ -558,8 +630,36 @@ NOT_INLINED static void load_places() {
   core::PlacesResult result = core::load_places(text, "assets/places.json");
   app.glyphs.AddText(text.data(), text.data() + text.size());
   for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
-  app.places = std::move(result.places);
+  app.places_source = std::move(result.places);
+  app.places = app.places_source;
   app.assets.places_json = {};
+}
+
+// A language's words and the local names are taken once the CJK font is in (never text without its glyphs); the
+// map's places follow the language and the local names.
+NOT_INLINED static void take_language_assets() {
+  auto& pending = app.assets.pending_words;
+  for (std::size_t i = 0; i < pending.size();) {
+    if (!language_font(pending[i].first)) {
+      ++i;
+      continue;
+    }
+    const std::string error = core::session_add_words(app.session, pending[i].first, pending[i].second);
+    if (!error.empty()) report_to_page(2, error);
+    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  if (!app.assets.font_local.empty() && !app.assets.pending_local_names.empty()) {
+    const std::string error = core::session_add_local_names(app.session, app.assets.pending_local_names);
+    if (!error.empty()) report_to_page(1, error);
+    app.assets.pending_local_names.clear();
+  }
+  core::session_localize(app.session);
+  const core::Words& w = core::session_words(app.session);
+  const bool local = app.session.status.local_names_ready;
+  const std::string key = std::string(core::language_code(w.language)) + (local ? "/local" : "");
+  if (key == app.places_key) return;
+  app.places_key = key;
+  app.places = core::localize_places(app.places_source, w, local ? app.session.local_names : core::LocalNames{});
 }
 
 static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {

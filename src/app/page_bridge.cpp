@@ -8,6 +8,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/app.hpp"
 #include "core/describe.hpp"
@@ -146,7 +147,18 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* bytes, int size) {
   Assets& a = the_app().assets;
   request_redraw();
-  if (std::vector<std::uint8_t>* slot = asset_slot(a, name)) {
+  const std::string_view n(name);
+  // The language assets, fetched only when the reader's language or the local names need them (main.cpp
+  // take_language_assets uses them once the font is in): "words-ko", "font-ko", "local-names", "font-local".
+  if (n == "font-local") {
+    a.font_local.assign(bytes, bytes + size);
+  } else if (n.rfind("font-", 0) == 0 && core::parse_language(n.substr(5))) {
+    a.language_fonts.emplace_back(*core::parse_language(n.substr(5)), std::vector<std::uint8_t>(bytes, bytes + size));
+  } else if (n.rfind("words-", 0) == 0 && core::parse_language(n.substr(6))) {
+    a.pending_words.emplace_back(*core::parse_language(n.substr(6)), std::string(bytes, bytes + size));
+  } else if (n == "local-names") {
+    a.pending_local_names.assign(bytes, bytes + size);
+  } else if (std::vector<std::uint8_t>* slot = asset_slot(a, name)) {
     slot->assign(bytes, bytes + size);
     a.settled |= asset_kind(name);
   } else {

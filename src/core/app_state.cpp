@@ -39,6 +39,8 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
   j["filter"] = to_string(state.filter);
   j["sidebarOpen"] = state.sidebar_open;
   j["placeLabels"] = state.place_labels;
+  j["language"] = language_code(state.language);
+  j["localNames"] = state.local_names;
   const LatLon centre = unproject(state.camera.centre);
   j["view"] = {{"lat", centre.lat}, {"lon", centre.lon}, {"zoom", state.camera.zoom}};
   const Presentation& presentation = state.presentation;
@@ -55,6 +57,9 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
       {"train", track_json(status.train)},
       {"plane", track_json(status.plane)},
       {"messages", status.messages},
+      // The language's words and font have arrived and are in use (until then the page shows English).
+      {"languageReady", status.language_ready},
+      {"localNamesReady", status.local_names_ready},
       // How the page presents itself, as the link asked (the page styles itself from this, never from the link).
       {"presentation",
        {{"theme", presentation.theme == Theme::Dark    ? "dark"

@@ -7,6 +7,7 @@
 
 #include "core/camera.hpp"
 #include "core/labels.hpp"
+#include "core/language.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
 
@@ -33,6 +34,9 @@ struct AppState {
   TripFilter filter = TripFilter::All;  // which trips the sidebar lists
   bool sidebar_open = true;             // the panel with the trips; hidden gives the map the whole canvas
   bool place_labels = true;             // city dots and names on the map
+  Language language = Language::En;     // every word on the page and the map (#lang=ko)
+  bool language_explicit = false;       // chosen by the link or the reader: links keep it even when English
+  bool local_names = false;             // map labels add the place's own script: "베이징 北京" (#local=1)
   bool help_open = false;               // the keyboard overlay
   Presentation presentation;            // from the link or the embedder
   Camera camera;                        // what part of the map is on screen (the app keeps its viewport current)
@@ -59,8 +63,10 @@ struct AppStatus {
   int canvas_css_width = 0, canvas_css_height = 0;      // CSS pixels
   int canvas_pixel_width = 0, canvas_pixel_height = 0;  // drawing-buffer pixels
   float pixel_ratio = 1.0f;
-  double end_h = 0;              // the clock's end for the selected trip and mode
-  bool list_covers_map = false;  // the phone layout: the open trips list is a sheet over the map
+  double end_h = 0;                // the clock's end for the selected trip and mode
+  bool list_covers_map = false;    // the phone layout: the open trips list is a sheet over the map
+  bool language_ready = true;      // the state's language has its catalogue (and the app its font)
+  bool local_names_ready = false;  // local names are on and their names and font are in
   // Why this browser cannot export video ("" when it can): the Export video button shows it instead.
   std::string video_unavailable;
   TrackStatus train, plane;

@@ -42,6 +42,8 @@ constexpr Named kNames[] = {
     {CommandKind::ExportVideo, "exportVideo", nullptr},
     {CommandKind::CopyEmbed, "copyEmbed", nullptr},
     {CommandKind::OpenLink, "openLink", "url"},
+    {CommandKind::SetLanguage, "setLanguage", "lang"},
+    {CommandKind::ToggleLocalNames, "toggleLocalNames", nullptr},
 };
 }  // namespace
 

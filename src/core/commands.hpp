@@ -35,7 +35,9 @@ enum class CommandKind {
   SaveImage,
   ExportVideo,  // the page's export dialog (presets, length), where the browser can encode video
   CopyEmbed,
-  OpenLink,  // text: an http(s) address (a source), opened in a new tab
+  OpenLink,          // text: an http(s) address (a source), opened in a new tab
+  SetLanguage,       // text: "en" or "ko" (core::language_code)
+  ToggleLocalNames,  // the map's labels add each place's name in its own script
 };
 
 struct Command {
@@ -58,7 +60,8 @@ struct Effects {
 
 // The page's form of a command: {"do":"selectTrip","trip":"2019-02-hanoi"}, {"do":"seek","time":3.5},
 // {"do":"setMode","mode":"both"}, {"do":"setSpeed","speed":4}, {"do":"setFilter","filter":"train"},
-// {"do":"playPause"}, ... (names: command_name). Returns nothing and says why in `error` when it is not one.
+// {"do":"setLanguage","lang":"ko"}, {"do":"playPause"}, ... (names: command_name). Returns nothing and says why in
+// `error` when it is not one.
 std::optional<Command> command_from_json(std::string_view json_text, std::string* error);
 const char* command_name(CommandKind kind);  // "playPause", "selectTrip", ...
 

@@ -21,30 +21,69 @@ static json sources_json(const TripData& data, const std::vector<std::string>& i
   return out;
 }
 
-std::string progress_text(const Track& track, double clock_h) {
+std::string progress_text(const Words& w, const Track& track, double clock_h) {
   if (!track.available || track.stops.empty()) return "";
   const TrackState now = track_state_at(track, clock_h);
-  const std::string who = std::string(track.what_if ? "The what-if " : "The ") + mode_word(track.mode);
+  const bool plane = track.mode == Mode::Plane;
+  const std::string who =
+      track.what_if ? w(plane ? "The what-if plane" : "The what-if train") : w(plane ? "The plane" : "The train");
   if (now.arrived)
-    return who + " arrived at " + track.stops.back().name + " after " + format_hours(track.duration_h()) + ".";
+    return fill(w("{0} arrived at {1} after {2}."),
+                {who, track.stops.back().name, duration_text(w, track.duration_h())});
   if (now.stops_passed < 2) return "";
   const std::size_t i = static_cast<std::size_t>(now.stops_passed - 1);
-  std::string text = who + " passed " + track.stops[i].name + " (stop " + std::to_string(now.stops_passed) + " of " +
-                     std::to_string(track.stops.size()) + ")";
-  if (i + 1 < track.stops.size()) text += ", next " + track.stops[i + 1].name;
-  return text + "; " + km_text(std::max(0.0, track.distance_km() - now.km)) + " to go.";
+  const std::string left = km_text(w, std::max(0.0, track.distance_km() - now.km));
+  const std::string n = std::to_string(now.stops_passed), count = std::to_string(track.stops.size());
+  if (i + 1 < track.stops.size())
+    return fill(w("{0} passed {1} (stop {2} of {3}), next {4}; {5} to go."),
+                {who, track.stops[i].name, n, count, track.stops[i + 1].name, left});
+  return fill(w("{0} passed {1} (stop {2} of {3}); {4} to go."), {who, track.stops[i].name, n, count, left});
+}
+
+// The page's own labels around the core's texts (web/a11y.js), in the reader's language.
+static json page_words(const Words& w) {
+  static const char* const kLabels[] = {
+      "Go to the map (press ? there for its keys)",
+      "Show",
+      "Restart",
+      "Journey controls",
+      "Time since departure",
+      "Speed (journey hours a second)",
+      "Latest",
+      "These controls drive the animated map and follow it. Escape returns to the map.",
+      "Trips",
+      "Destination",
+      "Met",
+      "Travelled by",
+      "Facts",
+      "Sources",
+      "(opens in a new tab)",
+      "Accessible controls of the map",
+      "Animated map of Kim Jong-un's journeys abroad",
+      "Kim Jong-un's journeys abroad",
+      "Language",
+      "playing",
+      "paused"};
+  json out = json::object();
+  for (const char* label : kLabels) out[label] = w(label);
+  return out;
 }
 
 std::string describe_json(const Session& s) {
   const TripData& data = s.trips;
+  const Words& w = session_words(s);
   json j;
+  j["lang"] = language_code(w.language);
+  j["words"] = page_words(w);
+  j["languages"] = json::array();
+  for (Language l : kLanguages) j["languages"].push_back({{"code", language_code(l)}, {"name", language_name(l)}});
   j["trips"] = json::array();
   for (const Trip& t : data.trips) {
-    j["trips"].push_back(
-        {{"id", t.id},
-         {"number", t.number},
-         {"destination", t.destination},
-         {"meta", month_year(t.depart) + " \xC2\xB7 by " + mode_word(main_mode(t)) + " \xC2\xB7 " + t.counterpart}});
+    j["trips"].push_back({{"id", t.id},
+                          {"number", t.number},
+                          {"destination", t.destination},
+                          {"meta", fill(w("{0} \xC2\xB7 by {1} \xC2\xB7 {2}"),
+                                        {month_year(w, t.depart), mode_word(w, main_mode(t)), t.counterpart})}});
   }
   j["speeds"] = kSpeedChoices;
   const Journey& jr = s.journey;
@@ -53,17 +92,17 @@ std::string describe_json(const Session& s) {
 
   std::string legs;
   for (const Leg& leg : trip->outbound) {
-    std::string word = mode_word(leg.mode);
-    word[0] = static_cast<char>(word[0] - 'a' + 'A');
-    if (const Vehicle* v = data.find_vehicle(leg.vehicle_id)) word += " (" + v->name + ")";
-    legs += (legs.empty() ? "" : ", then ") + word;
+    std::string word = w(leg.mode == Mode::Plane ? "Plane" : leg.mode == Mode::Car ? "Car" : "Train");
+    if (const Vehicle* v = data.find_vehicle(leg.vehicle_id)) word = fill(w("{0} ({1})"), {word, v->name});
+    legs = legs.empty() ? word : fill(w("{0}, then {1}"), {legs, word});
   }
   json facts = json::array();
   for (const Fact& f : trip->facts) facts.push_back({{"text", f.text}, {"sources", sources_json(data, f.sources)}});
   j["trip"] = {{"id", trip->id},
-               {"heading", "Trip " + std::to_string(trip->number) + ": " + trip->title},
-               {"dates", trip_dates(*trip)},
-               {"destination", trip->country.empty() ? trip->destination : trip->destination + ", " + trip->country},
+               {"heading", fill(w("Trip {0}: {1}"), {std::to_string(trip->number), trip->title})},
+               {"dates", trip_dates(w, *trip)},
+               {"destination",
+                trip->country.empty() ? trip->destination : fill(w("{0}, {1}"), {trip->destination, trip->country})},
                {"met", trip->counterpart},
                {"travelledBy", legs},
                {"summary", trip->summary},
@@ -71,17 +110,17 @@ std::string describe_json(const Session& s) {
                {"sources", sources_json(data, trip->sources)}};
 
   const bool both = jr.train.available && jr.plane.available;
-  j["modes"] = {{"train", {{"label", mode_button_label(jr.train, "Train")}, {"enabled", jr.train.available}}},
-                {"plane", {{"label", mode_button_label(jr.plane, "Plane")}, {"enabled", jr.plane.available}}},
-                {"both", {{"label", "Both, racing"}, {"enabled", both}}}};
-  j["modeNote"] = missing_mode_text(jr);
+  j["modes"] = {{"train", {{"label", mode_button_label(w, jr.train, Mode::Train)}, {"enabled", jr.train.available}}},
+                {"plane", {{"label", mode_button_label(w, jr.plane, Mode::Plane)}, {"enabled", jr.plane.available}}},
+                {"both", {{"label", w("Both, racing")}, {"enabled", both}}}};
+  j["modeNote"] = missing_mode_text(w, jr);
   const double clock = s.state.playback.clock_h, end = s.status.end_h;
-  j["play"] = play_button_word(s.state.playback, end);
-  j["clock"] = clock_text(clock, end);
-  j["now"] = now_text(s.state, jr);
+  j["play"] = play_button_word(w, s.state.playback, end);
+  j["clock"] = clock_text(w, clock, end);
+  j["now"] = now_text(w, s.state, jr);
   const ShowMode show = s.state.show;
-  j["progress"] = {{"train", show != ShowMode::Plane ? progress_text(jr.train, clock) : ""},
-                   {"plane", show != ShowMode::Train ? progress_text(jr.plane, clock) : ""}};
+  j["progress"] = {{"train", show != ShowMode::Plane ? progress_text(w, jr.train, clock) : ""},
+                   {"plane", show != ShowMode::Train ? progress_text(w, jr.plane, clock) : ""}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -7,7 +7,8 @@
 
 namespace core {
 
-// {"trips":[{"id","number","destination","meta"}], "speeds":[0.25,..,16],
+// {"lang":"en", "words":{the page's own labels in this language}, "trips":[{"id","number","destination","meta"}],
+// "speeds":[0.25,..,16],
 //  "trip":{"id","heading","dates","destination","met","travelledBy","summary","facts":[{"text","sources":[..]}],
 //          "sources":[..]},                       a source: {"name","url","about"}; outlets only, never the desk
 //  "modes":{"train":{"label","enabled"},"plane":{..},"both":{..}}, "modeNote",
@@ -17,6 +18,6 @@ std::string describe_json(const Session& session);
 
 // "The train passed Dandong (stop 3 of 12), next Sinuiju; 1,034 km to go." / "The what-if plane arrived at
 // Beijing Capital after 1 h 50 min." / "" before it has passed a stop.
-std::string progress_text(const Track& track, double clock_h);
+std::string progress_text(const Words& w, const Track& track, double clock_h);
 
 }  // namespace core

@@ -12,6 +12,7 @@ namespace core {
 
 struct MapPlace {
   std::string id, name, kind;  // kind: capital, city, crossing, airport, site
+  std::string local_name;      // in the place's own script (北京), when known and not Latin
   LatLon coord;
   int rank = 3;  // 1 = most important
 };

@@ -17,6 +17,7 @@ namespace core {
 
 struct TrackStop {
   std::string name;
+  std::string local_name;  // in the place's own script (北京站), when known and not Latin
   LatLon coord;
   StopKind kind = StopKind::City;
   bool reported = false;  // false: inferred (the only rail path, the nearest airport)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/localize.hpp"
 #include "core/projection.hpp"
 #include "core/url_state.hpp"
 
@@ -92,11 +93,21 @@ Effects apply_command(Session& s, const Command& c) {
       if (s.status.video_unavailable.empty() && !s.trips.trips.empty()) effects.export_video = true;
       break;
     case CommandKind::CopyEmbed: effects.copy_embed = true; break;
+    case CommandKind::SetLanguage:
+      // Only the words change: the trip, the mode, the clock and the view stay where the reader left them.
+      if (const std::optional<Language> l = parse_language(c.text)) {
+        st.language = *l;
+        st.language_explicit = true;
+        session_localize(s);
+      }
+      break;
+    case CommandKind::ToggleLocalNames: st.local_names = !st.local_names; break;
     case CommandKind::OpenLink:
       // Only web addresses: a source's link from the data, never a script.
       if (c.text.rfind("https://", 0) == 0 || c.text.rfind("http://", 0) == 0) effects.open_url = c.text;
       break;
   }
+  session_localize(s);
   return effects;
 }
 
@@ -141,6 +152,9 @@ std::vector<Notice> session_load_trips(Session& s, std::string_view json_text) {
   if (!result.errors.empty())
     notices.push_back({1, "Showing the " + std::to_string(s.trips.trips.size()) + " trips without errors."});
   s.state.trip_id = s.trips.trips.back().id;  // open on the latest journey
+  s.trips_source = s.trips;
+  s.localize_again = true;
+  session_localize(s);
   return notices;
 }
 
@@ -153,7 +167,46 @@ std::vector<std::string> session_apply_link(Session& s, std::string_view hash) {
   // Reduced motion: no auto-play (a reader can still press play; a link's explicit play=1 still plays).
   if (url.presentation.autoplay && s.reduced_motion && !url.playing) s.state.playback.playing = was_playing;
   if (url.view_centre) session_camera_moved(s);
+  session_localize(s);
   return url.notices;
+}
+
+const Words& session_words(const Session& s) {
+  for (const Words& w : s.words)
+    if (w.language == s.state.language && w.loaded) return w;
+  return english_words();
+}
+
+void session_localize(Session& s) {
+  const Words& w = session_words(s);
+  s.status.language_ready = w.language == s.state.language;
+  s.status.local_names_ready = s.state.local_names && !s.local_names.empty();
+  if ((w.language == s.localized_for && !s.localize_again) || s.trips_source.trips.empty()) return;
+  s.localized_for = w.language;
+  s.localize_again = false;
+  s.trips = localize_trips(s.trips_source, w, s.local_names);
+  // The journey is rebuilt from the translated data (its stops' names) but keeps its trip: no new framing.
+  if (const Trip* trip = s.trips.find_trip(s.journey_trip)) s.journey = build_journey(s.trips, *trip);
+}
+
+std::string session_add_words(Session& s, Language language, std::string_view json_text) {
+  std::string error;
+  Words w = load_words(language, json_text, &error);
+  if (!w.loaded) return error.empty() ? "assets/lang: could not read the catalogue" : error;
+  s.words.erase(std::remove_if(s.words.begin(), s.words.end(), [&](const Words& x) { return x.language == language; }),
+                s.words.end());
+  s.words.push_back(std::move(w));
+  s.localize_again = true;
+  session_localize(s);
+  return "";
+}
+
+std::string session_add_local_names(Session& s, std::string_view json_text) {
+  std::string error;
+  s.local_names = load_local_names(json_text, &error);
+  s.localize_again = true;
+  session_localize(s);
+  return error;
 }
 
 std::vector<std::string> session_set_state(Session& s, std::string_view json_text) {

@@ -9,13 +9,19 @@
 #include "core/app_state.hpp"
 #include "core/camera.hpp"
 #include "core/commands.hpp"
+#include "core/language.hpp"
 #include "core/player.hpp"
 #include "core/trips.hpp"
 
 namespace core {
 
 struct Session {
-  TripData trips;                          // valid trips only; empty when the file could not be used
+  TripData trips;                          // valid trips only, in the reader's language (core/localize.hpp)
+  TripData trips_source;                   // ... the same as loaded, in English
+  std::vector<Words> words;                // the catalogues that have arrived (English needs none)
+  LocalNames local_names;                  // places' names in their own script, once they have arrived
+  Language localized_for = Language::En;   // the language `trips` and `journey` are in
+  bool localize_again = true;              // a catalogue or the local names arrived since
   std::string trips_error;                 // shown in the sidebar when there are no trips
   Journey journey;                         // the selected trip's tracks, rebuilt when the trip changes
   std::string journey_trip;                // which trip `journey` was built for
@@ -43,6 +49,18 @@ struct Session {
 // The one place a reader action is decided, however it arrived (core/commands.hpp); returns what the platform
 // must carry out.
 Effects apply_command(Session& s, const Command& c);
+
+// The reader's language's words, or English's while its catalogue has not arrived.
+const Words& session_words(const Session& s);
+
+// A language's catalogue arrived (assets/lang/<code>.json): the texts follow it at once if it is the reader's.
+// Returns what is wrong with it ("" when it was taken).
+std::string session_add_words(Session& s, Language language, std::string_view json_text);
+std::string session_add_local_names(Session& s, std::string_view json_text);
+
+// The trip data and the journey on screen in the state's language (after a language change or a catalogue's
+// arrival); the trip, clock, mode and view stay as they are.
+void session_localize(Session& s);
 
 // The trip or the mode changed (by a click, a key, a link or the page): new tracks, a new frame for the camera
 // (`map_padding`: what the panels cover, unless `fit_panels` says where they are). Returns true when the journey

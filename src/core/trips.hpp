@@ -128,8 +128,9 @@ struct Figure {
 
 struct Stop {
   std::string place_id;
-  std::string name;  // resolved from the place
-  LatLon coord;      // resolved from the place
+  std::string name;        // resolved from the place
+  std::string local_name;  // in the place's own script, from assets/lang/local-names.json (core/localize.hpp)
+  LatLon coord;            // resolved from the place
   StopKind kind = StopKind::City;
   bool reported = false;              // true: a source says he passed/stopped here; false: inferred
   std::optional<double> dwell_hours;  // reported halt, hours

@@ -140,6 +140,16 @@ UrlState parse_url_state(std::string_view hash, const TripData& data) {
       } else {
         ignore("view " + shown(value) + " (latitude,longitude,zoom)");
       }
+    } else if (key == "lang") {
+      if (auto l = parse_language(value))
+        u.language = l;
+      else
+        ignore("language " + shown(value) + " (en or ko)");
+    } else if (key == "local") {
+      if (auto f = flag(value, bare))
+        u.local_names = f;
+      else
+        ignore("local " + shown(value));
     } else if (key == "dark") {
       if (value == "auto" || bare)
         u.presentation.theme = bare ? Theme::Dark : Theme::Auto;
@@ -182,6 +192,11 @@ void apply_url_state(const UrlState& url, AppState& state) {
   if (url.speed) state.playback.speed = *url.speed;
   if (url.playing) state.playback.playing = *url.playing;
   if (url.presentation.autoplay) state.playback.playing = true;
+  if (url.language) {
+    state.language = *url.language;
+    state.language_explicit = true;
+  }
+  if (url.local_names) state.local_names = *url.local_names;
   if (url.view_centre) {
     state.camera.centre = project(*url.view_centre);
     state.camera.zoom = *url.view_zoom;
@@ -200,6 +215,9 @@ std::string format_url_state(const AppState& state, const Presentation& p, bool 
     const LatLon c = unproject(state.camera.centre);
     h += "&view=" + exact_number(c.lat) + "," + exact_number(c.lon) + "," + exact_number(state.camera.zoom);
   }
+  if (state.language != Language::En || state.language_explicit)
+    h += std::string("&lang=") + language_code(state.language);
+  if (state.local_names) h += "&local=1";
   if (p.theme != Theme::Auto) h += p.theme == Theme::Dark ? "&dark=on" : "&dark=off";
   if (!p.controls) h += "&controls=0";
   if (p.plain) h += "&plain";

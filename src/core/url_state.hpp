@@ -17,6 +17,8 @@ struct UrlState {
   std::optional<ShowMode> mode;
   std::optional<double> time, speed;
   std::optional<bool> playing;
+  std::optional<Language> language;  // lang=ko|en
+  std::optional<bool> local_names;   // local=1: map labels add the local script
   std::optional<LatLon> view_centre;
   std::optional<double> view_zoom;
   Presentation presentation;

@@ -64,7 +64,7 @@ std::optional<VideoOptions> video_options_from_json(std::string_view json_text, 
   if ((o.mode == ShowMode::Train && !train) || (o.mode == ShowMode::Plane && !plane) ||
       (o.mode == ShowMode::Both && !(train && plane)))
     return fail(std::string("mode \"") + to_string(o.mode) + "\" is not possible for " + trip->title + ": " +
-                missing_mode_text(journey));
+                missing_mode_text(english_words(), journey));  // the page API's errors are in English
   return o;
 }
 
@@ -86,26 +86,29 @@ std::string video_file_stem(const VideoOptions& o) {
          std::to_string(o.height);
 }
 
-std::vector<std::string> video_track_lines(const AppState& state, const Journey& journey) {
-  std::vector<std::string> lines;
+std::vector<VideoTrackLine> video_track_lines(const Words& w, const AppState& state, const Journey& journey) {
+  std::vector<VideoTrackLine> lines;
   for (const Track* t : {&journey.train, &journey.plane}) {
     const bool train = t == &journey.train;
     if (!t->available || (state.show != ShowMode::Both && (state.show == ShowMode::Train) != train)) continue;
     const TrackState now = track_state_at(*t, state.playback.clock_h);
-    std::string line = std::string(train ? "Train" : "Plane") + (t->what_if ? ", what-if: " : ", as he travelled: ");
-    if (now.arrived)
-      line += "arrived, " + km_text(t->distance_km()) + " in " + format_hours(t->duration_h());
-    else
-      line += km_text(now.km).substr(0, km_text(now.km).size() - 3) + " of " + km_text(t->distance_km());
-    lines.push_back(line);
+    const std::string what = w(train ? (t->what_if ? "Train, what-if" : "Train, as he travelled")
+                                     : (t->what_if ? "Plane, what-if" : "Plane, as he travelled"));
+    const std::string text = now.arrived
+                                 ? fill(w("{0}: arrived, {1} in {2}"),
+                                        {what, km_text(w, t->distance_km()), duration_text(w, t->duration_h())})
+                                 : fill(w("{0}: {1} of {2}"), {what, km_text(w, now.km), km_text(w, t->distance_km())});
+    lines.push_back({train ? Mode::Train : Mode::Plane, text});
   }
   return lines;
 }
 
-std::string video_clock_line(double clock_h, double end_h) { return "Journey time " + clock_text(clock_h, end_h); }
+std::string video_clock_line(const Words& w, double clock_h, double end_h) {
+  return fill(w("Journey time {0}"), {clock_text(w, clock_h, end_h)});
+}
 
-std::string video_credit_line(const TripData& data, const Trip& trip) {
-  return "Sources: " + outlets(data, trip.sources) + ". Map: Natural Earth.";
+std::string video_credit_line(const Words& w, const TripData& data, const Trip& trip) {
+  return fill(w("Sources: {0}. Map: Natural Earth."), {outlets(data, trip.sources)});
 }
 
 std::string video_unavailable_text() {

@@ -48,13 +48,18 @@ double video_clock_h(int frame, const VideoOptions& o, double end_h);  // the la
 // "journeys-2019-02-hanoi-both-1920x1080" (the page adds .mp4 or .webm)
 std::string video_file_stem(const VideoOptions& o);
 
-// The words burned into a frame (the rest are the slide's: title, dates, sources). One line per shown track:
-// "Train, as he travelled: 1,034 of 3,320 km", "Plane, what-if: arrived, 3,320 km in 4 h 10 min".
-std::vector<std::string> video_track_lines(const AppState& state, const Journey& journey);
+// The words burned into a frame, in the reader's language (the rest are the slide's: title, dates, sources). One
+// line per shown track: "Train, as he travelled: 1,034 km of 3,320 km", "Plane, what-if: arrived, 3,320 km in
+// 4 h 10 min".
+struct VideoTrackLine {
+  Mode mode = Mode::Train;  // the track's (its colour and dash in the key)
+  std::string text;
+};
+std::vector<VideoTrackLine> video_track_lines(const Words& w, const AppState& state, const Journey& journey);
 // The journey clock: "Journey time 14 h 05 min of 65 h 00 min".
-std::string video_clock_line(double clock_h, double end_h);
+std::string video_clock_line(const Words& w, double clock_h, double end_h);
 // "Sources: Yonhap, KCNA. Map: Natural Earth."
-std::string video_credit_line(const TripData& data, const Trip& trip);
+std::string video_credit_line(const Words& w, const TripData& data, const Trip& trip);
 // Why the button cannot export in this browser (no WebCodecs, or no codec for the frames).
 std::string video_unavailable_text();
 

@@ -138,8 +138,9 @@ static bool same_stop_labelled(JourneyLayer& layer, const core::TrackStop& stop,
   for (std::size_t j = 0; j < layer.stop_of_text.size(); ++j) {
     const core::TrackStop& other = *layer.stop_of_text[j];
     if (other.name != stop.name || other.coord.lat != stop.coord.lat || other.coord.lon != stop.coord.lon) continue;
-    if (with_hours && layer.stop_text[j] == other.name.c_str()) {
+    if (with_hours && !layer.stop_has_hours[j]) {
       layer.stop_text[j] = text;
+      layer.stop_has_hours[j] = true;
       for (core::LabelRequest& r : layer.scene.labels)
         if (r.id == -1 - static_cast<int>(j)) {
           r.width = font->CalcTextSizeA(font_px, 1e9f, 0.0f, text).x + 2 * kHaloPad;
@@ -190,8 +191,8 @@ static void append_route_segments(std::vector<core::ScreenSegment>& out, const c
 
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
-                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark,
-                                core::AppStatus* status) {
+                                const core::AppState& state, const core::Words& words,
+                                const std::vector<core::ScreenRect>& obstacles, bool dark, core::AppStatus* status) {
   const core::Camera& cam = state.camera;
   core::LabelScene& scene = layer.scene;
   scene.labels.clear();
@@ -203,14 +204,35 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
   scene.gap = 6.0;
   layer.stop_text.clear();
   layer.stop_of_text.clear();
-  if (journey && journey->trip && layer.labelled_trip != journey->trip->id) {
+  layer.stop_has_hours.clear();
+  // A journey rebuilt (a new trip, or the same in another language) or the local names switched: new texts.
+  const std::string label_key =
+      journey && journey->trip
+          ? journey->trip->id + "/" + core::language_code(state.language) + (state.local_names ? "/local" : "")
+          : "";
+  if (journey && journey->trip &&
+      (layer.labelled_trip != label_key || layer.labelled_track[0] != &journey->train ||
+       layer.labelled_track[1] != &journey->plane || layer.name_label[0].size() != journey->train.stops.size())) {
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
       layer.passed_label[k].clear();
-      for (const core::TrackStop& stop : track.stops)
-        layer.passed_label[k].push_back(stop.name + " \xC2\xB7 " + core::format_hours(stop.arrive_h));
+      layer.name_label[k].clear();
+      for (const core::TrackStop& stop : track.stops) {
+        const std::string name =
+            state.local_names && !stop.local_name.empty() ? stop.name + " " + stop.local_name : stop.name;
+        layer.name_label[k].push_back(name);
+        layer.passed_label[k].push_back(name + " \xC2\xB7 " + core::duration_text(words, stop.arrive_h));
+      }
+      layer.labelled_track[k] = &track;
     }
-    layer.labelled_trip = journey->trip->id;
+    layer.labelled_trip = label_key;
+  }
+  layer.place_label.resize(places.size());
+  for (std::size_t i = 0; i < places.size(); ++i) {
+    const core::MapPlace& place = places[i];
+    std::string& label = layer.place_label[i];
+    label = place.name;
+    if (state.local_names && !place.local_name.empty()) label += " " + place.local_name;
   }
 
   // Where the vehicles are: labels never go under an icon (its disc's box).
@@ -240,11 +262,14 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         draw->AddCircleFilled(p, 5.0f, lit ? col : IM_COL32_WHITE, 16);
         draw->AddCircle(p, 5.0f, col, 16, 1.5f);
         const bool with_hours = lit && i > 0 && i < layer.passed_label[k].size();
-        const char* text = with_hours ? layer.passed_label[k][i].c_str() : stop.name.c_str();
+        const char* text = with_hours                       ? layer.passed_label[k][i].c_str()
+                           : i < layer.name_label[k].size() ? layer.name_label[k][i].c_str()
+                                                            : stop.name.c_str();
         // Both tracks may end at the same place (the Vostochny trip): one label, the one giving the hours.
         if (same_stop_labelled(layer, stop, text, with_hours, font, font_px)) continue;
         layer.stop_text.push_back(text);
         layer.stop_of_text.push_back(&stop);
+        layer.stop_has_hours.push_back(with_hours);
         const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, text);
         // The leg it is on: from the last stop passed to the next (at the end, the last stop).
         const int here = static_cast<int>(i);
@@ -283,13 +308,14 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         bool same_name = false;
         if (stop_name.compare(0, place.name.size(), place.name) == 0) {
           const std::string rest = stop_name.substr(place.name.size());
-          same_name = rest.empty() || rest == " station" || rest == " Station" || rest == " Railway Station";
+          same_name = rest.empty() || rest == " station" || rest == " Station" || rest == " Railway Station" ||
+                      rest == "\xEC\x97\xAD";  // "역": 단둥역 beside 단둥
         }
         const float dx = static_cast<float>(s.anchor_x) - p.x, dy = static_cast<float>(s.anchor_y) - p.y;
         named = (std::fabs(dx) < 4 && std::fabs(dy) < 4) || (same_name && dx * dx + dy * dy < 80.0f * 80.0f);
       }
       if (named) continue;
-      const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, place.name.c_str());
+      const ImVec2 size = font->CalcTextSizeA(font_px, 1e9f, 0.0f, layer.place_label[i].c_str());
       core::LabelRequest r;
       r.anchor_x = p.x;
       r.anchor_y = p.y;
@@ -298,7 +324,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
       r.priority = core::LabelPriority::Context;
       r.rank = place.rank;
       r.id = static_cast<int>(i);
-      r.text_hash = core::label_text_hash(place.name);
+      r.text_hash = core::label_text_hash(layer.place_label[i]);
       r.dot_radius = 3.0;
       scene.labels.push_back(r);
     }
@@ -319,7 +345,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     layer.placed_text.resize(now.size());
     for (std::size_t i = 0; i < now.size(); ++i)
       layer.placed_text[i].assign(now[i].id < 0 ? layer.stop_text[static_cast<std::size_t>(-1 - now[i].id)]
-                                                : places[now[i].id].name.c_str());
+                                                : layer.place_label[now[i].id].c_str());
     if (status) {
       status->labels.resize(layer.placed_text.size());
       for (std::size_t i = 0; i < layer.placed_text.size(); ++i) {

@@ -35,9 +35,12 @@ struct JourneyLayer {
   // The panels over the map that the layout cannot know in advance (the title line of a folded sidebar: its
   // width follows the trip's name), as drawn in the last frame: the camera frames the trip beside them.
   std::vector<core::ScreenRect> lasting_panels;
-  // Each stop's label once passed ("Dandong · 3 h 10 min"), per track (train, plane), made when the trip changes.
+  // Each stop's label ("Dandong", with its local name when those are on) and once passed ("Dandong · 3 h 10 min"),
+  // per track (train, plane), made when the trip, the language or the local names change; the context places'.
   std::string labelled_trip;
-  std::vector<std::string> passed_label[2];
+  const core::Track* labelled_track[2] = {nullptr, nullptr};
+  std::vector<std::string> name_label[2], passed_label[2], place_label;
+  std::vector<bool> stop_has_hours;  // per stop_text: it gives the hours
 };
 
 // Uploads the journey's routes if they are not the ones in the buffers.
@@ -54,9 +57,11 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
 // halo_font: `font` grown by the halo (render/halo_font.hpp). Labels keep out of `obstacles` (the layout's
 // panels and the page's own elements over the canvas) and of every ImGui window drawn in the last frame.
 // `status` (may be null) gets the drawn labels, the vehicles' boxes and the panels, for the page's getState.
+// `words`: the reader's language (the hours of passing); places' names come already in it.
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
-                                const core::AppState& state, const std::vector<core::ScreenRect>& obstacles, bool dark,
+                                const core::AppState& state, const core::Words& words,
+                                const std::vector<core::ScreenRect>& obstacles, bool dark,
                                 core::AppStatus* status = nullptr);
 
 }  // namespace render

@@ -48,6 +48,7 @@ static bool scrubber(const char* id, double& clock_h, double end_h) {
 void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
                    UiRequests& out) {
   (void)fonts;
+  const core::Words& w = *in.words;
   const core::Journey& j = *in.journey;
   const core::ScreenRect& r = layout.controls;
   ImGui::SetNextWindowPos(ImVec2(float(r.x0), float(r.y0)));
@@ -57,16 +58,16 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar);
 
   // Mode: the real one is marked, the other is a what-if; where none exists the button is off and says why.
-  const std::string train = core::mode_button_label(j.train, "Train"),
-                    plane = core::mode_button_label(j.plane, "Plane");
-  const char* labels[3] = {train.c_str(), plane.c_str(), "Both, racing"};
+  const std::string train = core::mode_button_label(w, j.train, core::Mode::Train),
+                    plane = core::mode_button_label(w, j.plane, core::Mode::Plane);
+  const char* labels[3] = {train.c_str(), plane.c_str(), w.c("Both, racing")};
   const bool enabled[3] = {j.train.available, j.plane.available, j.train.available && j.plane.available};
   static const char* const kNames[3] = {"train", "plane", "both"};
   const int picked = segmented("mode", labels, kNames, 3, static_cast<int>(state.show), out, enabled);
   static const core::CommandKind kShow[3] = {core::CommandKind::ShowTrain, core::CommandKind::ShowPlane,
                                              core::CommandKind::ShowBoth};
   if (picked >= 0) out.commands.push_back({kShow[picked]});
-  const std::string missing = core::missing_mode_text(j);
+  const std::string missing = core::missing_mode_text(w, j);
   if (!missing.empty()) {
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
@@ -76,11 +77,11 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
 
   // Transport: play/pause, restart, scrubber, speed.
   const double end = in.status ? in.status->end_h : 0.0;
-  if (ImGui::Button(core::play_button_word(state.playback, end)))
+  if (ImGui::Button(core::play_button_word(w, state.playback, end)))
     out.commands.push_back({core::CommandKind::PlayPause});
   out.remember("play");
   ImGui::SameLine();
-  if (ImGui::Button("Restart")) out.commands.push_back({core::CommandKind::Restart});
+  if (ImGui::Button(w.c("Restart"))) out.commands.push_back({core::CommandKind::Restart});
   out.remember("restart");
   ImGui::SameLine();
   const float speed_w =
@@ -116,15 +117,18 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
     ImGui::EndCombo();
   }
 
-  ImGui::TextWrapped("Elapsed %s \xC2\xB7 remaining %s", core::clock_text(state.playback.clock_h, end).c_str(),
-                     core::format_hours(std::max(0.0, end - state.playback.clock_h)).c_str());
-  ImGui::TextWrapped("%s", core::now_text(state, j).c_str());
+  ImGui::TextWrapped("%s", core::fill(w("Elapsed {0} \xC2\xB7 remaining {1}"),
+                                      {core::clock_text(w, state.playback.clock_h, end),
+                                       core::duration_text(w, std::max(0.0, end - state.playback.clock_h))})
+                               .c_str());
+  ImGui::TextWrapped("%s", core::now_text(w, state, j).c_str());
   ImGui::End();
 }
 
 // At the end of a race: distance, time and average speed of both, as bars.
 void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
   const core::Journey& j = *in.journey;
+  const core::Words& words = *in.words;
   if (state.show != core::ShowMode::Both || !j.train.available || !j.plane.available) return;
   if (state.playback.clock_h < in.status->end_h || in.status->end_h <= 0) return;
   const core::Comparison train = core::compare_track(j.train), plane = core::compare_track(j.plane);
@@ -138,22 +142,20 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PushFont(fonts.bold);
-  ImGui::TextWrapped("Train and plane, side by side");
+  ImGui::TextWrapped("%s", words.c("Train and plane, side by side"));
   ImGui::PopFont();
   struct Row {
     const char* name;
     double train, plane;
     std::string train_text, plane_text;
   };
-  char ts[32], ps[32];
-  std::snprintf(ts, sizeof ts, "%.0f km/h", train.average_speed_kmh);
-  std::snprintf(ps, sizeof ps, "%.0f km/h", plane.average_speed_kmh);
   const Row rows[3] = {
-      {"Distance", train.distance_km, plane.distance_km, core::km_text(train.distance_km),
-       core::km_text(plane.distance_km)},
-      {"Time", train.duration_h, plane.duration_h, core::format_hours(train.duration_h),
-       core::format_hours(plane.duration_h)},
-      {"Average speed", train.average_speed_kmh, plane.average_speed_kmh, ts, ps},
+      {words.c("Distance"), train.distance_km, plane.distance_km, core::km_text(words, train.distance_km),
+       core::km_text(words, plane.distance_km)},
+      {words.c("Time"), train.duration_h, plane.duration_h, core::duration_text(words, train.duration_h),
+       core::duration_text(words, plane.duration_h)},
+      {words.c("Average speed"), train.average_speed_kmh, plane.average_speed_kmh,
+       core::speed_text(words, train.average_speed_kmh), core::speed_text(words, plane.average_speed_kmh)},
   };
   const float bar_w = ImGui::GetContentRegionAvail().x * 0.55f, bar_h = ImGui::GetTextLineHeight() * 0.8f;
   for (const Row& row : rows) {
@@ -168,40 +170,41 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
                                                 ImVec2(p.x + std::max(len, 2.0f), p.y + 2 + bar_h), colour_u32(col));
       ImGui::Dummy(ImVec2(bar_w, bar_h + 4));
       ImGui::SameLine();
-      ImGui::Text("%s %s", k ? "Plane" : "Train", (k ? row.plane_text : row.train_text).c_str());
+      ImGui::Text("%s %s", words.c(k ? "Plane" : "Train"), (k ? row.plane_text : row.train_text).c_str());
     }
   }
   ImGui::End();
 }
 
-void draw_help(const core::AppState& state, const Layout& layout, const Fonts& fonts, UiRequests& out) {
+void draw_help(const core::AppState& state, const core::Words& w, const Layout& layout, const Fonts& fonts,
+               UiRequests& out) {
   // In the middle of the map's free area, clear of the controls along the bottom and the trips panel.
   const float left = float(layout.sidebar.x1 > layout.width * 0.5f ? 0 : layout.sidebar.x1);
   const float bottom = float(layout.controls.y0 > 0 ? layout.controls.y0 : layout.height);
   ImGui::SetNextWindowPos(ImVec2((left + layout.width) / 2, bottom / 2), 0, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(layout.width - left - 16, std::max(120.0f, bottom - 16)));
   bool open = true;  // its close box hides it like the ? key
-  ImGui::Begin("Keys", &open,
+  ImGui::Begin((std::string(w.c("Keys")) + "###keys").c_str(), &open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PushFont(fonts.bold);
-  ImGui::Text("Keyboard");
+  ImGui::TextUnformatted(w.c("Keyboard"));
   ImGui::PopFont();
   if (ImGui::BeginTable("keys", 2)) {
     for (const core::KeyHelp& k : core::kKeyHelp) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(k.keys);
+      ImGui::TextUnformatted(w.c(k.keys));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(k.action);
+      ImGui::TextUnformatted(w.c(k.action));
     }
     ImGui::EndTable();
   }
   // Tab belongs to the page (it moves on to the page's own buttons, never stays on the map); inside an article the
   // wheel scrolls the article, so zooming there takes Ctrl/Cmd.
   text_muted(
-      state.presentation.embed
-          ? "Drag the map to move it; Ctrl + scroll (Cmd on a Mac) or two fingers zoom. Tab moves on to the page."
-          : "Drag the map to move it; scroll or pinch to zoom. Tab moves on to the page's buttons.");
+      w.c(state.presentation.embed
+              ? "Drag the map to move it; Ctrl + scroll (Cmd on a Mac) or two fingers zoom. Tab moves on to the page."
+              : "Drag the map to move it; scroll or pinch to zoom. Tab moves on to the page's buttons."));
   ImGui::End();
   if (!open) out.commands.push_back({core::CommandKind::Help});
 }
@@ -213,6 +216,7 @@ namespace ui {
 CompositionBands draw_composition(const core::AppState& state, const UiInput& in, const Layout& layout,
                                   const Fonts& fonts, bool stacked) {
   const core::Trip* trip = in.data ? in.data->find_trip(state.trip_id) : nullptr;
+  const core::Words& w = *in.words;
   const float s = layout.scale, margin = 28.0f * s;
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
@@ -229,17 +233,20 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
   ImGui::Begin("Composition title", nullptr, flags);
   ImGui::PushTextWrapPos(layout.width - margin);
   ImGui::PushFont(fonts.bold);
-  ImGui::TextColored(colour(core::kRealColour), "KIM JONG-UN'S JOURNEYS ABROAD");
+  ImGui::TextColored(colour(core::kRealColour), "%s", w.c("Kim Jong-un's journeys abroad"));
   ImGui::PopFont();
   if (trip && in.journey) {
     const core::Track& real = in.journey->real();
     ImGui::PushFont(fonts.heading);
     ImGui::TextWrapped("%s", trip->title.c_str());
     ImGui::PopFont();
-    ImGui::TextWrapped("%s. %s: %s in about %s.", core::trip_dates(*trip).c_str(),
-                       real.mode == core::Mode::Plane ? "By plane" : "By train",
-                       core::km_text(real.distance_km()).c_str(), core::format_hours(real.duration_h()).c_str());
-    if (state.show == core::ShowMode::Both) text_muted("Dashed: the what-if in the other mode, not a journey he made.");
+    ImGui::TextWrapped("%s", core::fill(w(real.mode == core::Mode::Plane ? "{0}. By plane: {1} in about {2}."
+                                                                         : "{0}. By train: {1} in about {2}."),
+                                        {core::trip_dates(w, *trip), core::km_text(w, real.distance_km()),
+                                         core::duration_text(w, real.duration_h())})
+                                 .c_str());
+    if (state.show == core::ShowMode::Both)
+      text_muted(w.c("Dashed: the what-if in the other mode, not a journey he made."));
   }
   ImGui::PopTextWrapPos();
   // Its content's height, not GetWindowHeight(): an auto-resizing window takes its size a frame late.
@@ -264,16 +271,16 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
   const auto credits = [&] {
     ImGui::SetWindowFontScale(0.75f);  // small print, as on a broadcast graphic
     ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextUnformatted(core::video_credit_line(*in.data, *trip).c_str());
+    ImGui::TextUnformatted(core::video_credit_line(w, *in.data, *trip).c_str());
     ImGui::PopStyleColor();
     ImGui::SetWindowFontScale(1.0f);
   };
   const auto clock = [&] {
     ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(core::video_clock_line(state.playback.clock_h, in.status->end_h).c_str());
+    ImGui::TextUnformatted(core::video_clock_line(w, state.playback.clock_h, in.status->end_h).c_str());
     ImGui::PopFont();
-    for (const std::string& line : core::video_track_lines(state, *in.journey)) {
-      const bool train = line.rfind("Train", 0) == 0;
+    for (const core::VideoTrackLine& line : core::video_track_lines(w, state, *in.journey)) {
+      const bool train = line.mode == core::Mode::Train;
       const bool real = (in.journey->real_mode == core::Mode::Train) == train;
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float h = ImGui::GetTextLineHeight();
@@ -287,21 +294,21 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
       }
       ImGui::Dummy(ImVec2(h * 1.25f, h));
       ImGui::SameLine();
-      ImGui::TextUnformatted(line.c_str());
+      ImGui::TextUnformatted(line.text.c_str());
     }
   };
   if (trip && in.journey && in.status) {
     if (stacked) {  // one box across the width: the clock, the modes, the credits
-      const float w = layout.width - 2 * margin;
-      box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), w, w - margin, [&] {
+      const float box_w = layout.width - 2 * margin;
+      box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), box_w, box_w - margin, [&] {
         clock();
         credits();
       });
     } else {  // the clock bottom left, the credits bottom right
       box("Composition clock", ImVec2(margin, layout.height - margin), ImVec2(0, 1), 0, layout.width * 0.55f, clock);
-      const float w = layout.width * 0.3f;
-      box("Composition credits", ImVec2(layout.width - margin, layout.height - margin), ImVec2(1, 1), w, w - margin,
-          credits);
+      const float box_w = layout.width * 0.3f;
+      box("Composition credits", ImVec2(layout.width - margin, layout.height - margin), ImVec2(1, 1), box_w,
+          box_w - margin, credits);
     }
   }
   ImGui::PopStyleVar(3);

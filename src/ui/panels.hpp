@@ -11,7 +11,8 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
 void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
                    UiRequests& out);
 void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
-void draw_help(const core::AppState& state, const Layout& layout, const Fonts& fonts, UiRequests& out);
+void draw_help(const core::AppState& state, const core::Words& w, const Layout& layout, const Fonts& fonts,
+               UiRequests& out);
 
 ImVec4 colour(const float rgba[4]);
 ImU32 colour_u32(const float rgba[4], float alpha = 1.0f);

@@ -14,12 +14,12 @@ static const float kTrainTag[4] = {0.20f, 0.36f, 0.24f, 1.0f};
 static const float kPlaneTag[4] = {0.18f, 0.30f, 0.52f, 1.0f};
 static const float kMutedTag[4] = {0.45f, 0.45f, 0.48f, 1.0f};
 
-static const char* mode_name(core::Mode m) {
-  return m == core::Mode::Plane ? "PLANE" : m == core::Mode::Car ? "CAR" : "TRAIN";
+static const char* mode_name(const core::Words& w, core::Mode m) {
+  return w.c(m == core::Mode::Plane ? "PLANE" : m == core::Mode::Car ? "CAR" : "TRAIN");
 }
 
-static void mode_tag(core::Mode m) {
-  tag(mode_name(m), m == core::Mode::Plane ? kPlaneTag : m == core::Mode::Train ? kTrainTag : kMutedTag);
+static void mode_tag(const core::Words& w, core::Mode m) {
+  tag(mode_name(w, m), m == core::Mode::Plane ? kPlaneTag : m == core::Mode::Train ? kTrainTag : kMutedTag);
 }
 
 static void source_links(const core::TripData& data, const std::vector<std::string>& ids, UiRequests& out) {
@@ -51,18 +51,36 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
   }
 }
 
-static void trip_filter(const core::AppState& state, const Layout& layout, UiRequests& out) {
+// The language, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
+// switch reads the same before the Korean font is downloaded (the English first visit loads no Hangul at all).
+static void language_switch(const core::AppState& state, UiRequests& out) {
+  static const char* const kLanguageCodes[] = {"EN", "KO"};
+  static_assert(std::size(kLanguageCodes) == std::size(core::kLanguages));
+  const char* labels[std::size(core::kLanguages)];
+  const char* names[std::size(core::kLanguages)];
+  for (std::size_t i = 0; i < std::size(core::kLanguages); ++i) {
+    labels[i] = kLanguageCodes[i];
+    names[i] = core::language_code(core::kLanguages[i]);
+  }
+  const int clicked = segmented("lang", labels, names, static_cast<int>(std::size(core::kLanguages)),
+                                static_cast<int>(state.language), out);
+  if (clicked >= 0 && core::kLanguages[clicked] != state.language)
+    out.commands.push_back({core::CommandKind::SetLanguage, 0, 0.0, names[clicked]});
+}
+
+static void trip_filter(const core::AppState& state, const core::Words& w, const Layout& layout, UiRequests& out) {
   static const char* const kFilters[] = {"All trips", "By train", "By plane"};
   static const char* const kShortFilters[] = {"All", "Train", "Plane"};  // beside "Hide trips" on a phone
   static const char* const kFilterNames[] = {"all", "train", "plane"};
-  const int clicked = segmented("filter", layout.narrow ? kShortFilters : kFilters, kFilterNames, 3,
-                                static_cast<int>(state.filter), out);
+  const char* const* english = layout.narrow ? kShortFilters : kFilters;
+  const char* labels[3] = {w.c(english[0]), w.c(english[1]), w.c(english[2])};
+  const int clicked = segmented("filter", labels, kFilterNames, 3, static_cast<int>(state.filter), out);
   if (clicked >= 0) out.commands.push_back({core::CommandKind::SetFilter, 0, 0.0, kFilterNames[clicked]});
 }
 
 // `swiping`: the finger is scrolling the list (touch_scroll), so a release over a row is not a pick.
-static void trip_list(const core::AppState& state, const core::TripData& data, const Layout& layout, bool swiping,
-                      UiRequests& out) {
+static void trip_list(const core::AppState& state, const core::TripData& data, const core::Words& w,
+                      const Layout& layout, bool swiping, UiRequests& out) {
   // A row per trip: number, destination with its mode tag, then date and counterpart. Long destinations and
   // counterparts wrap inside the row (the row grows) rather than run past the panel's edge.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -74,8 +92,8 @@ static void trip_list(const core::AppState& state, const core::TripData& data, c
     const float text_x = start.x + 3 * style.FramePadding.x + 4;
     const float text_w = std::max(40.0f, start.x + ImGui::GetContentRegionAvail().x - text_x - style.FramePadding.x);
     const core::Mode mode = core::main_mode(trip);
-    const float tag_w = ImGui::CalcTextSize(mode_name(mode)).x + 10 + style.ItemSpacing.x;
-    const std::string details = core::month_year(trip.depart) + " \xC2\xB7 " + trip.counterpart;
+    const float tag_w = ImGui::CalcTextSize(mode_name(w, mode)).x + 10 + style.ItemSpacing.x;
+    const std::string details = core::fill(w("{0} \xC2\xB7 {1}"), {core::month_year(w, trip.depart), trip.counterpart});
     const float title_h = ImGui::CalcTextSize(trip.destination.c_str(), nullptr, false, text_w - tag_w).y;
     const float details_h = ImGui::CalcTextSize(details.c_str(), nullptr, false, text_w).y;
     float row_h = title_h + details_h + style.ItemSpacing.y + style.FramePadding.y;
@@ -93,7 +111,7 @@ static void trip_list(const core::AppState& state, const core::TripData& data, c
     ImGui::TextUnformatted(trip.destination.c_str());
     ImGui::PopTextWrapPos();
     ImGui::SameLine();
-    mode_tag(mode);
+    mode_tag(w, mode);
     ImGui::PushTextWrapPos(text_x + text_w);
     ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
     ImGui::TextUnformatted(details.c_str());
@@ -105,81 +123,90 @@ static void trip_list(const core::AppState& state, const core::TripData& data, c
   }
 }
 
-static void figure_rows(const core::TripData& data, const std::vector<core::Figure>& figures, const char* unit,
-                        const char* what) {
+static void figure_rows(const core::TripData& data, const core::Words& w, const std::vector<core::Figure>& figures,
+                        const char* unit, const char* what) {
   for (const core::Figure& f : figures) {
-    const std::string line = std::string(what) + " " + core::figure_line(data, f, unit);
+    const std::string line = core::fill(w(what), {core::figure_line(w, data, f, unit)});
     ImGui::Bullet();
     ImGui::TextWrapped("%s", line.c_str());
     text_muted(("    " + core::outlets(data, f.sources) + (f.note.empty() ? "" : ". " + f.note)).c_str());
   }
 }
 
-static void vehicle_card(const core::TripData& data, const core::Vehicle& v, const char* title, const Fonts& fonts,
-                         UiRequests& out) {
+static void vehicle_card(const core::TripData& data, const core::Words& w, const core::Vehicle& v, const char* title,
+                         const Fonts& fonts, UiRequests& out) {
   section(fonts, title);
   ImGui::TextWrapped("%s", v.description.c_str());
-  if (v.timing_speed)
-    ImGui::TextWrapped("Pace used here: %.0f\xE2\x80\x93%.0f km/h (%s)", v.timing_speed->min_kmh,
-                       v.timing_speed->max_kmh, core::outlets(data, v.timing_speed_sources).c_str());
+  if (v.timing_speed) {
+    core::Figure pace;
+    pace.min = v.timing_speed->min_kmh;
+    pace.max = v.timing_speed->max_kmh;
+    ImGui::TextWrapped("%s", core::fill(w("Pace used here: {0} ({1})"), {core::figure_text(w, pace, "km/h"),
+                                                                         core::outlets(data, v.timing_speed_sources)})
+                                 .c_str());
+  }
   for (const core::Figure& f : v.reported_speeds_kmh) {
     ImGui::Bullet();
-    ImGui::TextWrapped("Reported speed: %s%s", core::figure_text(f, "km/h").c_str(),
-                       f.note.empty() ? "" : (" (" + f.note + ")").c_str());
+    const std::string speed = core::figure_text(w, f, "km/h");
+    ImGui::TextWrapped("%s", (f.note.empty() ? core::fill(w("Reported speed: {0}"), {speed})
+                                             : core::fill(w("Reported speed: {0} ({1})"), {speed, f.note}))
+                                 .c_str());
     text_muted(("    " + core::outlets(data, f.sources)).c_str());
   }
   source_links(data, v.sources, out);
 }
 
 static void trip_card(const core::Trip& trip, const core::Journey& journey, const core::TripData& data,
-                      const Fonts& fonts, UiRequests& out) {
+                      const core::Words& w, const Fonts& fonts, UiRequests& out) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", trip.title.c_str());
   ImGui::PopFont();
-  ImGui::TextWrapped("%s", core::trip_dates(trip).c_str());
-  ImGui::TextWrapped("Met: %s", trip.counterpart.c_str());
+  ImGui::TextWrapped("%s", core::trip_dates(w, trip).c_str());
+  ImGui::TextWrapped("%s", core::fill(w("Met: {0}"), {trip.counterpart}).c_str());
   ImGui::TextWrapped("%s", trip.summary.c_str());
 
   const core::Track& real = journey.real();
-  section(fonts, "How he went");
+  section(fonts, w.c("How he went"));
   std::string route;
   for (const core::TrackStop& s : real.stops)
     route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name + (s.reported ? "" : "*");
   ImGui::TextWrapped("%s", route.c_str());
-  text_muted("* not named in reports: the only rail path, or the nearest airport");
-  ImGui::TextWrapped("Computed: %s, about %s at the pace in the data.", core::km_text(real.distance_km()).c_str(),
-                     core::format_hours(real.duration_h()).c_str());
+  text_muted(w.c("* not named in reports: the only rail path, or the nearest airport"));
+  ImGui::TextWrapped("%s", core::fill(w("Computed: {0}, about {1} at the pace in the data."),
+                                      {core::km_text(w, real.distance_km()), core::duration_text(w, real.duration_h())})
+                               .c_str());
   for (const core::Leg& leg : trip.outbound) {
-    figure_rows(data, leg.reported_distance_km, "km", "Reported distance:");
-    figure_rows(data, leg.reported_duration_h, "h", "Reported time:");
+    figure_rows(data, w, leg.reported_distance_km, "km", "Reported distance: {0}");
+    figure_rows(data, w, leg.reported_duration_h, "h", "Reported time: {0}");
   }
   if (const core::Vehicle* v = trip.outbound.empty() ? nullptr : data.find_vehicle(trip.outbound.front().vehicle_id))
-    vehicle_card(data, *v, v->name.c_str(), fonts, out);
+    vehicle_card(data, w, *v, v->name.c_str(), fonts, out);
 
   const core::Track& alt = journey.alternative();
-  section(fonts, alt.mode == core::Mode::Train ? "What if he had taken the train?" : "What if he had flown?");
+  section(fonts, w.c(alt.mode == core::Mode::Train ? "What if he had taken the train?" : "What if he had flown?"));
   if (alt.available) {
-    ImGui::TextWrapped("%s, about %s by %s. Not a journey he made: drawn dashed on the map.",
-                       core::km_text(alt.distance_km()).c_str(), core::format_hours(alt.duration_h()).c_str(),
-                       alt.vehicle_name.c_str());
+    ImGui::TextWrapped("%s", core::fill(w("{0}, about {1} by {2}. Not a journey he made: drawn dashed on the map."),
+                                        {core::km_text(w, alt.distance_km()), core::duration_text(w, alt.duration_h()),
+                                         alt.vehicle_name})
+                                 .c_str());
     for (const core::Leg& leg : trip.what_if)
       if (!leg.note.empty()) text_muted(leg.note.c_str());
     if (const core::Vehicle* v = trip.what_if.empty() ? nullptr : data.find_vehicle(trip.what_if.front().vehicle_id))
-      vehicle_card(data, *v, ("What-if vehicle: " + v->name).c_str(), fonts, out);
+      vehicle_card(data, w, *v, core::fill(w("What-if vehicle: {0}"), {v->name}).c_str(), fonts, out);
   } else {
     ImGui::TextWrapped("%s", alt.unavailable_reason.c_str());
   }
 
   if (!trip.facts.empty()) {
-    section(fonts, "On the record");
+    section(fonts, w.c("On the record"));
     for (const core::Fact& f : trip.facts) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", f.text.c_str());
-      const char* conf = core::confidence_word(f.confidence);
+      const char* conf = core::confidence_word(w, f.confidence);
       text_muted(("    " + core::outlets(data, f.sources) + (*conf ? std::string(" \xC2\xB7 ") + conf : "")).c_str());
     }
   }
-  section(fonts, "Sources");
+  section(fonts, w.c("Sources"));
   source_links(data, trip.sources, out);
   for (const core::Leg& leg : trip.outbound) source_links(data, leg.sources, out);
 }
@@ -189,18 +216,20 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   const core::Trip* shown_trip = in.data && in.journey ? in.data->find_trip(state.trip_id) : nullptr;
+  const core::Words& w = *in.words;
   if (!state.sidebar_open && !layout.narrow) {
     // The trips folded away (classroom, embeds, or the reader's choice): a title line still names the trip and
     // the mode, so a class that sees a new route after Page Down reads which journey it is.
     ImGui::SetNextWindowPos(ImVec2(8, 8));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::max(200.0f, layout.width - 16.0f), layout.height));
     ImGui::Begin("Show trips", nullptr, fixed | ImGuiWindowFlags_AlwaysAutoResize);
-    if (ImGui::Button("Trips \xE2\x80\xBA")) out.commands.push_back({core::CommandKind::OpenSidebar});
+    if (ImGui::Button((std::string(w.c("Trips \xE2\x80\xBA")) + "###open-trips").c_str()))
+      out.commands.push_back({core::CommandKind::OpenSidebar});
     out.remember("sidebar");
     if (shown_trip) {
       ImGui::SameLine();
       ImGui::PushFont(fonts.bold);
-      ImGui::TextUnformatted(core::trip_line(*shown_trip, state.show, *in.journey).c_str());
+      ImGui::TextUnformatted(core::trip_line(w, *shown_trip, state.show, *in.journey).c_str());
       ImGui::PopFont();
       out.remember("title");
     }
@@ -213,20 +242,20 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
   ImGui::Begin("Trips", nullptr, fixed);
   const bool swiping = touch_scroll(layout.touch, out.animating);
   if (layout.narrow) {  // the sheet's handle: fold or unfold
-    if (ImGui::Button(state.sidebar_open ? "Hide trips" : "Show trips"))
+    if (ImGui::Button((std::string(w.c(state.sidebar_open ? "Hide trips" : "Show trips")) + "###sheet").c_str()))
       out.commands.push_back({core::CommandKind::ToggleSidebar});
     out.remember("sidebar");
     if (!state.sidebar_open) {
       if (shown_trip) {
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", core::trip_line(*shown_trip, state.show, *in.journey).c_str());
+        ImGui::TextWrapped("%s", core::trip_line(w, *shown_trip, state.show, *in.journey).c_str());
         out.remember("title");
       }
       ImGui::End();
       return;
     }
-    ImGui::SameLine();  // open: the filter shares the handle's row, so five trips fit below it
-    trip_filter(state, layout, out);
+    ImGui::SameLine();                   // open: the filter shares the handle's row, so five trips fit below it
+    trip_filter(state, w, layout, out);  // the language goes below the list: five trips fit the open sheet
   } else {
     // A row of small buttons that wraps when the panel is narrow or the type is large (classroom).
     struct Action {
@@ -235,51 +264,68 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
     };
     static const Action kActions[] = {{"\xE2\x80\xB9 Hide", "sidebar"}, {"Keys (?)", "keys"},
                                       {"Full screen", "fullscreen"},    {"Embed", "embed"},
-                                      {"Save image", "save-image"},     {"Export video", "export-video"}};
+                                      {"Save image", "save-image"},     {"Export video", "export-video"},
+                                      {"Local names", "local-names"}};
     const float right_edge = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
     for (std::size_t i = 0; i < std::size(kActions); ++i) {
+      const std::string label = std::string(w.c(kActions[i].label)) + "###" + kActions[i].id;
       if (i > 0) {
-        const float width = ImGui::CalcTextSize(kActions[i].label).x + 2 * ImGui::GetStyle().FramePadding.x;
+        const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::SameLine();
         if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
       }
-      static const core::CommandKind kDoes[] = {core::CommandKind::CloseSidebar, core::CommandKind::Help,
-                                                core::CommandKind::Fullscreen,   core::CommandKind::CopyEmbed,
-                                                core::CommandKind::SaveImage,    core::CommandKind::ExportVideo};
+      static const core::CommandKind kDoes[] = {core::CommandKind::CloseSidebar,    core::CommandKind::Help,
+                                                core::CommandKind::Fullscreen,      core::CommandKind::CopyEmbed,
+                                                core::CommandKind::SaveImage,       core::CommandKind::ExportVideo,
+                                                core::CommandKind::ToggleLocalNames};
+      static_assert(std::size(kDoes) == std::size(kActions), "a command for every action button");
       // Where the browser cannot encode video the button stays, greyed, and says why when pointed at.
       const bool unavailable =
           kDoes[i] == core::CommandKind::ExportVideo && in.status && !in.status->video_unavailable.empty();
+      const bool on =
+          kDoes[i] == core::CommandKind::ToggleLocalNames && state.local_names;  // a switch: pressed while on
+      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_Header]);
       ImGui::BeginDisabled(unavailable);
-      if (ImGui::Button(kActions[i].label)) out.commands.push_back({kDoes[i]});
+      if (ImGui::Button(label.c_str())) out.commands.push_back({kDoes[i]});
       ImGui::EndDisabled();
+      if (on) ImGui::PopStyleColor();
       if (unavailable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("%s", in.status->video_unavailable.c_str());
       out.remember(kActions[i].id);
     }
+    ImGui::SameLine();
+    const float width = ImGui::CalcTextSize("EN KO").x + 4 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
+    language_switch(state, out);
   }
   // "plain": the article around the embed carries the title. On a phone the title comes after the list, so the
   // trips are the first thing the open sheet shows.
   const auto title_block = [&] {
     if (state.presentation.plain) return;
     ImGui::PushFont(fonts.heading);
-    ImGui::TextWrapped("Kim Jong-un's journeys abroad");
+    ImGui::TextWrapped("%s", w.c("Kim Jong-un's journeys abroad"));
     ImGui::PopFont();
-    text_muted("Every trip outside North Korea since he took power in December 2011, by armoured train or by plane.");
+    text_muted(
+        w.c("Every trip outside North Korea since he took power in December 2011, by armoured train or by plane."));
   };
   if (!layout.narrow) title_block();
 
   if (!in.data) {
     ImGui::Spacing();
-    ImGui::TextWrapped("%s", in.trips_error.empty() ? "Loading the trips\xE2\x80\xA6" : in.trips_error.c_str());
+    ImGui::TextWrapped("%s",
+                       in.trips_error.empty() ? w.c("Loading the trips\xE2\x80\xA6") : w.c(in.trips_error.c_str()));
     ImGui::End();
     return;
   }
-  if (!layout.narrow) trip_filter(state, layout, out);
-  trip_list(state, *in.data, layout, swiping, out);
+  if (!layout.narrow) trip_filter(state, w, layout, out);
+  trip_list(state, *in.data, w, layout, swiping, out);
   ImGui::Separator();
-  if (layout.narrow) title_block();
+  if (layout.narrow) {
+    title_block();
+    language_switch(state, out);
+  }
   const core::Trip* trip = in.data->find_trip(state.trip_id);
-  if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, fonts, out);
+  if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, w, fonts, out);
   ImGui::End();
 }
 

@@ -214,7 +214,7 @@ void draw(const core::AppState& state, const UiInput& in, const Layout& layout, 
     draw_controls(state, in, layout, fonts, out);
     draw_compare(state, in, layout, fonts);
   }
-  if (state.help_open) draw_help(state, layout, fonts, out);
+  if (state.help_open) draw_help(state, *in.words, layout, fonts, out);
 }
 
 }  // namespace ui

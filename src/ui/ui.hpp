@@ -72,7 +72,8 @@ struct UiInput {
   const core::TripData* data = nullptr;  // null until the trips are loaded
   const core::Journey* journey = nullptr;
   const core::AppStatus* status = nullptr;
-  std::string trips_error;  // why there are no trips, when there are none
+  std::string trips_error;                            // why there are no trips, when there are none
+  const core::Words* words = &core::english_words();  // every word in the reader's language
 };
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes

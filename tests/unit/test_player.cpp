@@ -15,6 +15,7 @@ static Track synthetic_track() {
   t.timeline = build_timeline_at_speed(t.route.stop_km, {0.0, 2.0, 0.0}, 50.0);
   for (std::size_t i = 0; i < 3; ++i)
     t.stops.push_back({"s" + std::to_string(i),
+                       "",
                        {0, double(i)},
                        StopKind::Station,
                        true,

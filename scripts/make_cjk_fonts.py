@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+"""Cuts the fonts the other languages need from Noto Sans CJK (SIL Open Font License 1.1, Debian package
+fonts-noto-cjk) down to exactly the characters our texts use, so a language costs only its own glyphs and the
+English page loads none of them:
+
+  assets/fonts/NotoSansCJK-<code>.otf   every character of assets/lang/<code>.json (the UI and the trip data in
+                                        that language) that the Latin subset (NotoSans-Regular.ttf) lacks, cut
+                                        from the language's own face (Korean: the KR face)
+  assets/fonts/NotoSansCJK-local.otf    the local names (assets/lang/local-names.json: 北京, Владивосток), cut
+                                        from the SC face, as most of them are Chinese and Han shapes differ by locale
+
+Run it after editing a catalogue or the local names (tests/unit/test_glyphs.cpp fails on any character a font
+lacks). Needs fonts-noto-cjk and python3-fonttools (both installed by emsdk-setup.sh). Output is committed.
+"""
+import glob
+import json
+import os
+import sys
+
+from fontTools import subset
+from fontTools.ttLib import TTCollection, TTFont
+
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CJK = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
+FACES = {'ko': 'Noto Sans CJK KR', 'ja': 'Noto Sans CJK JP', 'zh': 'Noto Sans CJK SC', 'local': 'Noto Sans CJK SC'}
+
+
+def face(name):
+    for i, font in enumerate(TTCollection(CJK).fonts):
+        if font['name'].getDebugName(1) == name:
+            return i
+    sys.exit(f'{CJK}: no face "{name}"')
+
+
+def cut(texts, face_name, out):
+    latin = set(TTFont(os.path.join(HERE, 'assets/fonts/NotoSans-Regular.ttf')).getBestCmap())
+    chars = sorted({ord(c) for t in texts for c in t if ord(c) >= 0x20} - latin)
+    options = subset.Options()
+    options.font_number = face(face_name)
+    options.layout_features = ['kern', 'liga', 'locl']
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keeps the copyright, version and licence
+    font = subset.load_font(CJK, options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=chars)
+    subsetter.subset(font)
+    subset.save_font(font, out, options)
+    print(f'{os.path.relpath(out, HERE)}: {len(chars)} characters, {os.path.getsize(out)} bytes')
+
+
+def main():
+    for path in sorted(glob.glob(os.path.join(HERE, 'assets/lang/*.json'))):
+        code = os.path.splitext(os.path.basename(path))[0]
+        with open(path, encoding='utf-8') as f:
+            data = json.load(f)
+        if code == 'local-names':
+            cut(data['names'].values(), FACES['local'], os.path.join(HERE, 'assets/fonts/NotoSansCJK-local.otf'))
+            continue
+        texts = list(data.get('ui', {}).values()) + list(data.get('data', {}).values())
+        cut(texts, FACES[code], os.path.join(HERE, f'assets/fonts/NotoSansCJK-{code}.otf'))
+
+
+main()

@@ -1,0 +1,108 @@
+#include "core/language.hpp"
+
+#include <cctype>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+namespace core {
+
+const char* language_code(Language l) { return l == Language::Ko ? "ko" : "en"; }
+
+const char* language_name(Language l) { return l == Language::Ko ? "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4" : "English"; }
+
+std::optional<Language> parse_language(std::string_view s) {
+  std::string primary;
+  for (char c : s) {
+    if (c == '-' || c == '_') break;
+    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (Language l : kLanguages)
+    if (primary == language_code(l)) return l;
+  return std::nullopt;
+}
+
+// "[context] text" -> "text".
+static const char* without_context(const char* english) {
+  if (english[0] != '[') return english;
+  const char* end = std::strstr(english, "] ");
+  return end ? end + 2 : english;
+}
+
+std::string Words::operator()(const std::string& english) const { return c(english.c_str()); }
+
+const char* Words::c(const char* english) const {
+  if (!ui.empty()) {
+    const auto it = ui.find(english);
+    if (it != ui.end() && !it->second.empty()) return it->second.c_str();
+  }
+  return without_context(english);
+}
+
+const std::string& Words::text(const std::string& english) const {
+  const auto it = data.find(english);
+  return it == data.end() || it->second.empty() ? english : it->second;
+}
+
+const Words& english_words() {
+  static const Words words;
+  return words;
+}
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+        pattern[i + 1] <= '9') {
+      const std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '0');
+      if (n < args.size()) out += *(args.begin() + n);
+      i += 2;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+Words load_words(Language language, std::string_view json_text, std::string* error) {
+  Words w;
+  w.language = language;
+  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  const std::string file = std::string("assets/lang/") + language_code(language) + ".json";
+  if (!j.is_object()) {
+    if (error) *error = file + ": not a JSON object";
+    return w;
+  }
+  for (const auto& [section, table] :
+       {std::pair<const char*, std::unordered_map<std::string, std::string>*>{"ui", &w.ui}, {"data", &w.data}}) {
+    if (!j.contains(section)) continue;
+    const nlohmann::json& t = j[section];
+    if (!t.is_object()) {
+      if (error) *error = file + ": \"" + section + "\" must be an object of texts";
+      return Words{language};
+    }
+    for (const auto& [key, value] : t.items()) {
+      if (!value.is_string()) {
+        if (error) *error = file + ": " + section + " \"" + key.substr(0, 40) + "\" must be a text";
+        return Words{language};
+      }
+      (*table)[key] = value.get<std::string>();
+    }
+  }
+  w.loaded = true;
+  return w;
+}
+
+LocalNames load_local_names(std::string_view json_text, std::string* error) {
+  LocalNames names;
+  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j.contains("names") || !j["names"].is_object()) {
+    if (error) *error = "assets/lang/local-names.json: expected {\"names\": {English name: local name}}";
+    return names;
+  }
+  for (const auto& [key, value] : j["names"].items())
+    if (value.is_string()) names[key] = value.get<std::string>();
+  return names;
+}
+
+}  // namespace core

@@ -1,0 +1,156 @@
+// The Korean edition: #lang=ko loads Korean (the app's state and words, <html lang>, the accessible layer, the
+// no-WebGL table), a language change keeps the trip, mode, clock and view, the English first visit requests no
+// Korean asset at all, and screenshots of every trip in Korean at desktop, phone and classroom sizes.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { SCREENSHOTS, launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitLanded, waitReady } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const TRIPS = ['2018-03-beijing', '2018-05-dalian', '2018-06-singapore', '2018-06-beijing', '2019-01-beijing',
+  '2019-02-hanoi', '2019-04-vladivostok', '2023-09-russia', '2025-09-beijing'];
+const LANGUAGE_ASSET = /assets\/(lang\/|fonts\/NotoSansCJK-)/;
+const hangul = /[\uAC00-\uD7A3]/;
+
+async function waitKorean(page) {
+  await waitReady(page);
+  await page.waitForFunction(() => {
+    const s = window.explainer.getState();
+    return s.language === 'ko' && s.status.languageReady;
+  }, null, { timeout: 30000 });
+  await waitFrames(page, 3);
+}
+
+test('#lang=ko: the app, <html lang>, the title and the accessible layer are Korean', async () => {
+  const { page, close } = await openPage(browser, server.url + '#trip=2019-02-hanoi&lang=ko');
+  await waitKorean(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  await page.waitForFunction(() => document.title === '김정은의 해외 방문길');
+  const described = await page.evaluate(() => window.explainer.describe());
+  assert.equal(described.lang, 'ko');
+  assert.match(described.trip.heading, /^6번째 방문: 하노이/);
+  assert.match(described.trip.dates, /^2019년 2월/);
+  assert.match(described.play, /재생/);
+  await page.waitForFunction(() => document.getElementById('a11y') && document.getElementById('a11y').lang === 'ko');
+  assert.match(await page.locator('#a11y h2').first().innerText(), hangul);
+  // The map's labels are Korean too.
+  const labels = (await page.evaluate(() => window.explainer.getState().status.labels)).map((l) => l.text);
+  assert.ok(labels.some((t) => hangul.test(t)), `no Korean label among ${labels.join(', ')}`);
+  // The link keeps the language.
+  await page.waitForFunction(() => location.hash.includes('lang=ko'));
+  await close();
+});
+
+test('changing the language keeps the trip, the mode, the clock and the view', async () => {
+  const { page, close } = await openPage(browser, server.url + '#trip=2019-02-hanoi&mode=both&t=20&view=30,115,1.5');
+  await waitReady(page);
+  await waitLanded(page);
+  const before = await page.evaluate(() => window.explainer.getState());
+  assert.equal(before.language, 'en');
+  await page.evaluate(() => window.explainer.command({ do: 'setLanguage', lang: 'ko' }));
+  await page.waitForFunction(() => window.explainer.getState().status.languageReady, null, { timeout: 30000 });
+  await waitFrames(page, 3);
+  const after = await page.evaluate(() => window.explainer.getState());
+  assert.equal(after.language, 'ko');
+  for (const key of ['trip', 'mode', 'time', 'speed', 'playing']) assert.deepEqual(after[key], before[key], key);
+  for (const key of ['lat', 'lon', 'zoom']) assert.ok(Math.abs(after.view[key] - before.view[key]) < 1e-9, `view.${key}`);
+  assert.equal(after.status.flying, false);
+  await page.waitForFunction(() => document.documentElement.lang === 'ko');
+  // The canvas's own language switch goes back.
+  const en = await page.evaluate(() => window.explainer.locate('lang:en'));
+  assert.ok(en, 'the EN button is drawn');
+  await page.mouse.click(en.x + en.width / 2, en.y + en.height / 2);
+  await page.waitForFunction(() => window.explainer.getState().language === 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal((await page.evaluate(() => window.explainer.getState())).time, before.time);
+  await close();
+});
+
+test('the English first visit requests no Korean words or fonts', async () => {
+  const requested = [];
+  const { page, close } = await openPage(browser, server.url, {
+    before: (p) => p.on('request', (r) => requested.push(r.url())),
+  });
+  await waitReady(page);
+  await waitFrames(page, 10);
+  await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready);  // the offline copy too
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(requested.filter((u) => LANGUAGE_ASSET.test(u)), []);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // Local names on: their names and font, still no Korean words.
+  await page.evaluate(() => window.explainer.command({ do: 'toggleLocalNames' }));
+  await page.waitForFunction(() => window.explainer.getState().status.localNamesReady, null, { timeout: 30000 });
+  assert.deepEqual(requested.filter((u) => LANGUAGE_ASSET.test(u)).map((u) => u.replace(/.*assets\//, '')).sort(),
+    ['fonts/NotoSansCJK-local.otf', 'lang/local-names.json']);
+  await close();
+});
+
+test('a Korean browser gets Korean on the standalone page; an embed follows its link', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1024, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitKorean(page);
+  await page.goto(server.url + '#embed&lang=en');
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await page.evaluate(() => window.explainer.getState())).language, 'en');
+  await context.close();
+});
+
+test('without WebGL 2 the table is Korean at #lang=ko', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko', { expectErrors: /WebGL 2/,
+    before: (p) => p.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : original.call(this, type, ...rest);
+      };
+    }) });
+  await page.waitForFunction(() => document.querySelectorAll('#fallback-table tbody tr').length > 0, null, { timeout: 15000 });
+  const rows = await page.locator('#fallback-table tbody tr').allInnerTexts();
+  assert.equal(rows.length, TRIPS.length);
+  assert.match(rows[0], /^1\s+2018년 3월 25~28일\s+베이징/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+  assert.match(await page.locator('.a11y-lead').innerText(), hangul);
+  assert.match(await page.locator('#notices').innerText(), /WebGL 2를 쓸 수 없어/);
+  await page.screenshot({ path: `${SCREENSHOTS}/ko-fallback-table.png`, fullPage: true });
+  await close();
+});
+
+test('axe-core in Korean: no serious or critical violation', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko&trip=2018-06-singapore');
+  await waitKorean(page);
+  await page.locator('#a11y button[data-trip="2019-02-hanoi"]').focus();
+  await page.waitForFunction(() => document.getElementById('a11y').getBoundingClientRect().width > 200);
+  const results = await new AxeBuilder({ page }).analyze();
+  const findings = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}`);
+  assert.deepEqual(findings, []);
+  await close();
+});
+
+for (const [name, width, height, extra] of [['desktop', 1280, 800, ''], ['phone', 390, 844, ''], ['classroom', 1920, 1080, '&classroom']]) {
+  test(`every trip in Korean, ${name} ${width}×${height}: screenshots`, async () => {
+    const { page, close } = await openPage(browser, server.url + `#lang=ko${extra}`, { width, height,
+      pixelRatio: name === 'phone' ? 3 : 1 });
+    await waitKorean(page);
+    for (const [i, trip] of TRIPS.entries()) {
+      const picked = await page.evaluate((id) => window.explainer.command({ do: 'selectTrip', trip: id }).trip, trip);
+      assert.equal(picked, trip, 'an id of the data');
+      if (name === 'phone') await page.evaluate(() => window.explainer.setState({ sidebarOpen: false }));
+      await page.evaluate(() => window.explainer.command({ do: 'toEnd' }));
+      await waitLanded(page);
+      await waitFrames(page, 3);
+      saveScreenshot(await page.locator('#canvas').screenshot(), `ko-${name}-${i + 1}-${trip}`);
+    }
+    // The phone's open list and a card, too.
+    if (name === 'phone') {
+      await page.evaluate(() => window.explainer.setState({ sidebarOpen: true }));
+      await waitFrames(page, 3);
+      saveScreenshot(await page.locator('#canvas').screenshot(), `ko-phone-list`);
+    }
+    await close();
+  });
+}

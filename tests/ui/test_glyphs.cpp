@@ -1,0 +1,118 @@
+// No tofu: every text of every language's catalogue (assets/lang/<code>.json) and every local name, rasterised into
+// an ImGui atlas the way the app builds it (src/app/main.cpp build_atlas: the Latin subset, with the language's
+// CJK subset merged for exactly the characters its texts use), must find its glyph. At the largest raster the
+// phone layout uses (pixel ratio 3) the atlas must stay within 4096 × 4096 (GL ES's guaranteed texture sizes).
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/language.hpp"
+#include "ui/ui.hpp"
+
+namespace {
+
+std::vector<char> read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in, path);
+  return std::vector<char>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Every code point of a UTF-8 text (ImGui's own decoder).
+std::vector<unsigned> code_points(const std::string& text) {
+  std::vector<unsigned> out;
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  while (p < end) {
+    unsigned c = 0;
+    p += ImTextCharFromUtf8(&c, p, end);
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct Atlas {
+  std::vector<char> latin, cjk;
+  ImVector<ImWchar> ranges;
+  ImFontAtlas atlas;
+  ImFont* font = nullptr;
+  // The body font at `px` with `cjk_file` merged for the characters of `texts`.
+  Atlas(const std::vector<std::string>& texts, const std::string& cjk_file, float px) {
+    latin = read(JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSans-Regular.ttf");
+    cjk = read(cjk_file);
+    ImFontGlyphRangesBuilder builder;
+    for (const std::string& t : texts) builder.AddText(t.c_str());
+    builder.BuildRanges(&ranges);
+    static const ImWchar kLatin[] = {0x0020, 0x017F, 0x01A0, 0x01B0, 0x1EA0, 0x1EF9, 0x2010, 0x2027, 0x2030,
+                                     0x203A, 0x2190, 0x2193, 0x20AC, 0x20AC, 0x2212, 0x2212, 0};
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;
+    config.OversampleH = 1;
+    config.PixelSnapH = true;
+    config.GlyphRanges = kLatin;
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    merge.GlyphRanges = ranges.Data;
+    // Three faces as the app has (body, bold, heading; the halo's copy too), so the size is the app's.
+    for (float size : {px, px, px * ui::kHeadingFontPx / ui::kBodyFontPx, px}) {
+      ImFont* f = atlas.AddFontFromMemoryTTF(latin.data(), static_cast<int>(latin.size()), size, &config);
+      atlas.AddFontFromMemoryTTF(cjk.data(), static_cast<int>(cjk.size()), size, &merge);
+      if (!font) font = f;
+    }
+    REQUIRE(atlas.Build());
+  }
+};
+
+std::vector<std::string> catalogue_texts(const std::string& code) {
+  const std::vector<char> bytes = read(JOURNEYS_SOURCE_DIR "/assets/lang/" + code + ".json");
+  std::string error;
+  const core::Words w = core::load_words(*core::parse_language(code), std::string(bytes.begin(), bytes.end()), &error);
+  REQUIRE_MESSAGE(error.empty(), error);
+  std::vector<std::string> texts;
+  for (const auto& [english, text] : w.ui) texts.push_back(text);
+  for (const auto& [english, text] : w.data) texts.push_back(text);
+  return texts;
+}
+
+void check_every_glyph(const Atlas& a, const std::vector<std::string>& texts) {
+  int missing = 0;
+  for (const std::string& t : texts)
+    for (unsigned c : code_points(t))
+      if (c >= 0x20 && !a.font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+        if (++missing <= 10) {
+          char code[16];
+          std::snprintf(code, sizeof code, "U+%04X", c);
+          FAIL_CHECK("no glyph " << code << " in \"" << t << "\" (run scripts/make_cjk_fonts.py)");
+        }
+      }
+  CHECK(missing == 0);
+}
+
+}  // namespace
+
+TEST_CASE("every Korean text has its glyphs, and the atlas fits a phone's GPU at pixel ratio 3") {
+  const std::vector<std::string> texts = catalogue_texts("ko");
+  REQUIRE(texts.size() > 200);
+  Atlas a(texts, JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-ko.otf", ui::kBodyFontPx * 3.0f);
+  check_every_glyph(a, texts);
+  MESSAGE("Korean atlas at 3x: " << a.atlas.TexWidth << " x " << a.atlas.TexHeight);
+  CHECK(a.atlas.TexWidth <= 4096);
+  CHECK(a.atlas.TexHeight <= 4096);
+}
+
+TEST_CASE("every local name has its glyphs") {
+  const std::vector<char> bytes = read(JOURNEYS_SOURCE_DIR "/assets/lang/local-names.json");
+  std::string error;
+  const core::LocalNames names = core::load_local_names(std::string(bytes.begin(), bytes.end()), &error);
+  REQUIRE(error.empty());
+  std::vector<std::string> texts;
+  for (const auto& [english, local] : names) texts.push_back(local);
+  REQUIRE(texts.size() > 30);
+  Atlas a(texts, JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-local.otf", ui::kBodyFontPx * 3.0f);
+  check_every_glyph(a, texts);
+}
