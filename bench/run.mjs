@@ -313,6 +313,24 @@ function buildFloor() {
 }
 
 // --- tables -------------------------------------------------------------------------------------------------
+// What the Korean edition and the local names add, fetched only when a reader asks for them (never in the English
+// first visit above): the files of dist/, compressed here as the visit's are.
+function languageTable() {
+  const rows = [['file (fetched only for #lang=ko / #local=1)', 'raw KB', 'gzip -9 KB', 'brotli KB']];
+  let raw = 0, gz = 0, br = 0;
+  for (const name of ['assets/fonts/NotoSansCJK-ko.otf', 'assets/lang/ko.json', 'assets/fonts/NotoSansCJK-local.otf',
+    'assets/lang/local-names.json']) {
+    const file = path.join(DIST, name);
+    if (!fs.existsSync(file)) { rows.push([name, 'missing', '', '']); continue; }
+    const body = fs.readFileSync(file);
+    const [r, g, b] = [body.length, gzip9(body), brotli(body)];
+    raw += r; gz += g; br += b;
+    rows.push([name, kb(r), kb(g), kb(b)]);
+  }
+  rows.push(['total', kb(raw), kb(gz), kb(br)]);
+  return 'the Korean edition, beside the first visit:\n' + table(rows, 'lrrr');
+}
+
 function table(rows, align) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   return rows.map((r, i) => r.map((cell, c) => {
@@ -519,6 +537,7 @@ async function main() {
   const blocks = [head.join('\n'), table(summary, 'lrrrll'), stepsTable, fileTable('ours, first visit:', O.files),
     fileTable('floor, first visit:', F.files)];
   if (B) blocks.push(fileTable('baseline, first visit:', B.files));
+  blocks.push(languageTable());
   if (V) blocks.push(videoTable(V));
   const fails = summary.filter((r) => r[5] === 'FAIL').map((r) => r[0]);
   blocks.push(`budgets: ${summary.filter((r) => r[5]).length - fails.length} PASS, ${fails.length} FAIL${fails.length ? ' (' + fails.join('; ') + ')' : ''}`);
