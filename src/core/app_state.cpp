@@ -127,14 +127,23 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
   AppState next = state;
   bool time_given = false;
   for (const auto& [key, value] : j.items()) {
-    if (key == "sidebarOpen" || key == "placeLabels" || key == "playing") {
+    if (key == "sidebarOpen" || key == "placeLabels" || key == "playing" || key == "localNames") {
       bool& target = key == "sidebarOpen"   ? next.sidebar_open
                      : key == "placeLabels" ? next.place_labels
+                     : key == "localNames"  ? next.local_names
                                             : next.playback.playing;
       if (value.is_boolean())
         target = value.get<bool>();
       else
         errors.push_back("setState: " + key + " must be true or false");
+    } else if (key == "language") {  // what getState reports is accepted back (the words follow on the next frame)
+      const std::optional<Language> l = value.is_string() ? parse_language(value.get<std::string>()) : std::nullopt;
+      if (l) {
+        next.language = *l;
+        next.language_explicit = true;
+      } else {
+        errors.push_back("setState: language must be \"en\" or \"ko\"");
+      }
     } else if (key == "trip") {
       if (value.is_string() && data.find_trip(value.get<std::string>())) {
         next.trip_id = value.get<std::string>();
