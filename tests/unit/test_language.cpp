@@ -10,6 +10,7 @@
 #include "core/reader_text.hpp"
 #include "core/session.hpp"
 #include "core/url_state.hpp"
+#include "time_points.hpp"
 
 using namespace core;
 
@@ -35,14 +36,6 @@ static Session korean_ready_session() {
   REQUIRE(session_load_trips(s, read(JOURNEYS_SOURCE_DIR "/assets/trips.json")).empty());
   REQUIRE(session_add_words(s, Language::Ko, read(JOURNEYS_SOURCE_DIR "/assets/lang/ko.json")).empty());
   return s;
-}
-
-static TimePoint day(int y, int m, int d) {
-  TimePoint t;
-  t.year = y;
-  t.month = m;
-  t.day = d;
-  return t;
 }
 
 TEST_CASE("languages by their codes, as links and browsers write them") {

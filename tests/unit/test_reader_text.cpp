@@ -1,18 +1,11 @@
 #include <doctest/doctest.h>
 
 #include "core/reader_text.hpp"
+#include "time_points.hpp"
 
 using namespace core;
 
 static const Words& en = english_words();
-
-static TimePoint day(int y, int m, int d) {
-  TimePoint t;
-  t.year = y;
-  t.month = m;
-  t.day = d;
-  return t;
-}
 
 TEST_CASE("dates read as a reader writes them") {
   CHECK(month_year(en, day(2018, 3, 25)) == "March 2018");
