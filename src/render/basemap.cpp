@@ -1,5 +1,6 @@
 #include "render/basemap.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace render {
@@ -39,12 +40,25 @@ MapGeometry build_map_geometry(const core::MapAsset& map) {
     if (layer.kind != core::MapLayerKind::Land) continue;
     LandMesh mesh;
     mesh.xy = core::project_layer(layer);
-    mesh.indices = layer.indices;
     mesh.rgba.assign(layer.points.size(), land_colour(0));
+    // The fans of one colour together, one range each: the renderer fills a range by the even-odd rule, and
+    // fans of one colour may share it (countries never overlap; a fan reaching over a neighbour covers it twice).
+    std::vector<std::uint32_t> colours;
     for (const core::MapLandGroup& group : layer.groups) {
       const std::uint32_t colour = land_colour(map.countries[group.country].iso_numeric);
-      for (std::uint32_t i = group.first_index; i < group.first_index + group.index_count; ++i)
-        mesh.rgba[layer.indices[i]] = colour;
+      if (std::find(colours.begin(), colours.end(), colour) == colours.end()) colours.push_back(colour);
+    }
+    mesh.indices.reserve(layer.indices.size());
+    for (std::uint32_t colour : colours) {
+      const auto first = static_cast<std::uint32_t>(mesh.indices.size());
+      for (const core::MapLandGroup& group : layer.groups) {
+        if (land_colour(map.countries[group.country].iso_numeric) != colour) continue;
+        for (std::uint32_t i = group.first_index; i < group.first_index + group.index_count; ++i) {
+          mesh.rgba[layer.indices[i]] = colour;
+          mesh.indices.push_back(layer.indices[i]);
+        }
+      }
+      mesh.ranges.push_back({first, static_cast<std::uint32_t>(mesh.indices.size()) - first});
     }
     zoom_range(layer, mesh.min_zoom, mesh.max_zoom);
     g.land.push_back(std::move(mesh));
