@@ -33,8 +33,7 @@ case "$stage" in
     # One workflow a line: under set -e a failed build stops the run here (in an `a && b` list it would not).
     # ctest also refuses binaries older than their sources (tests/fresh_tests.cmake).
     cmake --workflow --preset web     # build/web: the app into dist/, the unit tests as wasm
-    cmake --workflow --preset asan    # build/asan: the unit tests under ASan+UBSan
-    cmake --workflow --preset fuzz    # build/fuzz: the libFuzzer targets
+    cmake --workflow --preset fuzz    # build/fuzz: the unit tests under ASan+UBSan and the libFuzzer targets
     cmake --workflow --preset test    # build/test: native unit tests and tools, then ctest runs everything
     ;;
   *)

@@ -1,5 +1,5 @@
 # Binaries no older than their sources: a fixture per build output that the test preset's ctest runs (the
-# native, asan, fuzz and web builds and dist/), required by every test that runs that output. If a build failed
+# native, sanitizer (fuzz) and web builds and dist/), required by every test that runs that output. If a build failed
 # or was skipped, its old binaries would otherwise be tested and pass. tests/check_fresh.sh compares mtimes.
 # Included last by CMakeLists.txt (after every test it guards is registered).
 set(web "${JOURNEYS_WEB_BUILD_DIR}")
@@ -11,7 +11,7 @@ endfunction()
 
 journeys_fresh(native "$<TARGET_FILE:core_tests>" ${unit_sources})
 journeys_fresh(wasm "${web}/core_tests.wasm" ${unit_sources})
-journeys_fresh(asan "${JOURNEYS_ASAN_BUILD_DIR}/core_tests" ${unit_sources})
+journeys_fresh(asan "${JOURNEYS_FUZZ_BUILD_DIR}/core_tests" ${unit_sources})
 journeys_fresh(dist "${CMAKE_SOURCE_DIR}/dist/sw.js" src web index.html oembed.json assets)
 foreach(src ${JOURNEYS_UNIT_TEST_SOURCES})
   get_filename_component(name "${src}" NAME_WE)

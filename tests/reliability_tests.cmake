@@ -1,13 +1,13 @@
 # Reliability tests that need other build folders, registered in the "test" preset's ctest run so that one run
-# counts every test (./test.sh builds both folders first: cmake --workflow --preset asan / fuzz):
-#   unit.asan.<name>        the native unit tests built with AddressSanitizer + UBSan (build/asan, g++)
+# counts every test (./test.sh builds the folder first: cmake --workflow --preset fuzz). One sanitizer build for
+# both, so the core is compiled under ASan once, not once per compiler:
+#   unit.asan.<name>        the native unit tests built with AddressSanitizer + UBSan (build/fuzz, clang)
 #   fuzz.smoke.<target>     each libFuzzer target for 7 s over its seed corpus (build/fuzz, clang)
-set(JOURNEYS_ASAN_BUILD_DIR "${CMAKE_SOURCE_DIR}/build/asan" CACHE PATH "Build folder of the asan preset")
 set(JOURNEYS_FUZZ_BUILD_DIR "${CMAKE_SOURCE_DIR}/build/fuzz" CACHE PATH "Build folder of the fuzz preset")
 
 # detect_leaks: LeakSanitizer on too; halt_on_error: the first finding fails the test.
 set(asan_env "ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
-journeys_add_unit_tests(unit.asan "${JOURNEYS_ASAN_BUILD_DIR}/core_tests")
+journeys_add_unit_tests(unit.asan "${JOURNEYS_FUZZ_BUILD_DIR}/core_tests")
 foreach(src ${JOURNEYS_UNIT_TEST_SOURCES})
   get_filename_component(name "${src}" NAME_WE)
   string(REGEX REPLACE "^test_" "" name "${name}")

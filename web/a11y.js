@@ -11,27 +11,13 @@
   const explainer = window.explainer;  // defined by web/page.js, which runs first
   const stage = document.getElementById('stage');
   const canvas = document.getElementById('canvas');
-  if (!explainer || !stage || !canvas) return;
+  if (!explainer || !stage || !canvas || !globalThis.journeysDom) return;
 
   const MODES = ['train', 'plane', 'both'];
   const SHOW = { train: 'showTrain', plane: 'showPlane', both: 'showBoth' };
 
   // --- small helpers -------------------------------------------------------------------------------------------
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
+  const el = globalThis.journeysDom.el;  // web/page.js
   // Text and attributes change only when they differ, so the state arriving 5 times a second does not churn the
   // accessibility tree.
   function setText(node, text) { if (node.textContent !== text) node.textContent = text; }
@@ -166,15 +152,20 @@
   // --- app state -> controls ---------------------------------------------------------------------------------
   function update(state) {
     if (!state || !state.status || !state.status.train) return;
-    const words = explainer.describe();
-    if (!words || !words.trip) return;
-    // Another language: the layer is built again in it, and keyboard focus stays on the same control.
-    if (words.lang !== builtLanguage) {
-      const focused = document.activeElement && layer.contains(document.activeElement) ? document.activeElement.id : null;
-      build(words);
-      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    // The texts of this moment on every change (several times a second while playing); the trips, facts and
+    // sources only when the language or the trip changes.
+    const words = explainer.describe({ moment: true });
+    if (!words || !words.tripId) return;
+    if (words.lang !== builtLanguage || state.trip !== shownTrip) {
+      const all = explainer.describe();
+      // Another language: the layer is built again in it, and keyboard focus stays on the same control.
+      if (all.lang !== builtLanguage) {
+        const focused = document.activeElement && layer.contains(document.activeElement) ? document.activeElement.id : null;
+        build(all);
+        if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+      }
+      if (state.trip !== shownTrip) { shownTrip = state.trip; renderFacts(all.trip); }
     }
-    if (state.trip !== shownTrip) { shownTrip = state.trip; renderFacts(words.trip); }
 
     for (const [id, button] of tripButtons) {
       const on = id === state.trip;

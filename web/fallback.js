@@ -14,20 +14,7 @@
     : fetch(`assets/lang/${language}.json`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
   let started = false;
 
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
+  const el = globalThis.journeysDom.el;  // web/page.js, which loads this file
   // Can this browser run the map at all? Only asked once the page has reported an error, so a working page never
   // creates a second WebGL context here (ten embeds on one page share the browser's context budget).
   function unsupported() {

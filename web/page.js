@@ -37,6 +37,27 @@
   const startLanguage = linkLanguage ||
     (!framed && !linkNamesEmbed && LANGUAGES.includes(primary(browserLanguage)) ? primary(browserLanguage) : 'en');
   globalThis.journeysPageLanguage = startLanguage;  // web/fallback.js, where the app cannot run
+
+  // The page's other scripts (web/a11y.js, web/fallback.js) build their HTML with this one helper:
+  // el('button', { type: 'button', class: 'x', text: 'Play', onclick: f }, ...children). A null, undefined or false
+  // attribute or child is left out; true is an empty attribute; on* keys are event listeners.
+  globalThis.journeysDom = Object.freeze({
+    el(tag, attrs, ...children) {
+      const node = document.createElement(tag);
+      for (const [key, value] of Object.entries(attrs || {})) {
+        if (value === null || value === undefined || value === false) continue;
+        if (key === 'class') node.className = value;
+        else if (key === 'text') node.textContent = value;
+        else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+        else node.setAttribute(key, value === true ? '' : String(value));
+      }
+      for (const child of children.flat()) {
+        if (child === null || child === undefined || child === false) continue;
+        node.append(child instanceof Node ? child : String(child));
+      }
+      return node;
+    },
+  });
   let words = {};  // the page's own texts in the language shown (assets/lang/<code>.json "ui"), English: none
   let pageLanguage = 'en';
   const t = (english) => words[english] || english;
@@ -240,9 +261,10 @@
     },
     // What the accessible layer says, in the app's words: the trip list, the selected trip's facts and sources,
     // the mode labels, the clock, the play button, the sentence to announce (src/core/describe.hpp).
-    describe() {
+    // describe({ moment: true }): only what changes with the clock and the mode (and the language and trip id).
+    describe(options) {
       if (!module) return null;
-      return JSON.parse(module.UTF8ToString(module._journeys_describe()));
+      return JSON.parse(module.UTF8ToString(module._journeys_describe(options && options.moment ? 1 : 0)));
     },
     // For the benchmark and the soak: the app's CPU time of each frame since the last call (ms), the wasm memory
     // size and the bytes of it that malloc has handed out (bytes).

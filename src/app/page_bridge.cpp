@@ -187,10 +187,11 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {
   return text.c_str();
 }
 
-// The words of the page's accessible layer, from the core (core/describe.hpp). Lives until the next call.
-EMSCRIPTEN_KEEPALIVE const char* journeys_describe() {
+// The words of the page's accessible layer, from the core (core/describe.hpp): everything, or (moment != 0) only
+// what changes with the clock and the mode. Lives until the next call.
+EMSCRIPTEN_KEEPALIVE const char* journeys_describe(int moment) {
   static std::string text;
-  text = core::describe_json(the_app().session);
+  text = core::describe_json(the_app().session, moment ? core::DescribeScope::Moment : core::DescribeScope::Everything);
   return text.c_str();
 }
 

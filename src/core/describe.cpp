@@ -69,11 +69,34 @@ static json page_words(const Words& w) {
   return out;
 }
 
-std::string describe_json(const Session& s) {
+// The texts that change with the clock and the mode.
+static void describe_moment(const Session& s, const Words& w, json& j) {
+  const Journey& jr = s.journey;
+  const bool both = jr.train.available && jr.plane.available;
+  j["modes"] = {{"train", {{"label", mode_button_label(w, jr.train, Mode::Train)}, {"enabled", jr.train.available}}},
+                {"plane", {{"label", mode_button_label(w, jr.plane, Mode::Plane)}, {"enabled", jr.plane.available}}},
+                {"both", {{"label", w("Both, racing")}, {"enabled", both}}}};
+  j["modeNote"] = missing_mode_text(w, jr);
+  const double clock = s.state.playback.clock_h, end = s.status.end_h;
+  j["play"] = play_button_word(w, s.state.playback, end);
+  j["clock"] = clock_text(w, clock, end);
+  j["now"] = now_text(w, s.state, jr);
+  const ShowMode show = s.state.show;
+  j["progress"] = {{"train", show != ShowMode::Plane ? progress_text(w, jr.train, clock) : ""},
+                   {"plane", show != ShowMode::Train ? progress_text(w, jr.plane, clock) : ""}};
+}
+
+std::string describe_json(const Session& s, DescribeScope scope) {
   const TripData& data = s.trips;
   const Words& w = session_words(s);
+  const Trip* trip = s.journey.trip;
   json j;
   j["lang"] = language_code(w.language);
+  if (scope == DescribeScope::Moment) {
+    j["tripId"] = trip ? trip->id : "";
+    if (trip) describe_moment(s, w, j);
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
   j["words"] = page_words(w);
   j["languages"] = json::array();
   for (Language l : kLanguages) j["languages"].push_back({{"code", language_code(l)}, {"name", language_name(l)}});
@@ -86,8 +109,6 @@ std::string describe_json(const Session& s) {
                                         {month_year(w, t.depart), mode_word(w, main_mode(t)), t.counterpart})}});
   }
   j["speeds"] = kSpeedChoices;
-  const Journey& jr = s.journey;
-  const Trip* trip = jr.trip;
   if (!trip) return j.dump(-1, ' ', false, json::error_handler_t::replace);
 
   std::string legs;
@@ -108,19 +129,7 @@ std::string describe_json(const Session& s) {
                {"summary", trip->summary},
                {"facts", facts},
                {"sources", sources_json(data, trip->sources)}};
-
-  const bool both = jr.train.available && jr.plane.available;
-  j["modes"] = {{"train", {{"label", mode_button_label(w, jr.train, Mode::Train)}, {"enabled", jr.train.available}}},
-                {"plane", {{"label", mode_button_label(w, jr.plane, Mode::Plane)}, {"enabled", jr.plane.available}}},
-                {"both", {{"label", w("Both, racing")}, {"enabled", both}}}};
-  j["modeNote"] = missing_mode_text(w, jr);
-  const double clock = s.state.playback.clock_h, end = s.status.end_h;
-  j["play"] = play_button_word(w, s.state.playback, end);
-  j["clock"] = clock_text(w, clock, end);
-  j["now"] = now_text(w, s.state, jr);
-  const ShowMode show = s.state.show;
-  j["progress"] = {{"train", show != ShowMode::Plane ? progress_text(w, jr.train, clock) : ""},
-                   {"plane", show != ShowMode::Train ? progress_text(w, jr.plane, clock) : ""}};
+  describe_moment(s, w, j);
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

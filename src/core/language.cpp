@@ -79,12 +79,12 @@ Words load_words(Language language, std::string_view json_text, std::string* err
     const nlohmann::json& t = j[section];
     if (!t.is_object()) {
       if (error) *error = file + ": \"" + section + "\" must be an object of texts";
-      return Words{language};
+      return Words{language, {}, {}, false};
     }
     for (const auto& [key, value] : t.items()) {
       if (!value.is_string()) {
         if (error) *error = file + ": " + section + " \"" + key.substr(0, 40) + "\" must be a text";
-        return Words{language};
+        return Words{language, {}, {}, false};
       }
       (*table)[key] = value.get<std::string>();
     }

@@ -7,7 +7,6 @@
 #include <set>
 #include <tuple>
 
-
 namespace core {
 
 namespace {

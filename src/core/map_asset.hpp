@@ -1,8 +1,8 @@
 // assets/map.bin: the base map (Natural Earth countries at 1:50m and, inside detail boxes, 1:10m), parsed and
 // validated from a byte buffer. The file stores shared arcs (every coastline and border vertex once) and the
 // land as rings of arc references; the loader rebuilds coastline and border polylines and the land's rings, each
-// as a triangle fan the renderer fills by the even-odd rule (stencil, then cover). The format is specified in assets/MAP.md and written by
-// scripts/make_map.mjs.
+// as a triangle fan the renderer fills by the even-odd rule (stencil, then cover). The format is specified in
+// assets/MAP.md and written by scripts/make_map.mjs.
 //
 // How the renderer uses it: project every layer once at load (project_layer) into static GPU buffers, then
 // per frame draw zone 0 at level 0, and for each detail box k (zone k) either level 0 or level 1 of that zone

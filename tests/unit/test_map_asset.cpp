@@ -167,7 +167,7 @@ int land_country_at(const MapLayer& layer, LatLon where) {
       const double d1 = (p.x - bx) * (ay - by) - (ax - bx) * (p.y - by);
       const double d2 = (p.x - cx) * (by - cy) - (bx - cx) * (p.y - cy);
       const double d3 = (p.x - ax) * (cy - ay) - (cx - ax) * (p.y - ay);
-      const bool neg = d1 < 0 || d2 < 0 || d3 < 0, pos = d1 > 0 || d2 > 0 || d3 > 0;
+      const bool neg = d1 < 0 || d2 < 0 || d3<0, pos = d1> 0 || d2 > 0 || d3 > 0;
       const bool degenerate = (bx - ax) * (cy - ay) == (cx - ax) * (by - ay);
       if (!(neg && pos) && !degenerate) ++covering;
     }
@@ -574,7 +574,7 @@ TEST_CASE("the land fans fill exactly the rings they were made from (even-odd), 
           const double d1 = (px - x(q)) * (y(p) - y(q)) - (x(p) - x(q)) * (py - y(q));
           const double d2 = (px - x(r)) * (y(q) - y(r)) - (x(q) - x(r)) * (py - y(r));
           const double d3 = (px - x(p)) * (y(r) - y(p)) - (x(r) - x(p)) * (py - y(p));
-          const bool neg = d1 < 0 || d2 < 0 || d3 < 0, pos = d1 > 0 || d2 > 0 || d3 > 0;
+          const bool neg = d1 < 0 || d2 < 0 || d3<0, pos = d1> 0 || d2 > 0 || d3 > 0;
           if (!(neg && pos)) ++covering;
         }
         INFO("sample (" << px << ", " << py << ") km");

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/describe.hpp"
 #include "core/projection.hpp"
 #include "core/session.hpp"
 #include "session_fixture.hpp"
@@ -216,4 +217,25 @@ TEST_CASE("with the panels given, a trip is framed in the area they leave free, 
   session_sync_journey(s, kSidebar);
   CHECK(s.state.camera.centre.x == mine.centre.x);
   CHECK(s.state.camera.zoom == mine.zoom);
+}
+
+TEST_CASE("describe's moment is the same words as the whole description, without the trips and facts") {
+  Session s = loaded_session();
+  apply_command(s, {CommandKind::PickTrip, 6});  // Hanoi: both modes
+  session_sync_journey(s, kSidebar);
+  apply_command(s, {CommandKind::ShowBoth});
+  session_step(s, 0.0);
+  s.state.playback.clock_h = 20.0;
+  const nlohmann::json all = nlohmann::json::parse(describe_json(s));
+  const nlohmann::json moment = nlohmann::json::parse(describe_json(s, DescribeScope::Moment));
+  CHECK(moment["tripId"] == all["trip"]["id"]);
+  CHECK(moment["lang"] == all["lang"]);
+  for (const char* key : {"modes", "modeNote", "play", "clock", "now", "progress"}) {
+    INFO(key);
+    CHECK(moment[key] == all[key]);
+  }
+  CHECK(moment["clock"].get<std::string>().find("20 h") != std::string::npos);
+  CHECK_FALSE(moment.contains("trips"));
+  CHECK_FALSE(moment.contains("trip"));
+  CHECK(describe_json(s, DescribeScope::Moment).size() * 5 < describe_json(s).size());
 }
