@@ -580,6 +580,18 @@ TEST_CASE("rail legs follow their lines; waypoints are never stops and name thei
   const core::Leg& hn = trip("2019-02-hanoi").outbound.at(0);
   for (std::size_t i = 0; i + 1 < hn.stops.size(); ++i)
     if (hn.stops[i].place_id == "tianjin" || hn.stops[i].place_id == "nanning") CHECK_FALSE(hn.via_line[i].empty());
+  // Pyongyang -> Vladivostok: every stretch but the two at the Tumen bridge follows a line, Khasan -> Ussuriysk
+  // along the Baranovsky-Khasan line by the coast, not a straight chord across Primorye.
+  const core::Leg& vl = trip("2019-04-vladivostok").outbound.at(0);
+  std::size_t vl_on_line = 0;
+  for (std::size_t i = 0; i + 1 < vl.stops.size(); ++i) {
+    vl_on_line += vl.via_line[i].empty() ? 0 : 1;
+    if (vl.stops[i].place_id == "khasan") {
+      CHECK(vl.via_line[i] == "baranovsky-khasan");
+      CHECK(vl.via[i].size() >= 4);
+    }
+  }
+  CHECK(vl_on_line == vl.stops.size() - 3);
 }
 
 TEST_CASE("published line lengths: every one is checked, and the lines come closer to them than the stops did") {
