@@ -35,9 +35,6 @@ void request_redraw() {
   app.redraw_frames = App::kSettleFrames;
 }
 
-// The region every trip needs (Singapore to Vostochny): the initial view and the camera's limits.
-static const core::PlaneRect kRegion = core::project_lonlat_box(96.0, -2.0, 146.0, 56.0);
-
 // Characters written by the panels and the core's texts beyond ASCII: · × – — … ‹ › ' ' " " → ← ° ±.
 static const char kPanelSymbols[] =
     "\xC2\xB7\xC3\x97\xE2\x80\x93\xE2\x80\x94\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\x98\xE2\x80\x99"
@@ -192,10 +189,7 @@ NOT_INLINED static bool update_viewport() {
                                                         app.map.region.lon_max, app.map.region.lat_max);
   if (camera.viewport.width != w || camera.viewport.height != h || camera.viewport.pixel_ratio != s.pixel_ratio) {
     camera.viewport = {double(w), double(h), double(s.pixel_ratio)};
-    // Zooming out further than the whole region shows nothing new.
-    limits.min_zoom = core::fit_bounds(kRegion, camera.viewport, {}, {-10, 10, {}, {}}).zoom - 0.5;
-    limits.max_zoom = 7.0;
-    limits.centre_bounds = kRegion;
+    core::fit_limits_to_viewport(limits, camera.viewport);
     camera = core::clamp_camera(camera, limits);
   }
   return changed;
@@ -723,8 +717,8 @@ void start_app() {
     app.session.state.sidebar_open = false;
     update_layout();
   }
-  app.session.state.camera = core::fit_bounds(kRegion, app.session.state.camera.viewport, app.layout.map_padding,
-                                              app.session.state.camera_limits);
+  app.session.state.camera = core::fit_bounds(core::journeys_region(), app.session.state.camera.viewport,
+                                              app.layout.map_padding, app.session.state.camera_limits);
 
   // The rest of the start (map, fonts, trips) runs one step per animation frame: see start_step().
   emscripten_set_main_loop(frame, 0, false);

@@ -145,6 +145,18 @@ Padding padding_for_panels(const PlaneRect& bounds, const Viewport& viewport, co
   return {best.y0 + margin.top, w - best.x1 + margin.right, h - best.y1 + margin.bottom, best.x0 + margin.left};
 }
 
+PlaneRect journeys_region() {
+  static const PlaneRect region = project_lonlat_box(96.0, -2.0, 146.0, 56.0);
+  return region;
+}
+
+void fit_limits_to_viewport(CameraLimits& limits, const Viewport& viewport) {
+  const PlaneRect region = journeys_region();
+  limits.min_zoom = fit_bounds(region, viewport, {}, {-10, 10, {}, {}}).zoom - 0.5;
+  limits.max_zoom = 7.0;
+  limits.centre_bounds = region;
+}
+
 PlaneRect bounds_of(const std::vector<PlanePoint>& points) {
   PlaneRect r;
   for (const PlanePoint& p : points) r.extend(p);

@@ -93,6 +93,13 @@ Camera fit_bounds(const PlaneRect& bounds, const Viewport& viewport, const Paddi
 Padding padding_for_panels(const PlaneRect& bounds, const Viewport& viewport, const std::vector<ScreenRect>& panels,
                            const Padding& margin);
 
+// The region every trip needs (Singapore to Vostochny, 96°E–146°E, 2°S–56°N): the first view and the camera's
+// limits.
+PlaneRect journeys_region();
+// The camera's limits for a viewport: never zoomed out beyond the whole region (half a level of margin; further
+// out shows nothing new), in no closer than zoom 7, the centre inside the region. Keeps limits.view_bounds.
+void fit_limits_to_viewport(CameraLimits& limits, const Viewport& viewport);
+
 // Bounds of a set of points (e.g. a route projected), empty for no points.
 PlaneRect bounds_of(const std::vector<PlanePoint>& points);
 

@@ -339,3 +339,22 @@ TEST_CASE("padding_for_panels frames a route in the largest area the panels leav
   p = core::padding_for_panels(wide, vp, {{0, 0, 1280, 800}}, margin);
   CHECK(p.top == doctest::Approx(40));
 }
+
+TEST_CASE("the camera's limits for a viewport: the whole region at the widest, zoom 7 at the closest") {
+  CameraLimits limits;
+  limits.view_bounds = {1, 2, 3, 4};
+  for (const core::Viewport& v :
+       {core::Viewport{1280, 800, 1}, core::Viewport{390, 844, 3}, core::Viewport{1920, 1080, 1}}) {
+    core::fit_limits_to_viewport(limits, v);
+    const Camera widest =
+        core::clamp_camera(core::fit_bounds(core::journeys_region(), v, {}, {-10, 10, {}, {}}), limits);
+    CHECK(limits.min_zoom == doctest::Approx(widest.zoom - 0.5));
+    CHECK(limits.max_zoom == 7.0);
+    CHECK(limits.centre_bounds.min_x == core::journeys_region().min_x);
+    CHECK(limits.centre_bounds.max_y == core::journeys_region().max_y);
+  }
+  CHECK(limits.view_bounds.max_x == 3);  // kept
+  // Singapore and Vostochny are both inside the region.
+  CHECK(core::journeys_region().contains(core::project({1.36, 103.99})));
+  CHECK(core::journeys_region().contains(core::project({51.88, 128.33})));
+}
