@@ -38,17 +38,15 @@
     (!framed && !linkNamesEmbed && LANGUAGES.includes(primary(browserLanguage)) ? primary(browserLanguage) : 'en');
   globalThis.journeysPageLanguage = startLanguage;  // web/fallback.js, where the app cannot run
   let pageLanguage = 'en';
-  // The page's own words in another language (web/lang.js, loaded only when the page shows one): null for English.
+  // The page's words in another language: web/lang.js, loaded only for one.
   let pageText = null, pageTextLoad = null;
   const loadPageText = () => pageTextLoad ||
-    (pageTextLoad = loadScripts('web/lang.js').then(() => (pageText = globalThis.journeysPageText ? globalThis.journeysPageText() : null)));
-  // A text of the page or a message of the app in the language shown (patterns too: "Could not load {0}: {1}").
+    (pageTextLoad = loadScripts('web/lang.js').then(() => (pageText = globalThis.journeysPageText && journeysPageText())));
   const t = (english) => (pageText ? pageText.translate(english) : english);
-  // A message's pattern filled in English, tf('Embed code: {0}', snippet): notice() shows it in the reader's
-  // language, and again in another when the reader switches.
+  // Filled in English: notice() shows it in the reader's language.
   const tf = (english, ...args) => english.replace(/\{(\d)\}/g, (m, n) => String(args[+n]));
   const englishTitle = document.title;
-  // <html lang>, the title, the description, the canvas's name and the page's lines follow the app's language.
+  // <html lang>, the title, the description and the canvas's name follow the language the app shows.
   function showPageLanguage(language) {
     pageLanguage = language;
     root.lang = language;
@@ -116,7 +114,7 @@
   const messages = [];  // every message shown, also reported by getState() before the app runs
   function notice(level, text) {
     const p = document.createElement('p');
-    p.dataset.english = text;  // shown again in the reader's language when its words arrive
+    p.dataset.english = text;
     text = t(text);
     messages.push(text);
     p.className = 'notice ' + LEVELS[level];
