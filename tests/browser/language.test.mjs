@@ -172,7 +172,7 @@ function englishWords(texts) {
   const found = new Set();
   for (const text of texts) {
     for (const run of String(text).match(/[A-Za-z0-9][A-Za-z0-9+&'’-]*/g) || []) {
-      const word = run.replace(/['’-]+$/, '');
+      const word = run.replace(/['’+-]+$/, '');
       if (!/[A-Za-z]/.test(word) || /\d/.test(word) || LATIN_KEPT.has(word)) continue;
       if (/^[\w-]+\.(json|bin|ttf|otf|js|wasm|png)$/.test(word)) continue;  // a file's name in a technical detail
       found.add(word);
@@ -251,7 +251,7 @@ test('Korean embed: the zoom hint and the credit are Korean', async () => {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, 200);
   await page.waitForFunction(() => document.querySelector('.scroll-hint.shown'));
-  assert.match(await page.textContent('.scroll-hint'), /지도를 확대·축소하려면/);
+  assert.match(await page.textContent('.scroll-hint'), /스크롤로 지도 확대·축소/);
   await page.screenshot({ path: `${SCREENSHOTS}/ko-embed-hint.png` });
   // The page's lines follow the app's words a frame or two after they arrive: looked at again until settled.
   let english = [];
