@@ -318,7 +318,7 @@ function buildFloor() {
 function languageTable() {
   const rows = [['file (fetched only for #lang=ko / #local=1)', 'raw KB', 'gzip -9 KB', 'brotli KB']];
   let raw = 0, gz = 0, br = 0;
-  for (const name of ['assets/fonts/NotoSansCJK-ko.otf', 'assets/lang/ko.json', 'assets/fonts/NotoSansCJK-local.otf',
+  for (const name of ['assets/fonts/NotoSansCJK-ko.otf', 'assets/fonts/NotoSansCJK-ko-bold.otf', 'assets/lang/ko.json', 'assets/fonts/NotoSansCJK-local.otf',
     'assets/lang/local-names.json']) {
     const file = path.join(DIST, name);
     if (!fs.existsSync(file)) { rows.push([name, 'missing', '', '']); continue; }

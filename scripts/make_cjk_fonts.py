@@ -6,6 +6,8 @@ English page loads none of them:
   assets/fonts/NotoSansCJK-<code>.otf   every character of assets/lang/<code>.json (the UI and the trip data in
                                         that language) that the Latin subset (NotoSans-Regular.ttf) lacks, cut
                                         from the language's own face (Korean: the KR face)
+  assets/fonts/NotoSansCJK-<code>-bold.otf  the same characters from the Bold weight, for the headings and the
+                                        bold labels (beside NotoSans-Bold.ttf's Latin)
   assets/fonts/NotoSansCJK-local.otf    the local names (assets/lang/local-names.json: 北京, Владивосток), cut
                                         from the SC face, as most of them are Chinese and Han shapes differ by locale
 
@@ -22,26 +24,27 @@ from fontTools.ttLib import TTCollection, TTFont
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CJK = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
+CJK_BOLD = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'
 FACES = {'ko': 'Noto Sans CJK KR', 'ja': 'Noto Sans CJK JP', 'zh': 'Noto Sans CJK SC', 'local': 'Noto Sans CJK SC'}
 
 
-def face(name):
-    for i, font in enumerate(TTCollection(CJK).fonts):
+def face(collection, name):
+    for i, font in enumerate(TTCollection(collection).fonts):
         if font['name'].getDebugName(1) == name:
             return i
-    sys.exit(f'{CJK}: no face "{name}"')
+    sys.exit(f'{collection}: no face "{name}"')
 
 
-def cut(texts, face_name, out):
+def cut(texts, face_name, out, collection=CJK):
     latin = set(TTFont(os.path.join(HERE, 'assets/fonts/NotoSans-Regular.ttf')).getBestCmap())
     chars = sorted({ord(c) for t in texts for c in t if ord(c) >= 0x20} - latin)
     options = subset.Options()
-    options.font_number = face(face_name)
+    options.font_number = face(collection, face_name)
     options.layout_features = ['kern', 'liga', 'locl']
     options.hinting = False
     options.desubroutinize = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keeps the copyright, version and licence
-    font = subset.load_font(CJK, options)
+    font = subset.load_font(collection, options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=chars)
     subsetter.subset(font)
@@ -59,6 +62,7 @@ def main():
             continue
         texts = list(data.get('ui', {}).values()) + list(data.get('data', {}).values())
         cut(texts, FACES[code], os.path.join(HERE, f'assets/fonts/NotoSansCJK-{code}.otf'))
+        cut(texts, FACES[code], os.path.join(HERE, f'assets/fonts/NotoSansCJK-{code}-bold.otf'), CJK_BOLD)
 
 
 main()

@@ -25,10 +25,10 @@ function* files(dir, prefix = '') {
   }
 }
 
-// Another language's words and fonts (assets/lang/, the CJK font subsets) are downloaded only by the pages that
-// show them: not installed with the offline copy (an English reader downloads none of them), but kept once a page
+// Another language's words and fonts (assets/lang/, the CJK font subsets, web/lang.js) are downloaded only by the
+// pages that show them: not installed with the offline copy (an English reader downloads none of them), but kept once a page
 // has fetched them (web/sw.js ON_DEMAND). They count towards the version all the same.
-const ON_DEMAND = /^assets\/(lang\/|fonts\/NotoSansCJK-)/;
+const ON_DEMAND = /^(assets\/(lang\/|fonts\/NotoSansCJK-)|web\/lang\.js$)/;
 const all = [...files(dist)];
 const list = all.filter((f) => !ON_DEMAND.test(f));
 const hash = crypto.createHash('sha256');

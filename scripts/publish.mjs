@@ -8,7 +8,8 @@
 //   * dist/trip/<id>/index.html for every trip of assets/trips.json: a real URL per trip (hashes never reach a
 //     server, so a trip's own preview needs a page of its own). It carries the trip's title, summary and image and
 //     sends a reader on to ../../#trip=<id> (keeping any hash of their own);
-//   * with a public URL only: dist/oembed.json and dist/trip/<id>/oembed.json. An oEmbed `html` is pasted into
+//   * with a public URL only: dist/oembed.json and dist/trip/<id>/oembed.json (and oembed.<code>.json in each other
+//     language of assets/lang/, with their own discovery links, hreflang="<code>"). An oEmbed `html` is pasted into
 //     someone else's page, where a relative iframe src would point at their site: without a public URL there is
 //     no oEmbed file and no discovery link rather than one that lies.
 // Running it again on a dist/ rewrites every file it owns (the browser test publishes a copy under another URL).
@@ -37,8 +38,17 @@ const IMAGE = { width: 1200, height: 630, type: 'image/png' };
 // The iframe the oEmbed gives out: the Embed button's snippet (web/page.js copyEmbed), same attributes and height.
 const EMBED_WIDTH = 720, EMBED_HEIGHT = 600;
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const iframe = (src) => `<iframe src="${esc(src)}" title="${esc(TITLE)}: an animated map" width="100%" height="${EMBED_HEIGHT}" ` +
+const iframe = (src, title = `${TITLE}: an animated map`) => `<iframe src="${esc(src)}" title="${esc(title)}" width="100%" height="${EMBED_HEIGHT}" ` +
   'style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" allow="fullscreen" loading="lazy"></iframe>';
+// The other languages (assets/lang/<code>.json): each page's oEmbed in it too (oembed.<code>.json, found by a
+// discovery link with hreflang), its title and the iframe's in that language and the iframe opening in it.
+const LANGUAGES = fs.readdirSync(path.join(source, 'assets', 'lang')).filter((f) => /^[a-z]{2}\.json$/.test(f)).sort()
+  .map((f) => {
+    const catalogue = JSON.parse(fs.readFileSync(path.join(source, 'assets', 'lang', f), 'utf8'));
+    const ui = catalogue.ui || {}, data = catalogue.data || {};
+    return { code: f.slice(0, 2), title: ui[TITLE] || TITLE, embedTitle: ui[`${TITLE}: an animated map`] || `${TITLE}: an animated map`,
+      text: (english) => data[english] || english };
+  });
 
 function pngSize(file) {
   const b = fs.readFileSync(file);
@@ -67,18 +77,28 @@ const preview = (name) => {
   return `previews/${name}.png`;
 };
 
-function writeOembed(file, { title, src, image }) {
+function writeOembed(file, { title, src, image, embedTitle }) {
   fs.writeFileSync(file, JSON.stringify({
     version: '1.0', type: 'rich', title, provider_name: PROVIDER, provider_url: publicUrl,
-    width: EMBED_WIDTH, height: EMBED_HEIGHT, html: iframe(src),
+    width: EMBED_WIDTH, height: EMBED_HEIGHT, html: iframe(src, embedTitle),
     thumbnail_url: publicUrl + image, thumbnail_width: IMAGE.width, thumbnail_height: IMAGE.height,
   }, null, 2) + '\n');
 }
-const publicLinks = (pageUrl, oembedUrl, title) => [
+// `translated`: the other languages' {code, title} of this page (their oEmbed beside it: oembed.<code>.json).
+const publicLinks = (pageUrl, oembedUrl, title, translated = []) => [
   `<link rel="canonical" href="${esc(pageUrl)}">`,
   `<meta property="og:url" content="${esc(pageUrl)}">`,
   `<link rel="alternate" type="application/json+oembed" href="${esc(oembedUrl)}" title="${esc(title)}">`,
+  ...translated.map((l) => `<link rel="alternate" type="application/json+oembed" hreflang="${l.code}" ` +
+    `href="${esc(oembedUrl.replace(/oembed\.json$/, `oembed.${l.code}.json`))}" title="${esc(l.title)}">`),
 ].join('\n');
+function writeTranslatedOembeds(dir, { titleOf, hash, image }) {
+  for (const l of LANGUAGES) {
+    writeOembed(path.join(dir, `oembed.${l.code}.json`),
+      { title: titleOf(l), src: `${publicUrl}#${hash}&lang=${l.code}`, image, embedTitle: l.embedTitle });
+  }
+}
+for (const f of fs.readdirSync(dist).filter((f) => /^oembed\.[a-z]{2}\.json$/.test(f))) fs.rmSync(path.join(dist, f));
 
 // The page.
 const MARKER = '<!-- publish: public links -->';
@@ -90,8 +110,9 @@ if (!page.includes(MARKER) || !page.includes('content="previews/journeys.png"'))
 preview('journeys');
 if (publicUrl) {
   page = page.replace('content="previews/journeys.png"', `content="${esc(publicUrl)}previews/journeys.png"`)
-    .replace(MARKER, publicLinks(publicUrl, publicUrl + 'oembed.json', TITLE));
+    .replace(MARKER, publicLinks(publicUrl, publicUrl + 'oembed.json', TITLE, LANGUAGES));
   writeOembed(path.join(dist, 'oembed.json'), { title: TITLE, src: publicUrl + '#embed', image: 'previews/journeys.png' });
+  writeTranslatedOembeds(dist, { titleOf: (l) => l.title, hash: 'embed', image: 'previews/journeys.png' });
 } else {
   page = page.replace(MARKER + '\n', '');
   fs.rmSync(path.join(dist, 'oembed.json'), { force: true });
@@ -107,6 +128,7 @@ for (const trip of trips) {
   fs.mkdirSync(dir, { recursive: true });
   const image = preview(trip.id);
   const title = `${trip.title} · ${TITLE}`;
+  const tripTitle = (l) => `${l.text(trip.title)} · ${l.title}`;
   const description = trip.summary || trip.purpose || '';
   const pageUrl = publicUrl && `${publicUrl}trip/${trip.id}/`;
   const target = `../../#trip=${trip.id}`;
@@ -128,7 +150,7 @@ for (const trip of trips) {
 <meta property="og:image:height" content="${IMAGE.height}">
 <meta property="og:image:alt" content="${esc(`Map of the journey: ${trip.title}`)}">
 <meta name="twitter:card" content="summary_large_image">
-${pageUrl ? publicLinks(pageUrl, pageUrl + 'oembed.json', title) + '\n' : ''}<script>
+${pageUrl ? publicLinks(pageUrl, pageUrl + 'oembed.json', title, LANGUAGES.map((l) => ({ code: l.code, title: tripTitle(l) }))) + '\n' : ''}<script>
 // Readers go on to the explainer with this trip open; their own hash (mode, time...) comes along.
 location.replace(${JSON.stringify(target)} + (location.hash.length > 1 ? '&' + location.hash.slice(1) : ''));
 </script>
@@ -139,6 +161,9 @@ location.replace(${JSON.stringify(target)} + (location.hash.length > 1 ? '&' + l
 </html>
 `;
   fs.writeFileSync(path.join(dir, 'index.html'), html);
-  if (publicUrl) writeOembed(path.join(dir, 'oembed.json'), { title, src: `${publicUrl}#trip=${trip.id}&embed`, image });
+  if (publicUrl) {
+    writeOembed(path.join(dir, 'oembed.json'), { title, src: `${publicUrl}#trip=${trip.id}&embed`, image });
+    writeTranslatedOembeds(dir, { titleOf: tripTitle, hash: `trip=${trip.id}&embed`, image });
+  }
 }
 console.log(`published ${trips.length} trip pages, ${publicUrl ? 'public URL ' + publicUrl : 'no public URL (relative links, no oEmbed)'}`);

@@ -48,12 +48,37 @@ function arrayLiterals(text, name) {
   return m ? cLiterals(m[1]) : [];
 }
 
+// report_to_page(level, "text" + part + "text" …) -> "text{0}text": literals kept, every other part a placeholder.
+function noticePattern(args) {
+  const body = args.replace(/^\s*\d\s*,/, '');
+  if (body === args) return null;
+  const parts = [];
+  let depth = 0, start = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '"') { i++; while (body[i] !== '"') i += body[i] === '\\' ? 2 : 1; }
+    else if (body[i] === '(') depth++;
+    else if (body[i] === ')') depth--;
+    else if (body[i] === '+' && depth === 0) { parts.push(body.slice(start, i)); start = i + 1; }
+  }
+  parts.push(body.slice(start));
+  let n = 0, pattern = '';
+  for (const part of parts) {
+    const literal = /^\s*(?:std::string\()?\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)?\s*$/.exec(part);
+    pattern += literal ? cLiterals(literal[1]).join('') : `{${n++}}`;
+  }
+  return /[A-Za-z]{3}/.test(pattern.replace(/\{\d\}/g, '')) ? pattern : null;
+}
+
 const used = new Set();
 for (const f of [...files('src/core', '.cpp'), ...files('src/ui', '.cpp'), ...files('src/render', '.cpp'), ...files('src/app', '.cpp')]) {
   const text = read(f);
   // Looked up by the callee: figure_rows(…, "km", "Reported distance: {0}"), units, the page's notices.
-  // Messages put together from parts (a file name, an error) stay English: they are for whoever runs the page.
-  for (const args of callArguments(text, 'report_to_page')) if (/^\s*\d,\s*("(?:[^"\\]|\\.)*"\s*)+$/.test(args)) cLiterals(args).forEach((s) => used.add(s));
+  // A notice put together from parts ("Could not draw the map: " + error) is shown by the page in the reader's
+  // language through its pattern, "Could not draw the map: {0}" (web/page.js translateMessage).
+  for (const args of callArguments(text, 'report_to_page')) {
+    const message = noticePattern(args);
+    if (message) used.add(message);
+  }
   for (const call of ['w', 'w.c', 'words.c', 'figure_rows', 'figure_text', 'figure_line']) for (const args of callArguments(text, call)) cLiterals(args).forEach((s) => used.add(s));
   for (const array of ['kMonths', 'kFilters', 'kShortFilters', 'kLabels']) arrayLiterals(text, array).forEach((s) => used.add(s));
   // {"label", "id"} pairs: the labels only.

@@ -61,7 +61,7 @@
     tripButtons = new Map();
     modeInputs = new Map();
     shownTrip = null;
-    const title = document.title || L("Kim Jong-un's journeys abroad");
+    const title = (words.lang === 'en' && document.title) || L("Kim Jong-un's journeys abroad");
     const skip = el('a', { href: '#canvas', class: 'a11y-skip', text: L('Go to the map (press ? there for its keys)'),
       onclick: (e) => { e.preventDefault(); canvas.focus(); } });
 

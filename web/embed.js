@@ -27,14 +27,21 @@
   const hint = document.createElement('p');
   hint.className = 'scroll-hint';
   hint.setAttribute('aria-hidden', 'true');
-  hint.textContent = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map';
+  const hintEnglish = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Use ⌘ + scroll to zoom the map' : 'Use Ctrl + scroll to zoom the map';
+  hint.textContent = hintEnglish;
   stage.appendChild(hint);
+  // In the reader's language, in the core's words (describe().words), looked up when it is shown.
+  const hintText = () => {
+    const described = window.explainer && window.explainer.describe();
+    return (described && described.words && described.words[hintEnglish]) || hintEnglish;
+  };
   let hintTimer = null;
   // Capture phase on the stage: the event never reaches SDL's listener on the canvas, so nothing calls
   // preventDefault and the browser scrolls the article.
   stage.addEventListener('wheel', (e) => {
     if (!isEmbed() || e.ctrlKey || e.metaKey) return;
     e.stopPropagation();
+    hint.textContent = hintText();
     hint.classList.add('shown');
     clearTimeout(hintTimer);
     hintTimer = setTimeout(() => hint.classList.remove('shown'), 1200);

@@ -58,23 +58,20 @@
       return node;
     },
   });
-  let words = {};  // the page's own texts in the language shown (assets/lang/<code>.json "ui"), English: none
   let pageLanguage = 'en';
-  const t = (english) => words[english] || english;
-  // A pattern in the reader's language, filled: tf('Embed code: {0}', snippet).
-  const tf = (english, ...args) => t(english).replace(/\{(\d)\}/g, (m, n) => String(args[+n]));
-  const ENGLISH_PAGE = { title: document.title, description: (document.querySelector('meta[name="description"]') || {}).content };
+  // The page's words in another language: web/lang.js, loaded only for one.
+  let pageText = null, pageTextLoad = null;
+  const loadPageText = () => pageTextLoad ||
+    (pageTextLoad = loadScripts('web/lang.js').then(() => (pageText = globalThis.journeysPageText && journeysPageText())));
+  const t = (english) => (pageText ? pageText.translate(english) : english);
+  // Filled in English: notice() shows it in the reader's language.
+  const tf = (english, ...args) => english.replace(/\{(\d)\}/g, (m, n) => String(args[+n]));
+  const englishTitle = document.title;
   // <html lang>, the title, the description and the canvas's name follow the language the app shows.
   function showPageLanguage(language) {
     pageLanguage = language;
     root.lang = language;
-    document.title = language === 'en' ? ENGLISH_PAGE.title : t("Kim Jong-un's journeys abroad");
-    const description = document.querySelector('meta[name="description"]');
-    if (description) description.content = language === 'en' ? ENGLISH_PAGE.description : t(ENGLISH_PAGE.description);
-    const canvasLabel = document.getElementById('canvas');
-    if (canvasLabel) canvasLabel.setAttribute('aria-label', t("Animated map of Kim Jong-un's journeys abroad"));
-    const loadingLine = document.getElementById('loading-text');
-    if (loadingLine && loadingLine.dataset.english) loadingLine.textContent = t(loadingLine.dataset.english);
+    if (language !== 'en' || pageText) loadPageText().then((text) => text && text.show(pageLanguage));
   }
   // Downloads started once each: a language's words and font, the local names and theirs. Each is handed to the
   // app as it arrives (before the app runs they wait in `handOver`).
@@ -92,11 +89,14 @@
     if (language === 'en') return;
     const catalogue = fetchAsset('words-' + language, `assets/lang/${language}.json`);
     fetchAsset('font-' + language, `assets/fonts/NotoSansCJK-${language}.otf`);
+    fetchAsset('font-bold-' + language, `assets/fonts/NotoSansCJK-${language}-bold.otf`);
     if (catalogue) {
       catalogue.then((d) => {
         if (d.error) return;
-        try { words = JSON.parse(new TextDecoder().decode(d.bytes)).ui || {}; } catch (e) { words = {}; }
-        if (pageLanguage === language) showPageLanguage(language);
+        loadPageText().then((text) => {
+          if (text) text.addCatalogue(language, d.bytes);
+          if (pageLanguage === language) showPageLanguage(language);
+        });
       });
     }
   }
@@ -134,9 +134,10 @@
 
   const messages = [];  // every message shown, also reported by getState() before the app runs
   function notice(level, text) {
+    const p = document.createElement('p');
+    p.dataset.english = text;
     text = t(text);
     messages.push(text);
-    const p = document.createElement('p');
     p.className = 'notice ' + LEVELS[level];
     p.textContent = text;
     notices.appendChild(p);
@@ -190,7 +191,7 @@
     if (!module) return;
     const state = JSON.parse(module.UTF8ToString(module._journeys_get_state()));
     const { status, view, ...rest } = state;  // the frame counter moves every frame; the view only in steps
-    if (state.language !== pageLanguage || (state.language !== 'en' && status.languageReady && document.title === ENGLISH_PAGE.title)) {
+    if (state.language !== pageLanguage || (state.language !== 'en' && status.languageReady && document.title === englishTitle)) {
       requestLanguage(state.language);
       if (state.language === 'en' || status.languageReady) showPageLanguage(state.language);
     }
@@ -228,7 +229,7 @@
   // Export video's code and its muxer, fetched the first time they are needed.
   let videoModule = null;
   const loadVideo = () => videoModule || (videoModule = import(new URL('web/video.mjs', document.baseURI).href)
-    .catch((e) => { videoModule = null; throw new Error('Could not load the video export: ' + (e && e.message || e)); }));
+    .catch((e) => { videoModule = null; throw new Error(tf('Could not load the video export: {0}', e && e.message || e)); }));
   let tripData = Promise.reject(new Error('the page cannot run here'));  // replaced once the downloads start
   tripData.catch(() => {});
   let resolveReady, rejectReady;

@@ -23,9 +23,10 @@ self.addEventListener('activate', (event) => {
 // Configuration a newsroom edits after deploying (web/embed.json: the host origins allowed to drive the embed)
 // is not part of the build's version: network first, the cached copy only offline.
 const NETWORK_FIRST = /\/web\/embed\.json$/;
-// Another language's words and fonts: not installed with the rest (an English reader never downloads them), kept
-// in this version's copy the first time a page fetches them, and served from it from then on.
-const ON_DEMAND = /\/assets\/(lang\/|fonts\/NotoSansCJK-)/;
+// Another language's words, fonts and page text (web/lang.js): not installed with the rest (an English reader
+// never downloads them), kept in this version's copy the first time a page fetches them, and served from it from
+// then on.
+const ON_DEMAND = /\/(assets\/(lang\/|fonts\/NotoSansCJK-)|web\/lang\.js$)/;
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -108,26 +108,34 @@ export async function exportVideo(module, options = {}) {
 }
 
 // The Export video dialog: size, length and frame rate, then a progress bar with Cancel; the file downloads.
-let dialog = null;
+// Its words are the core's, in the reader's language (explainer.describe().words, src/core/describe.cpp).
+let dialog = null, dialogLanguage = null;
+const fill = (pattern, ...args) => pattern.replace(/\{(\d)\}/g, (m, n) => String(args[+n]));
 export function openDialog(explainer, notice) {
+  const described = explainer.describe() || {};
+  const L = (english) => (described.words && described.words[english]) || english;
+  if (dialog && dialogLanguage !== described.lang) { dialog.remove(); dialog = null; }  // the reader switched
   if (!dialog) {
+    dialogLanguage = described.lang;
     dialog = document.createElement('dialog');
     dialog.id = 'video-dialog';
+    dialog.lang = described.lang || 'en';
     dialog.setAttribute('aria-labelledby', 'video-dialog-title');
+    const text = (english) => L(english).replace(/&/g, '&amp;').replace(/</g, '&lt;');
     dialog.innerHTML = `
       <form method="dialog">
-        <h2 id="video-dialog-title">Export video</h2>
+        <h2 id="video-dialog-title">${text('Export video')}</h2>
         <p id="video-what"></p>
-        <label>Size <select name="size">
-          <option value="1920x1080">16:9 landscape, 1920 × 1080</option>
-          <option value="1080x1080">1:1 square, 1080 × 1080</option>
-          <option value="1080x1920">9:16 for phones, 1080 × 1920</option></select></label>
-        <label>Length <input name="seconds" type="number" min="5" max="60" step="1" value="15"> seconds</label>
-        <label>Frames a second <select name="fps"><option>24</option><option>25</option><option selected>30</option><option>60</option></select></label>
+        <label>${text('Size')} <select name="size">
+          <option value="1920x1080">${fill(text('16:9 landscape, {0}'), '1920 × 1080')}</option>
+          <option value="1080x1080">${fill(text('1:1 square, {0}'), '1080 × 1080')}</option>
+          <option value="1080x1920">${fill(text('9:16 for phones, {0}'), '1080 × 1920')}</option></select></label>
+        <label>${text('Length')} <input name="seconds" type="number" min="5" max="60" step="1" value="15"> ${text('seconds')}</label>
+        <label>${text('Frames a second')} <select name="fps"><option>24</option><option>25</option><option selected>30</option><option>60</option></select></label>
         <progress max="1" value="0" hidden></progress>
         <p class="video-status" role="status"></p>
-        <div class="video-buttons"><button type="button" value="export" class="video-start">Export</button>
-          <button type="button" class="video-cancel">Close</button></div>
+        <div class="video-buttons"><button type="button" value="export" class="video-start">${text('Export')}</button>
+          <button type="button" class="video-cancel">${text('Close')}</button></div>
       </form>`;
     document.body.appendChild(dialog);
   }
@@ -138,7 +146,6 @@ export function openDialog(explainer, notice) {
   const cancel = dialog.querySelector('.video-cancel');
   // What will be filmed, in the core's words (explainer.describe): the trip on screen and its mode.
   const state = explainer.getState();
-  const described = explainer.describe() || {};
   const trip = described.trip || {};
   const mode = described.modes && described.modes[state.mode];
   dialog.querySelector('#video-what').textContent = [trip.heading || state.trip, trip.dates, mode ? mode.label : state.mode]
@@ -146,17 +153,17 @@ export function openDialog(explainer, notice) {
   progress.hidden = true;
   status.textContent = '';
   start.disabled = false;
-  cancel.textContent = 'Close';
+  cancel.textContent = L('Close');
   let controller = null;
   cancel.onclick = () => { if (controller) controller.abort(); else dialog.close(); };
   start.onclick = async () => {
     const [width, height] = form.size.value.split('x').map(Number);
     controller = new AbortController();
     start.disabled = true;
-    cancel.textContent = 'Cancel';
+    cancel.textContent = L('Cancel');
     progress.hidden = false;
     progress.value = 0;
-    status.textContent = 'Making the video…';
+    status.textContent = L('Making the video…');
     try {
       const file = await explainer.exportVideo({
         trip: state.trip, mode: state.mode, width, height, seconds: Number(form.seconds.value), fps: Number(form.fps.value),
@@ -170,13 +177,14 @@ export function openDialog(explainer, notice) {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
       dialog.close();
-      notice(0, `Video saved: ${file.name} (${(file.size / 1e6).toFixed(1)} MB).`);
+      notice(0, fill('Video saved: {0} ({1} MB).', file.name, (file.size / 1e6).toFixed(1)));  // notice() translates
     } catch (e) {
-      status.textContent = e.name === 'AbortError' ? 'Cancelled: nothing was saved.' : String(e.message || e);
+      status.textContent = e.name === 'AbortError' ? L('Cancelled: nothing was saved.')
+        : fill(L('The video could not be made: {0}'), String(e.message || e));
     } finally {
       controller = null;
       start.disabled = false;
-      cancel.textContent = 'Close';
+      cancel.textContent = L('Close');
       progress.hidden = true;
     }
   };

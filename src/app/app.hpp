@@ -42,6 +42,7 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
   // Fetched only when a language or the local names need them (web/page.js): each language's font subset and
   // catalogue (held until its font is in, so no text is ever shown without its glyphs), the local names and theirs.
   std::vector<std::pair<core::Language, std::vector<std::uint8_t>>> language_fonts;
+  std::vector<std::pair<core::Language, std::vector<std::uint8_t>>> language_bold_fonts;  // for bold and headings
   std::vector<std::uint8_t> font_local;
   std::vector<std::pair<core::Language, std::string>> pending_words;
   std::string pending_local_names;

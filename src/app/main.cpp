@@ -43,9 +43,9 @@ static const ImWchar kAsciiRange[] = {0x0020, 0x007E, 0};
 
 // The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
 // at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
-// The font of a language's subset (scripts/make_cjk_fonts.py), or null when it has not arrived.
-static std::vector<std::uint8_t>* language_font(core::Language l) {
-  for (auto& [language, bytes] : app.assets.language_fonts)
+// The font of a language's subset (scripts/make_cjk_fonts.py), regular or bold, or null when it has not arrived.
+static std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false) {
+  for (auto& [language, bytes] : bold ? app.assets.language_bold_fonts : app.assets.language_fonts)
     if (language == l && !bytes.empty()) return &bytes;
   return nullptr;
 }
@@ -77,7 +77,8 @@ static int atlas_limit() {
 static void build_atlas(float pixel_ratio, float ui_scale, float shrink);
 
 NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
-  const std::string key = std::string(core::language_code(core::session_words(app.session).language)) +
+  const core::Language language = core::session_words(app.session).language;
+  const std::string key = std::string(core::language_code(language)) + (language_font(language, true) ? "/bold" : "") +
                           (app.session.status.local_names_ready ? "/local" : "");
   if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale && key == app.fonts_key) return;
   app.font_pixel_ratio = pixel_ratio;
@@ -121,26 +122,28 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   // face, when in use. The ranges must outlive Build().
   static ImVector<ImWchar> words_ranges, local_ranges;
   std::vector<std::uint8_t>* words_font = language_font(core::session_words(app.session).language);
+  // Its bold weight for the bold faces (the regular stands in until it arrives: never a missing glyph).
+  std::vector<std::uint8_t>* words_bold_font = language_font(core::session_words(app.session).language, true);
   std::vector<std::uint8_t>* local_font =
       app.session.status.local_names_ready && !app.assets.font_local.empty() ? &app.assets.font_local : nullptr;
   words_ranges = glyph_ranges(false);
   local_ranges = glyph_ranges(true);
   if (words_ranges.Size <= 1) words_font = nullptr;
+  if (!words_font || !words_bold_font) words_bold_font = words_font;
   if (local_ranges.Size <= 1) local_font = nullptr;
   ImFontConfig merge_words = config, merge_local = config;
   merge_words.MergeMode = merge_local.MergeMode = true;
   merge_words.GlyphRanges = words_ranges.Data;
   merge_local.GlyphRanges = local_ranges.Data;
-  auto add = [&](std::vector<std::uint8_t>& ttf, float size_px) -> ImFont* {
+  auto add = [&](std::vector<std::uint8_t>& ttf, float size_px, bool bold_face = false) -> ImFont* {
     if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
       ImFontConfig fallback;
       fallback.SizePixels = 13.0f * raster;
       return io.Fonts->AddFontDefault(&fallback);
     }
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
-    if (words_font)
-      io.Fonts->AddFontFromMemoryTTF(words_font->data(), static_cast<int>(words_font->size()), size_px * raster,
-                                     &merge_words);
+    if (std::vector<std::uint8_t>* merged = bold_face ? words_bold_font : words_font)
+      io.Fonts->AddFontFromMemoryTTF(merged->data(), static_cast<int>(merged->size()), size_px * raster, &merge_words);
     if (local_font)
       io.Fonts->AddFontFromMemoryTTF(local_font->data(), static_cast<int>(local_font->size()), size_px * raster,
                                      &merge_local);
@@ -148,8 +151,8 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   };
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
   app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
-  app.fonts.bold = add(bold, ui::kBodyFontPx);
-  app.fonts.heading = add(bold, ui::kHeadingFontPx);
+  app.fonts.bold = add(bold, ui::kBodyFontPx, true);
+  app.fonts.heading = add(bold, ui::kHeadingFontPx, true);
   // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
   // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
   const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio * shrink / render::kLabelFontFactor;

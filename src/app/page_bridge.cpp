@@ -149,9 +149,13 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
   request_redraw();
   const std::string_view n(name);
   // The language assets, fetched only when the reader's language or the local names need them (main.cpp
-  // take_language_assets uses them once the font is in): "words-ko", "font-ko", "local-names", "font-local".
+  // take_language_assets uses them once the font is in): "words-ko", "font-ko", "font-bold-ko", "local-names",
+  // "font-local".
   if (n == "font-local") {
     a.font_local.assign(bytes, bytes + size);
+  } else if (n.rfind("font-bold-", 0) == 0 && core::parse_language(n.substr(10))) {
+    a.language_bold_fonts.emplace_back(*core::parse_language(n.substr(10)),
+                                       std::vector<std::uint8_t>(bytes, bytes + size));
   } else if (n.rfind("font-", 0) == 0 && core::parse_language(n.substr(5))) {
     a.language_fonts.emplace_back(*core::parse_language(n.substr(5)), std::vector<std::uint8_t>(bytes, bytes + size));
   } else if (n.rfind("words-", 0) == 0 && core::parse_language(n.substr(6))) {
@@ -162,7 +166,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
     slot->assign(bytes, bytes + size);
     a.settled |= asset_kind(name);
   } else {
-    report_to_page(1, std::string("Ignored an unknown asset \"") + name + "\"");
+    report_to_page(1, std::string("Ignored an unknown asset: ") + name);
   }
   std::free(bytes);
 }

@@ -40,30 +40,21 @@ std::string progress_text(const Words& w, const Track& track, double clock_h) {
   return fill(w("{0} passed {1} (stop {2} of {3}); {4} to go."), {who, track.stops[i].name, n, count, left});
 }
 
-// The page's own labels around the core's texts (web/a11y.js), in the reader's language.
+// The page's own labels around the core's texts (web/a11y.js, web/embed.js, web/video.mjs), in the reader's
+// language.
 static json page_words(const Words& w) {
   static const char* const kLabels[] = {
-      "Go to the map (press ? there for its keys)",
-      "Show",
-      "Restart",
-      "Journey controls",
-      "Time since departure",
-      "Speed (journey hours a second)",
-      "Latest",
-      "These controls drive the animated map and follow it. Escape returns to the map.",
-      "Trips",
-      "Destination",
-      "Met",
-      "Travelled by",
-      "Facts",
-      "Sources",
-      "(opens in a new tab)",
-      "Accessible controls of the map",
-      "Animated map of Kim Jong-un's journeys abroad",
-      "Kim Jong-un's journeys abroad",
-      "Language",
-      "playing",
-      "paused"};
+      "Go to the map (press ? there for its keys)", "Show", "Restart", "Journey controls", "Time since departure",
+      "Speed (journey hours a second)", "Latest",
+      "These controls drive the animated map and follow it. Escape returns to the map.", "Trips", "Destination", "Met",
+      "Travelled by", "Facts", "Sources", "(opens in a new tab)", "Accessible controls of the map",
+      "Animated map of Kim Jong-un's journeys abroad", "Kim Jong-un's journeys abroad", "Language", "playing", "paused",
+      // The embed's hint when the wheel scrolls the article (web/embed.js).
+      "Use Ctrl + scroll to zoom the map", "Use \xE2\x8C\x98 + scroll to zoom the map",
+      // The Export video dialog (web/video.mjs).
+      "Export video", "Size", "16:9 landscape, {0}", "1:1 square, {0}", "9:16 for phones, {0}", "Length", "seconds",
+      "Frames a second", "Export", "Close", "Cancel", "Making the video\xE2\x80\xA6", "Video saved: {0} ({1} MB).",
+      "Cancelled: nothing was saved.", "The video could not be made: {0}"};
   json out = json::object();
   for (const char* label : kLabels) out[label] = w(label);
   return out;

@@ -58,6 +58,12 @@ TripData localize_trips(const TripData& data, const Words& words, const LocalNam
         for (Stop& s : leg.stops) s.local_name = local_of(local, s.name);
   if (words.data.empty()) return out;
   for_each_reader_text(out, [&](const std::string&, std::string& text) { text = words.text(text); });
+  // A local name the reader's language already shows (평양역 for a Korean reader) is not shown twice.
+  for (Trip& t : out.trips)
+    for (std::vector<Leg>* legs : {&t.outbound, &t.tour, &t.return_legs, &t.what_if})
+      for (Leg& leg : *legs)
+        for (Stop& s : leg.stops)
+          if (s.local_name == s.name) s.local_name.clear();
   return out;
 }
 
@@ -67,6 +73,7 @@ std::vector<MapPlace> localize_places(const std::vector<MapPlace>& places, const
   for (MapPlace& p : out) {
     p.local_name = local_of(local, p.name);
     p.name = words.text(p.name);
+    if (p.local_name == p.name) p.local_name.clear();  // 서울 beside 서울: once
   }
   return out;
 }

@@ -111,9 +111,10 @@ std::string video_credit_line(const Words& w, const TripData& data, const Trip& 
   return fill(w("Sources: {0}. Map: Natural Earth."), {outlets(data, trip.sources)});
 }
 
-std::string video_unavailable_text() {
-  return "Video export needs WebCodecs with an H.264 or VP9 encoder (current Chrome, Edge, Firefox or Safari); "
-         "this browser has none.";
+std::string video_unavailable_text(const Words& w) {
+  return w(
+      "Video export needs WebCodecs with an H.264 or VP9 encoder (current Chrome, Edge, Firefox or Safari); "
+      "this browser has none.");
 }
 
 SessionSnapshot session_begin_video(Session& s, const VideoOptions& o) {

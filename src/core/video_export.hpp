@@ -60,8 +60,9 @@ std::vector<VideoTrackLine> video_track_lines(const Words& w, const AppState& st
 std::string video_clock_line(const Words& w, double clock_h, double end_h);
 // "Sources: Yonhap, KCNA. Map: Natural Earth."
 std::string video_credit_line(const Words& w, const TripData& data, const Trip& trip);
-// Why the button cannot export in this browser (no WebCodecs, or no codec for the frames).
-std::string video_unavailable_text();
+// Why the button cannot export in this browser (no WebCodecs, or no codec for the frames). The status keeps it in
+// English; the panel shows it in the reader's words (w.c(status.video_unavailable)).
+std::string video_unavailable_text(const Words& w = english_words());
 
 // Everything of the reader's that an export changes, to be put back exactly.
 struct SessionSnapshot {

@@ -308,8 +308,9 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         bool same_name = false;
         if (stop_name.compare(0, place.name.size(), place.name) == 0) {
           const std::string rest = stop_name.substr(place.name.size());
+          // The reader's language's own word for a station ("역": 단둥역 beside 단둥) comes from its catalogue.
           same_name = rest.empty() || rest == " station" || rest == " Station" || rest == " Railway Station" ||
-                      rest == "\xEC\x97\xAD";  // "역": 단둥역 beside 단둥
+                      rest == words.c(" station");
         }
         const float dx = static_cast<float>(s.anchor_x) - p.x, dy = static_cast<float>(s.anchor_y) - p.y;
         named = (std::fabs(dx) < 4 && std::fabs(dy) < 4) || (same_name && dx * dx + dy * dy < 80.0f * 80.0f);

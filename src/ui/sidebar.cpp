@@ -156,8 +156,10 @@ static void vehicle_card(const core::TripData& data, const core::Words& w, const
   source_links(data, v.sources, out);
 }
 
+// `local_names`: the route names each place in its own script too ("단둥 丹东"), as the map's labels do, so a
+// reader can match the route to the places' own signs.
 static void trip_card(const core::Trip& trip, const core::Journey& journey, const core::TripData& data,
-                      const core::Words& w, const Fonts& fonts, UiRequests& out) {
+                      const core::Words& w, bool local_names, const Fonts& fonts, UiRequests& out) {
   ImGui::PushFont(fonts.heading);
   ImGui::TextWrapped("%s", trip.title.c_str());
   ImGui::PopFont();
@@ -169,7 +171,8 @@ static void trip_card(const core::Trip& trip, const core::Journey& journey, cons
   section(fonts, w.c("How he went"));
   std::string route;
   for (const core::TrackStop& s : real.stops)
-    route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name + (s.reported ? "" : "*");
+    route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name +
+             (local_names && !s.local_name.empty() ? " " + s.local_name : "") + (s.reported ? "" : "*");
   ImGui::TextWrapped("%s", route.c_str());
   text_muted(w.c("* not named in reports: the only rail path, or the nearest airport"));
   ImGui::TextWrapped("%s", core::fill(w("Computed: {0}, about {1} at the pace in the data."),
@@ -290,7 +293,7 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       ImGui::EndDisabled();
       if (on) ImGui::PopStyleColor();
       if (unavailable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", in.status->video_unavailable.c_str());
+        ImGui::SetTooltip("%s", w.c(in.status->video_unavailable.c_str()));
       out.remember(kActions[i].id);
     }
     ImGui::SameLine();
@@ -325,7 +328,7 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
     language_switch(state, out);
   }
   const core::Trip* trip = in.data->find_trip(state.trip_id);
-  if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, w, fonts, out);
+  if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, w, state.local_names, fonts, out);
   ImGui::End();
 }
 

@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const TRIPS = ['2018-03-beijing', '2018-05-dalian', '2018-06-singapore', '2018-06-beijing', '2019-01-beijing',
   '2019-02-hanoi', '2019-04-vladivostok', '2023-09-russia', '2025-09-beijing'];
-const LANGUAGE_ASSET = /assets\/(lang\/|fonts\/NotoSansCJK-)/;
+const LANGUAGE_ASSET = /assets\/(lang\/|fonts\/NotoSansCJK-)|web\/lang\.js/;
 const hangul = /[\uAC00-\uD7A3]/;
 
 async function waitKorean(page) {
@@ -115,6 +115,7 @@ test('without WebGL 2 the table is Korean at #lang=ko', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
   assert.match(await page.locator('.a11y-lead').innerText(), hangul);
   assert.match(await page.locator('#notices').innerText(), /WebGL 2를 쓸 수 없어/);
+  assert.deepEqual(englishWords(await pageTexts(page)), []);
   await page.screenshot({ path: `${SCREENSHOTS}/ko-fallback-table.png`, fullPage: true });
   await close();
 });
@@ -154,3 +155,131 @@ for (const [name, width, height, extra] of [['desktop', 1280, 800, ''], ['phone'
     await close();
   });
 }
+
+// --- untranslated text ----------------------------------------------------------------------------------------
+// What a Korean reader sees in Latin letters must be a name or a unit that stays as it is. Everything else in
+// Latin letters is English the catalogue lacks. Words with a digit (Il-62M, K27, UTC+8:30, HTTP 404) are model
+// numbers, codes and figures; links to the sources keep the outlets' own titles (assets/TRIPS-DATA.md).
+const LATIN_KEPT = new Set([
+  // units and symbols
+  'km', 'h', 'MB', 'x',
+  // names: the map's data, browsers and their technology, keys, languages, outlets named in the facts
+  'Natural', 'Earth', 'WebGL', 'WebAssembly', 'WebCodecs', 'H', 'VP9', 'Chrome', 'Firefox', 'Safari', 'Edge',
+  'Ctrl', 'Cmd', 'Mac', 'Esc', 'Tab', 'Home', 'End', 'Page', 'Up', 'Down', 'Space', 'T', 'P', 'B', 'F',
+  'English', 'EN', 'KO', 'AP', 'NHK', 'SCMP', 'KnAAZ', 'E-Town', 'HTTP', 'WebGL2',
+]);
+function englishWords(texts) {
+  const found = new Set();
+  for (const text of texts) {
+    for (const run of String(text).match(/[A-Za-z0-9][A-Za-z0-9+&'’-]*/g) || []) {
+      const word = run.replace(/['’+-]+$/, '');
+      if (!/[A-Za-z]/.test(word) || /\d/.test(word) || LATIN_KEPT.has(word)) continue;
+      if (/^[\w-]+\.(json|bin|ttf|otf|js|wasm|png)$/.test(word)) continue;  // a file's name in a technical detail
+      found.add(word);
+    }
+  }
+  return [...found].sort();
+}
+// Every text of the page a reader (or a screen reader) meets: rendered text, the names and labels of controls,
+// the title and description; not the sources (links and <cite>), which keep the outlets' names and titles.
+const pageTexts = (page) => page.evaluate(() => {
+  const out = [document.title, document.querySelector('meta[name="description"]').content];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement;
+    if (!parent || parent.closest('script, style, noscript, a[href^="http"], cite, [hidden]')) continue;
+    if (getComputedStyle(parent).display === 'none' || !n.textContent.trim()) continue;
+    out.push(n.textContent);
+  }
+  for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+    if (el.closest('a[href^="http"], cite')) continue;  // a source's own description
+    for (const a of ['aria-label', 'title', 'alt', 'placeholder']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+  }
+  return out;
+});
+// What the canvas shows, in the core's words: every text of describe() but the sources (outlets' names and
+// titles) and ids, and the map's labels now.
+const canvasTexts = (page) => page.evaluate(() => {
+  const out = [];
+  const walk = (v, key) => {
+    if (['sources', 'url', 'id', 'lang', 'languages', 'speeds'].includes(key)) return;
+    if (typeof v === 'string') out.push(v);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, Array.isArray(v) ? key : k);
+  };
+  walk(window.explainer.describe(), '');
+  for (const l of window.explainer.getState().status.labels) out.push(l.text);
+  return out;
+});
+
+test('Korean mode shows no English: the page, the canvas\'s words for every trip, the embed, the video dialog', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko&trip=2018-03-beijing', { width: 1280, height: 800 });
+  await waitKorean(page);
+  await page.waitForFunction(() => document.title === '김정은의 해외 방문길');
+  const seen = [...await pageTexts(page)];
+  for (const trip of TRIPS) {
+    await page.evaluate((id) => window.explainer.command({ do: 'selectTrip', trip: id }), trip);
+    for (const mode of ['train', 'plane', 'both']) {
+      await page.evaluate((m) => { try { window.explainer.setState({ mode: m }); } catch (e) { /* no such track */ } }, mode);
+      await page.evaluate(() => window.explainer.command({ do: 'toEnd' }));
+      await waitLanded(page);
+      await waitFrames(page, 2);
+      seen.push(...await canvasTexts(page));
+    }
+  }
+  seen.push(...await pageTexts(page));  // the accessible layer, now showing the last trip
+  // Local names on: the labels gain their own scripts, no Latin.
+  await page.evaluate(() => window.explainer.command({ do: 'toggleLocalNames' }));
+  await page.waitForFunction(() => window.explainer.getState().status.localNamesReady, null, { timeout: 30000 });
+  await waitFrames(page, 3);
+  seen.push(...await canvasTexts(page));
+  // The Export video dialog.
+  await page.evaluate(() => window.explainer.command({ do: 'exportVideo' }));
+  await page.waitForSelector('#video-dialog[open]');
+  const dialog = await page.textContent('#video-dialog');
+  assert.match(dialog, /동영상 내보내기/);
+  seen.push(dialog);
+  await page.screenshot({ path: `${SCREENSHOTS}/ko-video-dialog.png` });
+  assert.deepEqual(englishWords(seen), []);
+  await close();
+});
+
+test('Korean embed: the zoom hint and the credit are Korean', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko&embed&trip=2019-02-hanoi', { width: 720, height: 600 });
+  await waitKorean(page);
+  await page.waitForFunction(() => document.getElementById('credit').textContent.includes('지도 데이터'));
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction(() => document.querySelector('.scroll-hint.shown'));
+  assert.match(await page.textContent('.scroll-hint'), /스크롤로 지도 확대·축소/);
+  await page.screenshot({ path: `${SCREENSHOTS}/ko-embed-hint.png` });
+  // The page's lines follow the app's words a frame or two after they arrive: looked at again until settled.
+  let english = [];
+  for (let i = 0; i < 20; i++) {
+    english = englishWords([...await pageTexts(page), ...await canvasTexts(page)]);
+    if (!english.length) break;
+    await waitFrames(page, 5);
+  }
+  assert.deepEqual(english, []);
+  await close();
+});
+
+test('error messages in Korean: a missing file and a broken base map are reported in Korean', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko', {
+    expectErrors: /^(Could not load font-bold: HTTP 404|font-bold 파일을 불러오지 못했습니다: HTTP 404|The base map could not be read|기본 지도를 읽지 못했습니다)/,
+    before: async (p) => {
+      await p.route('**/NotoSans-Bold.ttf', (route) => route.fulfill({ status: 404, body: 'gone' }));
+      await p.route('**/assets/map.bin', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.body()).subarray(0, 5000) });
+      });
+    },
+  });
+  await waitKorean(page);
+  await page.waitForFunction(() => /font-bold 파일을 불러오지 못했습니다/.test(document.getElementById('notices').textContent));
+  await page.waitForFunction(() => /기본 지도를 읽지 못했습니다/.test(document.getElementById('notices').textContent));
+  // The sentence is Korean; its technical parts (the file, HTTP 404, the parser's detail) stay as they are.
+  const notices = await page.locator('#notices .notice').allTextContents();
+  assert.deepEqual(notices.filter((n) => !/^[^A-Za-z]*[\uAC00-\uD7A3]/.test(n.replace(/^[\w.-]+ /, ''))), []);
+  await close();
+});

@@ -102,8 +102,18 @@ test('with a public URL: every link the pages and their oEmbed give out is absol
       if (isAbsolute(u) && !u.startsWith('https://www.naturalearthdata.com/')) inside(u, `${rel} <${el.rawTagName}>`);
     }
     // Discovery, as a CMS does it: the link in the page, then the JSON it names.
-    const discovery = doc.querySelectorAll('link[rel="alternate"][type="application/json+oembed"]');
+    const discovery = doc.querySelectorAll('link[rel="alternate"][type="application/json+oembed"]:not([hreflang])');
     assert.equal(discovery.length, 1, `${rel}: one oEmbed discovery link`);
+    // ... and one in Korean: its title and the iframe's in Korean, the iframe opening in Korean.
+    const korean = doc.querySelectorAll('link[rel="alternate"][type="application/json+oembed"][hreflang="ko"]');
+    assert.equal(korean.length, 1, `${rel}: one Korean oEmbed discovery link`);
+    inside(korean[0].getAttribute('href'), `${rel} Korean oEmbed link`);
+    const ko = await (await fetch(korean[0].getAttribute('href'))).json();
+    assert.match(ko.title, /김정은의 해외 방문길$/);
+    assert.match(korean[0].getAttribute('title'), /김정은의 해외 방문길$/);
+    const koFrame = parse(ko.html).querySelector('iframe');
+    assert.match(koFrame.getAttribute('title'), /^김정은의 해외 방문길: /);
+    assert.match(new URL(koFrame.getAttribute('src')).hash, /&lang=ko$/);
     const oembedUrl = discovery[0].getAttribute('href');
     inside(oembedUrl, `${rel} oEmbed link`);
     const r = await fetch(oembedUrl);
@@ -126,7 +136,7 @@ test('with a public URL: every link the pages and their oEmbed give out is absol
     const trip = rel.match(/^trip\/([^/]+)\//)?.[1];
     assert.equal(new URL(frames[0].getAttribute('src')).hash, trip ? `#trip=${trip}&embed` : '#embed', `${rel}: iframe src`);
   }
-  for (const f of ['oembed.json', ...TRIPS.map((t) => `trip/${t.id}/oembed.json`)]) {
+  for (const f of ['oembed.json', 'oembed.ko.json', ...TRIPS.flatMap((t) => [`trip/${t.id}/oembed.json`, `trip/${t.id}/oembed.ko.json`])]) {
     assert.ok(!fs.readFileSync(path.join(tmp, 'site/journeys', f), 'utf8').includes('example.org'), f);
   }
 });

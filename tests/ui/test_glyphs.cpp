@@ -1,7 +1,8 @@
 // No tofu: every text of every language's catalogue (assets/lang/<code>.json) and every local name, rasterised into
 // an ImGui atlas the way the app builds it (src/app/main.cpp build_atlas: the Latin subset, with the language's
-// CJK subset merged for exactly the characters its texts use), must find its glyph. At the largest raster the
-// phone layout uses (pixel ratio 3) the atlas must stay within 4096 × 4096 (GL ES's guaranteed texture sizes).
+// CJK subset merged for exactly the characters its texts use; its bold subset into the bold faces), must find its
+// glyph. At the largest raster the phone layout uses (pixel ratio 3) the atlas must stay within 4096 × 4096 (GL ES's
+// guaranteed texture sizes).
 #include <doctest/doctest.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -37,14 +38,20 @@ std::vector<unsigned> code_points(const std::string& text) {
 }
 
 struct Atlas {
-  std::vector<char> latin, cjk;
+  std::vector<char> latin, latin_bold, cjk, cjk_bold;
   ImVector<ImWchar> ranges;
   ImFontAtlas atlas;
-  ImFont* font = nullptr;
-  // The body font at `px` with `cjk_file` merged for the characters of `texts`.
-  Atlas(const std::vector<std::string>& texts, const std::string& cjk_file, float px) {
+  ImFont* font = nullptr;       // the body face
+  ImFont* bold_font = nullptr;  // the heading face (bold Latin with the bold subset merged)
+  // The app's four faces at body size `px` (body, bold, heading, the halo's copy of the body), each with the
+  // subset merged for the characters of `texts`: `cjk_file` into the regular faces, `cjk_bold_file` (or the
+  // regular when there is none) into the bold ones, so the size is the app's.
+  Atlas(const std::vector<std::string>& texts, const std::string& cjk_file, float px,
+        const std::string& cjk_bold_file = "") {
     latin = read(JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSans-Regular.ttf");
+    latin_bold = read(JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSans-Bold.ttf");
     cjk = read(cjk_file);
+    cjk_bold = cjk_bold_file.empty() ? cjk : read(cjk_bold_file);
     ImFontGlyphRangesBuilder builder;
     for (const std::string& t : texts) builder.AddText(t.c_str());
     builder.BuildRanges(&ranges);
@@ -58,11 +65,14 @@ struct Atlas {
     ImFontConfig merge = config;
     merge.MergeMode = true;
     merge.GlyphRanges = ranges.Data;
-    // Three faces as the app has (body, bold, heading; the halo's copy too), so the size is the app's.
-    for (float size : {px, px, px * ui::kHeadingFontPx / ui::kBodyFontPx, px}) {
-      ImFont* f = atlas.AddFontFromMemoryTTF(latin.data(), static_cast<int>(latin.size()), size, &config);
-      atlas.AddFontFromMemoryTTF(cjk.data(), static_cast<int>(cjk.size()), size, &merge);
+    const float heading = px * ui::kHeadingFontPx / ui::kBodyFontPx;
+    for (const auto& [size, bold] : {std::pair<float, bool>{px, false}, {px, true}, {heading, true}, {px, false}}) {
+      std::vector<char>& base = bold ? latin_bold : latin;
+      std::vector<char>& merged = bold ? cjk_bold : cjk;
+      ImFont* f = atlas.AddFontFromMemoryTTF(base.data(), static_cast<int>(base.size()), size, &config);
+      atlas.AddFontFromMemoryTTF(merged.data(), static_cast<int>(merged.size()), size, &merge);
       if (!font) font = f;
+      if (bold && size == heading) bold_font = f;
     }
     REQUIRE(atlas.Build());
   }
@@ -79,11 +89,11 @@ std::vector<std::string> catalogue_texts(const std::string& code) {
   return texts;
 }
 
-void check_every_glyph(const Atlas& a, const std::vector<std::string>& texts) {
+void check_every_glyph(const ImFont* font, const std::vector<std::string>& texts) {
   int missing = 0;
   for (const std::string& t : texts)
     for (unsigned c : code_points(t))
-      if (c >= 0x20 && !a.font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+      if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
         if (++missing <= 10) {
           char code[16];
           std::snprintf(code, sizeof code, "U+%04X", c);
@@ -95,11 +105,13 @@ void check_every_glyph(const Atlas& a, const std::vector<std::string>& texts) {
 
 }  // namespace
 
-TEST_CASE("every Korean text has its glyphs, and the atlas fits a phone's GPU at pixel ratio 3") {
+TEST_CASE("every Korean text has its glyphs, regular and bold, and the atlas fits a phone's GPU at pixel ratio 3") {
   const std::vector<std::string> texts = catalogue_texts("ko");
   REQUIRE(texts.size() > 200);
-  Atlas a(texts, JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-ko.otf", ui::kBodyFontPx * 3.0f);
-  check_every_glyph(a, texts);
+  Atlas a(texts, JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-ko.otf", ui::kBodyFontPx * 3.0f,
+          JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-ko-bold.otf");
+  check_every_glyph(a.font, texts);
+  check_every_glyph(a.bold_font, texts);
   MESSAGE("Korean atlas at 3x: " << a.atlas.TexWidth << " x " << a.atlas.TexHeight);
   CHECK(a.atlas.TexWidth <= 4096);
   CHECK(a.atlas.TexHeight <= 4096);
@@ -114,5 +126,5 @@ TEST_CASE("every local name has its glyphs") {
   for (const auto& [english, local] : names) texts.push_back(local);
   REQUIRE(texts.size() > 30);
   Atlas a(texts, JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-local.otf", ui::kBodyFontPx * 3.0f);
-  check_every_glyph(a, texts);
+  check_every_glyph(a.font, texts);
 }

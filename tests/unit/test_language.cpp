@@ -192,3 +192,21 @@ TEST_CASE("local names go beside the stops' names, by their English") {
   CHECK(places[0].name == "베이징");
   CHECK(places[0].local_name == "北京");
 }
+
+TEST_CASE("a local name the reader's language already shows is not shown twice") {
+  Session s = korean_ready_session();
+  CHECK(session_add_local_names(s, read(JOURNEYS_SOURCE_DIR "/assets/lang/local-names.json")).empty());
+  const MapPlace seoul{"seoul", "Seoul", "capital", "", {37.57, 126.98}, 1};
+  CHECK(localize_places({seoul}, korean(), s.local_names)[0].local_name.empty());  // 서울, once
+  CHECK(localize_places({seoul}, english_words(), s.local_names)[0].local_name ==
+        "\xEC\x84\x9C\xEC\x9A\xB8");  // Seoul 서울
+  const TripData shown = localize_trips(s.trips_source, korean(), s.local_names);
+  bool checked = false;
+  for (const Leg& leg : shown.trips[0].outbound)
+    for (const Stop& stop : leg.stops)
+      if (stop.name == "\xED\x8F\x89\xEC\x96\x91\xEC\x97\xAD") {  // 평양역
+        CHECK(stop.local_name.empty());
+        checked = true;
+      }
+  CHECK(checked);
+}
