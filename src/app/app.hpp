@@ -168,6 +168,30 @@ struct App {
 
 App& the_app();
 
+// The browser compiles each wasm function when it is first called, on the main thread. Link-time optimisation
+// would inline every step of the start and of the frame into frame() (106 KB, the first frame's compile alone
+// took 100 ms): kept apart, each step is compiled in the frame that first needs it.
+#define NOT_INLINED [[gnu::noinline]]
+
+// --- input.cpp: the reader's pointer and keys
+// Moves the camera for a drag, the wheel, a finger or two on the map (not over a panel).
+void handle_pointer(const SDL_Event& e);
+// Runs the command of a key meant for the map; false when the key is not ours (the panels' keyboard navigation, a
+// browser shortcut, a key with no command).
+bool handle_key(const SDL_Event& e);
+
+// --- fonts.cpp: the font atlas (rebuild_fonts_if_needed, above)
+// The font of a language's subset (scripts/make_cjk_fonts.py), regular or bold, or null when it has not arrived.
+std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false);
+
+// --- assets.cpp: the page's downloads, taken in once each
+bool assets_settled(unsigned kinds);  // every AssetKind bit in `kinds` has arrived or failed
+void load_map();                      // parse the base map and make its geometry (the bytes are let go)
+void load_trip_data();                // the core loads and validates the trips; what is wrong goes to the page
+void load_places();
+void take_language_assets();  // a language's words and the local names, once their font is in; places follow
+void load_icons();
+
 // Shown to the reader on the page (and kept in status.messages for getState): bad data, missing assets,
 // a lost graphics context. level: 0 info, 1 warning, 2 error.
 void report_to_page(int level, const std::string& message);

@@ -1,172 +1,30 @@
-// Platform wiring: an SDL2 window and WebGL2 context on the page's canvas, pointer and key input, Dear ImGui
-// on top, one frame per browser animation frame, the assets handed over by the page. What the explainer does is
-// core::Session (src/core/session.cpp); what is drawn is decided by ui/ and render/ from it.
+// The platform loop: an SDL2 window and WebGL2 context on the page's canvas, Dear ImGui on top, the start-up one
+// step per animation frame, then one frame per animation frame (drawn only when something changed), and the
+// effects of the reader's commands carried out. What the explainer does is core::Session (src/core/session.cpp);
+// what is drawn is decided by ui/ and render/ from it. Beside it: input.cpp (pointer and keys), assets.cpp (the
+// page's downloads taken in), fonts.cpp (the font atlas), composition.cpp (Save image and Export video's frames),
+// page_bridge.cpp (every call to and from the page's JavaScript).
 #include <GLES3/gl3.h>
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
-#include <imgui_internal.h>  // the windows drawn last frame, for where a finger lands
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <optional>
 
 #include "app/app.hpp"
-#include "core/keys.hpp"
-#include "core/localize.hpp"
 #include "render/basemap.hpp"
-#include "render/halo_font.hpp"
 #include "render/imgui_renderer.hpp"
 #include "render/snapshot.hpp"
 
 static App app;
 App& the_app() { return app; }
 
-// The browser compiles each wasm function when it is first called, on the main thread. Link-time optimisation
-// would inline every step of the start and of the frame into frame() (106 KB, the first frame's compile alone
-// took 100 ms): kept apart, each step is compiled in the frame that first needs it.
-#define NOT_INLINED [[gnu::noinline]]
-
 void request_redraw() {
   app.redraw_until_ms = emscripten_get_now() + App::kSettleMs;
   app.redraw_frames = App::kSettleFrames;
-}
-
-// Characters written by the panels and the core's texts beyond ASCII: · × – — … ‹ › ' ' " " → ← ° ±.
-static const char kPanelSymbols[] =
-    "\xC2\xB7\xC3\x97\xE2\x80\x93\xE2\x80\x94\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA\xE2\x80\x98\xE2\x80\x99"
-    "\xE2\x80\x9C\xE2\x80\x9D\xE2\x86\x92\xE2\x86\x90\xC2\xB0\xC2\xB1";
-static const ImWchar kAsciiRange[] = {0x0020, 0x007E, 0};
-
-// The atlas is rasterised at UI scale × device pixel ratio and scaled back by FontGlobalScale, so text is crisp
-// at 1x, 2x and 3x. Rebuilt only when either changes (browser zoom, another screen, a projector).
-// The font of a language's subset (scripts/make_cjk_fonts.py), regular or bold, or null when it has not arrived.
-static std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false) {
-  for (auto& [language, bytes] : bold ? app.assets.language_bold_fonts : app.assets.language_fonts)
-    if (language == l && !bytes.empty()) return &bytes;
-  return nullptr;
-}
-
-// The characters a subset must draw now: every text of the reader's catalogue (its language's font), or the local
-// names when they are shown (the local names' font). ImGui 1.86 cannot add glyphs to a built atlas, so a new
-// language rebuilds it.
-static ImVector<ImWchar> glyph_ranges(bool local_names) {
-  ImFontGlyphRangesBuilder builder;
-  if (local_names) {
-    for (const auto& [english, text] : app.session.local_names) builder.AddText(text.c_str());
-  } else {
-    const core::Words& w = core::session_words(app.session);
-    for (const auto& [english, text] : w.ui) builder.AddText(text.c_str());
-    for (const auto& [english, text] : w.data) builder.AddText(text.c_str());
-  }
-  ImVector<ImWchar> ranges;
-  builder.BuildRanges(&ranges);
-  return ranges;
-}
-
-// The largest texture the atlas may be: the GL limit, and at most 4096 (phones' GPUs).
-static int atlas_limit() {
-  GLint max_size = 0;
-  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-  return std::min(4096, max_size > 0 ? static_cast<int>(max_size) : 4096);
-}
-
-static void build_atlas(float pixel_ratio, float ui_scale, float shrink);
-
-NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
-  const core::Language language = core::session_words(app.session).language;
-  const std::string key = std::string(core::language_code(language)) + (language_font(language, true) ? "/bold" : "") +
-                          (app.session.status.local_names_ready ? "/local" : "");
-  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale && key == app.fonts_key) return;
-  app.font_pixel_ratio = pixel_ratio;
-  app.ui_scale = ui_scale;
-  app.fonts_key = key;
-  // Korean at 3x on a classroom projector can outgrow the texture: then the glyphs are rasterised smaller (and
-  // drawn scaled up a little) rather than lost to white boxes.
-  for (float shrink = 1.0f; shrink >= 0.3f; shrink *= 0.8f) {
-    build_atlas(pixel_ratio, ui_scale, shrink);
-    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    if (atlas.TexWidth <= atlas_limit() && atlas.TexHeight <= atlas_limit()) break;
-  }
-  StartupStep upload("font atlas: upload the texture");
-  render::imgui_renderer_upload_fonts(app.imgui_renderer);
-}
-
-static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
-  const float raster = pixel_ratio * ui_scale * shrink;
-  char step_name[64];
-  std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale,
-                pixel_ratio);
-  StartupStep step(step_name);
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  // Only the characters that can be shown are rasterised (a quarter of the font's): printable ASCII, the few
-  // symbols the panels write, and whatever the trip data and the place names use (app.glyphs, filled as they load).
-  if (app.glyph_ranges.empty()) {
-    app.glyphs.AddRanges(kAsciiRange);
-    app.glyphs.AddText(kPanelSymbols);
-    app.glyphs.BuildRanges(&app.glyph_ranges);  // must outlive the atlas: kept in app
-  }
-  ImFontConfig config;
-  config.FontDataOwnedByAtlas = false;  // the bytes stay in app.assets
-  config.GlyphRanges = app.glyph_ranges.Data;
-  // The atlas is rasterised at the exact device pixel size, so ImGui's default 3x horizontal oversampling (for
-  // sub-pixel glyph placement) shows no difference here but triples the rasterising time at start (~110 ms of
-  // the first frame under SwiftShader) and the atlas. Glyphs snap to whole pixels instead.
-  config.OversampleH = 1;
-  config.PixelSnapH = true;
-  // Korean (the reader's language's subset) and the local names' Han, Cyrillic and Hangul (theirs) merged into each
-  // face, when in use. The ranges must outlive Build().
-  static ImVector<ImWchar> words_ranges, local_ranges;
-  std::vector<std::uint8_t>* words_font = language_font(core::session_words(app.session).language);
-  // Its bold weight for the bold faces (the regular stands in until it arrives: never a missing glyph).
-  std::vector<std::uint8_t>* words_bold_font = language_font(core::session_words(app.session).language, true);
-  std::vector<std::uint8_t>* local_font =
-      app.session.status.local_names_ready && !app.assets.font_local.empty() ? &app.assets.font_local : nullptr;
-  words_ranges = glyph_ranges(false);
-  local_ranges = glyph_ranges(true);
-  if (words_ranges.Size <= 1) words_font = nullptr;
-  if (!words_font || !words_bold_font) words_bold_font = words_font;
-  if (local_ranges.Size <= 1) local_font = nullptr;
-  ImFontConfig merge_words = config, merge_local = config;
-  merge_words.MergeMode = merge_local.MergeMode = true;
-  merge_words.GlyphRanges = words_ranges.Data;
-  merge_local.GlyphRanges = local_ranges.Data;
-  auto add = [&](std::vector<std::uint8_t>& ttf, float size_px, bool bold_face = false) -> ImFont* {
-    if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
-      ImFontConfig fallback;
-      fallback.SizePixels = 13.0f * raster;
-      return io.Fonts->AddFontDefault(&fallback);
-    }
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
-    if (std::vector<std::uint8_t>* merged = bold_face ? words_bold_font : words_font)
-      io.Fonts->AddFontFromMemoryTTF(merged->data(), static_cast<int>(merged->size()), size_px * raster, &merge_words);
-    if (local_font)
-      io.Fonts->AddFontFromMemoryTTF(local_font->data(), static_cast<int>(local_font->size()), size_px * raster,
-                                     &merge_local);
-    return font;
-  };
-  std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
-  app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
-  app.fonts.bold = add(bold, ui::kBodyFontPx, true);
-  app.fonts.heading = add(bold, ui::kHeadingFontPx, true);
-  // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
-  // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
-  const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio * shrink / render::kLabelFontFactor;
-  io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
-  app.fonts.label_halo = add(app.assets.font_regular, ui::kBodyFontPx);
-  {
-    StartupStep build("font atlas: rasterise the glyphs");
-    io.Fonts->Build();
-  }
-  {
-    StartupStep halo("font atlas: bake the label halo");
-    render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
-  }
-  io.FontGlobalScale = 1.0f / (pixel_ratio * shrink);
 }
 
 // Returns whether the canvas changed size or pixel ratio.
@@ -206,85 +64,7 @@ static void update_layout() {
   app.session.status.list_covers_map = app.layout.narrow;
 }
 
-// --- input ----------------------------------------------------------------------------------------------------
-// Whether a point (CSS px) is on a panel drawn in the last frame. A finger that lands on a panel scrolls or
-// presses it and never pans the map: ImGui's own WantCaptureMouse still holds the previous touch's position then.
-bool over_panel(const core::ScreenPoint& p) {
-  for (const ImGuiWindow* w : GImGui->Windows)
-    if (w->WasActive && !w->Hidden && !(w->Flags & ImGuiWindowFlags_NoInputs) &&
-        w->OuterRectClipped.Contains(ImVec2(float(p.x), float(p.y))))
-      return true;
-  return false;
-}
-
-NOT_INLINED static void handle_pointer(const SDL_Event& e) {
-  const ImGuiIO& io = ImGui::GetIO();
-  core::AppState& st = app.session.state;
-  Gestures& g = app.gestures;
-  switch (e.type) {
-    case SDL_MOUSEBUTTONDOWN:
-      if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse && e.button.which != SDL_TOUCH_MOUSEID) {
-        g.dragging = true;
-        g.last_x = e.button.x;
-        g.last_y = e.button.y;
-      }
-      break;
-    case SDL_MOUSEBUTTONUP:
-      if (e.button.button == SDL_BUTTON_LEFT) g.dragging = false;
-      break;
-    case SDL_MOUSEMOTION:
-      if (g.dragging) {
-        st.camera = core::pan_by(st.camera, e.motion.x - g.last_x, e.motion.y - g.last_y, st.camera_limits);
-        g.last_x = e.motion.x;
-        g.last_y = e.motion.y;
-      }
-      break;
-    case SDL_MOUSEWHEEL:
-      if (!io.WantCaptureMouse) {
-        // SDL reports a wheel notch (100 px of DOM deltaY) as 1.0; d3-zoom turns that into 0.2 of a zoom level.
-        int mx = 0, my = 0;
-        SDL_GetMouseState(&mx, &my);
-        st.camera = core::zoom_about(st.camera, {double(mx), double(my)}, 0.2 * e.wheel.preciseY, st.camera_limits);
-      }
-      break;
-    case SDL_FINGERDOWN:
-    case SDL_FINGERMOTION:
-    case SDL_FINGERUP: {
-      // Fingers arrive normalised to the window; one finger pans, two pinch (zoom about their midpoint).
-      const core::ScreenPoint p{e.tfinger.x * st.camera.viewport.width, e.tfinger.y * st.camera.viewport.height};
-      int slot = -1;
-      for (int i = 0; i < g.finger_count; ++i)
-        if (g.fingers[i] == e.tfinger.fingerId) slot = i;
-      if (e.type == SDL_FINGERDOWN && slot < 0 && g.finger_count < 2 && !io.WantCaptureMouse && !over_panel(p)) {
-        slot = g.finger_count++;
-        g.fingers[slot] = e.tfinger.fingerId;
-        g.finger_start[slot] = g.finger_now[slot] = p;
-        // Every change in the number of fingers restarts the gesture from the current view.
-        for (int i = 0; i < g.finger_count; ++i) g.finger_start[i] = g.finger_now[i];
-        g.pinch_start = st.camera;
-      } else if (e.type == SDL_FINGERMOTION && slot >= 0) {
-        g.finger_now[slot] = p;
-        if (g.finger_count == 2)
-          st.camera = core::pinch(g.pinch_start, g.finger_start[0], g.finger_start[1], g.finger_now[0], g.finger_now[1],
-                                  st.camera_limits);
-        else
-          st.camera =
-              core::pan_by(g.pinch_start, p.x - g.finger_start[0].x, p.y - g.finger_start[0].y, st.camera_limits);
-      } else if (e.type == SDL_FINGERUP && slot >= 0) {
-        g.fingers[slot] = g.fingers[g.finger_count - 1];
-        g.finger_now[slot] = g.finger_now[g.finger_count - 1];
-        --g.finger_count;
-        for (int i = 0; i < g.finger_count; ++i) g.finger_start[i] = g.finger_now[i];
-        g.pinch_start = st.camera;
-      }
-      break;
-    }
-    default: break;
-  }
-}
-
 // --- graphics context -------------------------------------------------------------------------------------------
-NOT_INLINED static void load_icons();
 
 // Everything on the GPU, from the copies kept on the CPU: at start and after a lost context comes back.
 NOT_INLINED static void create_gpu_resources() {
@@ -325,24 +105,6 @@ NOT_INLINED static void recover_context() {
   report_to_page(0, "The graphics context is back; the map is drawn again.");
 }
 
-// --- keyboard ---------------------------------------------------------------------------------------------------
-static std::optional<core::Command> command_for(const SDL_KeyboardEvent& k) {
-  const SDL_Keycode key = k.keysym.sym;
-  if (k.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) return std::nullopt;  // the browser's own shortcuts
-  if (key == SDLK_SPACE) return core::command_for_key(core::Key::Space);
-  if (key == SDLK_LEFT) return core::command_for_key(core::Key::Left);
-  if (key == SDLK_RIGHT) return core::command_for_key(core::Key::Right);
-  if (key == SDLK_HOME) return core::command_for_key(core::Key::Home);
-  if (key == SDLK_END) return core::command_for_key(core::Key::End);
-  if (key == SDLK_PAGEUP) return core::command_for_key(core::Key::PageUp);
-  if (key == SDLK_PAGEDOWN) return core::command_for_key(core::Key::PageDown);
-  if (key == SDLK_SLASH && (k.keysym.mod & KMOD_SHIFT)) return core::command_for_key(core::Key::Question);
-  if (key == SDLK_QUESTION) return core::command_for_key(core::Key::Question);
-  if (key >= SDLK_0 && key <= SDLK_9) return core::command_for_key(core::Key::Digit, static_cast<char>(key));
-  if (key >= SDLK_a && key <= SDLK_z) return core::command_for_key(core::Key::Letter, static_cast<char>(key));
-  return std::nullopt;
-}
-
 // Every reader action ends here, from a key, a panel or the page (journeys_command): the core decides, the
 // platform carries out what it asks.
 void run_command(const core::Command& c) {
@@ -355,21 +117,6 @@ void run_command(const core::Command& c) {
   // happen in the middle of the reader's frame (a panel's click arrives there).
   if (effects.save_image) app.save_image_pending = true;
   if (effects.export_video && !app.video.active) page_open_video_dialog();
-}
-
-// Our keys win, except while the reader is moving through the panels with the keyboard (ImGui's focus ring is
-// showing), where Space and the arrows press and move between controls.
-static bool handle_key(const SDL_Event& e) {
-  if (e.type != SDL_KEYDOWN) return false;
-  const ImGuiIO& io = ImGui::GetIO();
-  const SDL_Keycode key = e.key.keysym.sym;
-  const bool nav_key =
-      key == SDLK_SPACE || key == SDLK_LEFT || key == SDLK_RIGHT || key == SDLK_HOME || key == SDLK_END;
-  if (io.WantTextInput || (nav_key && io.NavVisible)) return false;
-  const std::optional<core::Command> c = command_for(e.key);
-  if (!c) return false;
-  run_command(*c);
-  return true;
 }
 
 // --- Save image -------------------------------------------------------------------------------------------------
@@ -389,12 +136,6 @@ static void save_image() {
 // Each step is its own short task between two animation frames, so the page (and the article around an embed)
 // answers clicks, keys and scrolling while the explainer starts, and the reader sees the map before the panels.
 // A step waits (a frame at a time) for the downloads it needs; the page hands each over as it arrives.
-NOT_INLINED static void load_map();
-NOT_INLINED static void load_trip_data();
-NOT_INLINED static void load_places();
-NOT_INLINED static void take_language_assets();
-
-static bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
 
 NOT_INLINED static void start_step() {
   switch (app.start_stage) {
@@ -593,84 +334,6 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
     emscripten_pause_main_loop();
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
   }
-}
-
-// --- start ------------------------------------------------------------------------------------------------------
-NOT_INLINED static void load_map() {
-  if (app.assets.map_bin.empty()) return;  // the page has already said the download failed
-  StartupStep step("parse the base map");
-  std::string error;
-  if (!core::parse_map_asset(app.assets.map_bin.data(), app.assets.map_bin.size(), app.map, error)) {
-    report_to_page(2, "The base map could not be read (" + error + "); routes are drawn without it.");
-    return;
-  }
-  app.map_loaded = true;
-  app.map_geometry = render::build_map_geometry(app.map);
-  app.assets.map_bin = {};  // parsed: the bytes are not needed again
-}
-
-// Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
-NOT_INLINED static void load_trip_data() {
-  StartupStep step("parse and validate the trips");
-  const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
-                              app.assets.trips_json.size());
-  for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
-  app.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
-  app.assets.trips_json = {};
-}
-
-NOT_INLINED static void load_places() {
-  if (app.assets.places_json.empty()) return;
-  StartupStep step("parse the places");
-  const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()),
-                              app.assets.places_json.size());
-  core::PlacesResult result = core::load_places(text, "assets/places.json");
-  app.glyphs.AddText(text.data(), text.data() + text.size());
-  for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
-  app.places_source = std::move(result.places);
-  app.places = app.places_source;
-  app.assets.places_json = {};
-}
-
-// A language's words and the local names are taken once the CJK font is in (never text without its glyphs); the
-// map's places follow the language and the local names.
-NOT_INLINED static void take_language_assets() {
-  auto& pending = app.assets.pending_words;
-  for (std::size_t i = 0; i < pending.size();) {
-    if (!language_font(pending[i].first)) {
-      ++i;
-      continue;
-    }
-    const std::string error = core::session_add_words(app.session, pending[i].first, pending[i].second);
-    if (!error.empty()) report_to_page(2, error);
-    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
-  }
-  if (!app.assets.font_local.empty() && !app.assets.pending_local_names.empty()) {
-    const std::string error = core::session_add_local_names(app.session, app.assets.pending_local_names);
-    if (!error.empty()) report_to_page(1, error);
-    app.assets.pending_local_names.clear();
-  }
-  core::session_localize(app.session);
-  const core::Words& w = core::session_words(app.session);
-  const bool local = app.session.status.local_names_ready;
-  const std::string key = std::string(core::language_code(w.language)) + (local ? "/local" : "");
-  if (key == app.places_key) return;
-  app.places_key = key;
-  app.places = core::localize_places(app.places_source, w, local ? app.session.local_names : core::LocalNames{});
-}
-
-static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {
-  std::string error;
-  icon = render::load_icon(png, &error);
-  if (!icon.texture && !png.empty())
-    report_to_page(1,
-                   std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
-}
-
-NOT_INLINED static void load_icons() {
-  load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
-  load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
-  load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
 }
 
 void start_app() {

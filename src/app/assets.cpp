@@ -1,0 +1,90 @@
+// The page's downloads, taken in once each: the base map parsed and made into geometry, the trips loaded and
+// validated by the core (what is wrong is said on the page), the places, a language's words and the local names
+// (once their font is in), the vehicle icons. The start-up steps (main.cpp start_step) call these.
+#include <string>
+#include <string_view>
+
+#include "app/app.hpp"
+#include "core/localize.hpp"
+#include "render/basemap.hpp"
+
+static App& app = the_app();
+
+bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
+
+NOT_INLINED void load_map() {
+  if (app.assets.map_bin.empty()) return;  // the page has already said the download failed
+  StartupStep step("parse the base map");
+  std::string error;
+  if (!core::parse_map_asset(app.assets.map_bin.data(), app.assets.map_bin.size(), app.map, error)) {
+    report_to_page(2, "The base map could not be read (" + error + "); routes are drawn without it.");
+    return;
+  }
+  app.map_loaded = true;
+  app.map_geometry = render::build_map_geometry(app.map);
+  app.assets.map_bin = {};  // parsed: the bytes are not needed again
+}
+
+// Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
+NOT_INLINED void load_trip_data() {
+  StartupStep step("parse and validate the trips");
+  const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
+                              app.assets.trips_json.size());
+  for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
+  app.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
+  app.assets.trips_json = {};
+}
+
+NOT_INLINED void load_places() {
+  if (app.assets.places_json.empty()) return;
+  StartupStep step("parse the places");
+  const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()),
+                              app.assets.places_json.size());
+  core::PlacesResult result = core::load_places(text, "assets/places.json");
+  app.glyphs.AddText(text.data(), text.data() + text.size());
+  for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
+  app.places_source = std::move(result.places);
+  app.places = app.places_source;
+  app.assets.places_json = {};
+}
+
+// A language's words and the local names are taken once the CJK font is in (never text without its glyphs); the
+// map's places follow the language and the local names.
+NOT_INLINED void take_language_assets() {
+  auto& pending = app.assets.pending_words;
+  for (std::size_t i = 0; i < pending.size();) {
+    if (!language_font(pending[i].first)) {
+      ++i;
+      continue;
+    }
+    const std::string error = core::session_add_words(app.session, pending[i].first, pending[i].second);
+    if (!error.empty()) report_to_page(2, error);
+    pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  if (!app.assets.font_local.empty() && !app.assets.pending_local_names.empty()) {
+    const std::string error = core::session_add_local_names(app.session, app.assets.pending_local_names);
+    if (!error.empty()) report_to_page(1, error);
+    app.assets.pending_local_names.clear();
+  }
+  core::session_localize(app.session);
+  const core::Words& w = core::session_words(app.session);
+  const bool local = app.session.status.local_names_ready;
+  const std::string key = std::string(core::language_code(w.language)) + (local ? "/local" : "");
+  if (key == app.places_key) return;
+  app.places_key = key;
+  app.places = core::localize_places(app.places_source, w, local ? app.session.local_names : core::LocalNames{});
+}
+
+static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {
+  std::string error;
+  icon = render::load_icon(png, &error);
+  if (!icon.texture && !png.empty())
+    report_to_page(1,
+                   std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
+}
+
+NOT_INLINED void load_icons() {
+  load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
+  load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
+  load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
+}
