@@ -27,7 +27,7 @@ constexpr int kRings = 4;
 // position (a label across the route hides where it goes), but all of them together less than a ring.
 constexpr double kRingCost = 20;
 constexpr double kDotCost = 30;
-constexpr double kRouteCost = 4, kRouteCostCap = 16;
+constexpr double kRouteCost = 4;    // the cap: LabelScene::route_cost_cap
 constexpr double kKeepBonus = 3.5;  // staying where it was beats moving one position for a slightly better spot
 
 ScreenRect candidate_box(const LabelRequest& r, int position, double d) {
@@ -161,9 +161,9 @@ void place_labels(const LabelScene& scene, const LabelLayout* previous, LabelLay
         double route = 0;
         for (const ScreenSegment& s : scene.routes) {
           if (segment_hits(s, box)) route += kRouteCost;
-          if (route >= kRouteCostCap) break;
+          if (route >= scene.route_cost_cap) break;
         }
-        cost += route;
+        cost += std::min(route, scene.route_cost_cap);
         if (before && before->position == pos && before->ring == ring) cost -= kKeepBonus;
         if (!found || cost < best_cost) {
           found = true;
@@ -187,7 +187,9 @@ static bool same_label(const LabelRequest& a, const LabelRequest& b) {
 
 bool LabelPlacer::same_inputs(const LabelScene& scene) const {
   if (!have_) return false;
-  if (scene.screen != last_.screen || scene.gap != last_.gap || scene.edge_margin != last_.edge_margin) return false;
+  if (scene.screen != last_.screen || scene.gap != last_.gap || scene.edge_margin != last_.edge_margin ||
+      scene.route_cost_cap != last_.route_cost_cap)
+    return false;
   if (scene.panels != last_.panels) return false;
   if (scene.labels.size() != last_.labels.size()) return false;
   for (std::size_t i = 0; i < scene.labels.size(); ++i)
