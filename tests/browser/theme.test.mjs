@@ -112,3 +112,41 @@ test('forced colours (Windows high contrast): the pressed trip in the HTML layer
     await close();
   }
 });
+
+// Every trip at the four sizes in both themes, half way through a race (both modes where there are two), saved as
+// look-<theme>-<size>-<trip>.png to be looked at one by one; each drawn in its theme's sea.
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800, hash: '' },
+  { name: 'phone', width: 390, height: 844, hash: '' },
+  { name: 'embed', width: 760, height: 600, hash: 'embed&' },
+  { name: 'classroom', width: 1920, height: 1080, hash: 'classroom&' },
+];
+for (const theme of ['light', 'dark']) {
+  for (const size of SIZES) {
+    test(`every trip at ${size.name} in the ${theme} theme, drawn in that theme's colours`, async () => {
+      const { page, close } = await openPage(browser, server.url + `#${size.hash}dark=${theme === 'dark' ? 'on' : 'off'}`, {
+        width: size.width, height: size.height, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
+      });
+      page.setDefaultTimeout(120000);
+      try {
+        await waitReady(page);
+        const trips = await page.evaluate(async () => (await (await fetch('assets/trips.json')).json()).trips.map((t) => t.id));
+        for (const trip of trips) {
+          await page.evaluate((t) => window.explainer.setState({ trip: t, mode: 'both', time: 0, playing: false }), trip);
+          await waitLanded(page);
+          const end = (await page.evaluate(() => window.explainer.getState())).status.endHours;
+          await page.evaluate((t) => window.explainer.setState({ time: t }), end / 2);
+          await waitLanded(page);
+          await waitFrames(page, 4);
+          const pixels = await canvasPixels(page, `look-${theme}-${size.name}-${trip}`);
+          const sea = theme === 'dark' ? DARK_SEA : LIGHT_SEA;
+          let n = 0;
+          for (let i = 0; i < pixels.data.length; i += 16) if (near([pixels.data[i], pixels.data[i + 1], pixels.data[i + 2]], sea, 6)) n++;
+          assert.ok(n > pixels.data.length / 16 * 0.02, `${trip}: the ${theme} sea is not drawn`);
+        }
+      } finally {
+        await close();
+      }
+    });
+  }
+}
