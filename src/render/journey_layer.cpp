@@ -249,6 +249,8 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
   // 50 px in classroom mode, where 26 px was a speck from the back of the room.
   const float ui_scale = std::max(1.0f, font_px / (16.0f * kLabelFontFactor));
   const float icon_px = kIconPx * (1.0f + (ui_scale - 1.0f) * 0.6f);
+  const float dot = 1.0f + (ui_scale - 1.0f) * 0.5f;  // stop and city dots: 5 px on a laptop, 9 px in classroom
+  scene.gap = 6.0 * dot;                              // the labels keep as clear of the larger dots
   // Where the vehicles are: labels never go under an icon (its disc's box).
   const float icon_radius = icon_px / 2 * 1.25f;
   if (journey) {
@@ -273,8 +275,8 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         const core::TrackStop& stop = track.stops[i];
         const ImVec2 p = to_screen(cam, stop.coord);
         const bool lit = static_cast<int>(i) < passed;
-        draw->AddCircleFilled(p, 5.0f, lit ? col : dark ? IM_COL32(16, 24, 36, 255) : IM_COL32_WHITE, 16);
-        draw->AddCircle(p, 5.0f, col, 16, 1.5f);
+        draw->AddCircleFilled(p, 5.0f * dot, lit ? col : dark ? IM_COL32(16, 24, 36, 255) : IM_COL32_WHITE, 16);
+        draw->AddCircle(p, 5.0f * dot, col, 16, 1.5f * dot);
         const bool with_hours = lit && i > 0 && i < layer.passed_label[k].size();
         const char* text = with_hours                       ? layer.passed_label[k][i].c_str()
                            : i < layer.name_label[k].size() ? layer.name_label[k][i].c_str()
@@ -301,7 +303,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         r.rank = (track.what_if ? 4 : 0) + (end ? 0 : lit ? 1 : 2);
         r.id = -1 - static_cast<int>(layer.stop_text.size() - 1);
         r.text_hash = core::label_text_hash(text);
-        r.dot_radius = 6.0;
+        r.dot_radius = 6.0 * dot;
         scene.labels.push_back(r);
       }
     }
@@ -339,7 +341,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
       r.rank = place.rank;
       r.id = static_cast<int>(i);
       r.text_hash = core::label_text_hash(layer.place_label[i]);
-      r.dot_radius = 3.0;
+      r.dot_radius = 3.0 * dot;
       scene.labels.push_back(r);
     }
   }
@@ -390,7 +392,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     const bool stop = l.id < 0;
     // A context city's dot only with its name: an unnamed dot tells the reader nothing.
     if (!stop)
-      draw->AddCircleFilled(to_screen(cam, places[l.id].coord), 2.5f,
+      draw->AddCircleFilled(to_screen(cam, places[l.id].coord), 2.5f * dot,
                             dark ? IM_COL32(170, 170, 178, 255) : IM_COL32(60, 60, 70, 255), 12);
     const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
                            : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
