@@ -206,7 +206,7 @@ NOT_INLINED static bool update_viewport() {
 static void update_layout() {
   app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width),
                                   float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark,
-                                  app.requests.controls_needed_h);
+                                  app.requests.measured);
   app.session.status.list_covers_map = app.layout.narrow;
 }
 

@@ -204,8 +204,13 @@ bool LabelPlacer::same_inputs(const LabelScene& scene) const {
 
 bool LabelPlacer::update(const LabelScene& scene) {
   if (same_inputs(scene)) return false;
+  // A panel that opened and closed again (the keys' help) gives the labels back the places they had before it, not
+  // the places they fled to while it was open: the layout before the last one is the one preferred then.
+  const bool panel_went_away = have_ && scene.panels != last_.panels && scene.panels == previous_panels_;
+  place_labels(scene, !have_ ? nullptr : panel_went_away ? &previous_ : &layout_, next_);
   std::swap(previous_, layout_);
-  place_labels(scene, have_ ? &previous_ : nullptr, layout_);
+  std::swap(layout_, next_);
+  previous_panels_ = last_.panels;
   last_ = scene;
   have_ = true;
   ++runs_;

@@ -113,7 +113,8 @@ class LabelPlacer {
  private:
   bool same_inputs(const LabelScene& scene) const;
   LabelScene last_;
-  LabelLayout layout_, previous_;
+  LabelLayout layout_, previous_, next_;
+  std::vector<ScreenRect> previous_panels_;  // the panels `previous_` was placed among
   bool have_ = false;
   long long runs_ = 0;
 };

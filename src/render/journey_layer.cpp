@@ -63,7 +63,7 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
     // projector still shows it, where a 2 px line at 28 % vanished); opaque, so segment joins do not darken into
     // dots. Then the part travelled so far, strong.
     const float* land = core::map_palette(dark).land[static_cast<int>(core::LandClass::RouteLand)];
-    const float mix = dark ? 0.45f : 0.5f;
+    const float mix = dark ? 0.3f : 0.5f;  // dark: about 3:1 against the land, where half way was dim
     RouteStyle ghost{{rgba[0] + (land[0] - rgba[0]) * mix, rgba[1] + (land[1] - rgba[1]) * mix,
                       rgba[2] + (land[2] - rgba[2]) * mix, 1.0f},
                      2.5f * line_scale,

@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <imgui_internal.h>  // the title line's and the compare card's windows as last drawn
 #include <iterator>
 #include <string>
 
@@ -130,8 +131,9 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
   ImGui::TextWrapped("%s", core::now_text(w, state, j).c_str());
   // The height its content needs: the layout gives the panel that much on the next frame (a reason that wraps onto
   // three lines on a phone, a Korean line longer than the English); drawn again until they agree.
-  out.controls_needed_h = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
-  if (std::fabs(std::max(layout.controls_base_h, out.controls_needed_h) - ImGui::GetWindowHeight()) > 1.0f)
+  out.measured.controls_h =
+      ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+  if (std::fabs(std::max(layout.controls_base_h, out.measured.controls_h) - ImGui::GetWindowHeight()) > 1.0f)
     out.animating = true;
   out.remember_window("controls");
   ImGui::End();
@@ -173,8 +175,15 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
     ImGui::SetNextWindowPos(ImVec2(map_x0, map_bottom), 0, ImVec2(0, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(strip_w, 0), ImVec2(strip_w, FLT_MAX));
   } else {
-    // Phones: below the page's map credit in the top right.
-    const float top = layout.narrow ? 36.0f : margin;
+    // Phones: below the page's map credit in the top right. Elsewhere below the trip's title line when the trips
+    // panel is folded and the line reaches the card's corner (an embed's long title ran under the card).
+    float top = layout.narrow ? 36.0f : margin;
+    const ImGuiWindow* title = ImGui::FindWindowByName("Show trips");
+    const ImGuiWindow* last = ImGui::FindWindowByName("Compare");
+    const float card_w = last && last->Size.x > 0 ? last->Size.x : 360.0f * s;
+    if (!layout.narrow && title && title->WasActive && !title->Hidden &&
+        title->Pos.x + title->Size.x > static_cast<float>(layout.width) - margin - card_w)
+      top = std::max(top, title->Pos.y + title->Size.y + margin);
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(layout.width) - margin, top), 0, ImVec2(1, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(layout.width) - 2 * margin, FLT_MAX));
   }

@@ -13,7 +13,7 @@ float ui_scale_for(float width, float height) {
 }
 
 Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark,
-                      float controls_needed_h) {
+                      const Measured& measured) {
   const core::Presentation& p = state.presentation;
   Layout l;
   l.width = width;
@@ -28,13 +28,14 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   const float s = l.scale;
   l.controls_base_h = p.controls ? (touch ? 190.0f : 150.0f) * s : 0.0f;
   const float controls_h =
-      p.controls ? std::max(l.controls_base_h, std::min(std::ceil(controls_needed_h), height * 0.5f)) : 0.0f;
+      p.controls ? std::max(l.controls_base_h, std::min(std::ceil(measured.controls_h), height * 0.5f)) : 0.0f;
   if (l.narrow) {
     // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row. Open,
     // the sheet leaves the map at least the top 30 % where there is room, and always shows five trip rows
     // (header row + five rows of kPhoneTripRowPx + the window's padding).
     l.controls = {0, height - controls_h, width, height};
-    const float handle_h = touch ? 72.0f : 56.0f;
+    l.handle_base_h = touch ? 72.0f : 56.0f;
+    const float handle_h = std::max(l.handle_base_h, std::min(std::ceil(measured.handle_h), height * 0.2f));
     const float list_h = (touch ? 60.0f : 48.0f) + 5.0f * kPhoneTripRowPx + 40.0f;
     const float open_top = std::max(0.0f, std::min(height * 0.30f, height - controls_h - list_h));
     const float sheet_top = state.sidebar_open ? open_top : height - controls_h - handle_h;
@@ -227,7 +228,7 @@ int segmented(const char* id, const char* const* labels, const char* const* name
 
 void draw(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   draw_sidebar(state, in, layout, fonts, out);
-  out.controls_needed_h = 0.0f;
+  out.measured.controls_h = 0.0f;
   if (in.journey && state.presentation.controls) {
     draw_controls(state, in, layout, fonts, out);
     draw_compare(state, in, layout, fonts, out);

@@ -416,3 +416,33 @@ TEST_CASE(
     CHECK_FALSE(inside);
   }
 }
+
+TEST_CASE("labels: a panel that opens and closes again gives the labels back their places") {
+  // Two labels side by side; a panel over the first one's right pushes it left, and once the panel is gone it goes
+  // back to the right (the keys' help opened and closed: the map must look as it did).
+  core::LabelScene scene;
+  scene.screen = {0, 0, 800, 600};
+  for (int k = 0; k < 2; ++k) {
+    LabelRequest r;
+    r.anchor_x = 300 + 200 * k;
+    r.anchor_y = 300;
+    r.width = 70;
+    r.height = 16;
+    r.priority = LabelPriority::ReportedStop;
+    r.id = k;
+    scene.labels.push_back(r);
+  }
+  core::LabelPlacer placer;
+  placer.update(scene);
+  const std::vector<core::PlacedLabel> before = placer.layout().placed;
+  REQUIRE(before.size() == 2);
+  CHECK(before[0].position == 0);  // right of its dot
+  scene.panels.push_back({310, 250, 420, 350});
+  placer.update(scene);
+  REQUIRE(placer.layout().placed.size() == 2);
+  CHECK(placer.layout().placed[0].box != before[0].box);
+  scene.panels.clear();
+  placer.update(scene);
+  REQUIRE(placer.layout().placed.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) CHECK(placer.layout().placed[i].box == before[i].box);
+}
