@@ -205,12 +205,27 @@ bool LabelPlacer::same_inputs(const LabelScene& scene) const {
 bool LabelPlacer::update(const LabelScene& scene) {
   if (same_inputs(scene)) return false;
   // A panel that opened and closed again (the keys' help) gives the labels back the places they had before it, not
-  // the places they fled to while it was open: the layout before the last one is the one preferred then.
-  const bool panel_went_away = have_ && scene.panels != last_.panels && scene.panels == previous_panels_;
-  place_labels(scene, !have_ ? nullptr : panel_went_away ? &previous_ : &layout_, next_);
-  std::swap(previous_, layout_);
+  // the places they fled to while it was open: the last layouts are remembered by the panels they were placed
+  // among (a panel takes a frame or two to come and go), and the latest among the same panels is preferred then.
+  const LabelLayout* basis = have_ ? &layout_ : nullptr;
+  if (have_ && scene.panels != last_.panels)
+    for (std::size_t k = 1; k <= history_count_; ++k) {  // newest first
+      const Remembered& r = history_[(history_next_ + kHistory - k) % kHistory];
+      if (r.panels == scene.panels) {
+        basis = &r.layout;
+        break;
+      }
+    }
+  place_labels(scene, basis, next_);
+  if (have_) {  // into the oldest slot, reusing its vectors (placement runs every frame of a flight)
+    Remembered& slot = history_[history_next_];
+    slot.panels.assign(last_.panels.begin(), last_.panels.end());
+    slot.layout.placed.assign(layout_.placed.begin(), layout_.placed.end());
+    slot.layout.dropped.assign(layout_.dropped.begin(), layout_.dropped.end());
+    history_next_ = (history_next_ + 1) % kHistory;
+    history_count_ = std::min(history_count_ + 1, kHistory);
+  }
   std::swap(layout_, next_);
-  previous_panels_ = last_.panels;
   last_ = scene;
   have_ = true;
   ++runs_;

@@ -108,13 +108,23 @@ class LabelPlacer {
   bool changed(const LabelScene& scene) const { return !same_inputs(scene); }
   const LabelLayout& layout() const { return layout_; }
   long long runs() const { return runs_; }  // how many times it placed (for tests: not every frame)
-  void reset() { have_ = false; }
+  void reset() {
+    have_ = false;
+    history_count_ = 0;
+  }
 
  private:
   bool same_inputs(const LabelScene& scene) const;
   LabelScene last_;
-  LabelLayout layout_, previous_, next_;
-  std::vector<ScreenRect> previous_panels_;  // the panels `previous_` was placed among
+  LabelLayout layout_, next_;
+  // The last layouts before the current one, with the panels each was placed among (a ring).
+  struct Remembered {
+    std::vector<ScreenRect> panels;
+    LabelLayout layout;
+  };
+  static constexpr std::size_t kHistory = 4;
+  Remembered history_[kHistory];
+  std::size_t history_next_ = 0, history_count_ = 0;
   bool have_ = false;
   long long runs_ = 0;
 };

@@ -88,7 +88,7 @@ void apply_style(const Layout& layout) {
     c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.27f, 0.30f, 1.0f);
     c[ImGuiCol_HeaderActive] = ImVec4(0.50f, 0.20f, 0.17f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(0.22f, 0.23f, 0.26f, 1.0f);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.90f, 0.35f, 0.30f, 1.0f);
+    c[ImGuiCol_SliderGrab] = colour(core::route_colour(true, false));  // the route it plays, in the dark palette
     c[ImGuiCol_SliderGrabActive] = ImVec4(1.0f, 0.45f, 0.40f, 1.0f);
     c[ImGuiCol_NavHighlight] = ImVec4(0.45f, 0.65f, 1.0f, 1.0f);
   } else {
