@@ -1,25 +1,39 @@
 // Regenerates assets/icons/{train,plane,car}.png: the vehicle icons that move along the routes, drawn from
-// polygons below (our own drawings), 4x4 supersampled, white with a dark outline so they read on land and sea.
+// polygons below (our own drawings), 4x4 supersampled at 128 px, white with a dark outline so they read on land and sea.
 // Both point up (north); the app turns them to the heading. Run: node scripts/make_icons.mjs
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
 
-const SIZE = 64;
+const SIZE = 128;  // sampled down by the GPU's mipmaps to 16-26 CSS px, up to 60 px in classroom mode
 const SS = 4;  // supersampling per axis
 
-// Shapes in a 0..1 square, y down, pointing up.
-const plane = [[0.5, 0.05], [0.58, 0.13], [0.58, 0.37], [0.93, 0.57], [0.93, 0.67], [0.58, 0.56], [0.57, 0.79],
-  [0.70, 0.88], [0.70, 0.95], [0.5, 0.90], [0.30, 0.95], [0.30, 0.88], [0.43, 0.79], [0.42, 0.56], [0.07, 0.67],
-  [0.07, 0.57], [0.42, 0.37], [0.42, 0.13]];
-const train = [[0.30, 0.10], [0.36, 0.05], [0.64, 0.05], [0.70, 0.10], [0.72, 0.92], [0.66, 0.96], [0.34, 0.96],
-  [0.28, 0.92]];
-const trainWindow = [[0.37, 0.13], [0.63, 0.13], [0.64, 0.30], [0.36, 0.30]];
-// The car (the last 170 km to Hanoi): shorter than the train, with wing mirrors, windscreen and rear window.
-const car = [[0.40, 0.14], [0.60, 0.14], [0.67, 0.20], [0.67, 0.36], [0.75, 0.37], [0.75, 0.43], [0.67, 0.43],
-  [0.67, 0.84], [0.60, 0.90], [0.40, 0.90], [0.33, 0.84], [0.33, 0.43], [0.25, 0.43], [0.25, 0.37], [0.33, 0.36],
-  [0.33, 0.20]];
-const carWindows = [[[0.38, 0.31], [0.62, 0.31], [0.60, 0.45], [0.40, 0.45]],
-  [[0.40, 0.70], [0.60, 0.70], [0.62, 0.79], [0.38, 0.79]]];
+// Shapes in a 0..1 square, y down, pointing up. Each is drawn from above, as the map sees it, in shapes that still
+// read at 16 px: a plane by its wings, a train as a string of cars behind a nose (one long box read as a phone),
+// a car by its wheels and windscreen.
+const plane = [[0.5, 0.03], [0.59, 0.12], [0.59, 0.36], [0.95, 0.56], [0.95, 0.68], [0.59, 0.57], [0.58, 0.78],
+  [0.72, 0.88], [0.72, 0.96], [0.5, 0.91], [0.28, 0.96], [0.28, 0.88], [0.42, 0.78], [0.41, 0.57], [0.05, 0.68],
+  [0.05, 0.56], [0.41, 0.36], [0.41, 0.12]];
+const rect = (x0, y0, x1, y1) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+// The train: a locomotive with a pointed nose and a dark windscreen, then a coach, on a track whose sleepers stick
+// out on both sides (the map symbol of a railway: a line with cross ticks). One long box alone read as a phone.
+const locomotive = [[0.37, 0.13], [0.44, 0.04], [0.56, 0.04], [0.63, 0.13], [0.66, 0.22], [0.66, 0.49], [0.34, 0.49],
+  [0.34, 0.22]];
+const sleepers = [0.12, 0.31, 0.50, 0.69, 0.88].map((y) => ({ poly: rect(0.17, y - 0.03, 0.83, y + 0.03), dark: true, bare: true }));
+const train = [
+  ...sleepers,
+  { poly: locomotive },
+  { poly: [[0.39, 0.15], [0.61, 0.15], [0.63, 0.25], [0.37, 0.25]], dark: true },  // windscreen
+  { poly: rect(0.34, 0.55, 0.66, 0.97) },
+];
+// The car (the last 170 km to Hanoi): a body with four wheels outside it, a wide windscreen and a rear window.
+const car = [
+  { poly: rect(0.25, 0.20, 0.33, 0.34), dark: true }, { poly: rect(0.67, 0.20, 0.75, 0.34), dark: true },
+  { poly: rect(0.25, 0.64, 0.33, 0.78), dark: true }, { poly: rect(0.67, 0.64, 0.75, 0.78), dark: true },
+  { poly: [[0.40, 0.08], [0.60, 0.08], [0.68, 0.15], [0.68, 0.86], [0.61, 0.93], [0.39, 0.93], [0.32, 0.86],
+    [0.32, 0.15]] },
+  { poly: [[0.36, 0.30], [0.64, 0.30], [0.61, 0.44], [0.39, 0.44]], dark: true },
+  { poly: [[0.39, 0.74], [0.61, 0.74], [0.63, 0.83], [0.37, 0.83]], dark: true },
+];
 
 function inside(poly, x, y) {
   let c = false;
@@ -42,22 +56,21 @@ function edgeDistance(poly, x, y) {
   return best;
 }
 
-function draw(name, body, holes = [], fill = [255, 255, 255], outline = [28, 28, 36]) {
+// parts: drawn in order, later ones on top; each white (or `dark`: the outline's colour), and every part gets a
+// dark ring outside it (unless `bare`) so the icon reads on the red or blue disc under it and on any map.
+function draw(name, parts, fill = [255, 255, 255], outline = [28, 28, 36]) {
   const png = new PNG({ width: SIZE, height: SIZE });
-  const ring = 2.5 / SIZE;  // outline width
+  const ring = 5 / SIZE;  // outline width: 0.6 px at 16 px, enough to part the cars
   for (let py = 0; py < SIZE; py++) {
     for (let px = 0; px < SIZE; px++) {
       let r = 0, g = 0, b = 0, a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const x = (px + (sx + 0.5) / SS) / SIZE, y = (py + (sy + 0.5) / SS) / SIZE;
-          const inBody = inside(body, x, y);
-          const nearEdge = edgeDistance(body, x, y) < ring;
-          const inHole = holes.some((h) => inside(h, x, y));
-          if (inBody || nearEdge) {
-            const c = !inBody || inHole ? outline : fill;  // the outline sits outside the body
-            r += c[0]; g += c[1]; b += c[2]; a += 255;
-          }
+          let c = null;
+          for (const part of parts) if (inside(part.poly, x, y)) c = part.dark ? outline : fill;
+          if (!c && parts.some((part) => !part.bare && edgeDistance(part.poly, x, y) < ring)) c = outline;
+          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 255; }
         }
       }
       const n = SS * SS, i = (py * SIZE + px) * 4;
@@ -73,6 +86,6 @@ function draw(name, body, holes = [], fill = [255, 255, 255], outline = [28, 28,
   console.log(`assets/icons/${name}.png: ${fs.statSync(out).size} bytes`);
 }
 
-draw('plane', plane);
-draw('train', train, [trainWindow]);
-draw('car', car, carWindows);
+draw('plane', [{ poly: plane }]);
+draw('train', train);
+draw('car', car);

@@ -103,10 +103,13 @@ Composition::Composition(int w, int h) {
                                       : core::padding_for_panels(shown, s.state.camera.viewport, layout.obstacles,
                                                                  {room, room, room * 0.5, room});
     core::session_fit_camera(s, padding, /*animate=*/false);
-    render::journey_layer_draw_overlay(app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body,
-                                       app.fonts.label_halo, ui::kBodyFontPx * layout.scale * render::kLabelFontFactor,
-                                       have_journey ? &s.journey : nullptr, app.places, s.state, core::session_words(s),
-                                       layout.obstacles, layout.dark, nullptr);
+    // The labels by the live map's rules, with the route kept clear as a news graphic does (leader lines before a
+    // label across the line), in map type a step below the frame's text: at the frame's full size the labels of a
+    // dense stretch (Shenyang, Benxi, Dandong) crowded onto the route.
+    render::journey_layer_draw_overlay(
+        app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body, app.fonts.label_halo,
+        ui::kBodyFontPx * layout.scale * 0.8f * render::kLabelFontFactor, have_journey ? &s.journey : nullptr,
+        app.places, s.state, core::session_words(s), layout.obstacles, layout.dark, nullptr, core::kFilmRouteCostCap);
     ImGui::Render();
   }
 

@@ -60,7 +60,8 @@ NOT_INLINED static bool update_viewport() {
 // list is a sheet over the map (a phone), which decides what picking a trip does to it.
 static void update_layout() {
   app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width),
-                                  float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark);
+                                  float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark,
+                                  app.requests.measured);
   app.session.status.list_covers_map = app.layout.narrow;
 }
 

@@ -73,6 +73,7 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
       {"labels", json::array()},
       {"vehicles", json::array()},
       {"panels", json::array()},
+      {"routes", json::array()},
       {"labelPlacements", status.label_placements},
   };
   json& labels = j["status"]["labels"];
@@ -84,6 +85,9 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
   }
   for (const ScreenRect& r : status.vehicles) j["status"]["vehicles"].push_back(rect_json(r));
   for (const ScreenRect& r : status.panels) j["status"]["panels"].push_back(rect_json(r));
+  // Whole pixels: a route is hundreds of segments, and the tests ask only whether a panel covers it.
+  for (const ScreenSegment& g : status.routes)
+    j["status"]["routes"].push_back({std::lround(g.x0), std::lround(g.y0), std::lround(g.x1), std::lround(g.y1)});
   // Replace, not throw, on invalid UTF-8: messages can quote bytes from a broken data file.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

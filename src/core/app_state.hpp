@@ -75,6 +75,7 @@ struct AppStatus {
   // (their discs' boxes) and the panels over the map; how many times the labels were placed since the start.
   std::vector<LabelStatus> labels;
   std::vector<ScreenRect> vehicles, panels;
+  std::vector<ScreenSegment> routes;  // the shown routes on screen, as the last placement saw them (CSS px)
   long long label_placements = 0;
 };
 
@@ -82,7 +83,7 @@ struct AppStatus {
 //  "sidebarOpen":true,"placeLabels":true,"view":{"lat":..,"lon":..,"zoom":..},
 //  "status":{"framesRun":..,"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..],
 //            "labels":[{"text":..,"x":..,"y":..,"width":..,"height":..,"leader":..}],"vehicles":[{"x":..,..}],
-//            "panels":[{"x":..,..}],"labelPlacements":..}}
+//            "panels":[{"x":..,..}],"routes":[[x0,y0,x1,y1],..],"labelPlacements":..}}
 std::string state_to_json(const AppState& state, const AppStatus& status);
 
 // Applies a partial state, e.g. {"sidebarOpen":false}, {"trip":"2019-02-hanoi","mode":"both"} or

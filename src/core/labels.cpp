@@ -27,7 +27,7 @@ constexpr int kRings = 4;
 // position (a label across the route hides where it goes), but all of them together less than a ring.
 constexpr double kRingCost = 20;
 constexpr double kDotCost = 30;
-constexpr double kRouteCost = 4, kRouteCostCap = 16;
+constexpr double kRouteCost = 4;    // the cap: LabelScene::route_cost_cap
 constexpr double kKeepBonus = 3.5;  // staying where it was beats moving one position for a slightly better spot
 
 ScreenRect candidate_box(const LabelRequest& r, int position, double d) {
@@ -161,9 +161,9 @@ void place_labels(const LabelScene& scene, const LabelLayout* previous, LabelLay
         double route = 0;
         for (const ScreenSegment& s : scene.routes) {
           if (segment_hits(s, box)) route += kRouteCost;
-          if (route >= kRouteCostCap) break;
+          if (route >= scene.route_cost_cap) break;
         }
-        cost += route;
+        cost += std::min(route, scene.route_cost_cap);
         if (before && before->position == pos && before->ring == ring) cost -= kKeepBonus;
         if (!found || cost < best_cost) {
           found = true;
@@ -187,7 +187,9 @@ static bool same_label(const LabelRequest& a, const LabelRequest& b) {
 
 bool LabelPlacer::same_inputs(const LabelScene& scene) const {
   if (!have_) return false;
-  if (scene.screen != last_.screen || scene.gap != last_.gap || scene.edge_margin != last_.edge_margin) return false;
+  if (scene.screen != last_.screen || scene.gap != last_.gap || scene.edge_margin != last_.edge_margin ||
+      scene.route_cost_cap != last_.route_cost_cap)
+    return false;
   if (scene.panels != last_.panels) return false;
   if (scene.labels.size() != last_.labels.size()) return false;
   for (std::size_t i = 0; i < scene.labels.size(); ++i)
@@ -202,8 +204,28 @@ bool LabelPlacer::same_inputs(const LabelScene& scene) const {
 
 bool LabelPlacer::update(const LabelScene& scene) {
   if (same_inputs(scene)) return false;
-  std::swap(previous_, layout_);
-  place_labels(scene, have_ ? &previous_ : nullptr, layout_);
+  // A panel that opened and closed again (the keys' help) gives the labels back the places they had before it, not
+  // the places they fled to while it was open: the last layouts are remembered by the panels they were placed
+  // among (a panel takes a frame or two to come and go), and the latest among the same panels is preferred then.
+  const LabelLayout* basis = have_ ? &layout_ : nullptr;
+  if (have_ && scene.panels != last_.panels)
+    for (std::size_t k = 1; k <= history_count_; ++k) {  // newest first
+      const Remembered& r = history_[(history_next_ + kHistory - k) % kHistory];
+      if (r.panels == scene.panels) {
+        basis = &r.layout;
+        break;
+      }
+    }
+  place_labels(scene, basis, next_);
+  if (have_) {  // into the oldest slot, reusing its vectors (placement runs every frame of a flight)
+    Remembered& slot = history_[history_next_];
+    slot.panels.assign(last_.panels.begin(), last_.panels.end());
+    slot.layout.placed.assign(layout_.placed.begin(), layout_.placed.end());
+    slot.layout.dropped.assign(layout_.dropped.begin(), layout_.dropped.end());
+    history_next_ = (history_next_ + 1) % kHistory;
+    history_count_ = std::min(history_count_ + 1, kHistory);
+  }
+  std::swap(layout_, next_);
   last_ = scene;
   have_ = true;
   ++runs_;

@@ -55,6 +55,9 @@ struct ScreenSegment {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+inline constexpr double kDefaultRouteCostCap = 16;
+inline constexpr double kFilmRouteCostCap = 50;
+
 struct LabelScene {
   std::vector<LabelRequest> labels;
   std::vector<ScreenRect> panels;     // everything drawn over the map: labels never go under it
@@ -63,6 +66,10 @@ struct LabelScene {
   ScreenRect screen;                  // the canvas
   double gap = 6;                     // between a dot and its label
   double edge_margin = 2;             // labels keep this far inside the canvas edge
+  // The most that covering routes may cost a position, in positions (a ring further out costs 20). The default
+  // keeps it under a ring: on a live map a label rather sits on the route than on a leader line. A still frame
+  // or a film (Save image, Export video) raises it above two rings: there labels step off the route on leaders.
+  double route_cost_cap = kDefaultRouteCostCap;
 };
 
 // Where a label went. position 0-7: the eight places around the dot (kLabelPositionNames), ring 0 right at the
@@ -101,12 +108,23 @@ class LabelPlacer {
   bool changed(const LabelScene& scene) const { return !same_inputs(scene); }
   const LabelLayout& layout() const { return layout_; }
   long long runs() const { return runs_; }  // how many times it placed (for tests: not every frame)
-  void reset() { have_ = false; }
+  void reset() {
+    have_ = false;
+    history_count_ = 0;
+  }
 
  private:
   bool same_inputs(const LabelScene& scene) const;
   LabelScene last_;
-  LabelLayout layout_, previous_;
+  LabelLayout layout_, next_;
+  // The last layouts before the current one, with the panels each was placed among (a ring).
+  struct Remembered {
+    std::vector<ScreenRect> panels;
+    LabelLayout layout;
+  };
+  static constexpr std::size_t kHistory = 4;
+  Remembered history_[kHistory];
+  std::size_t history_next_ = 0, history_count_ = 0;
   bool have_ = false;
   long long runs_ = 0;
 };

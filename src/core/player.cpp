@@ -156,6 +156,10 @@ TrackState track_state_at(const Track& track, double clock_h) {
   return s;
 }
 
+bool compare_due(ShowMode show, const Journey& journey, double clock_h, double end_h) {
+  return show == ShowMode::Both && journey.train.available && journey.plane.available && end_h > 0 && clock_h >= end_h;
+}
+
 Comparison compare_track(const Track& track) {
   if (!track.available) return {};
   return {track.distance_km(), track.duration_h(), track.average_speed_kmh()};

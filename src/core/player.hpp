@@ -100,6 +100,8 @@ struct Comparison {
   double distance_km = 0, duration_h = 0, average_speed_kmh = 0;
 };
 Comparison compare_track(const Track& track);
+// Whether the end-of-race comparison is shown: both modes racing, both exist, and the clock at the end.
+bool compare_due(ShowMode show, const Journey& journey, double clock_h, double end_h);
 
 // Sidebar filter: all trips, or only those he made by train / by plane.
 enum class TripFilter { All, Train, Plane };

@@ -5,22 +5,19 @@
 
 namespace render {
 
-const float kSeaColour[4] = {0.796f, 0.863f, 0.914f, 1.0f};
-const float kDarkSeaColour[4] = {0.075f, 0.105f, 0.145f, 1.0f};
+const float* const kSeaColour = core::kLightPalette.sea;
+const float* const kDarkSeaColour = core::kDarkPalette.sea;
 
-static constexpr std::uint32_t rgba8(unsigned r, unsigned g, unsigned b) {
-  return 0xFF000000u | (b << 16) | (g << 8) | r;
-}
-
-// North Korea stands out; the countries his trains and planes reach are a shade apart from the rest.
-static std::uint32_t land_colour(std::uint16_t iso) {
+// North Korea stands out; the countries his trains and planes reach are a shade apart from the rest. The class, not
+// a colour, goes to the GPU: the fill shader takes each theme's colours from core::MapPalette.
+static std::uint32_t land_class(std::uint16_t iso) {
   switch (iso) {
-    case 408: return rgba8(0xE9, 0xD3, 0xB0);  // North Korea
+    case 408: return static_cast<std::uint32_t>(core::LandClass::NorthKorea);
     case 156:
     case 643:
     case 704:
-    case 702: return rgba8(0xF4, 0xF0, 0xE6);  // China, Russia, Vietnam, Singapore
-    default: return rgba8(0xEC, 0xEA, 0xE4);
+    case 702: return static_cast<std::uint32_t>(core::LandClass::RouteLand);  // China, Russia, Vietnam, Singapore
+    default: return static_cast<std::uint32_t>(core::LandClass::Other);
   }
 }
 
@@ -40,21 +37,21 @@ MapGeometry build_map_geometry(const core::MapAsset& map) {
     if (layer.kind != core::MapLayerKind::Land) continue;
     LandMesh mesh;
     mesh.xy = core::project_layer(layer);
-    mesh.rgba.assign(layer.points.size(), land_colour(0));
-    // The fans of one colour together, one range each: the renderer fills a range by the even-odd rule, and
-    // fans of one colour may share it (countries never overlap; a fan reaching over a neighbour covers it twice).
-    std::vector<std::uint32_t> colours;
+    mesh.land_class.assign(layer.points.size(), land_class(0));
+    // The fans of one land class together, one range each: the renderer fills a range by the even-odd rule, and
+    // fans of one class may share it (countries never overlap; a fan reaching over a neighbour covers it twice).
+    std::vector<std::uint32_t> classes;
     for (const core::MapLandGroup& group : layer.groups) {
-      const std::uint32_t colour = land_colour(map.countries[group.country].iso_numeric);
-      if (std::find(colours.begin(), colours.end(), colour) == colours.end()) colours.push_back(colour);
+      const std::uint32_t k = land_class(map.countries[group.country].iso_numeric);
+      if (std::find(classes.begin(), classes.end(), k) == classes.end()) classes.push_back(k);
     }
     mesh.indices.reserve(layer.indices.size());
-    for (std::uint32_t colour : colours) {
+    for (std::uint32_t k : classes) {
       const auto first = static_cast<std::uint32_t>(mesh.indices.size());
       for (const core::MapLandGroup& group : layer.groups) {
-        if (land_colour(map.countries[group.country].iso_numeric) != colour) continue;
+        if (land_class(map.countries[group.country].iso_numeric) != k) continue;
         for (std::uint32_t i = group.first_index; i < group.first_index + group.index_count; ++i) {
-          mesh.rgba[layer.indices[i]] = colour;
+          mesh.land_class[layer.indices[i]] = k;
           mesh.indices.push_back(layer.indices[i]);
         }
       }
@@ -75,8 +72,7 @@ MapGeometry build_map_geometry(const core::MapAsset& map) {
           lines.segments.insert(lines.segments.end(), {xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3]});
       }
       const bool border = kind == core::MapLayerKind::Border;
-      const float coast[4] = {0.45f, 0.58f, 0.68f, 1.0f}, frontier[4] = {0.48f, 0.40f, 0.36f, 1.0f};
-      for (int i = 0; i < 4; ++i) lines.rgba[i] = border ? frontier[i] : coast[i];
+      lines.border = border;
       lines.width_px = border ? 1.3f : 0.8f;
       zoom_range(layer, lines.min_zoom, lines.max_zoom);
       g.lines.push_back(std::move(lines));

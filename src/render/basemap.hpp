@@ -2,14 +2,15 @@
 // every layer projected once, coloured by country, tagged with the zoom range its detail level is drawn at.
 #pragma once
 #include "core/map_asset.hpp"
+#include "core/palette.hpp"
 #include "render/map_renderer.hpp"
 
 namespace render {
 
 MapGeometry build_map_geometry(const core::MapAsset& map);
 
-// Colours shared with the rest of the scene (RGBA, 0..1).
-extern const float kSeaColour[4];
-extern const float kDarkSeaColour[4];
+// The sea of each theme (RGBA, 0..1), from core::MapPalette: the canvas is cleared to it.
+extern const float* const kSeaColour;
+extern const float* const kDarkSeaColour;
 
 }  // namespace render

@@ -56,15 +56,16 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
     const core::Track& track = k ? journey.plane : journey.train;
     if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
     const GpuLines& line = k ? layer.plane_line : layer.train_line;
-    const float* rgba = track.what_if ? core::kWhatIfColour : core::kRealColour;
+    const float* rgba = core::route_colour(dark, track.what_if);
     // A what-if is always dashed: never mistaken for the record.
     const float dash = track.what_if ? 7.0f * line_scale : 0.0f;
     // The whole route lighter, so the reader sees where it goes (half way to the land's colour and 2.5 px: a
     // projector still shows it, where a 2 px line at 28 % vanished); opaque, so segment joins do not darken into
     // dots. Then the part travelled so far, strong.
-    const float toward = dark ? 0.18f : 0.96f, mix = 0.5f;
-    RouteStyle ghost{{rgba[0] + (toward - rgba[0]) * mix, rgba[1] + (toward - rgba[1]) * mix,
-                      rgba[2] + (toward - rgba[2]) * mix, 1.0f},
+    const float* land = core::map_palette(dark).land[static_cast<int>(core::LandClass::RouteLand)];
+    const float mix = dark ? 0.3f : 0.5f;  // dark: about 3:1 against the land, where half way was dim
+    RouteStyle ghost{{rgba[0] + (land[0] - rgba[0]) * mix, rgba[1] + (land[1] - rgba[1]) * mix,
+                      rgba[2] + (land[2] - rgba[2]) * mix, 1.0f},
                      2.5f * line_scale,
                      dash,
                      1e30f,
@@ -83,7 +84,7 @@ static ImVec2 to_screen(const core::Camera& camera, core::LatLon p) {
 
 // The icon turned to the direction of travel as it looks on screen (the projection bends headings).
 static void draw_icon(ImDrawList* draw, const JourneyLayer& layer, const core::Track& track,
-                      const core::AppState& state, float size) {
+                      const core::AppState& state, float size, bool dark) {
   const core::TrackState s = core::track_state_at(track, state.playback.clock_h);
   // The vehicle of the leg it is on: the Hanoi trip ends by car.
   const Icon& icon = s.mode == core::Mode::Plane ? layer.plane_icon
@@ -107,8 +108,14 @@ static void draw_icon(ImDrawList* draw, const JourneyLayer& layer, const core::T
   const ImVec2 up(dx * h, dy * h), right(-dy * h, dx * h);
   const ImVec2 p1(c.x - right.x + up.x, c.y - right.y + up.y), p2(c.x + right.x + up.x, c.y + right.y + up.y),
       p3(c.x + right.x - up.x, c.y + right.y - up.y), p4(c.x - right.x - up.x, c.y - right.y - up.y);
-  const float* rgba = track.what_if ? core::kWhatIfColour : core::kRealColour;
-  draw->AddCircleFilled(c, h * 1.25f, ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 0.9f)), 24);
+  // The disc in the strong (light theme's) colour in both themes: the white icon needs a dark ground. On the dark
+  // map a ring in the theme's lighter route colour sets it off from the land.
+  const float* rgba = core::route_colour(false, track.what_if);
+  draw->AddCircleFilled(c, h * 1.25f, ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 0.95f)), 24);
+  if (dark) {
+    const float* ring = core::route_colour(true, track.what_if);
+    draw->AddCircle(c, h * 1.25f, ImGui::GetColorU32(ImVec4(ring[0], ring[1], ring[2], 1.0f)), 24, 1.5f);
+  }
   if (icon.texture) {
     draw->AddImageQuad(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(icon.texture)), p1, p2, p3, p4);
   } else {  // no icon file: a plain arrow still shows position and heading
@@ -164,9 +171,10 @@ static void append_window_rects(std::vector<core::ScreenRect>& out, std::vector<
     const core::ScreenRect r{w->Pos.x, w->Pos.y, w->Pos.x + w->Size.x, w->Pos.y + w->Size.y};
     out.push_back(r);
     // The sidebar and the controls are the layout's own rectangles (and the sidebar's window lingers one frame
-    // after it folds); what the layout does not know is how wide the title line came out.
-    const bool passing =
-        (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) || std::strcmp(w->Name, "Show trips") != 0;
+    // after it folds); what the layout does not know is how wide the title line came out, and where the end-of-race
+    // comparison sits (the route is framed beside it, never under it).
+    const bool passing = (w->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) ||
+                         (std::strcmp(w->Name, "Show trips") != 0 && std::strcmp(w->Name, "Compare") != 0);
     if (!passing) lasting.push_back(r);
   }
 }
@@ -192,7 +200,8 @@ static void append_route_segments(std::vector<core::ScreenSegment>& out, const c
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
                                 const core::AppState& state, const core::Words& words,
-                                const std::vector<core::ScreenRect>& obstacles, bool dark, core::AppStatus* status) {
+                                const std::vector<core::ScreenRect>& obstacles, bool dark, core::AppStatus* status,
+                                double route_cost_cap) {
   const core::Camera& cam = state.camera;
   core::LabelScene& scene = layer.scene;
   scene.labels.clear();
@@ -202,6 +211,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
   append_window_rects(scene.panels, layer.lasting_panels);
   scene.screen = {0, 0, cam.viewport.width, cam.viewport.height};
   scene.gap = 6.0;
+  scene.route_cost_cap = route_cost_cap;
   layer.stop_text.clear();
   layer.stop_of_text.clear();
   layer.stop_has_hours.clear();
@@ -235,8 +245,14 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     if (state.local_names && !place.local_name.empty()) label += " " + place.local_name;
   }
 
+  // The icons grow with the UI scale (the labels' size says it), by less than the text: 26 px on a laptop, about
+  // 50 px in classroom mode, where 26 px was a speck from the back of the room.
+  const float ui_scale = std::max(1.0f, font_px / (16.0f * kLabelFontFactor));
+  const float icon_px = kIconPx * (1.0f + (ui_scale - 1.0f) * 0.6f);
+  const float dot = 1.0f + (ui_scale - 1.0f) * 0.5f;  // stop and city dots: 5 px on a laptop, 9 px in classroom
+  scene.gap = 6.0 * dot;                              // the labels keep as clear of the larger dots
   // Where the vehicles are: labels never go under an icon (its disc's box).
-  const float icon_radius = kIconPx / 2 * 1.25f;
+  const float icon_radius = icon_px / 2 * 1.25f;
   if (journey) {
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
@@ -252,15 +268,15 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
       if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
-      const float* rgba = track.what_if ? core::kWhatIfColour : core::kRealColour;
+      const float* rgba = core::route_colour(dark, track.what_if);
       const ImU32 col = ImGui::GetColorU32(ImVec4(rgba[0], rgba[1], rgba[2], 1));
       const int passed = core::track_state_at(track, state.playback.clock_h).stops_passed;
       for (std::size_t i = 0; i < track.stops.size(); ++i) {
         const core::TrackStop& stop = track.stops[i];
         const ImVec2 p = to_screen(cam, stop.coord);
         const bool lit = static_cast<int>(i) < passed;
-        draw->AddCircleFilled(p, 5.0f, lit ? col : IM_COL32_WHITE, 16);
-        draw->AddCircle(p, 5.0f, col, 16, 1.5f);
+        draw->AddCircleFilled(p, 5.0f * dot, lit ? col : dark ? IM_COL32(16, 24, 36, 255) : IM_COL32_WHITE, 16);
+        draw->AddCircle(p, 5.0f * dot, col, 16, 1.5f * dot);
         const bool with_hours = lit && i > 0 && i < layer.passed_label[k].size();
         const char* text = with_hours                       ? layer.passed_label[k][i].c_str()
                            : i < layer.name_label[k].size() ? layer.name_label[k][i].c_str()
@@ -287,7 +303,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         r.rank = (track.what_if ? 4 : 0) + (end ? 0 : lit ? 1 : 2);
         r.id = -1 - static_cast<int>(layer.stop_text.size() - 1);
         r.text_hash = core::label_text_hash(text);
-        r.dot_radius = 6.0;
+        r.dot_radius = 6.0 * dot;
         scene.labels.push_back(r);
       }
     }
@@ -326,7 +342,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
       r.rank = place.rank;
       r.id = static_cast<int>(i);
       r.text_hash = core::label_text_hash(layer.place_label[i]);
-      r.dot_radius = 3.0;
+      r.dot_radius = 3.0 * dot;
       scene.labels.push_back(r);
     }
   }
@@ -356,6 +372,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
         status->labels[i].leader = l.leader;
       }
       status->panels.assign(scene.panels.begin(), scene.panels.end());
+      status->routes.assign(scene.routes.begin(), scene.routes.end());
       status->label_placements = layer.placer.runs();
     }
   }
@@ -375,7 +392,9 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     const core::PlacedLabel& l = placed[i];
     const bool stop = l.id < 0;
     // A context city's dot only with its name: an unnamed dot tells the reader nothing.
-    if (!stop) draw->AddCircleFilled(to_screen(cam, places[l.id].coord), 2.5f, IM_COL32(60, 60, 70, 255), 12);
+    if (!stop)
+      draw->AddCircleFilled(to_screen(cam, places[l.id].coord), 2.5f * dot,
+                            dark ? IM_COL32(170, 170, 178, 255) : IM_COL32(60, 60, 70, 255), 12);
     const ImU32 ink = dark ? (stop ? IM_COL32(240, 240, 236, 255) : IM_COL32(190, 190, 196, 255))
                            : (stop ? IM_COL32(20, 20, 24, 255) : IM_COL32(70, 70, 80, 255));
     halo_text(draw, font, halo_font, font_px,
@@ -388,7 +407,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
       if (!shown(state, track, k ? core::Mode::Plane : core::Mode::Train)) continue;
-      draw_icon(draw, layer, track, state, kIconPx);
+      draw_icon(draw, layer, track, state, icon_px, dark);
     }
   }
 }

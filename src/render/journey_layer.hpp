@@ -57,11 +57,12 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
 // halo_font: `font` grown by the halo (render/halo_font.hpp). Labels keep out of `obstacles` (the layout's
 // panels and the page's own elements over the canvas) and of every ImGui window drawn in the last frame.
 // `status` (may be null) gets the drawn labels, the vehicles' boxes and the panels, for the page's getState.
-// `words`: the reader's language (the hours of passing); places' names come already in it.
+// `words`: the reader's language (the hours of passing); places' names come already in it. `route_cost_cap`:
+// core::LabelScene's (a still frame or a film passes core::kFilmRouteCostCap: labels keep off the route).
 void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* font, ImFont* halo_font, float font_px,
                                 const core::Journey* journey, const std::vector<core::MapPlace>& places,
                                 const core::AppState& state, const core::Words& words,
                                 const std::vector<core::ScreenRect>& obstacles, bool dark,
-                                core::AppStatus* status = nullptr);
+                                core::AppStatus* status = nullptr, double route_cost_cap = core::kDefaultRouteCostCap);
 
 }  // namespace render

@@ -3,28 +3,29 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/palette.hpp"
 #include "render/gl_util.hpp"
 
 namespace render {
 
+// Each vertex carries its country's land class (core::LandClass); the theme's palette gives the colours.
 static const char* kFillVertex = R"(#version 300 es
 uniform mat3 u_view;
+uniform vec4 u_land[3];
 layout(location = 0) in vec2 a_pos;
-layout(location = 1) in vec4 a_color;
+layout(location = 1) in float a_class;
 out vec4 v_color;
 void main() {
   gl_Position = vec4((u_view * vec3(a_pos, 1.0)).xy, 0.0, 1.0);
-  v_color = a_color;
+  int k = int(a_class + 0.5);
+  v_color = k == 2 ? u_land[2] : k == 1 ? u_land[1] : u_land[0];
 }
 )";
 static const char* kFillFragment = R"(#version 300 es
 precision mediump float;
-uniform float u_dark;
 in vec4 v_color;
 out vec4 o_color;
-// The dark theme keeps the light theme's distinctions (North Korea warm, the route countries lighter) at a
-// third of the brightness, rather than a second set of colours per country.
-void main() { o_color = u_dark > 0.5 ? vec4(v_color.rgb * 0.30 + vec3(0.03, 0.03, 0.035), v_color.a) : v_color; }
+void main() { o_color = v_color; }
 )";
 
 // One quad per segment (four vertices, see LineVertex below). The quad is built in pixel space around the projected
@@ -129,7 +130,7 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
   if (!r.line_program) return false;
   while (glGetError() != GL_NO_ERROR) {
   }  // start clean: only errors of our own uploads count below
-  r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_dark")};
+  r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_land")};
   r.line_uniforms = {
       glGetUniformLocation(r.line_program, "u_view"),          glGetUniformLocation(r.line_program, "u_viewport_px"),
       glGetUniformLocation(r.line_program, "u_half_width_px"), glGetUniformLocation(r.line_program, "u_color"),
@@ -144,9 +145,10 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
     g.vertices = make_static_buffer(GL_ARRAY_BUFFER, mesh.xy.data(), mesh.xy.size() * sizeof(float));
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    g.colours = make_static_buffer(GL_ARRAY_BUFFER, mesh.rgba.data(), mesh.rgba.size() * sizeof(std::uint32_t));
+    g.classes =
+        make_static_buffer(GL_ARRAY_BUFFER, mesh.land_class.data(), mesh.land_class.size() * sizeof(std::uint32_t));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
+    glVertexAttribPointer(1, 1, GL_UNSIGNED_BYTE, GL_FALSE, sizeof(std::uint32_t), nullptr);  // the low byte
     g.indices =
         make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
     glBindVertexArray(0);
@@ -159,7 +161,7 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
   r.lines.clear();
   for (const LineLayer& layer : geometry.lines) {
     GpuLines g = make_lines(layer.segments, false);
-    for (int i = 0; i < 4; ++i) g.rgba[i] = layer.rgba[i];
+    g.border = layer.border;
     g.width_px = layer.width_px;
     g.min_zoom = layer.min_zoom;
     g.max_zoom = layer.max_zoom;
@@ -189,7 +191,7 @@ void map_renderer_destroy(MapRenderer& r, bool context_lost) {
     glDeleteProgram(r.line_program);
     for (MapRenderer::GpuMesh& g : r.land) {
       glDeleteVertexArrays(1, &g.vao);
-      GLuint buffers[3] = {g.vertices, g.colours, g.indices};
+      GLuint buffers[3] = {g.vertices, g.classes, g.indices};
       glDeleteBuffers(3, buffers);
     }
   }
@@ -232,7 +234,8 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, 
 
   glUseProgram(r.fill_program);
   glUniformMatrix3fv(r.fill_uniforms.view, 1, GL_FALSE, view);
-  glUniform1f(r.fill_uniforms.dark, dark ? 1.0f : 0.0f);
+  const core::MapPalette& palette = core::map_palette(dark);
+  glUniform4fv(r.fill_uniforms.land, core::kLandClassCount, &palette.land[0][0]);
   // Land by the even-odd rule (LandMesh): flip the stencil under the fans without drawing, then draw the fans
   // where the stencil is set, zeroing it as they go, so it is all zero again for the next range.
   glEnable(GL_STENCIL_TEST);
@@ -257,7 +260,8 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, 
   glUseProgram(r.line_program);
   for (const GpuLines& g : r.lines) {
     if (zoom < g.min_zoom || zoom > g.max_zoom || g.index_count == 0) continue;
-    set_line_uniforms(r, view, w, h, 0.5f * g.width_px * pixel_ratio, g.rgba, 1e30f, 0.0f, 0.0f);
+    set_line_uniforms(r, view, w, h, 0.5f * g.width_px * pixel_ratio, g.border ? palette.border : palette.coast, 1e30f,
+                      0.0f, 0.0f);
     glBindVertexArray(g.vao);
     glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
   }

@@ -16,23 +16,23 @@ namespace render {
 
 // Geometry in projected map units (km), prepared once on the CPU from the map asset.
 struct LineLayer {
-  std::vector<float> segments;  // fx, fy, tx, ty per segment
-  float rgba[4];
+  std::vector<float> segments;              // fx, fy, tx, ty per segment
+  bool border = false;                      // a border (else a coastline): its colour comes from the theme's palette
   float width_px;                           // CSS pixels
   float min_zoom = -1e9f, max_zoom = 1e9f;  // drawn only within this camera zoom range (detail levels)
 };
 // The land as triangle fans (core::MapLayer), filled by the even-odd rule: per range, the fans flip the stencil
 // buffer where they cover, then draw their colour where it ends up set (clearing it as they go). No
-// triangulation at load. A range holds the fans of one colour: a fan reaching over another country's land
-// would otherwise paint it.
+// triangulation at load. A range holds the fans of one land class (one colour): a fan reaching over another
+// country's land would otherwise paint it.
 struct IndexRange {
   std::uint32_t first = 0, count = 0;
 };
 struct LandMesh {
   std::vector<float> xy;
-  std::vector<std::uint32_t> rgba;  // one colour per vertex (RGBA8, little-endian: 0xAABBGGRR), by country
+  std::vector<std::uint32_t> land_class;  // per vertex, by country: core::LandClass in the low byte
   std::vector<std::uint32_t> indices;
-  std::vector<IndexRange> ranges;  // into indices, one per colour
+  std::vector<IndexRange> ranges;  // into indices, one per land class
   float min_zoom = -1e9f, max_zoom = 1e9f;
 };
 struct MapGeometry {
@@ -57,6 +57,7 @@ struct GpuLines {
   GLuint vao = 0, buffer = 0, indices = 0;
   GLsizei index_count = 0;
   float rgba[4] = {};
+  bool border = false;  // map lines: a border (else a coastline), coloured by the theme's palette
   float width_px = 1.0f;
   float min_zoom = -1e9f, max_zoom = 1e9f;
 };
@@ -65,14 +66,14 @@ struct MapRenderer {
   ProgramBuild fill_build, line_build;  // asked for at start, finished by map_renderer_create
   GLuint fill_program = 0, line_program = 0;
   struct GpuMesh {
-    GLuint vao = 0, vertices = 0, colours = 0, indices = 0;
+    GLuint vao = 0, vertices = 0, classes = 0, indices = 0;
     std::vector<IndexRange> ranges;
     float min_zoom = -1e9f, max_zoom = 1e9f;
   };
   std::vector<GpuMesh> land;
   std::vector<GpuLines> lines;
   struct {
-    GLint view, dark;
+    GLint view, land;
   } fill_uniforms{};
   struct {
     GLint view, viewport_px, half_width_px, color, until_km, dash_px, px_per_km;

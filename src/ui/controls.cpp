@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <imgui_internal.h>  // the title line's and the compare card's windows as last drawn
 #include <iterator>
 #include <string>
 
@@ -69,10 +70,16 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
   if (picked >= 0) out.commands.push_back({kShow[picked]});
   const std::string missing = core::missing_mode_text(w, j);
   if (!missing.empty()) {
-    ImGui::SameLine();
+    // Beside the mode buttons when it fits there on a line or two of reasonable width; otherwise under them,
+    // wrapped at the panel's width (a phone: beside them it was a column two words wide running off the panel).
+    const float beside = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x -
+                         ImGui::GetStyle().ItemSpacing.x;
+    const float text_w = ImGui::CalcTextSize(missing.c_str()).x;
+    if (!layout.narrow && (text_w <= beside || beside >= 320.0f * layout.scale)) ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", missing.c_str());
     ImGui::PopTextWrapPos();
+    out.remember("mode-reason");
   }
 
   // Transport: play/pause, restart, scrubber, speed.
@@ -122,58 +129,146 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
                                        core::duration_text(w, std::max(0.0, end - state.playback.clock_h))})
                                .c_str());
   ImGui::TextWrapped("%s", core::now_text(w, state, j).c_str());
+  // The height its content needs: the layout gives the panel that much on the next frame (a reason that wraps onto
+  // three lines on a phone, a Korean line longer than the English); drawn again until they agree.
+  out.measured.controls_h =
+      ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+  if (std::fabs(std::max(layout.controls_base_h, out.measured.controls_h) - ImGui::GetWindowHeight()) > 1.0f)
+    out.animating = true;
+  out.remember_window("controls");
   ImGui::End();
 }
 
-// At the end of a race: distance, time and average speed of both, as bars.
-void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts) {
+// A mode's key, as on the map: a solid bar for the record, a dashed one for the what-if.
+static void mode_swatch(bool real, bool dark) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetTextLineHeight(), thick = std::max(3.0f, h * 0.2f);
+  const ImU32 ink = colour_u32(core::route_colour(dark, !real));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (real) {
+    draw->AddRectFilled(ImVec2(p.x, p.y + (h - thick) / 2), ImVec2(p.x + h, p.y + (h + thick) / 2), ink);
+  } else {
+    for (int k = 0; k < 3; ++k)
+      draw->AddRectFilled(ImVec2(p.x + k * h * 0.4f, p.y + (h - thick) / 2),
+                          ImVec2(p.x + k * h * 0.4f + h * 0.25f, p.y + (h + thick) / 2), ink);
+  }
+  ImGui::Dummy(ImVec2(h * 1.2f, h));
+  ImGui::SameLine();
+}
+
+// At the end of a race: distance, time and average speed of both. A compact card in the top right corner of the map
+// (the camera frames the route beside it: it is one of the panels the fit and the labels keep clear of); in
+// classroom mode a full-width strip under the map, above the controls, in large type for the back of the room.
+void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
+                  UiRequests& out) {
   const core::Journey& j = *in.journey;
   const core::Words& words = *in.words;
-  if (state.show != core::ShowMode::Both || !j.train.available || !j.plane.available) return;
-  if (state.playback.clock_h < in.status->end_h || in.status->end_h <= 0) return;
+  if (!core::compare_due(state.show, j, state.playback.clock_h, in.status->end_h)) return;
   const core::Comparison train = core::compare_track(j.train), plane = core::compare_track(j.plane);
-  const float w = std::min(440.0f * layout.scale, static_cast<float>(layout.width) - 24.0f);
-  const float x = static_cast<float>(layout.narrow ? 12.0
-                                                   : (layout.sidebar.x1 + layout.width - w) / 2.0 -
-                                                         layout.sidebar.x1 / 2.0 + layout.sidebar.x1 / 2.0);
-  ImGui::SetNextWindowPos(ImVec2(std::max(x, float(layout.sidebar.x1) + 12), 12));
-  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  const bool train_real = j.real_mode == core::Mode::Train, dark = layout.dark;
+  const float s = layout.scale, margin = 12.0f * s;
+  const bool strip = state.presentation.classroom;
+  const float map_x0 = static_cast<float>(layout.narrow ? 0.0 : layout.sidebar.x1);
+  const float map_bottom = static_cast<float>(layout.controls.y0 > 0 ? layout.controls.y0 : layout.height);
+  if (strip) {
+    const float strip_w = static_cast<float>(layout.width) - map_x0;
+    ImGui::SetNextWindowPos(ImVec2(map_x0, map_bottom), 0, ImVec2(0, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(strip_w, 0), ImVec2(strip_w, FLT_MAX));
+  } else {
+    // Phones: below the page's map credit in the top right. Elsewhere below the trip's title line when the trips
+    // panel is folded and the line reaches the card's corner (an embed's long title ran under the card).
+    float top = layout.narrow ? 36.0f : margin;
+    const ImGuiWindow* title = ImGui::FindWindowByName("Show trips");
+    const ImGuiWindow* last = ImGui::FindWindowByName("Compare");
+    const float card_w = last && last->Size.x > 0 ? last->Size.x : 360.0f * s;
+    if (!layout.narrow && title && title->WasActive && !title->Hidden &&
+        title->Pos.x + title->Size.x > static_cast<float>(layout.width) - margin - card_w)
+      top = std::max(top, title->Pos.y + title->Size.y + margin);
+    ImGui::SetNextWindowPos(ImVec2(static_cast<float>(layout.width) - margin, top), 0, ImVec2(1, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(static_cast<float>(layout.width) - 2 * margin, FLT_MAX));
+  }
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, strip ? 0.0f : 6.0f * s);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14.0f * s, 10.0f * s));
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2((strip ? 24.0f : 8.0f) * s, 2.0f * s));
   ImGui::Begin("Compare", nullptr,
                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-  ImGui::PushFont(fonts.bold);
-  ImGui::TextWrapped("%s", words.c("Train and plane, side by side"));
-  ImGui::PopFont();
-  struct Row {
-    const char* name;
-    double train, plane;
-    std::string train_text, plane_text;
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+  const std::string values[2][3] = {
+      {core::km_text(words, train.distance_km), core::duration_text(words, train.duration_h),
+       core::speed_text(words, train.average_speed_kmh)},
+      {core::km_text(words, plane.distance_km), core::duration_text(words, plane.duration_h),
+       core::speed_text(words, plane.average_speed_kmh)},
   };
-  const Row rows[3] = {
-      {words.c("Distance"), train.distance_km, plane.distance_km, core::km_text(words, train.distance_km),
-       core::km_text(words, plane.distance_km)},
-      {words.c("Time"), train.duration_h, plane.duration_h, core::duration_text(words, train.duration_h),
-       core::duration_text(words, plane.duration_h)},
-      {words.c("Average speed"), train.average_speed_kmh, plane.average_speed_kmh,
-       core::speed_text(words, train.average_speed_kmh), core::speed_text(words, plane.average_speed_kmh)},
-  };
-  const float bar_w = ImGui::GetContentRegionAvail().x * 0.55f, bar_h = ImGui::GetTextLineHeight() * 0.8f;
-  for (const Row& row : rows) {
-    ImGui::TextDisabled("%s", row.name);
-    const double top = std::max(row.train, row.plane);
-    for (int k = 0; k < 2; ++k) {
-      const double v = k ? row.plane : row.train;
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float len = top > 0 ? float(v / top) * bar_w : 0.0f;
-      const float* col = (k == 0) == (j.real_mode == core::Mode::Train) ? core::kRealColour : core::kWhatIfColour;
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2),
-                                                ImVec2(p.x + std::max(len, 2.0f), p.y + 2 + bar_h), colour_u32(col));
-      ImGui::Dummy(ImVec2(bar_w, bar_h + 4));
-      ImGui::SameLine();
-      ImGui::Text("%s %s", words.c(k ? "Plane" : "Train"), (k ? row.plane_text : row.train_text).c_str());
+  const double numbers[2][3] = {{train.distance_km, train.duration_h, train.average_speed_kmh},
+                                {plane.distance_km, plane.duration_h, plane.average_speed_kmh}};
+  const char* metrics[3] = {words.c("Distance"), words.c("Time"), words.c("Average speed")};
+  const char* modes[2] = {words.c("Train"), words.c("Plane")};
+  const ImGuiTableFlags table_flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+  if (strip) {
+    // One row per mode, the measures across in columns sharing the map's width: read from the back of a room.
+    // (The card's title would not fit a column at this size; the measures' names head the columns.)
+    if (ImGui::BeginTable("compare", 4, ImGuiTableFlags_SizingStretchSame)) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::SetWindowFontScale(0.75f);
+      for (const char* m : metrics) {
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", m);
+      }
+      ImGui::SetWindowFontScale(1.0f);
+      for (int k = 0; k < 2; ++k) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        mode_swatch((k == 0) == train_real, dark);
+        ImGui::PushFont(fonts.bold);
+        ImGui::TextUnformatted(modes[k]);
+        ImGui::PopFont();
+        for (int m = 0; m < 3; ++m) {
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(values[k][m].c_str());
+        }
+      }
+      ImGui::EndTable();
+    }
+  } else {
+    // A small table: the measures down, the two modes across, each value over a thin bar of its size.
+    ImGui::PushTextWrapPos(static_cast<float>(layout.width) - 4 * margin);
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextWrapped("%s", words.c("Train and plane, side by side"));
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    if (ImGui::BeginTable("compare", 3, table_flags)) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      for (int k = 0; k < 2; ++k) {
+        ImGui::TableNextColumn();
+        mode_swatch((k == 0) == train_real, dark);
+        ImGui::TextUnformatted(modes[k]);
+      }
+      const float bar_h = std::max(2.0f, 3.0f * s);
+      for (int m = 0; m < 3; ++m) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", metrics[m]);
+        const double top = std::max(numbers[0][m], numbers[1][m]);
+        for (int k = 0; k < 2; ++k) {
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(values[k][m].c_str());
+          const ImVec2 p = ImGui::GetCursorScreenPos();
+          const float full = ImGui::CalcTextSize(values[k][m].c_str()).x;
+          const float len = top > 0 ? std::max(2.0f, static_cast<float>(numbers[k][m] / top) * full) : 2.0f;
+          ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + len, p.y + bar_h),
+                                                    colour_u32(core::route_colour(dark, (k == 0) != train_real)));
+          ImGui::Dummy(ImVec2(full, bar_h));
+        }
+      }
+      ImGui::EndTable();
     }
   }
+  out.remember_window("compare");
   ImGui::End();
+  ImGui::PopStyleVar(3);
 }
 
 void draw_help(const core::AppState& state, const core::Words& w, const Layout& layout, const Fonts& fonts,
@@ -233,7 +328,7 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
   ImGui::Begin("Composition title", nullptr, flags);
   ImGui::PushTextWrapPos(layout.width - margin);
   ImGui::PushFont(fonts.bold);
-  ImGui::TextColored(colour(core::kRealColour), "%s", w.c("Kim Jong-un's journeys abroad"));
+  ImGui::TextColored(colour(core::route_colour(layout.dark, false)), "%s", w.c("Kim Jong-un's journeys abroad"));
   ImGui::PopFont();
   if (trip && in.journey) {
     const core::Track& real = in.journey->real();
@@ -284,7 +379,7 @@ CompositionBands draw_composition(const core::AppState& state, const UiInput& in
       const bool real = (in.journey->real_mode == core::Mode::Train) == train;
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float h = ImGui::GetTextLineHeight();
-      const ImU32 ink = colour_u32(real ? core::kRealColour : core::kWhatIfColour);
+      const ImU32 ink = colour_u32(core::route_colour(layout.dark, !real));
       if (real) {
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.4f), ImVec2(p.x + h, p.y + h * 0.6f), ink);
       } else {  // dashed, as on the map

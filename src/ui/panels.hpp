@@ -10,7 +10,8 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
                   UiRequests& out);
 void draw_controls(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
                    UiRequests& out);
-void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts);
+void draw_compare(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
+                  UiRequests& out);
 void draw_help(const core::AppState& state, const core::Words& w, const Layout& layout, const Fonts& fonts,
                UiRequests& out);
 

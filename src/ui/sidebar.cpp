@@ -1,6 +1,7 @@
 // The trips panel: title, filter, the nine trips in date order, and the selected trip's card (dates, purpose,
 // route, figures reported and computed, the vehicle, facts with their sourcing, the sources as links).
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <string>
 
@@ -254,6 +255,11 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
         ImGui::TextWrapped("%s", core::trip_line(w, *shown_trip, state.show, *in.journey).c_str());
         out.remember("title");
       }
+      // A title on three lines (a long trip name racing both modes) makes the handle taller on the next frame.
+      out.measured.handle_h =
+          ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+      if (std::fabs(std::max(layout.handle_base_h, out.measured.handle_h) - ImGui::GetWindowHeight()) > 1.0f)
+        out.animating = true;
       ImGui::End();
       return;
     }

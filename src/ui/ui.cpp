@@ -12,7 +12,8 @@ float ui_scale_for(float width, float height) {
   return std::clamp(std::floor(s * 4.0f) / 4.0f, 1.0f, 2.0f);
 }
 
-Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark) {
+Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark,
+                      const Measured& measured) {
   const core::Presentation& p = state.presentation;
   Layout l;
   l.width = width;
@@ -25,13 +26,16 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   // is 48 px there), never less than 1.5 × the desktop size.
   if (p.classroom) l.scale = std::max(1.5f, std::min(std::floor(height / 1080.0f * 2.75f * 4.0f) / 4.0f, 3.0f));
   const float s = l.scale;
-  const float controls_h = p.controls ? (touch ? 190.0f : 150.0f) * s : 0.0f;
+  l.controls_base_h = p.controls ? (touch ? 190.0f : 150.0f) * s : 0.0f;
+  const float controls_h =
+      p.controls ? std::max(l.controls_base_h, std::min(std::ceil(measured.controls_h), height * 0.5f)) : 0.0f;
   if (l.narrow) {
     // Phone: the controls along the bottom, the trips as a sheet above them that folds down to one row. Open,
     // the sheet leaves the map at least the top 30 % where there is room, and always shows five trip rows
     // (header row + five rows of kPhoneTripRowPx + the window's padding).
     l.controls = {0, height - controls_h, width, height};
-    const float handle_h = touch ? 72.0f : 56.0f;
+    l.handle_base_h = touch ? 72.0f : 56.0f;
+    const float handle_h = std::max(l.handle_base_h, std::min(std::ceil(measured.handle_h), height * 0.2f));
     const float list_h = (touch ? 60.0f : 48.0f) + 5.0f * kPhoneTripRowPx + 40.0f;
     const float open_top = std::max(0.0f, std::min(height * 0.30f, height - controls_h - list_h));
     const float sheet_top = state.sidebar_open ? open_top : height - controls_h - handle_h;
@@ -63,7 +67,7 @@ static void set_light_colours(ImGuiStyle& style) {
   c[ImGuiCol_HeaderHovered] = ImVec4(0.93f, 0.90f, 0.86f, 1.0f);
   c[ImGuiCol_HeaderActive] = ImVec4(0.94f, 0.80f, 0.74f, 1.0f);
   c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.89f, 0.86f, 1.0f);
-  c[ImGuiCol_SliderGrab] = colour(core::kRealColour);
+  c[ImGuiCol_SliderGrab] = colour(core::route_colour(false, false));
   c[ImGuiCol_SliderGrabActive] = ImVec4(0.55f, 0.08f, 0.06f, 1.0f);
   c[ImGuiCol_NavHighlight] = ImVec4(0.11f, 0.37f, 0.75f, 1.0f);  // the keyboard focus ring
 }
@@ -84,7 +88,7 @@ void apply_style(const Layout& layout) {
     c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.27f, 0.30f, 1.0f);
     c[ImGuiCol_HeaderActive] = ImVec4(0.50f, 0.20f, 0.17f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(0.22f, 0.23f, 0.26f, 1.0f);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.90f, 0.35f, 0.30f, 1.0f);
+    c[ImGuiCol_SliderGrab] = colour(core::route_colour(true, false));  // the route it plays, in the dark palette
     c[ImGuiCol_SliderGrabActive] = ImVec4(1.0f, 0.45f, 0.40f, 1.0f);
     c[ImGuiCol_NavHighlight] = ImVec4(0.45f, 0.65f, 1.0f, 1.0f);
   } else {
@@ -182,6 +186,14 @@ void UiRequests::remember(const char* id, const std::string& suffix) {
   if (t.rect.x1 <= t.rect.x0 || t.rect.y1 <= t.rect.y0) --target_count;
 }
 
+void UiRequests::remember_window(const char* id) {
+  if (target_count == targets.size()) targets.emplace_back();
+  Target& t = targets[target_count++];
+  t.id.assign(id);
+  const ImVec2 a = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  t.rect = {a.x, a.y, a.x + size.x, a.y + size.y};
+}
+
 const Target* UiRequests::find(const std::string& id) const {
   for (std::size_t i = 0; i < target_count; ++i)
     if (targets[i].id == id) return &targets[i];
@@ -195,9 +207,15 @@ int segmented(const char* id, const char* const* labels, const char* const* name
   for (int i = 0; i < count; ++i) {
     if (i) ImGui::SameLine(0, 2);
     const bool on = i == selected, ok = !enabled || enabled[i];
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.16f, 0.20f, 1.0f));
-    if (on) ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.25f, 0.30f, 1.0f));
-    if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    // The chosen one inverted: the theme's ink as its fill and the panel's colour as its text, so it stands out in
+    // the light theme (dark on pale) and the dark one (pale on dark) alike.
+    const ImVec4 ink = ImGui::GetStyle().Colors[ImGuiCol_Text], paper = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ink);
+    if (on)
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                            ImVec4(ink.x * 0.85f + paper.x * 0.15f, ink.y * 0.85f + paper.y * 0.15f,
+                                   ink.z * 0.85f + paper.z * 0.15f, 1.0f));
+    if (on) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(paper.x, paper.y, paper.z, 1.0f));
     if (!ok) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.45f);
     if (ImGui::Button(labels[i]) && ok) clicked = i;
     out.remember(id, std::string(":") + names[i]);
@@ -210,9 +228,10 @@ int segmented(const char* id, const char* const* labels, const char* const* name
 
 void draw(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts, UiRequests& out) {
   draw_sidebar(state, in, layout, fonts, out);
+  out.measured.controls_h = 0.0f;
   if (in.journey && state.presentation.controls) {
     draw_controls(state, in, layout, fonts, out);
-    draw_compare(state, in, layout, fonts);
+    draw_compare(state, in, layout, fonts, out);
   }
   if (state.help_open) draw_help(state, *in.words, layout, fonts, out);
 }

@@ -39,10 +39,19 @@ struct Layout {
   bool touch = false;           // touch screen seen: targets at least 44 CSS px
   bool dark = false;            // the dark theme (a link's dark=on, or dark=auto and the reader's system)
   core::ScreenRect sidebar, controls;
+  float controls_base_h = 0;  // the controls' height before their content asks for more (Measured)
+  float handle_base_h = 0;    // the phone sheet's folded handle, likewise
   core::Padding map_padding;  // what fit-to-route must leave free
   std::vector<core::ScreenRect> obstacles;
 };
-Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark);
+// The heights the panels' contents took in the last frame (CSS px, 0 if not known): a panel grows to its content (a
+// wrapped "No train" reason, a trip's title on three lines in the phone's folded sheet), up to a limit.
+struct Measured {
+  float controls_h = 0;  // the journey controls
+  float handle_h = 0;    // the phone sheet's folded handle with the trip's title
+};
+Layout compute_layout(const core::AppState& state, float width, float height, bool touch, bool prefers_dark,
+                      const Measured& measured = {});
 // The UI scale for a canvas size, in quarter steps (so the font atlas is rebuilt rarely).
 float ui_scale_for(float width, float height);
 
@@ -59,12 +68,14 @@ struct UiRequests {
   std::vector<Target> targets;
   std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
   bool animating = false;        // a panel moves by itself (a flick's momentum): the next frame must be drawn too
+  Measured measured;             // the panels' content heights as last drawn (compute_layout); kept over clear()
   void clear() {
     commands.clear();
     target_count = 0;
     animating = false;
   }
   void remember(const char* id, const std::string& suffix = {});  // the last ImGui item, under this name
+  void remember_window(const char* id);                           // the current window, under this name
   const Target* find(const std::string& id) const;
 };
 

@@ -382,3 +382,67 @@ TEST_CASE("a label stays where it was while a better position is only marginally
   else
     CHECK(second.placed[0].position == 0);
 }
+
+TEST_CASE(
+    "labels: a film's frame steps a label off the route onto a leader, where the live map keeps it beside its dot") {
+  // Short route pieces radiating from a stop (a junction: Shenyang, where three lines meet), reaching 20 px out:
+  // every position right beside the dot covers several of them, the positions one ring out cover none.
+  LabelScene scene;
+  scene.screen = {0, 0, 400, 400};
+  LabelRequest r;
+  r.anchor_x = 200;
+  r.anchor_y = 200;
+  r.width = 80;
+  r.height = 16;
+  r.priority = LabelPriority::ReportedStop;
+  r.id = 1;
+  scene.labels.push_back(r);
+  for (int k = 0; k < 24; ++k) {
+    const double a = k * 3.14159265358979 / 12;
+    scene.routes.push_back(
+        {200 + 7 * std::cos(a), 200 + 7 * std::sin(a), 200 + 20 * std::cos(a), 200 + 20 * std::sin(a)});
+  }
+  LabelLayout live, film;
+  place_labels(scene, nullptr, live);
+  REQUIRE(live.placed.size() == 1);
+  CHECK(live.placed[0].ring == 0);  // the default: on the route rather than on a leader
+  scene.route_cost_cap = core::kFilmRouteCostCap;
+  place_labels(scene, nullptr, film);
+  REQUIRE(film.placed.size() == 1);
+  CHECK(film.placed[0].ring > 0);
+  CHECK(film.placed[0].leader);
+  for (const core::ScreenSegment& g : scene.routes) {
+    const bool inside = film.placed[0].box.contains(g.x0, g.y0) || film.placed[0].box.contains(g.x1, g.y1);
+    CHECK_FALSE(inside);
+  }
+}
+
+TEST_CASE("labels: a panel that opens and closes again gives the labels back their places") {
+  // Two labels side by side; a panel over the first one's right pushes it left, and once the panel is gone it goes
+  // back to the right (the keys' help opened and closed: the map must look as it did).
+  core::LabelScene scene;
+  scene.screen = {0, 0, 800, 600};
+  for (int k = 0; k < 2; ++k) {
+    LabelRequest r;
+    r.anchor_x = 300 + 200 * k;
+    r.anchor_y = 300;
+    r.width = 70;
+    r.height = 16;
+    r.priority = LabelPriority::ReportedStop;
+    r.id = k;
+    scene.labels.push_back(r);
+  }
+  core::LabelPlacer placer;
+  placer.update(scene);
+  const std::vector<core::PlacedLabel> before = placer.layout().placed;
+  REQUIRE(before.size() == 2);
+  CHECK(before[0].position == 0);  // right of its dot
+  scene.panels.push_back({310, 250, 420, 350});
+  placer.update(scene);
+  REQUIRE(placer.layout().placed.size() == 2);
+  CHECK(placer.layout().placed[0].box != before[0].box);
+  scene.panels.clear();
+  placer.update(scene);
+  REQUIRE(placer.layout().placed.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) CHECK(placer.layout().placed[i].box == before[i].box);
+}
