@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/journey.hpp"
+#include "core/legs.hpp"
 #include "core/localize.hpp"
 #include "core/reader_text.hpp"
 #include "core/trips.hpp"

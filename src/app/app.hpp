@@ -14,7 +14,7 @@
 #include "core/camera.hpp"
 #include "core/map_asset.hpp"
 #include "core/places.hpp"
-#include "core/player.hpp"
+#include "core/journey.hpp"
 #include "core/session.hpp"
 #include "core/trips.hpp"
 #include "core/video_export.hpp"

@@ -8,7 +8,7 @@
 #include "core/camera.hpp"
 #include "core/labels.hpp"
 #include "core/language.hpp"
-#include "core/player.hpp"
+#include "core/journey.hpp"
 #include "core/trips.hpp"
 
 namespace core {

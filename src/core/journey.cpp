@@ -1,168 +1,188 @@
 #include "core/journey.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/legs.hpp"
 
 namespace core {
 
-std::vector<LatLon> stop_coords(const Leg& leg) {
-  std::vector<LatLon> out;
-  out.reserve(leg.stops.size());
-  for (const Stop& s : leg.stops) out.push_back(s.coord);
-  return out;
-}
-
-namespace {
-std::vector<double> dwell_list(const Leg& leg) {
-  std::vector<double> d;
-  d.reserve(leg.stops.size());
-  for (const Stop& s : leg.stops) d.push_back(s.dwell_hours.value_or(0.0));
-  return d;
-}
-}  // namespace
-
-LegComputation compute_leg(const Leg& leg, const Vehicle* vehicle) {
-  LegComputation c;
-  c.route = build_route(stop_coords(leg), leg.via);
-  c.distance_km = c.route.length_km();
-  const std::vector<double> dwell = dwell_list(leg);
-  for (std::size_t i = 1; i + 1 < dwell.size(); ++i) c.dwell_h += dwell[i];
-  if (vehicle && vehicle->timing_speed && vehicle->timing_speed->valid()) {
-    c.speed = vehicle->timing_speed;
-    c.duration_h = travel_hours(c.distance_km, *c.speed, c.dwell_h);
-  }
-  // First and last stops with a clock time.
-  std::optional<std::size_t> first, last;
-  for (std::size_t i = 0; i < leg.stops.size(); ++i) {
-    if (leg.stops[i].when && leg.stops[i].when->has_time) {
-      if (!first) first = i;
-      last = i;
+Mode main_mode(const Trip& trip) {
+  Mode best = Mode::Train;
+  double best_km = -1.0;
+  for (const Leg& leg : trip.outbound) {
+    const double km = polyline_length_km(stop_coords(leg));
+    if (km > best_km) {
+      best_km = km;
+      best = leg.mode;
     }
   }
-  if (first && last && *first < *last) {
-    c.timed_h = hours_between(*leg.stops[*first].when, *leg.stops[*last].when);
-    c.timed_from = *first;
-    c.timed_to = *last;
-  }
-  return c;
+  return best;
 }
 
-std::optional<double> span_km(const Leg& leg, const LegComputation& c, const Figure& f) {
-  if (leg.stops.empty() || c.route.stop_km.size() != leg.stops.size()) return std::nullopt;
-  auto index = [&](const std::string& id, std::size_t dflt) -> std::optional<std::size_t> {
-    if (id.empty()) return dflt;
-    for (std::size_t i = 0; i < leg.stops.size(); ++i)
-      if (leg.stops[i].place_id == id) return i;
-    return std::nullopt;
-  };
-  const auto a = index(f.from, 0);
-  const auto b = index(f.to, leg.stops.size() - 1);
-  if (!a || !b || *a >= *b) return std::nullopt;
-  return c.route.stop_km[*b] - c.route.stop_km[*a];
-}
-
-std::optional<HoursRange> whole_leg_envelope(const std::vector<Figure>& figures) {
-  std::optional<HoursRange> env;
-  for (const Figure& f : figures) {
-    if (!f.whole_leg()) continue;
-    if (!env) env = HoursRange{f.min, f.max};
-    env->min_h = std::min(env->min_h, f.min);
-    env->max_h = std::max(env->max_h, f.max);
-  }
-  return env;
-}
-
-Timeline leg_timeline(const Leg& leg, const LegComputation& c, double fallback_speed_kmh) {
-  const std::vector<double> dwell = dwell_list(leg);
-  const std::vector<double>& km = c.route.stop_km;
-  const std::size_t n = km.size();
-  const auto env = whole_leg_envelope(leg.reported_duration_h);
-  const double base_speed = c.speed ? c.speed->mid_kmh() : fallback_speed_kmh;
-
-  // Stops with a reported clock time, in order, where the clock moves forward between them.
-  std::vector<std::size_t> timed;
-  for (std::size_t i = 0; i < n && i < leg.stops.size(); ++i) {
-    const Stop& s = leg.stops[i];
-    if (!(s.when && s.when->has_time)) continue;
-    if (!timed.empty()) {
-      const auto h = hours_between(*leg.stops[timed.back()].when, *s.when);
-      if (!h || *h <= 0.0 || km[i] <= km[timed.back()]) continue;
+// Joins legs end to end: the route's points, the stops (a leg's first stop is the previous leg's last, so it
+// appears once, arriving by one vehicle and leaving by the next), and one timeline across all of them.
+static Track build_track(const TripData& data, const std::vector<Leg>& legs, bool what_if) {
+  Track t;
+  t.what_if = what_if;
+  if (legs.empty()) return t;
+  t.available = true;
+  double km0 = 0.0, h0 = 0.0, main_km = -1.0;
+  for (std::size_t li = 0; li < legs.size(); ++li) {
+    const Leg& leg = legs[li];
+    const Vehicle* vehicle = data.find_vehicle(leg.vehicle_id);
+    const LegComputation c = compute_leg(leg, vehicle);
+    const Timeline tl = leg_timeline(leg, c);
+    if (c.distance_km > main_km) {
+      main_km = c.distance_km;
+      t.mode = leg.mode;
+      t.vehicle_name = vehicle ? vehicle->name : std::string();
     }
-    timed.push_back(i);
-  }
-  if (timed.size() < 2) {
-    if (env) return build_timeline_for_duration(km, dwell, 0.5 * (env->min_h + env->max_h));
-    return build_timeline_at_speed(km, dwell, base_speed);
-  }
-
-  // Timed by stretch: between two stops with reported times the train runs at the speed those times give
-  // (reported halts inside the stretch included), so the clock shows the reported times. Outside the timed
-  // stretches it runs at the speed the rest of a reported whole-leg duration leaves, else the vehicle's.
-  std::vector<double> speed(n > 0 ? n - 1 : 0, base_speed);  // speed[i]: stop i to i+1
-  double timed_km = 0.0, timed_h = 0.0;
-  for (std::size_t t = 1; t < timed.size(); ++t) {
-    const std::size_t a = timed[t - 1], b = timed[t];
-    // A reported time is the arrival: a halt at a (not at the leg's first stop) comes off the stretch, as do
-    // the halts inside it.
-    double halts = a > 0 ? std::max(0.0, dwell[a]) : 0.0;
-    for (std::size_t i = a + 1; i < b; ++i) halts += std::max(0.0, dwell[i]);
-    const double hours = *hours_between(*leg.stops[a].when, *leg.stops[b].when);
-    const double moving = std::max(hours - halts, 0.1 * hours);
-    const double v = (km[b] - km[a]) / moving;
-    for (std::size_t i = a; i < b; ++i) speed[i] = v;
-    timed_km += km[b] - km[a];
-    timed_h += hours;
-  }
-  const double rest_km = (n > 0 ? km.back() - km.front() : 0.0) - timed_km;
-  if (env && rest_km > 0.0) {
-    double rest_dwell = 0.0;
-    for (std::size_t i = 1; i + 1 < n; ++i)
-      if (i <= timed.front() || i >= timed.back()) rest_dwell += std::max(0.0, dwell[i]);
-    const double rest_h = 0.5 * (env->min_h + env->max_h) - timed_h - rest_dwell;
-    // Only when the rest makes sense: a positive time at no more than twice the vehicle's speed.
-    if (rest_h > 0.0 && rest_km / rest_h <= 2.0 * base_speed)
-      for (std::size_t i = 0; i + 1 < n; ++i)
-        if (i < timed.front() || i >= timed.back()) speed[i] = rest_km / rest_h;
-  }
-  return build_timeline_by_stretch(km, dwell, speed);
-}
-
-std::vector<const Leg*> travel_legs(const Trip& trip) {
-  std::vector<const Leg*> out;
-  for (const Leg& l : trip.outbound) out.push_back(&l);
-  for (const Leg& l : trip.tour) out.push_back(&l);
-  for (const Leg& l : trip.return_legs) out.push_back(&l);
-  return out;
-}
-
-std::vector<LineLengthCheck> check_line_lengths(const TripData& data) {
-  std::vector<LineLengthCheck> out;
-  for (const Trip& t : data.trips) {
-    auto legs = [&](const std::vector<Leg>& list, const char* label) {
-      for (std::size_t i = 0; i < list.size(); ++i) {
-        const Leg& leg = list[i];
-        const LegComputation c = compute_leg(leg, nullptr);
-        for (const Figure& f : leg.reported_distance_km) {
-          if (!f.line_length) continue;
-          LineLengthCheck k;
-          k.trip_id = t.id;
-          k.leg = std::string(label) + " " + std::to_string(i);
-          k.leg_ptr = &leg;
-          k.figure = &f;
-          const auto km = span_km(leg, c, f);
-          const double published = 0.5 * (f.min + f.max);
-          k.computed_km = km.value_or(0.0);
-          k.ratio = published > 0.0 ? k.computed_km / published : 0.0;
-          k.in_band = km && k.ratio >= kLineLengthMin && k.ratio <= kLineLengthMax;
-          out.push_back(std::move(k));
-        }
+    for (std::size_t p = (li == 0 ? 0 : 1); p < c.route.points.size(); ++p) {
+      t.route.points.push_back(c.route.points[p]);
+      t.route.cumulative_km.push_back(km0 + c.route.cumulative_km[p]);
+    }
+    for (std::size_t s = 0; s < leg.stops.size(); ++s) {
+      const double km = km0 + c.route.stop_km[s];
+      const double arrive = h0 + tl.arrive_h[s], depart = h0 + tl.depart_h[s];
+      if (li > 0 && s == 0) {  // the junction: keep the arrival of the previous leg, leave by this one
+        t.stops.back().depart_h = depart;
+        t.timeline.depart_h.back() = depart;
+        continue;
       }
-    };
-    legs(t.outbound, "outbound");
-    legs(t.tour, "tour");
-    legs(t.return_legs, "return");
-    legs(t.what_if, "what-if");
+      const Stop& stop = leg.stops[s];
+      t.stops.push_back({stop.name, stop.local_name, stop.coord, stop.kind, stop.reported, km, arrive, depart});
+      t.route.stop_point.push_back(t.route.points.empty() ? 0 : t.route.points.size() - 1);
+      t.route.stop_km.push_back(km);
+      t.timeline.stop_km.push_back(km);
+      t.timeline.arrive_h.push_back(arrive);
+      t.timeline.depart_h.push_back(depart);
+    }
+    km0 += c.route.length_km();
+    h0 += tl.total_h();
+    t.leg_end_km.push_back(km0);
+    t.leg_modes.push_back(leg.mode);
   }
-  return out;
+  // stop_point: the index of the point nearest each stop's km (points were appended leg by leg).
+  for (std::size_t s = 0; s < t.stops.size(); ++s) {
+    auto it = std::lower_bound(t.route.cumulative_km.begin(), t.route.cumulative_km.end(), t.stops[s].km - 1e-9);
+    t.route.stop_point[s] = static_cast<std::size_t>(it - t.route.cumulative_km.begin());
+  }
+  t.timeline.moving_speed_kmh = t.timeline.total_h() > 0 ? t.route.length_km() / t.timeline.total_h() : 0.0;
+  return t;
+}
+
+Journey build_journey(const TripData& data, const Trip& trip) {
+  Journey j;
+  j.trip = &trip;
+  j.real_mode = main_mode(trip);
+  Track real = build_track(data, trip.outbound, false);
+  Track alt = build_track(data, trip.what_if, true);
+  const Mode alt_mode = j.real_mode == Mode::Plane ? Mode::Train : Mode::Plane;
+  if (!alt.available) {
+    alt.mode = alt_mode;
+    alt.unavailable_reason = "No what-if in the data.";
+    for (const WhatIfUnavailable& u : trip.what_if_unavailable)
+      if (u.mode == alt_mode) alt.unavailable_reason = u.reason;
+  }
+  if (j.real_mode == Mode::Plane) {
+    j.plane = std::move(real);
+    j.train = std::move(alt);
+  } else {
+    j.train = std::move(real);
+    j.plane = std::move(alt);
+  }
+  return j;
+}
+
+const char* to_string(ShowMode m) {
+  switch (m) {
+    case ShowMode::Train: return "train";
+    case ShowMode::Plane: return "plane";
+    case ShowMode::Both: return "both";
+  }
+  return "";
+}
+
+std::optional<ShowMode> parse_show_mode(std::string_view s) {
+  if (s == "train") return ShowMode::Train;
+  if (s == "plane") return ShowMode::Plane;
+  if (s == "both") return ShowMode::Both;
+  return std::nullopt;
+}
+
+double playback_end_h(const Journey& journey, ShowMode show) {
+  double end = 0.0;
+  if (show != ShowMode::Plane && journey.train.available) end = std::max(end, journey.train.duration_h());
+  if (show != ShowMode::Train && journey.plane.available) end = std::max(end, journey.plane.duration_h());
+  return end;
+}
+
+void advance(Playback& p, double seconds, double end_h) {
+  if (!p.playing || !(seconds > 0.0)) return;
+  p.clock_h += seconds * kJourneyHoursPerSecond * p.speed;
+  if (p.clock_h >= end_h) {
+    p.clock_h = end_h;
+    p.playing = false;
+  }
+}
+
+void seek(Playback& p, double clock_h, double end_h) {
+  p.clock_h = std::isfinite(clock_h) ? std::clamp(clock_h, 0.0, std::max(end_h, 0.0)) : 0.0;
+}
+
+double step_hours(double end_h) { return std::max(0.25, end_h / 20.0); }
+
+double clamp_speed(double speed) { return std::isfinite(speed) ? std::clamp(speed, kMinSpeed, kMaxSpeed) : 1.0; }
+
+TrackState track_state_at(const Track& track, double clock_h) {
+  TrackState s;
+  if (!track.available || track.route.empty()) return s;
+  s.km = timeline_km_at(track.timeline, clock_h);
+  const RoutePosition rp = route_position_at(track.route, s.km);
+  s.position = rp.position;
+  s.heading_deg = rp.heading_deg;
+  s.arrived = clock_h >= track.duration_h();
+  const auto& arrive = track.timeline.arrive_h;
+  s.stops_passed = static_cast<int>(std::upper_bound(arrive.begin(), arrive.end(), clock_h) - arrive.begin());
+  s.mode = track.leg_modes.empty() ? track.mode : track.leg_modes.back();
+  for (std::size_t i = 0; i < track.leg_end_km.size() && i < track.leg_modes.size(); ++i) {
+    if (s.km <= track.leg_end_km[i] + 1e-9) {
+      s.mode = track.leg_modes[i];
+      break;
+    }
+  }
+  return s;
+}
+
+bool compare_due(ShowMode show, const Journey& journey, double clock_h, double end_h) {
+  return show == ShowMode::Both && journey.train.available && journey.plane.available && end_h > 0 && clock_h >= end_h;
+}
+
+Comparison compare_track(const Track& track) {
+  if (!track.available) return {};
+  return {track.distance_km(), track.duration_h(), track.average_speed_kmh()};
+}
+
+bool passes(TripFilter filter, const Trip& trip) {
+  switch (filter) {
+    case TripFilter::All: return true;
+    case TripFilter::Train: return main_mode(trip) == Mode::Train;
+    case TripFilter::Plane: return main_mode(trip) == Mode::Plane;
+  }
+  return true;
+}
+
+std::string format_hours(double hours) {
+  if (!std::isfinite(hours) || hours < 0) hours = 0;
+  const long total_min = std::lround(hours * 60.0);
+  char text[32];
+  if (total_min < 60)
+    std::snprintf(text, sizeof text, "%ld min", total_min);
+  else
+    std::snprintf(text, sizeof text, "%ld h %02ld min", total_min / 60, total_min % 60);
+  return text;
 }
 
 }  // namespace core

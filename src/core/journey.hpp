@@ -1,7 +1,8 @@
-// What the data implies: for each leg, its drawn route (great-circle arcs between stops, densified), its
-// computed length, its duration at the vehicle's speed range plus reported dwell times, the elapsed time
-// between its reported stop times, and the computed length of any part of it a reported figure refers to.
-// Used by the renderer/UI (routes and timelines) and by tools/tripcheck.
+// The animated journey: for the selected trip, the outbound journey as he really made it and the what-if in
+// the other mode, each a route with one timeline (elapsed hours -> km along the route), and the playback
+// clock that drives both. Everything the screen shows at a moment (icon position and heading, the route
+// drawn so far, the stops passed and when, the clock) derives from `clock_h` through these functions, so it
+// is exact and independent of the frame rate.
 #pragma once
 
 #include <optional>
@@ -14,53 +15,99 @@
 
 namespace core {
 
-struct LegComputation {
-  Route route;                           // one vertex at least every kDefaultDensifyStepKm
-  double distance_km = 0.0;              // sum of great circles between consecutive stops
-  double dwell_h = 0.0;                  // reported dwell at intermediate stops
-  std::optional<SpeedRange> speed;       // vehicle timing speed, if the data has one
-  std::optional<HoursRange> duration_h;  // at that speed, dwell included
-  // Elapsed time between the first and the last stop of the leg that have a reported time with a clock
-  // time, and which stops those are (indices into the leg's stops).
-  std::optional<double> timed_h;
-  std::size_t timed_from = 0, timed_to = 0;
+struct TrackStop {
+  std::string name;
+  std::string local_name;  // in the place's own script (北京站), when known and not Latin
+  LatLon coord;
+  StopKind kind = StopKind::City;
+  bool reported = false;  // false: inferred (the only rail path, the nearest airport)
+  double km = 0.0;        // along the track
+  double arrive_h = 0.0;  // since departure
+  double depart_h = 0.0;
 };
 
-std::vector<LatLon> stop_coords(const Leg& leg);
-
-// vehicle may be null (no speed: duration_h stays empty).
-LegComputation compute_leg(const Leg& leg, const Vehicle* vehicle);
-
-// Computed great-circle length of the part of the leg a figure refers to (whole leg when the figure has
-// no from/to). nullopt if from/to do not name stops of the leg in order.
-std::optional<double> span_km(const Leg& leg, const LegComputation& c, const Figure& f);
-
-// Envelope (lowest min, highest max) of a list of reported figures for the whole leg; nullopt if none.
-std::optional<HoursRange> whole_leg_envelope(const std::vector<Figure>& figures);
-
-// Timeline for animating the leg: scaled to the midpoint of the reported whole-leg durations when there
-// are any, else at the middle of the vehicle's speed range, else at fallback_speed_kmh.
-Timeline leg_timeline(const Leg& leg, const LegComputation& c, double fallback_speed_kmh = 60.0);
-
-// All legs of a trip in travel order: outbound, tour, return (what-ifs are separate).
-std::vector<const Leg*> travel_legs(const Trip& trip);
-
-// A rail leg's computed length along its lines must come within this band of a published line length
-// (a figure marked line_length): 95 % to 103 %.
-constexpr double kLineLengthMin = 0.95;
-constexpr double kLineLengthMax = 1.03;
-
-struct LineLengthCheck {
-  std::string trip_id;
-  std::string leg;  // "outbound 1", "return 0", "what-if 0"...
-  const Leg* leg_ptr = nullptr;
-  const Figure* figure = nullptr;
-  double computed_km = 0.0;
-  double ratio = 0.0;  // computed / published (the middle of a min-max figure)
-  bool in_band = false;
+// One mode's journey from Pyongyang to the destination: the outbound legs joined end to end.
+struct Track {
+  bool available = false;
+  std::string unavailable_reason;  // when !available: why (e.g. no rail link to Singapore)
+  Mode mode = Mode::Train;         // the main mode (the longest leg's), which the toggle names
+  bool what_if = false;
+  std::string vehicle_name;  // of the main leg
+  Route route;               // densified, cumulative km
+  std::vector<TrackStop> stops;
+  Timeline timeline;               // over the whole track (stop_km = every stop of every leg)
+  std::vector<double> leg_end_km;  // where each leg ends along the track
+  std::vector<Mode> leg_modes;
+  double distance_km() const { return route.length_km(); }
+  double duration_h() const { return timeline.total_h(); }
+  double average_speed_kmh() const { return duration_h() > 0 ? distance_km() / duration_h() : 0.0; }
 };
 
-// Every figure marked line_length, on every leg of every trip (what-ifs included), against the computed length.
-std::vector<LineLengthCheck> check_line_lengths(const TripData& data);
+struct Journey {
+  const Trip* trip = nullptr;
+  Track train, plane;            // one of them is real, the other the what-if (or unavailable)
+  Mode real_mode = Mode::Train;  // how he really went (Train or Plane)
+  const Track& real() const { return real_mode == Mode::Plane ? plane : train; }
+  const Track& alternative() const { return real_mode == Mode::Plane ? train : plane; }
+};
+
+// The trip's main mode: that of its longest outbound leg (the Hanoi trip: train, though it ends by car).
+Mode main_mode(const Trip& trip);
+
+Journey build_journey(const TripData& data, const Trip& trip);
+
+// Which tracks are on screen.
+enum class ShowMode { Train, Plane, Both };
+const char* to_string(ShowMode m);  // "train", "plane", "both"
+std::optional<ShowMode> parse_show_mode(std::string_view s);
+
+// Journey hours per second of animation at speed 1: one hour per second, so a 20-hour train ride plays in
+// 20 s and the 2-hour flight beside it in 2 s.
+constexpr double kJourneyHoursPerSecond = 1.0;
+constexpr double kMinSpeed = 0.25, kMaxSpeed = 16.0;
+// The speeds the reader is offered (the canvas menu and the HTML select).
+constexpr double kSpeedChoices[] = {0.25, 0.5, 1, 2, 4, 8, 16};
+
+struct Playback {
+  double clock_h = 0.0;  // elapsed journey hours since departure
+  bool playing = false;
+  double speed = 1.0;  // multiplier of kJourneyHoursPerSecond, kMinSpeed..kMaxSpeed
+};
+
+// The clock runs until the last shown track arrives.
+double playback_end_h(const Journey& journey, ShowMode show);
+// Advances the clock by real seconds; stops exactly at the end and pauses there.
+void advance(Playback& playback, double seconds, double end_h);
+// Scrub / step / restart: sets the clock, clamped to [0, end].
+void seek(Playback& playback, double clock_h, double end_h);
+// The step of ←/→: a twentieth of the journey, at least a quarter hour.
+double step_hours(double end_h);
+double clamp_speed(double speed);
+
+// Where a track is at a moment.
+struct TrackState {
+  double km = 0.0;
+  LatLon position;
+  double heading_deg = 0.0;
+  bool arrived = false;
+  int stops_passed = 0;     // stops whose arrival time is <= clock (the first counts as soon as it leaves)
+  Mode mode = Mode::Train;  // of the leg it is on; at a change (Dong Dang) the one it arrived by until it leaves
+};
+TrackState track_state_at(const Track& track, double clock_h);
+
+// The side-by-side figures of the compare panel.
+struct Comparison {
+  double distance_km = 0, duration_h = 0, average_speed_kmh = 0;
+};
+Comparison compare_track(const Track& track);
+// Whether the end-of-race comparison is shown: both modes racing, both exist, and the clock at the end.
+bool compare_due(ShowMode show, const Journey& journey, double clock_h, double end_h);
+
+// Sidebar filter: all trips, or only those he made by train / by plane.
+enum class TripFilter { All, Train, Plane };
+bool passes(TripFilter filter, const Trip& trip);
+
+// "19 h 40 min", "2 h 05 min", "45 min".
+std::string format_hours(double hours);
 
 }  // namespace core

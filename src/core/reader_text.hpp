@@ -8,7 +8,7 @@
 
 #include "core/app_state.hpp"
 #include "core/language.hpp"
-#include "core/player.hpp"
+#include "core/journey.hpp"
 #include "core/trips.hpp"
 
 namespace core {

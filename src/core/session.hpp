@@ -10,7 +10,7 @@
 #include "core/camera.hpp"
 #include "core/commands.hpp"
 #include "core/language.hpp"
-#include "core/player.hpp"
+#include "core/journey.hpp"
 #include "core/trips.hpp"
 
 namespace core {

@@ -8,7 +8,7 @@
 #include "core/app_state.hpp"
 #include "core/labels.hpp"
 #include "core/places.hpp"
-#include "core/player.hpp"
+#include "core/journey.hpp"
 #include "render/icons.hpp"
 #include "render/map_renderer.hpp"
 

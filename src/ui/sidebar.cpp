@@ -5,7 +5,7 @@
 #include <iterator>
 #include <string>
 
-#include "core/journey.hpp"
+#include "core/legs.hpp"
 #include "core/reader_text.hpp"
 #include "ui/panels.hpp"
 

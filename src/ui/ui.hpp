@@ -10,7 +10,7 @@
 #include "core/commands.hpp"
 #include "core/palette.hpp"
 #include "core/labels.hpp"
-#include "core/player.hpp"
+#include "core/journey.hpp"
 #include "core/trips.hpp"
 
 struct ImFont;

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/legs.hpp"
 #include "core/journey.hpp"
-#include "core/player.hpp"
 #include "core/trips.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/journey.hpp"
+#include "core/legs.hpp"
 #include "core/trips.hpp"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/journey.hpp"
+#include "core/legs.hpp"
 #include "core/trips.hpp"
 
 namespace {

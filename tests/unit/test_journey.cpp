@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/player.hpp"
+#include "core/journey.hpp"
 
 using namespace core;
 
