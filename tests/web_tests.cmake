@@ -18,7 +18,7 @@ foreach(src ${JOURNEYS_BROWSER_TESTS})
   # nothing, so two fit on 2 cores; measured side by side with every test passing under a parallel build. The
   # longest go first (COST, in seconds of a serial run), so the short ones fill in around them.
   set(cost 30)
-  if(name MATCHES "^(labels|embed|reader|a11y|explainer|map|video)$")
+  if(name MATCHES "^(labels|theme|language|embed|reader|a11y|explainer|map|video|compare)$")
     set(cost 200)
   endif()
   set_tests_properties("browser.${name}" PROPERTIES

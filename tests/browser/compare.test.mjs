@@ -4,32 +4,17 @@
 // stacks under the mode buttons and wraps at the panel's width, inside the controls panel, inside the canvas.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitReady } from './harness.mjs';
+import { launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitReady, waitSettled, READER_SIZES, openReaderPage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800, hash: '' },
-  { name: 'phone', width: 390, height: 844, hash: '' },
-  { name: 'embed', width: 760, height: 600, hash: '#embed' },
-  { name: 'classroom', width: 1920, height: 1080, hash: '#classroom' },
-];
+const SIZES = READER_SIZES;
 
 // Until the camera has landed and the labels (placed with the routes) have stopped changing: the card appears, is
 // measured, and the route is framed beside it in the next frames.
-async function settle(page) {
-  await waitFrames(page, 2);
-  let last = -1;
-  for (let i = 0; i < 60; i++) {
-    const s = await page.evaluate(() => window.explainer.getState());
-    if (!s.status.flying && s.status.labelPlacements === last) return s;
-    last = s.status.labelPlacements;
-    await waitFrames(page, 3);
-  }
-  throw new Error('the map never settled');
-}
+const settle = (page) => waitSettled(page, 60);
 
 // Whether the segment [x0, y0, x1, y1] passes through the rectangle (Liang-Barsky clipping).
 function segmentHits([x0, y0, x1, y1], r) {
@@ -47,13 +32,8 @@ const inside = (a, b, eps = 0.5) => a.x >= b.x - eps && a.y >= b.y - eps && a.x 
 
 for (const size of SIZES) {
   test(`the end-of-race comparison never covers the route: every trip with both modes at ${size.name}`, async () => {
-    const { page, close } = await openPage(browser, server.url + size.hash, {
-      width: size.width, height: size.height, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
-    });
-    page.setDefaultTimeout(120000);
+    const { page, close, trips } = await openReaderPage(browser, server.url, size);
     try {
-      await waitReady(page);
-      const trips = await page.evaluate(async () => (await (await fetch('assets/trips.json')).json()).trips.map((t) => t.id));
       const problems = [];
       let raced = 0;
       for (const trip of trips) {

@@ -124,6 +124,47 @@ export async function waitLanded(target, timeout = 30000) {
   await target.waitForFunction(() => window.explainer.getState().status.flying === false, null, { timeout });
 }
 
+// The four screens the explainer is made for: a desktop page, a phone, an embed in an article, a classroom projector.
+export const READER_SIZES = Object.freeze([
+  { name: 'desktop', width: 1280, height: 800, hash: '' },
+  { name: 'phone', width: 390, height: 844, hash: '' },
+  { name: 'embed', width: 760, height: 600, hash: '#embed' },
+  { name: 'classroom', width: 1920, height: 1080, hash: '#classroom' },
+]);
+
+// A page at one of READER_SIZES, ready: reduced motion (the camera cuts to each trip instead of flying; the picture
+// it lands on is the same), patient waits (a 1920 × 1080 frame on SwiftShader takes seconds on a busy machine), and
+// the trip ids of the data. The caller closes it.
+export async function openReaderPage(browser, url, size) {
+  const opened = await openPage(browser, url + size.hash, {
+    width: size.width, height: size.height, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
+  });
+  opened.page.setDefaultTimeout(120000);
+  try {
+    await waitReady(opened.page);
+    const trips = await opened.page.evaluate(async () => (await (await fetch('assets/trips.json')).json()).trips.map((t) => t.id));
+    return { ...opened, trips };
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
+}
+
+// Until the map has settled and returns its state: the camera has landed and the label placement count stays the
+// same over a few frames (a panel that appears, e.g. the end-of-race card, is measured in one frame and the labels
+// and the framing keep clear of it in the next ones).
+export async function waitSettled(page, tries = 60) {
+  await waitFrames(page, 2);
+  let last = -1;
+  for (let i = 0; i < tries; i++) {
+    const s = await page.evaluate(() => window.explainer.getState());
+    if (!s.status.flying && s.status.labelPlacements === last) return s;
+    last = s.status.labelPlacements;
+    await waitFrames(page, 3);
+  }
+  throw new Error('the map never settled');
+}
+
 // The frame whose URL starts with `prefix` (an explainer inside a host page), once it has navigated there.
 export async function waitForFrame(page, prefix, timeout = 30000) {
   const find = () => page.frames().find((f) => f.url().startsWith(prefix));

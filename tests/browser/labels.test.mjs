@@ -6,18 +6,13 @@
 // trip instead of flying (the placement is the same once it lands; the flights only cost time here).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitReady } from './harness.mjs';
+import { launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitReady, waitSettled, READER_SIZES, openReaderPage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800, hash: '' },
-  { name: 'phone', width: 390, height: 844, hash: '' },
-  { name: 'embed', width: 760, height: 600, hash: '#embed' },
-  { name: 'classroom', width: 1920, height: 1080, hash: '#classroom' },
-];
+const SIZES = READER_SIZES;
 const MODES = ['train', 'plane', 'both'];
 const CONTROLS = ['play', 'restart', 'scrubber', 'speed', 'sidebar', 'title', 'keys', 'mode:train', 'mode:plane', 'mode:both',
   'filter:all', 'filter:train', 'filter:plane'];
@@ -30,17 +25,7 @@ const show = (r) => `${r.text ? JSON.stringify(r.text) + ' ' : ''}[${r.x.toFixed
 
 // Until the labels have settled: the camera has landed, and the placement count stays the same over a few frames
 // (a panel that appears is measured in one frame and kept clear of in the next).
-async function settle(page) {
-  await waitFrames(page, 2);
-  let last = -1;
-  for (let i = 0; i < 40; i++) {
-    const s = await page.evaluate(() => window.explainer.getState());
-    if (!s.status.flying && s.status.labelPlacements === last) return s;
-    last = s.status.labelPlacements;
-    await waitFrames(page, 3);
-  }
-  throw new Error('the labels never settled');
-}
+const settle = (page) => waitSettled(page, 40);
 
 // Every rule, for one state; returns a list of problems (empty when all hold).
 async function problemsOf(page, s) {
@@ -71,14 +56,8 @@ async function problemsOf(page, s) {
 
 for (const size of SIZES) {
   test(`labels never collide: every trip × mode × start, middle, end at ${size.name} ${size.width}×${size.height}`, async () => {
-    const { page, close } = await openPage(browser, server.url + size.hash, {
-      width: size.width, height: size.height, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
-    });
-    // A 1920 × 1080 frame on SwiftShader takes seconds when the machine is busy: wait on state, but patiently.
-    page.setDefaultTimeout(120000);
+    const { page, close, trips } = await openReaderPage(browser, server.url, size);
     try {
-      await waitReady(page);
-      const trips = await page.evaluate(async () => (await (await fetch('assets/trips.json')).json()).trips.map((t) => t.id));
       assert.ok(trips.length >= 9, `trips: ${trips}`);
       const problems = [];
       let checked = 0, labelled = 0, leaders = 0;
