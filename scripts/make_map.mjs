@@ -8,9 +8,9 @@
 //      and, per detail box, either level 0 or level 1 of that zone.
 //   2. Country polygons are clipped to each zone's rectangles (Sutherland–Hodgman, one rectangle at a time),
 //      with every edge longer than DENSIFY_DEG split so that straight edges stay close to the curves they
-//      stand for once projected; coordinates are quantized to a power-of-two grid of degrees; the land's rings are
-//      checked with earcut in the projected plane (the same Lambert azimuthal equal-area projection as
-//      src/core/projection.cpp): the loader fills them by the even-odd rule, which needs simple, nested rings.
+//      stand for once projected; coordinates are quantized to a power-of-two grid of degrees; the land is
+//      triangulated with earcut in the projected plane (the same Lambert azimuthal equal-area projection as
+//      src/core/projection.cpp), so the triangles are valid where they are drawn.
 //   3. Coastlines (topojson mesh arcs that belong to one country) and land borders (arcs shared by two
 //      countries) are clipped as polylines (Liang–Barsky) to the same zones.
 //   4. assets/places.json (hand-written) is checked against the 1:10m countries: every place must lie in, or
@@ -48,7 +48,7 @@ const DENSIFY_DEG = 0.25;             // longest straight edge kept, in degrees
 const PLACE_TOLERANCE_KM = 3;         // coastal airports and border bridges may sit just off the 1:10m outline
 
 // Lambert azimuthal equal-area on the sphere; must match src/core/projection.cpp (used here only so that
-// the rings are checked in the plane where they are drawn).
+// earcut triangulates in the plane where the triangles are drawn).
 const R_KM = 6371.0088, LON0 = 120.0, LAT0 = 28.0;
 const D2R = Math.PI / 180;
 const sinLat0 = Math.sin(LAT0 * D2R), cosLat0 = Math.cos(LAT0 * D2R);
@@ -468,9 +468,8 @@ for (const job of jobs) {
   const pieces = buildPieces(countries, job.rects, bits);
   const {arcs, shapes, seams} = buildArcs(pieces);
 
-  // Check that every piece's rings are simple and nest properly (the same rings, densified the same way, in the
-  // projected plane): earcut covers exactly their area. The loader fills the rings by the even-odd rule (triangle
-  // fans and the stencil buffer), which draws the polygon only when its rings are like that.
+  // Check the triangulation the loader will make (the same rings, densified the same way, in the projected
+  // plane): earcut must cover each piece's area.
   let worst = {dev: 0}, triangles = 0, landVertices = 0;
   for (const sh of shapes) {
     const flat = [], holes = [];

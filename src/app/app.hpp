@@ -54,7 +54,7 @@ enum class StartStage { Map, MapGpu, Trips, Fonts, Done };
 
 // The off-screen framebuffer that Save image and Export video draw into (composition.cpp).
 struct Offscreen {
-  GLuint fbo = 0, colour = 0, stencil = 0;
+  GLuint fbo = 0, colour = 0;
   int width = 0, height = 0;
 };
 void release_offscreen(Offscreen& o, bool context_lost);

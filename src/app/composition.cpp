@@ -24,10 +24,6 @@ static bool bind_offscreen(Offscreen& o, int w, int h) {
     glGenFramebuffers(1, &o.fbo);
     glBindFramebuffer(GL_FRAMEBUFFER, o.fbo);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, o.colour, 0);
-    glGenRenderbuffers(1, &o.stencil);  // the land's even-odd fill (map_renderer.hpp)
-    glBindRenderbuffer(GL_RENDERBUFFER, o.stencil);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_STENCIL_INDEX8, w, h);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_STENCIL_ATTACHMENT, GL_RENDERBUFFER, o.stencil);
     o.width = w;
     o.height = h;
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
@@ -45,7 +41,6 @@ void release_offscreen(Offscreen& o, bool context_lost) {
   if (!context_lost) {
     if (o.fbo) glDeleteFramebuffers(1, &o.fbo);
     if (o.colour) glDeleteTextures(1, &o.colour);
-    if (o.stencil) glDeleteRenderbuffers(1, &o.stencil);
   }
   o = {};
 }
@@ -117,7 +112,7 @@ Composition::Composition(int w, int h) {
   glViewport(0, 0, w, h);
   const float* sea = layout.dark ? render::kDarkSeaColour : render::kSeaColour;
   glClearColor(sea[0], sea[1], sea[2], 1.0f);  // a film has no transparency, even of an embed's sea
-  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  glClear(GL_COLOR_BUFFER_BIT);
   const std::array<float, 9> view = core::view_matrix(s.state.camera);
   render::map_renderer_draw(app.map_renderer, view.data(), w, h, q, static_cast<float>(s.state.camera.zoom),
                             layout.dark);

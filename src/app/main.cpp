@@ -197,7 +197,7 @@ NOT_INLINED static void draw_map_only() {
     glClearColor(0, 0, 0, 0);
   else
     glClearColor(sea[0], sea[1], sea[2], 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  glClear(GL_COLOR_BUFFER_BIT);
   if (!app.map_renderer_ready) return;
   const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
   render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio,
@@ -314,7 +314,7 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
     glClearColor(0, 0, 0, 0);  // the host page shows through the sea
   else
     glClearColor(sea[0], sea[1], sea[2], 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  glClear(GL_COLOR_BUFFER_BIT);
   if (app.map_renderer_ready) {
     const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
     const float zoom = static_cast<float>(app.session.state.camera.zoom);
@@ -353,8 +353,7 @@ void start_app() {
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);    // nothing is depth-tested
-  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);  // the land is filled by the even-odd rule (map_renderer.hpp)
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);  // nothing is depth-tested
   // The canvas is sized by the page's CSS (it fills its container); SDL follows it and the pixel ratio.
   app.window = SDL_CreateWindow("Kim Jong-un's journeys abroad", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800,
                                 600, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);

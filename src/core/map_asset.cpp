@@ -1,11 +1,14 @@
 #include "core/map_asset.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <set>
 #include <tuple>
+
+#include "mapbox/earcut.hpp"
 
 namespace core {
 
@@ -145,18 +148,10 @@ bool parse_countries(Reader r, MapAsset& out, std::string& error) {
 
 // One ZONE section: the shared arcs of one (level, zone), and the land pieces as rings of arc references.
 // Rebuilds the three layers of that (level, zone): coastline and border polylines (one part per arc) and land
-// as triangle fans, one per ring (land_fan_indices). Every edge longer than kDensifyDegrees is split
+// triangulated here, in the projected plane, with earcut. Every edge longer than kDensifyDegrees is split
 // evenly in lon/lat, so straight lines drawn in the plane stay close to the curves they stand for.
 constexpr double kDensifyDegrees = 0.25;
 constexpr std::size_t kMaxZonePoints = 500000;  // after densifying: the real file has ~30,000 in its largest zone
-
-// A ring's fan: triangles (first, i, i + 1) from its first point. Not a triangulation: the fans of a polygon's
-// rings cover a point an odd number of times exactly when the point is inside the polygon (the even-odd rule),
-// which is how the renderer fills them (stencil, then cover). No ear clipping at load: that was three quarters
-// of the parse, the longest step before the first map frame.
-void append_fan(std::vector<std::uint32_t>& indices, std::uint32_t first, std::uint32_t end) {
-  for (std::uint32_t i = first + 1; i + 1 < end; ++i) indices.insert(indices.end(), {first, i, i + 1});
-}
 
 struct Arc {
   std::uint32_t first = 0, count = 0;  // into the zone's decoded grid points
@@ -273,12 +268,13 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
     l.part_offsets.push_back(static_cast<std::uint32_t>(l.points.size()));
   }
 
-  // Land: pieces of rings of arc references, each ring a triangle fan.
+  // Land: pieces of rings of arc references; each piece triangulated on its own.
   std::uint32_t piece_count = 0;
   if (!r.varint(piece_count) || piece_count > r.remaining() / 3)
     return fail(error, where + "piece count " + std::to_string(piece_count) + " does not fit the section");
   MapLayer& land = layers[0];
   std::int64_t country = 0, prev_arc = -1;
+  std::vector<std::vector<std::array<double, 2>>> polygon;
   for (std::uint32_t pc = 0; pc < piece_count; ++pc) {
     const std::string at = where + "land piece " + std::to_string(pc) + ": ";
     std::int64_t dc;
@@ -289,7 +285,8 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
       return fail(error, at + "country " + std::to_string(country) + " out of range (" +
                              std::to_string(map.countries.size()) + " countries)");
     if (ring_count == 0 || ring_count > r.remaining()) return fail(error, at + "bad ring count");
-    const auto first_index = static_cast<std::uint32_t>(land.indices.size());
+    const auto first_vertex = static_cast<std::uint32_t>(land.points.size());
+    polygon.assign(ring_count, {});
     for (std::uint32_t rc = 0; rc < ring_count; ++rc) {
       std::uint32_t ref_count;
       if (!r.varint(ref_count) || ref_count == 0 || ref_count > r.remaining())
@@ -348,8 +345,16 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
         return fail(error, at + "ring " + std::to_string(rc) + " has fewer than 3 points");
       if (land.ring_offsets.empty()) land.ring_offsets.push_back(0);
       land.ring_offsets.push_back(static_cast<std::uint32_t>(land.points.size()));
-      append_fan(land.indices, static_cast<std::uint32_t>(ring_start), static_cast<std::uint32_t>(land.points.size()));
+      std::vector<std::array<double, 2>>& ring = polygon[rc];
+      ring.reserve(land.points.size() - ring_start);
+      for (std::size_t i = ring_start; i < land.points.size(); ++i) {
+        const PlanePoint q = map_projection().forward(land.points[i]);
+        ring.push_back({q.x, q.y});
+      }
     }
+    const std::vector<std::uint32_t> tri = mapbox::earcut<std::uint32_t>(polygon);
+    const auto first_index = static_cast<std::uint32_t>(land.indices.size());
+    for (std::uint32_t i : tri) land.indices.push_back(first_vertex + i);
     const auto count = static_cast<std::uint32_t>(land.indices.size()) - first_index;
     if (!land.groups.empty() && land.groups.back().country == static_cast<std::uint32_t>(country))
       land.groups.back().index_count += count;

@@ -1,8 +1,8 @@
 // assets/map.bin: the base map (Natural Earth countries at 1:50m and, inside detail boxes, 1:10m), parsed and
 // validated from a byte buffer. The file stores shared arcs (every coastline and border vertex once) and the
-// land as rings of arc references; the loader rebuilds coastline and border polylines and the land's rings, each
-// as a triangle fan the renderer fills by the even-odd rule (stencil, then cover). The format is specified in
-// assets/MAP.md and written by scripts/make_map.mjs.
+// land as rings of arc references; the loader rebuilds coastline and border polylines and triangulates the
+// land (mapbox earcut, in the projected plane). The format is specified in assets/MAP.md and written by
+// scripts/make_map.mjs.
 //
 // How the renderer uses it: project every layer once at load (project_layer) into static GPU buffers, then
 // per frame draw zone 0 at level 0, and for each detail box k (zone k) either level 0 or level 1 of that zone
@@ -36,7 +36,7 @@ struct MapCountry {
   std::string name;               // Natural Earth's short name ("North Korea", "South Korea", "China")
 };
 
-// A run of land fan triangles belonging to one country: indices[first_index, first_index + index_count).
+// A run of land triangles belonging to one country: indices[first_index, first_index + index_count).
 struct MapLandGroup {
   std::uint32_t country = 0;  // index into MapAsset::countries
   std::uint32_t first_index = 0;
@@ -49,13 +49,11 @@ struct MapLayer {
   std::uint8_t zone = 0;        // 0 = the region outside every detail box, k = inside detail box k (1-based)
   std::uint8_t quant_bits = 0;  // coordinates were quantized to 2^-quant_bits degrees
   std::vector<LatLon> points;
-  // Land: one triangle fan per ring (3 indices per triangle, into points), grouped by country (groups cover
-  // indices in order). Not a triangulation: a point is land of a group's country exactly when an odd number of
-  // the group's triangles cover it (the even-odd rule; the renderer fills it with the stencil buffer).
+  // Land: triangles, 3 indices each, into points; grouped by country (groups cover indices in order).
   // No vertex is shared by two groups, so per-vertex country colours are safe.
   std::vector<std::uint32_t> indices;
   std::vector<MapLandGroup> groups;
-  // Land: ring i (outer rings and holes of every piece) is points[ring_offsets[i] ..
+  // Land: ring i (outer rings and holes of every piece, as triangulated) is points[ring_offsets[i] ..
   // ring_offsets[i + 1]); outer rings all wind one way, holes the other. size = rings + 1.
   std::vector<std::uint32_t> ring_offsets;
   // Coastline / Border: part i is points[part_offsets[i] .. part_offsets[i + 1]); size = parts + 1.
@@ -84,7 +82,7 @@ struct MapAsset {
 // section running past the payload, malformed varints, counts that cannot fit, arc or country references out
 // of range, rings that do not chain or close, an arc used by more than two rings, trailing bytes in a section,
 // points outside their zone, unknown or duplicate zones, a missing zone, and data that would densify to an
-// unreasonable number of points.
+// unreasonable number of points. The land is triangulated here (a few ms for the real file).
 bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error);
 
 // FNV-1a, 32 bit: the payload checksum.

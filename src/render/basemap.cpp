@@ -1,6 +1,5 @@
 #include "render/basemap.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 namespace render {
@@ -37,25 +36,12 @@ MapGeometry build_map_geometry(const core::MapAsset& map) {
     if (layer.kind != core::MapLayerKind::Land) continue;
     LandMesh mesh;
     mesh.xy = core::project_layer(layer);
+    mesh.indices = layer.indices;
     mesh.land_class.assign(layer.points.size(), land_class(0));
-    // The fans of one land class together, one range each: the renderer fills a range by the even-odd rule, and
-    // fans of one class may share it (countries never overlap; a fan reaching over a neighbour covers it twice).
-    std::vector<std::uint32_t> classes;
     for (const core::MapLandGroup& group : layer.groups) {
       const std::uint32_t k = land_class(map.countries[group.country].iso_numeric);
-      if (std::find(classes.begin(), classes.end(), k) == classes.end()) classes.push_back(k);
-    }
-    mesh.indices.reserve(layer.indices.size());
-    for (std::uint32_t k : classes) {
-      const auto first = static_cast<std::uint32_t>(mesh.indices.size());
-      for (const core::MapLandGroup& group : layer.groups) {
-        if (land_class(map.countries[group.country].iso_numeric) != k) continue;
-        for (std::uint32_t i = group.first_index; i < group.first_index + group.index_count; ++i) {
-          mesh.land_class[layer.indices[i]] = k;
-          mesh.indices.push_back(layer.indices[i]);
-        }
-      }
-      mesh.ranges.push_back({first, static_cast<std::uint32_t>(mesh.indices.size()) - first});
+      for (std::uint32_t i = group.first_index; i < group.first_index + group.index_count; ++i)
+        mesh.land_class[layer.indices[i]] = k;
     }
     zoom_range(layer, mesh.min_zoom, mesh.max_zoom);
     g.land.push_back(std::move(mesh));

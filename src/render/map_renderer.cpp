@@ -152,7 +152,7 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
     g.indices =
         make_static_buffer(GL_ELEMENT_ARRAY_BUFFER, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
     glBindVertexArray(0);
-    g.ranges = mesh.ranges;
+    g.index_count = static_cast<GLsizei>(mesh.indices.size());
     g.min_zoom = mesh.min_zoom;
     g.max_zoom = mesh.max_zoom;
     r.land.push_back(g);
@@ -236,26 +236,11 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int w, int h, 
   glUniformMatrix3fv(r.fill_uniforms.view, 1, GL_FALSE, view);
   const core::MapPalette& palette = core::map_palette(dark);
   glUniform4fv(r.fill_uniforms.land, core::kLandClassCount, &palette.land[0][0]);
-  // Land by the even-odd rule (LandMesh): flip the stencil under the fans without drawing, then draw the fans
-  // where the stencil is set, zeroing it as they go, so it is all zero again for the next range.
-  glEnable(GL_STENCIL_TEST);
-  glStencilMask(0xFF);
   for (const MapRenderer::GpuMesh& g : r.land) {
     if (zoom < g.min_zoom || zoom > g.max_zoom) continue;
     glBindVertexArray(g.vao);
-    for (const IndexRange& range : g.ranges) {
-      const void* first = reinterpret_cast<const void*>(static_cast<std::uintptr_t>(range.first) * 4u);
-      glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-      glStencilFunc(GL_ALWAYS, 0, 0xFF);
-      glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(range.count), GL_UNSIGNED_INT, first);
-      glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-      glStencilFunc(GL_NOTEQUAL, 0, 0xFF);
-      glStencilOp(GL_KEEP, GL_KEEP, GL_ZERO);
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(range.count), GL_UNSIGNED_INT, first);
-    }
+    glDrawElements(GL_TRIANGLES, g.index_count, GL_UNSIGNED_INT, nullptr);
   }
-  glDisable(GL_STENCIL_TEST);
 
   glUseProgram(r.line_program);
   for (const GpuLines& g : r.lines) {

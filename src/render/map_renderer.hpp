@@ -21,18 +21,10 @@ struct LineLayer {
   float width_px;                           // CSS pixels
   float min_zoom = -1e9f, max_zoom = 1e9f;  // drawn only within this camera zoom range (detail levels)
 };
-// The land as triangle fans (core::MapLayer), filled by the even-odd rule: per range, the fans flip the stencil
-// buffer where they cover, then draw their colour where it ends up set (clearing it as they go). No
-// triangulation at load. A range holds the fans of one land class (one colour): a fan reaching over another
-// country's land would otherwise paint it.
-struct IndexRange {
-  std::uint32_t first = 0, count = 0;
-};
 struct LandMesh {
   std::vector<float> xy;
   std::vector<std::uint32_t> land_class;  // per vertex, by country: core::LandClass in the low byte
   std::vector<std::uint32_t> indices;
-  std::vector<IndexRange> ranges;  // into indices, one per land class
   float min_zoom = -1e9f, max_zoom = 1e9f;
 };
 struct MapGeometry {
@@ -67,7 +59,7 @@ struct MapRenderer {
   GLuint fill_program = 0, line_program = 0;
   struct GpuMesh {
     GLuint vao = 0, vertices = 0, classes = 0, indices = 0;
-    std::vector<IndexRange> ranges;
+    GLsizei index_count = 0;
     float min_zoom = -1e9f, max_zoom = 1e9f;
   };
   std::vector<GpuMesh> land;
@@ -95,7 +87,7 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
 void map_renderer_destroy(MapRenderer& r, bool context_lost);
 
 // view: column-major 3x3 from map km to clip space; w, h: drawing buffer in device pixels; zoom: the camera's,
-// which picks the detail level of each layer. The framebuffer needs a stencil buffer, all zero (it is left so).
+// which picks the detail level of each layer.
 void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w, int viewport_h, float pixel_ratio,
                        float zoom, bool dark);
 
