@@ -4,6 +4,14 @@
 (function () {
   // Start-up marks for the browser's performance panel (the app adds its own steps: "journeys: …").
   const mark = (name) => { try { performance.mark('journeys: ' + name); } catch (e) { /* very old browser */ } };
+  // "Presented": the first task after the one that drew the frame. Frames are drawn in animation frames, and
+  // such a task ends with the browser taking the canvas's new picture (the commit); a message posted while
+  // drawing runs right after that.
+  const afterThisFrame = (fn) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = fn;
+    channel.port2.postMessage(0);
+  };
   mark('page script');
   const ASSETS = [  // name the app knows it by, file under the page
     ['font-regular', 'assets/fonts/NotoSans-Regular.ttf'],
@@ -402,13 +410,13 @@
         // The map is on the canvas: the loading message steps aside (the panels follow a few frames later).
         mapShown() {
           mark('first frame submitted (map)');
-          requestAnimationFrame(() => mark('first frame presented (map)'));
+          afterThisFrame(() => mark('first frame presented (map)'));
           loading.hidden = true;
         },
         // Everything is drawn and answers the reader: explainer.ready resolves.
         firstFrame() {
           mark('first full frame submitted');
-          requestAnimationFrame(() => mark('first full frame presented'));
+          afterThisFrame(() => mark('first full frame presented'));
           loading.hidden = true;
           // The standalone page gives the explainer the keyboard at once, so a presenter's clicker (Page Down,
           // Page Up) and the keys work without a click first. An embed never takes focus from its article.

@@ -13,8 +13,12 @@ static int frames;
 
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off
+// Presented: the first task after the animation frame that drew it (that task ends with the browser taking the
+// canvas's picture), the same rule as the explainer's marks (web/page.js, afterThisFrame).
 EM_JS(void, floor_first_frame, (), {
-  requestAnimationFrame(() => { window.__floorPresentedAt = performance.now(); });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { window.__floorPresentedAt = performance.now(); };
+  channel.port2.postMessage(0);
   if (window.floor && window.floor.resolve) window.floor.resolve();
 });
 // clang-format on

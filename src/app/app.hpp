@@ -3,6 +3,7 @@
 #pragma once
 #include <GLES3/gl3.h>
 #include <SDL.h>
+#include <emscripten/emscripten.h>
 #include <imgui.h>
 
 #include <cstdint>
@@ -50,7 +51,7 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
 
 // The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
 // state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
-enum class StartStage { Map, MapGpu, Trips, Fonts, Done };
+enum class StartStage { ShowCanvas, MapPrograms, Map, MapGpu, Trips, Fonts, Done };
 
 // The off-screen framebuffer that Save image and Export video draw into (composition.cpp).
 struct Offscreen {
@@ -113,9 +114,11 @@ struct App {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   bool started = false;
-  StartStage start_stage = StartStage::Map;
-  bool map_shown = false;       // the first frame with the map in it has been drawn
-  bool map_only_drawn = false;  // a map-only frame of the start-up was drawn, showing map_only_picture
+  StartStage start_stage = StartStage::ShowCanvas;
+  bool map_upload_checked = false;  // WebGL's answer to the map's upload, read once its frame is drawn
+  int start_pace = EM_TIMING_RAF;   // the main loop's timing while starting (main.cpp's pace_next_step)
+  bool map_shown = false;           // the first frame with the map in it has been drawn
+  bool map_only_drawn = false;      // a map-only frame of the start-up was drawn, showing map_only_picture
   MapOnlyPicture map_only_picture;
   bool icons_loaded = false;      // the vehicle icons are on the GPU (they may arrive after the first full frame)
   std::string pending_hash;       // a link's hash that arrived before the trips it names

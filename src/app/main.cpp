@@ -133,36 +133,66 @@ static void save_image() {
   page_download_png(png, app.session.state.trip_id);  // while the frame's camera is in place (the tests ask it)
 }
 
-// --- start, one step per frame -----------------------------------------------------------------------------------
-// Each step is its own short task between two animation frames, so the page (and the article around an embed)
-// answers clicks, keys and scrolling while the explainer starts, and the reader sees the map before the panels.
-// A step waits (a frame at a time) for the downloads it needs; the page hands each over as it arrives.
+// --- start, one step at a time -------------------------------------------------------------------------------------
+// Each step is its own short task, so the page (and the article around an embed) answers clicks, keys and
+// scrolling while the explainer starts, and the reader sees the map before the panels. A step that only computes
+// runs as a task of its own (setImmediate) right after the one before; a step that draws runs in an animation
+// frame, because the browser hands a canvas's new picture over at the end of the animation frame's task (an
+// animation frame also waits for the picture before it, which a computing step need not). A step waiting for a
+// download waits an animation frame at a time (no spinning).
+static void pace_next_step(bool waiting) {
+  if (app.main_loop_paused) return;  // off-screen: journeys_set_visible paces the loop
+  const bool draws = app.start_stage == StartStage::ShowCanvas || app.start_stage == StartStage::MapGpu ||
+                     app.start_stage == StartStage::Done;
+  const int mode = waiting || draws ? EM_TIMING_RAF : EM_TIMING_SETIMMEDIATE;
+  if (mode == app.start_pace) return;
+  app.start_pace = mode;
+  emscripten_set_main_loop_timing(mode, mode == EM_TIMING_RAF ? 1 : 0);
+}
 
 NOT_INLINED static void start_step() {
   switch (app.start_stage) {
+    case StartStage::ShowCanvas:  // an animation frame in which the browser takes the new, blank canvas (it copies
+                                  // it back, waiting for the GPU process): before the GPU process gets busy
+      app.start_stage = StartStage::MapPrograms;
+      return pace_next_step(false);
+    case StartStage::MapPrograms: {  // the pipelines' compile then runs in the GPU process during the parse
+      StartupStep step("GPU: map programs, warmed up");
+      std::string error;
+      app.map_renderer_ready = render::map_renderer_finish_programs(app.map_renderer, &error);
+      if (app.map_renderer_ready)
+        render::map_renderer_warm_up(app.map_renderer);
+      else
+        report_to_page(2, "Could not draw the map: " + error);
+      app.start_stage = StartStage::Map;
+      return pace_next_step(false);
+    }
     case StartStage::Map:
-      if (!assets_settled(kAssetMap)) return;
+      if (!assets_settled(kAssetMap)) return pace_next_step(/*waiting=*/true);
       load_map();
       app.start_stage = StartStage::MapGpu;
-      return;
-    case StartStage::MapGpu: {  // a frame of its own: the parse and the upload are each a task the page can breathe
-                                // between
-      StartupStep step("GPU: map shaders and buffers");
-      std::string error;
-      app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
-      if (!app.map_renderer_ready && app.map_loaded) report_to_page(2, "Could not draw the map: " + error);
+      return pace_next_step(false);
+    case StartStage::MapGpu: {  // then draw_map_only draws it, in this animation frame
+      StartupStep step("GPU: map buffers");
+      if (app.map_renderer_ready) render::map_renderer_upload(app.map_renderer, app.map_geometry);
       app.start_stage = StartStage::Trips;
-      return;
+      return pace_next_step(false);
     }
     case StartStage::Trips:  // before the fonts: a link's switches (classroom) decide the type size
-      if (!assets_settled(kAssetTrips | kAssetPlaces)) return;
+      // The map's upload is checked here, once its frame is drawn: asking earlier would wait for the GPU process.
+      if (app.map_renderer_ready && !app.map_upload_checked) {
+        app.map_upload_checked = true;
+        if (glGetError() != GL_NO_ERROR)
+          report_to_page(2, std::string("Could not draw the map: ") + render::kMapRefused);
+      }
+      if (!assets_settled(kAssetTrips | kAssetPlaces)) return pace_next_step(true);
       load_trip_data();
       load_places();
       apply_pending_hash();
       app.start_stage = StartStage::Fonts;
-      return;
+      return pace_next_step(false);
     case StartStage::Fonts: {
-      if (!assets_settled(kAssetFontRegular | kAssetFontBold)) return;
+      if (!assets_settled(kAssetFontRegular | kAssetFontBold)) return pace_next_step(true);
       {
         StartupStep step("GPU: panel shaders");
         std::string error;
@@ -174,13 +204,13 @@ NOT_INLINED static void start_step() {
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
       app.start_stage = StartStage::Done;
       request_redraw();
-      return;
+      return pace_next_step(false);  // from here on, a frame per animation frame
     }
     case StartStage::Done: return;
   }
 }
 
-// Until the panels can be drawn: the map alone (or the sea while it loads), under the page's loading message.
+// Until the panels can be drawn: the map alone (before it, the page's own sea), under the loading message.
 // Drawn again only when that picture changes: every drawn frame costs the GPU (and, with software compositing,
 // the page's main thread, which copies the canvas back) while the start-up steps need the time.
 NOT_INLINED static void draw_map_only() {
@@ -189,6 +219,9 @@ NOT_INLINED static void draw_map_only() {
   const bool dark = app.layout.dark;
   const MapOnlyPicture picture{w, h, dark, app.session.state.presentation.transparent, app.map_renderer_ready};
   if (app.map_only_drawn && picture == app.map_only_picture) return;
+  // Before the map is ready the canvas is left untouched: the page's background behind it is the same sea, and a
+  // frame drawn now would have the page wait (compositing it) for the GPU process preparing the map's pipelines.
+  if (!app.map_renderer_ready) return;
   app.map_only_drawn = true;
   app.map_only_picture = picture;
   glViewport(0, 0, w, h);
@@ -198,7 +231,6 @@ NOT_INLINED static void draw_map_only() {
   else
     glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (!app.map_renderer_ready) return;
   const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
   render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio,
                             static_cast<float>(app.session.state.camera.zoom), dark);

@@ -243,8 +243,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   static std::string text;
   App& app = the_app();
   request_redraw();
-  if (app.start_stage == StartStage::Map || app.start_stage == StartStage::MapGpu ||
-      app.start_stage == StartStage::Trips) {
+  if (app.start_stage <= StartStage::Trips) {  // (the stages run in their order)
     // The trips it names are not in yet; how the page looks (theme, embed, classroom) is known already.
     app.pending_hash = hash;
     app.session.state.presentation = core::parse_url_state(hash, core::TripData{}).presentation;
@@ -288,6 +287,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
     app.last_frame_ms = 0.0;
     emscripten_pause_main_loop();  // a no-op when paused; otherwise drops the pending timer of the start-up
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    app.start_pace = EM_TIMING_RAF;
     emscripten_resume_main_loop();
   } else if (!starting) {
     emscripten_pause_main_loop();

@@ -65,6 +65,30 @@ GLuint make_program(const char* vertex_source, const char* fragment_source, std:
   return finish_program(b, error);
 }
 
+WarmUpTarget begin_warm_up() {
+  WarmUpTarget t;
+  glGenRenderbuffers(1, &t.colour);
+  glBindRenderbuffer(GL_RENDERBUFFER, t.colour);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, 4, 4);  // the canvas's format: the same pipeline
+  glGenFramebuffers(1, &t.framebuffer);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.framebuffer);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.colour);
+  glViewport(0, 0, 4, 4);
+  return t;
+}
+
+void end_warm_up(WarmUpTarget& t) {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glDeleteFramebuffers(1, &t.framebuffer);
+  glDeleteRenderbuffers(1, &t.colour);
+  t = WarmUpTarget{};
+  // A fence makes the GPU process hand the draws to the driver now, and the flush sends them there: without it the
+  // work (the pipelines' compile) waits for the first read-back, the canvas's commit, on the page's main thread.
+  GLsync fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+  glFlush();
+  glDeleteSync(fence);  // (deleted once signalled; nobody waits on it)
+}
+
 GLuint make_static_buffer(GLenum target, const void* data, size_t bytes) {
   GLuint buffer = 0;
   glGenBuffers(1, &buffer);

@@ -22,6 +22,16 @@ void forget_program_build(ProgramBuild& build, bool context_lost);
 // Compiles and links at once; on failure returns 0 and puts the driver's log in *error.
 GLuint make_program(const char* vertex_source, const char* fragment_source, std::string* error);
 
+// A 4x4 off-screen target for one draw at start. Software GL (SwiftShader, what machines without a GPU get)
+// compiles a pipeline for each program and its vertex layout on its first draw, which takes 100-400 ms; drawing
+// once into this target while the page's main thread parses the map moves that compile off the first frame the
+// reader waits for, into the GPU process. begin binds it (and a 4x4 viewport); end binds the canvas again.
+struct WarmUpTarget {
+  GLuint framebuffer = 0, colour = 0;
+};
+WarmUpTarget begin_warm_up();
+void end_warm_up(WarmUpTarget& target);
+
 // A static buffer (GL_STATIC_DRAW): geometry that is uploaded once and drawn every frame.
 GLuint make_static_buffer(GLenum target, const void* data, size_t bytes);
 

@@ -122,22 +122,53 @@ void map_renderer_begin(MapRenderer& r) {
   r.line_build = begin_program(kLineVertex, kLineFragment);
 }
 
-bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error) {
+static void delete_gpu_geometry(MapRenderer& r);
+
+bool map_renderer_finish_programs(MapRenderer& r, std::string* error) {
+  if (r.fill_program && r.line_program) return true;
   map_renderer_begin(r);  // (after a lost context, nothing was begun)
   r.fill_program = finish_program(r.fill_build, error);
   if (!r.fill_program) return false;
   r.line_program = finish_program(r.line_build, error);
   if (!r.line_program) return false;
-  while (glGetError() != GL_NO_ERROR) {
-  }  // start clean: only errors of our own uploads count below
   r.fill_uniforms = {glGetUniformLocation(r.fill_program, "u_view"), glGetUniformLocation(r.fill_program, "u_land")};
   r.line_uniforms = {
       glGetUniformLocation(r.line_program, "u_view"),          glGetUniformLocation(r.line_program, "u_viewport_px"),
       glGetUniformLocation(r.line_program, "u_half_width_px"), glGetUniformLocation(r.line_program, "u_color"),
       glGetUniformLocation(r.line_program, "u_until_km"),      glGetUniformLocation(r.line_program, "u_dash_px"),
       glGetUniformLocation(r.line_program, "u_px_per_km")};
+  r.line_values.valid = false;
+  return true;
+}
 
-  r.land.clear();
+void map_renderer_warm_up(MapRenderer& r) {
+  // The real draw calls, on a triangle of land and one coastline segment that cover the 4x4 target.
+  MapGeometry tiny;
+  tiny.land.push_back(LandMesh{{-1, -1, 3, -1, -1, 3}, {0, 1, 2}, {0, 1, 2}});
+  tiny.lines.push_back(LineLayer{{-1, 0, 1, 0}, false, 4.0f});
+  map_renderer_upload(r, tiny);
+  WarmUpTarget target = begin_warm_up();
+  const float identity[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+  map_renderer_draw(r, identity, 4, 4, 1.0f, 0.0f, false);
+  end_warm_up(target);
+  delete_gpu_geometry(r);
+  r.line_values.valid = false;
+}
+
+bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error) {
+  if (!map_renderer_finish_programs(r, error)) return false;
+  while (glGetError() != GL_NO_ERROR) {
+  }  // start clean: only errors of the upload count below
+  map_renderer_upload(r, geometry);
+  if (glGetError() != GL_NO_ERROR) {
+    *error = kMapRefused;
+    return false;
+  }
+  return true;
+}
+
+void map_renderer_upload(MapRenderer& r, const MapGeometry& geometry) {
+  delete_gpu_geometry(r);  // (a map uploaded before)
   for (const LandMesh& mesh : geometry.land) {
     MapRenderer::GpuMesh g;
     glGenVertexArrays(1, &g.vao);
@@ -158,7 +189,6 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
     r.land.push_back(g);
   }
 
-  r.lines.clear();
   for (const LineLayer& layer : geometry.lines) {
     GpuLines g = make_lines(layer.segments, false);
     g.border = layer.border;
@@ -167,11 +197,6 @@ bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::strin
     g.max_zoom = layer.max_zoom;
     r.lines.push_back(g);
   }
-  if (glGetError() != GL_NO_ERROR) {
-    *error = "WebGL refused the map geometry (out of memory?)";
-    return false;
-  }
-  return true;
 }
 
 void destroy_lines(GpuLines& g, bool context_lost) {
@@ -183,19 +208,25 @@ void destroy_lines(GpuLines& g, bool context_lost) {
   g = GpuLines{};
 }
 
+static void delete_gpu_geometry(MapRenderer& r) {
+  for (MapRenderer::GpuMesh& g : r.land) {
+    glDeleteVertexArrays(1, &g.vao);
+    GLuint buffers[3] = {g.vertices, g.classes, g.indices};
+    glDeleteBuffers(3, buffers);
+  }
+  r.land.clear();
+  for (GpuLines& g : r.lines) destroy_lines(g, false);
+  r.lines.clear();
+}
+
 void map_renderer_destroy(MapRenderer& r, bool context_lost) {
   forget_program_build(r.fill_build, context_lost);
   forget_program_build(r.line_build, context_lost);
   if (!context_lost) {
     glDeleteProgram(r.fill_program);
     glDeleteProgram(r.line_program);
-    for (MapRenderer::GpuMesh& g : r.land) {
-      glDeleteVertexArrays(1, &g.vao);
-      GLuint buffers[3] = {g.vertices, g.classes, g.indices};
-      glDeleteBuffers(3, buffers);
-    }
+    delete_gpu_geometry(r);
   }
-  for (GpuLines& g : r.lines) destroy_lines(g, context_lost);
   r = MapRenderer{};
 }
 

@@ -80,8 +80,17 @@ struct MapRenderer {
 
 // Asks the driver for the programs (compiled while the page goes on: gl_util.hpp).
 void map_renderer_begin(MapRenderer& r);
-// Finishes the programs (beginning them first if need be) and uploads the geometry. On failure returns false
-// with the reason in *error.
+// Finishes the programs (beginning them first if need be). On failure returns false with the driver's reason
+// in *error.
+bool map_renderer_finish_programs(MapRenderer& r, std::string* error);
+// Draws with both programs once, off-screen (gl_util.hpp's WarmUpTarget), so that the driver prepares their
+// pipelines while the page goes on (the programs finished first).
+void map_renderer_warm_up(MapRenderer& r);
+// Uploads the geometry (the programs finished first). It reads no error: that waits for the GPU process to
+// catch up, so the start asks glGetError() once the map's frame is drawn and, if WebGL refused, says kMapRefused.
+void map_renderer_upload(MapRenderer& r, const MapGeometry& geometry);
+inline constexpr const char* kMapRefused = "WebGL refused the map geometry (out of memory?)";
+// Both, at once, the upload checked (after a lost context).
 bool map_renderer_create(MapRenderer& r, const MapGeometry& geometry, std::string* error);
 // Forgets every GL object. After a lost context the objects are already gone: pass context_lost = true.
 void map_renderer_destroy(MapRenderer& r, bool context_lost);
