@@ -51,7 +51,7 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
 
 // The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
 // state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
-enum class StartStage { ShowCanvas, MapPrograms, Map, MapGpu, Trips, Fonts, Done };
+enum class StartStage { ShowCanvas, MapPrograms, Map, MapGpu, PanelProgram, Trips, Fonts, Done };
 
 // The off-screen framebuffer that Save image and Export video draw into (composition.cpp).
 struct Offscreen {
@@ -116,6 +116,7 @@ struct App {
   bool started = false;
   StartStage start_stage = StartStage::ShowCanvas;
   bool map_upload_checked = false;  // WebGL's answer to the map's upload, read once its frame is drawn
+  bool canvas_alpha = false;        // the canvas has an alpha channel (the warm-ups draw in its format)
   int start_pace = EM_TIMING_RAF;   // the main loop's timing while starting (main.cpp's pace_next_step)
   bool map_shown = false;           // the first frame with the map in it has been drawn
   bool map_only_drawn = false;      // a map-only frame of the start-up was drawn, showing map_only_picture

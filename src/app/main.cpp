@@ -159,9 +159,8 @@ NOT_INLINED static void start_step() {
     case StartStage::MapPrograms: {  // the pipelines' compile then runs in the GPU process during the parse
       StartupStep step("GPU: map programs, warmed up");
       std::string error;
-      app.map_renderer_ready = render::map_renderer_finish_programs(app.map_renderer, &error);
-      if (app.map_renderer_ready)
-        render::map_renderer_warm_up(app.map_renderer);
+      if (render::map_renderer_finish_programs(app.map_renderer, &error))
+        render::map_renderer_warm_up(app.map_renderer, app.canvas_alpha);
       else
         report_to_page(2, "Could not draw the map: " + error);
       app.start_stage = StartStage::Map;
@@ -174,7 +173,19 @@ NOT_INLINED static void start_step() {
       return pace_next_step(false);
     case StartStage::MapGpu: {  // then draw_map_only draws it, in this animation frame
       StartupStep step("GPU: map buffers");
+      // Ready (drawn from now on) once its geometry is up, even if the map itself failed to load (the sea then).
+      app.map_renderer_ready = app.map_renderer.fill_program && app.map_renderer.line_program;
       if (app.map_renderer_ready) render::map_renderer_upload(app.map_renderer, app.map_geometry);
+      app.start_stage = StartStage::PanelProgram;
+      return pace_next_step(false);
+    }
+    case StartStage::PanelProgram: {  // its pipeline is then prepared by the GPU process during the trips' parse
+      StartupStep step("GPU: panel shaders, warmed up");
+      std::string error;
+      if (render::imgui_renderer_create(app.imgui_renderer, &error))
+        render::imgui_renderer_warm_up(app.imgui_renderer, app.canvas_alpha);
+      else
+        report_to_page(2, "Could not draw the panels and labels: " + error);
       app.start_stage = StartStage::Trips;
       return pace_next_step(false);
     }
@@ -193,12 +204,6 @@ NOT_INLINED static void start_step() {
       return pace_next_step(false);
     case StartStage::Fonts: {
       if (!assets_settled(kAssetFontRegular | kAssetFontBold)) return pace_next_step(true);
-      {
-        StartupStep step("GPU: panel shaders");
-        std::string error;
-        if (!render::imgui_renderer_create(app.imgui_renderer, &error))
-          report_to_page(2, "Could not draw the panels and labels: " + error);
-      }
       update_viewport();
       update_layout();
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
@@ -395,6 +400,9 @@ void start_app() {
     return;
   }
   SDL_GL_SetSwapInterval(1);
+  EmscriptenWebGLContextAttributes attributes;  // what the browser gave (read from the page, no GPU round trip)
+  emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attributes);
+  app.canvas_alpha = attributes.alpha;
   // The driver compiles our shaders while the map and the fonts are read (their results are read frames later).
   render::map_renderer_begin(app.map_renderer);
   render::imgui_renderer_begin(app.imgui_renderer);

@@ -65,11 +65,11 @@ GLuint make_program(const char* vertex_source, const char* fragment_source, std:
   return finish_program(b, error);
 }
 
-WarmUpTarget begin_warm_up() {
+WarmUpTarget begin_warm_up(bool canvas_alpha) {
   WarmUpTarget t;
   glGenRenderbuffers(1, &t.colour);
   glBindRenderbuffer(GL_RENDERBUFFER, t.colour);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, 4, 4);  // the canvas's format: the same pipeline
+  glRenderbufferStorage(GL_RENDERBUFFER, canvas_alpha ? GL_RGBA8 : GL_RGB8, 4, 4);
   glGenFramebuffers(1, &t.framebuffer);
   glBindFramebuffer(GL_FRAMEBUFFER, t.framebuffer);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t.colour);

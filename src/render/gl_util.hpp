@@ -29,7 +29,7 @@ GLuint make_program(const char* vertex_source, const char* fragment_source, std:
 struct WarmUpTarget {
   GLuint framebuffer = 0, colour = 0;
 };
-WarmUpTarget begin_warm_up();
+WarmUpTarget begin_warm_up(bool canvas_alpha);  // the canvas's format (with alpha or not): the same pipeline
 void end_warm_up(WarmUpTarget& target);
 
 // A static buffer (GL_STATIC_DRAW): geometry that is uploaded once and drawn every frame.

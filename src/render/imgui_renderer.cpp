@@ -69,6 +69,13 @@ bool imgui_renderer_create(ImGuiRenderer& r, std::string* error) {
   return true;
 }
 
+static void set_texture_sampling() {
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
 void imgui_renderer_upload_fonts(ImGuiRenderer& r) {
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
@@ -76,21 +83,15 @@ void imgui_renderer_upload_fonts(ImGuiRenderer& r) {
   io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // RGBA: the icons drawn by ImGui are RGBA too
   if (!r.font_texture) glGenTextures(1, &r.font_texture);
   glBindTexture(GL_TEXTURE_2D, r.font_texture);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  set_texture_sampling();
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.font_texture)));
   io.Fonts->ClearTexData();  // the GPU has it; the CPU copy is 4 bytes a pixel of nothing further
 }
 
-void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
-  const float fb_w = data->DisplaySize.x * data->FramebufferScale.x,
-              fb_h = data->DisplaySize.y * data->FramebufferScale.y;
-  if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
-
+// The state every draw of the panels needs, for a target of fb_w x fb_h pixels showing l..r, t..b (y down).
+static void set_render_state(const ImGuiRenderer& r, float fb_w, float fb_h, float l, float t, float rgt, float b) {
   // Rounded: an off-screen frame's 640 device px may come out as 639.99994 of CSS px times the ratio.
   glViewport(0, 0, static_cast<GLsizei>(std::lround(fb_w)), static_cast<GLsizei>(std::lround(fb_h)));
   glEnable(GL_BLEND);
@@ -100,15 +101,46 @@ void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
   glDisable(GL_DEPTH_TEST);
   glEnable(GL_SCISSOR_TEST);
   glUseProgram(r.program);
-  // DisplayPos..DisplayPos+DisplaySize (y down) to clip space (y up).
-  const float l = data->DisplayPos.x, t = data->DisplayPos.y;
-  const float rgt = l + data->DisplaySize.x, b = t + data->DisplaySize.y;
+  // l..rgt, t..b (y down) to clip space (y up).
   const float projection[16] = {2.0f / (rgt - l),  0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (rgt + l) / (l - rgt),
                                 (t + b) / (b - t), 0, 1};
   glUniformMatrix4fv(r.u_projection, 1, GL_FALSE, projection);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(r.vao);
   glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
+}
+
+void imgui_renderer_warm_up(const ImGuiRenderer& r, bool canvas_alpha) {
+  GLuint texture = 0;  // white, sampled as the font atlas is
+  const unsigned char white[4] = {255, 255, 255, 255};
+  glGenTextures(1, &texture);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  set_texture_sampling();
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, white);
+
+  WarmUpTarget target = begin_warm_up(canvas_alpha);
+  set_render_state(r, 4, 4, 0, 0, 4, 4);
+  const ImDrawVert vertices[3] = {
+      {{0, 0}, {0, 0}, 0xffffffff}, {{8, 0}, {0, 0}, 0xffffffff}, {{0, 8}, {0, 0}, 0xffffffff}};
+  const ImDrawIdx indices[3] = {0, 1, 2};
+  glBufferData(GL_ARRAY_BUFFER, sizeof vertices, vertices, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
+  glScissor(0, 0, 4, 4);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  glDrawElements(GL_TRIANGLES, 3, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(0);
+  glDisable(GL_SCISSOR_TEST);
+  end_warm_up(target);
+  glDeleteTextures(1, &texture);
+}
+
+void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
+  const float fb_w = data->DisplaySize.x * data->FramebufferScale.x,
+              fb_h = data->DisplaySize.y * data->FramebufferScale.y;
+  if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
+  const float l = data->DisplayPos.x, t = data->DisplayPos.y;
+  set_render_state(r, fb_w, fb_h, l, t, l + data->DisplaySize.x, t + data->DisplaySize.y);
 
   const ImVec2 clip_off = data->DisplayPos, scale = data->FramebufferScale;
   for (int n = 0; n < data->CmdListsCount; ++n) {

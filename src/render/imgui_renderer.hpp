@@ -27,6 +27,9 @@ void imgui_renderer_begin(ImGuiRenderer& r);
 // Program (begun first if need be), vertex array and the two stream buffers. On failure returns false and sets
 // *error.
 bool imgui_renderer_create(ImGuiRenderer& r, std::string* error);
+// Draws a triangle the way the panels are drawn, off-screen (gl_util.hpp's WarmUpTarget), so that the driver
+// prepares the pipeline while the page goes on (created first).
+void imgui_renderer_warm_up(const ImGuiRenderer& r, bool canvas_alpha);
 // (Re)uploads ImGui's font atlas (after the fonts were built for a new pixel ratio) and gives ImGui its id.
 void imgui_renderer_upload_fonts(ImGuiRenderer& r);
 // Draws one frame's draw data into the bound framebuffer, whose size in pixels is data's DisplaySize times

@@ -141,13 +141,13 @@ bool map_renderer_finish_programs(MapRenderer& r, std::string* error) {
   return true;
 }
 
-void map_renderer_warm_up(MapRenderer& r) {
+void map_renderer_warm_up(MapRenderer& r, bool canvas_alpha) {
   // The real draw calls, on a triangle of land and one coastline segment that cover the 4x4 target.
   MapGeometry tiny;
   tiny.land.push_back(LandMesh{{-1, -1, 3, -1, -1, 3}, {0, 1, 2}, {0, 1, 2}});
   tiny.lines.push_back(LineLayer{{-1, 0, 1, 0}, false, 4.0f});
   map_renderer_upload(r, tiny);
-  WarmUpTarget target = begin_warm_up();
+  WarmUpTarget target = begin_warm_up(canvas_alpha);
   const float identity[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
   map_renderer_draw(r, identity, 4, 4, 1.0f, 0.0f, false);
   end_warm_up(target);

@@ -85,7 +85,7 @@ void map_renderer_begin(MapRenderer& r);
 bool map_renderer_finish_programs(MapRenderer& r, std::string* error);
 // Draws with both programs once, off-screen (gl_util.hpp's WarmUpTarget), so that the driver prepares their
 // pipelines while the page goes on (the programs finished first).
-void map_renderer_warm_up(MapRenderer& r);
+void map_renderer_warm_up(MapRenderer& r, bool canvas_alpha);
 // Uploads the geometry (the programs finished first). It reads no error: that waits for the GPU process to
 // catch up, so the start asks glGetError() once the map's frame is drawn and, if WebGL refused, says kMapRefused.
 void map_renderer_upload(MapRenderer& r, const MapGeometry& geometry);
