@@ -7,9 +7,62 @@
 
 namespace core {
 
-const char* language_code(Language l) { return l == Language::Ko ? "ko" : "en"; }
+// Set once at start (the page's list, or tripcheck's from the files), read everywhere after.
+static std::vector<LanguageInfo>& known_languages() {
+  static std::vector<LanguageInfo> list{{"en", "English"}};
+  return list;
+}
 
-const char* language_name(Language l) { return l == Language::Ko ? "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4" : "English"; }
+const std::vector<LanguageInfo>& languages() { return known_languages(); }
+
+std::string set_languages(std::string_view list) {
+  std::string error;
+  while (!list.empty()) {
+    const std::size_t bar = list.find('|');
+    const std::string_view entry = list.substr(0, bar);
+    list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
+    const std::size_t space = entry.find(' ');
+    const std::string_view code = entry.substr(0, space);
+    const bool valid = space != std::string_view::npos && space + 1 < entry.size() && code.size() >= 2 &&
+                       code.size() <= 3 &&
+                       code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+    if (!valid) {
+      error += (error.empty() ? "" : "; ") + std::string("language list: \"") + std::string(entry) +
+               "\" is not \"<code> <name>\"";
+      continue;
+    }
+    if (!parse_language(code) && known_languages().size() < 255)
+      known_languages().push_back({std::string(code), std::string(entry.substr(space + 1))});
+  }
+  return error;
+}
+
+std::string language_entry(std::string_view code, std::string_view json_text, std::string* error) {
+  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_object() && j.contains("language") && j["language"].is_object() && j["language"].contains("name") &&
+      j["language"]["name"].is_string() && !j["language"]["name"].get<std::string>().empty())
+    return std::string(code) + " " + j["language"]["name"].get<std::string>();
+  if (error)
+    *error = "assets/lang/" + std::string(code) +
+             ".json: needs {\"language\": {\"name\": the language's name in itself, ...}, \"ui\": ..., \"data\": ...}";
+  return "";
+}
+
+const char* language_code(Language l) {
+  const std::size_t i = static_cast<std::size_t>(l);
+  return i < languages().size() ? languages()[i].code.c_str() : "en";
+}
+
+const char* language_name(Language l) {
+  const std::size_t i = static_cast<std::size_t>(l);
+  return i < languages().size() ? languages()[i].name.c_str() : "English";
+}
+
+std::string language_codes() {
+  std::string out;
+  for (const LanguageInfo& l : languages()) out += (out.empty() ? "" : ", ") + l.code;
+  return out;
+}
 
 std::optional<Language> parse_language(std::string_view s) {
   std::string primary;
@@ -17,8 +70,8 @@ std::optional<Language> parse_language(std::string_view s) {
     if (c == '-' || c == '_') break;
     primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  for (Language l : kLanguages)
-    if (primary == language_code(l)) return l;
+  for (std::size_t i = 0; i < languages().size(); ++i)
+    if (primary == languages()[i].code) return static_cast<Language>(i);
   return std::nullopt;
 }
 

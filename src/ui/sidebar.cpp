@@ -1,9 +1,11 @@
 // The trips panel: title, filter, the nine trips in date order, and the selected trip's card (dates, purpose,
 // route, figures reported and computed, the vehicle, facts with their sourcing, the sources as links).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/legs.hpp"
 #include "core/reader_text.hpp"
@@ -52,20 +54,27 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
   }
 }
 
-// The language, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
-// switch reads the same before the Korean font is downloaded (the English first visit loads no Hangul at all).
-static void language_switch(const core::AppState& state, UiRequests& out) {
-  static const char* const kLanguageCodes[] = {"EN", "KO"};
-  static_assert(std::size(kLanguageCodes) == std::size(core::kLanguages));
-  const char* labels[std::size(core::kLanguages)];
-  const char* names[std::size(core::kLanguages)];
-  for (std::size_t i = 0; i < std::size(core::kLanguages); ++i) {
-    labels[i] = kLanguageCodes[i];
-    names[i] = core::language_code(core::kLanguages[i]);
+// The languages, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
+// switch reads the same before a language's font is downloaded (the English first visit loads no Hangul at all).
+static std::vector<std::string> language_labels() {
+  std::vector<std::string> labels;
+  for (const core::LanguageInfo& l : core::languages()) {
+    labels.push_back(l.code);
+    for (char& c : labels.back()) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
-  const int clicked = segmented("lang", labels, names, static_cast<int>(std::size(core::kLanguages)),
+  return labels;
+}
+
+static void language_switch(const core::AppState& state, UiRequests& out) {
+  const std::vector<std::string> codes = language_labels();
+  std::vector<const char*> labels, names;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    labels.push_back(codes[i].c_str());
+    names.push_back(core::languages()[i].code.c_str());
+  }
+  const int clicked = segmented("lang", labels.data(), names.data(), static_cast<int>(labels.size()),
                                 static_cast<int>(state.language), out);
-  if (clicked >= 0 && core::kLanguages[clicked] != state.language)
+  if (clicked >= 0 && clicked != static_cast<int>(state.language))
     out.commands.push_back({core::CommandKind::SetLanguage, 0, 0.0, names[clicked]});
 }
 
@@ -303,7 +312,9 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       out.remember(kActions[i].id);
     }
     ImGui::SameLine();
-    const float width = ImGui::CalcTextSize("EN KO").x + 4 * ImGui::GetStyle().FramePadding.x;
+    const std::vector<std::string> codes = language_labels();
+    float width = 0.0f;
+    for (const std::string& c : codes) width += ImGui::CalcTextSize(c.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
     if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
     language_switch(state, out);
   }
