@@ -24,10 +24,8 @@
   const linkParams = new URLSearchParams(location.hash.slice(1));
   const linkNamesEmbed = linkParams.has('embed');
   const root = document.documentElement;
-  // The languages besides English, "ko 한국어|…", each an assets/lang/<code>.json and its font (scripts/publish.mjs
-  // lists them in dist/index.html); handed to the app at start.
-  const otherLanguages = root.dataset.languages || '';
-  const LANGUAGES = ['en', ...otherLanguages.split('|').map((l) => l.split(' ')[0]).filter(Boolean)];
+  const languages = root.dataset.languages || '';  // "ko 한국어|…": assets/lang/*.json (scripts/publish.mjs)
+  const LANGUAGES = ['en', ...languages.split('|').map((l) => l.split(' ')[0]).filter(Boolean)];
 
   // --- the reader's language ------------------------------------------------------------------------------------
   // The link's #lang= wins; the standalone page otherwise takes the browser's language; an embed follows its link
@@ -449,7 +447,7 @@
       // The app starts at once and takes each download as it arrives (one short task each); it draws the map as
       // soon as the map is in, then the rest (src/app/main.cpp start_step).
       mark('main entered');
-      m.ccall('journeys_start', null, ['string'], [otherLanguages]);
+      m.ccall('journeys_start', null, ['string'], [languages]);
       for (const download of downloads) {
         download.then((d) => {
           if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }

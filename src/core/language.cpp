@@ -1,5 +1,6 @@
 #include "core/language.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -9,58 +10,48 @@ namespace core {
 
 // Set once at start (the page's list, or tripcheck's from the files), read everywhere after.
 static std::vector<LanguageInfo>& known_languages() {
-  static std::vector<LanguageInfo> list{{"en", "English"}};
+  static std::vector<LanguageInfo> list{{"en", "English", "EN"}};
   return list;
 }
 
 const std::vector<LanguageInfo>& languages() { return known_languages(); }
 
+// A copy that lives as long as the program.
+static const char* kept(std::string_view s) {
+  char* copy = new char[s.size() + 1];
+  std::memcpy(copy, s.data(), s.size());
+  copy[s.size()] = '\0';
+  return copy;
+}
+
 std::string set_languages(std::string_view list) {
-  std::string error;
-  while (!list.empty()) {
-    const std::size_t bar = list.find('|');
-    const std::string_view entry = list.substr(0, bar);
-    list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
-    const std::size_t space = entry.find(' ');
-    const std::string_view code = entry.substr(0, space);
-    const bool valid = space != std::string_view::npos && space + 1 < entry.size() && code.size() >= 2 &&
-                       code.size() <= 3 &&
-                       code.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
-    if (!valid) {
-      error += (error.empty() ? "" : "; ") + std::string("language list: \"") + std::string(entry) +
-               "\" is not \"<code> <name>\"";
-      continue;
+  std::string refused;
+  for (std::size_t at = 0; at < list.size();) {
+    const std::size_t bar = std::min(list.find('|', at), list.size());
+    const std::string_view entry = list.substr(at, bar - at);
+    at = bar + 1;
+    const std::size_t space = entry.find(' ');  // a code of 2 or 3 letters a-z, then the name
+    char label[4] = {};
+    bool valid = space >= 2 && space <= 3 && space + 1 < entry.size();
+    for (std::size_t i = 0; valid && i < space; ++i) {
+      valid = entry[i] >= 'a' && entry[i] <= 'z';
+      label[i] = static_cast<char>(entry[i] - 'a' + 'A');
     }
-    if (!parse_language(code) && known_languages().size() < 255)
-      known_languages().push_back({std::string(code), std::string(entry.substr(space + 1))});
+    if (!valid)
+      refused += " \"" + std::string(entry) + '"';
+    else if (!parse_language(entry.substr(0, space)))
+      known_languages().push_back({kept(entry.substr(0, space)), kept(entry.substr(space + 1)), kept(label)});
   }
-  return error;
+  return refused.empty() ? refused : "language list: not \"<code> <name>\":" + refused;
 }
 
-std::string language_entry(std::string_view code, std::string_view json_text, std::string* error) {
-  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_object() && j.contains("language") && j["language"].is_object() && j["language"].contains("name") &&
-      j["language"]["name"].is_string() && !j["language"]["name"].get<std::string>().empty())
-    return std::string(code) + " " + j["language"]["name"].get<std::string>();
-  if (error)
-    *error = "assets/lang/" + std::string(code) +
-             ".json: needs {\"language\": {\"name\": the language's name in itself, ...}, \"ui\": ..., \"data\": ...}";
-  return "";
-}
+const char* language_code(Language l) { return languages()[static_cast<std::size_t>(l)].code; }
 
-const char* language_code(Language l) {
-  const std::size_t i = static_cast<std::size_t>(l);
-  return i < languages().size() ? languages()[i].code.c_str() : "en";
-}
-
-const char* language_name(Language l) {
-  const std::size_t i = static_cast<std::size_t>(l);
-  return i < languages().size() ? languages()[i].name.c_str() : "English";
-}
+const char* language_name(Language l) { return languages()[static_cast<std::size_t>(l)].name; }
 
 std::string language_codes() {
-  std::string out;
-  for (const LanguageInfo& l : languages()) out += (out.empty() ? "" : ", ") + l.code;
+  std::string out = "en";
+  for (std::size_t i = 1; i < languages().size(); ++i) out += std::string(", ") + languages()[i].code;
   return out;
 }
 

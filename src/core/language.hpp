@@ -17,9 +17,11 @@ namespace core {
 // A language: its place in languages(). English, the built-in catalogue, is always the first.
 enum class Language : unsigned char { En = 0 };
 
+// Its texts live as long as the program (set once at start; plain pointers keep the app's code small).
 struct LanguageInfo {
-  std::string code;  // "en", "ko": the link's #lang=, <html lang>, assets/lang/<code>.json
-  std::string name;  // in its own language: "English", "한국어"
+  const char* code;   // "en", "ko": the link's #lang=, <html lang>, assets/lang/<code>.json
+  const char* name;   // in its own language: "English", "한국어"
+  const char* label;  // on the language switch: "EN", "KO" (Latin letters the English font always has)
 };
 // English, then each language set_languages() was given, in its order.
 const std::vector<LanguageInfo>& languages();
@@ -27,16 +29,15 @@ const std::vector<LanguageInfo>& languages();
 // name in itself; '|' between languages), the <html data-languages> that scripts/publish.mjs writes into
 // dist/index.html from assets/lang/*.json. A code already known is not added twice. Returns what it could not use.
 std::string set_languages(std::string_view list);
-// A catalogue's entry in that list: "ko 한국어" from assets/lang/ko.json's {"language":{"name":"한국어"}}; empty
-// (and `error` says why) when the file is not a catalogue with a name.
+// For the native tools and tests (src/core/language_files.cpp): a catalogue's entry in that list ("ko 한국어" from
+// assets/lang/ko.json's {"language":{"name":"한국어"}}; empty, and `error` says why, when it names no language),
+// the codes of a folder's catalogues (ko.json -> "ko"; local-names.json is not one), and set_languages() with
+// their entries (returns what was wrong).
 std::string language_entry(std::string_view code, std::string_view json_text, std::string* error);
-
-// For the native tools and tests (src/core/language_files.cpp): the codes of a folder's catalogues (ko.json ->
-// "ko"; local-names.json is not one), and set_languages() with their entries; returns what was wrong.
 std::vector<std::string> catalogue_codes(const std::string& lang_dir);
 std::string add_languages_from(const std::string& lang_dir);
 
-const char* language_code(Language l);                       // "en", "ko"
+const char* language_code(Language l);                       // "en", "ko" (l: one of languages())
 std::optional<Language> parse_language(std::string_view s);  // "ko", "ko-KR", "EN-gb"; nullopt for unknown ones
 const char* language_name(Language l);                       // "English", "한국어"
 std::string language_codes();                                // "en, ko": for messages that list them

@@ -1,7 +1,6 @@
 // The trips panel: title, filter, the nine trips in date order, and the selected trip's card (dates, purpose,
 // route, figures reported and computed, the vehicle, facts with their sourcing, the sources as links).
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <iterator>
 #include <string>
@@ -56,24 +55,16 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
 
 // The languages, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
 // switch reads the same before a language's font is downloaded (the English first visit loads no Hangul at all).
-static std::vector<std::string> language_labels() {
-  std::vector<std::string> labels;
-  for (const core::LanguageInfo& l : core::languages()) {
-    labels.push_back(l.code);
-    for (char& c : labels.back()) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return labels;
-}
-
 static void language_switch(const core::AppState& state, UiRequests& out) {
-  const std::vector<std::string> codes = language_labels();
-  std::vector<const char*> labels, names;
-  for (std::size_t i = 0; i < codes.size(); ++i) {
-    labels.push_back(codes[i].c_str());
-    names.push_back(core::languages()[i].code.c_str());
+  const std::vector<core::LanguageInfo>& all = core::languages();
+  const char* labels[16];
+  const char* names[16];
+  const int count = static_cast<int>(std::min<std::size_t>(all.size(), 16));
+  for (int i = 0; i < count; ++i) {
+    labels[i] = all[i].label;
+    names[i] = all[i].code;
   }
-  const int clicked = segmented("lang", labels.data(), names.data(), static_cast<int>(labels.size()),
-                                static_cast<int>(state.language), out);
+  const int clicked = segmented("lang", labels, names, count, static_cast<int>(state.language), out);
   if (clicked >= 0 && clicked != static_cast<int>(state.language))
     out.commands.push_back({core::CommandKind::SetLanguage, 0, 0.0, names[clicked]});
 }
@@ -312,9 +303,9 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       out.remember(kActions[i].id);
     }
     ImGui::SameLine();
-    const std::vector<std::string> codes = language_labels();
     float width = 0.0f;
-    for (const std::string& c : codes) width += ImGui::CalcTextSize(c.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    for (const core::LanguageInfo& l : core::languages())
+      width += ImGui::CalcTextSize(l.label).x + 2 * ImGui::GetStyle().FramePadding.x;
     if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
     language_switch(state, out);
   }

@@ -217,8 +217,9 @@ TEST_CASE("a local name the reader's language already shows is not shown twice")
 
 TEST_CASE("the set of languages is data: a list names them, English always first, each code once") {
   REQUIRE(languages().size() >= 2);
-  CHECK(languages()[0].code == "en");
-  CHECK(languages()[0].name == "English");
+  CHECK(std::string(languages()[0].code) == "en");
+  CHECK(std::string(languages()[0].name) == "English");
+  CHECK(std::string(languages()[1].label) == "KO");
   CHECK(std::string(language_name(ko())) == "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4");  // from assets/lang/ko.json
   const std::size_t before = languages().size();
   // Bad entries are refused and said; a known code is not added again; a new one is known from then on.
