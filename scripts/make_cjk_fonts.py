@@ -4,15 +4,19 @@ fonts-noto-cjk) down to exactly the characters our texts use, so a language cost
 English page loads none of them:
 
   assets/fonts/NotoSansCJK-<code>.otf   every character of assets/lang/<code>.json (the UI and the trip data in
-                                        that language) that the Latin subset (NotoSans-Regular.ttf) lacks, cut
-                                        from the language's own face (Korean: the KR face)
+                                        that language, and its own name) that the Latin subset
+                                        (NotoSans-Regular.ttf) lacks, cut from the face the catalogue names in
+                                        {"language": {"font": ...}} (Korean: "Noto Sans CJK KR"; one of the faces
+                                        of fonts-noto-cjk: KR, JP, SC, TC, HK)
   assets/fonts/NotoSansCJK-<code>-bold.otf  the same characters from the Bold weight, for the headings and the
                                         bold labels (beside NotoSans-Bold.ttf's Latin)
   assets/fonts/NotoSansCJK-local.otf    the local names (assets/lang/local-names.json: 北京, Владивосток), cut
                                         from the SC face, as most of them are Chinese and Han shapes differ by locale
 
-Run it after editing a catalogue or the local names (tests/unit/test_glyphs.cpp fails on any character a font
-lacks). Needs fonts-noto-cjk and python3-fonttools (both installed by emsdk-setup.sh). Output is committed.
+Run it after adding or editing a catalogue or the local names (tests/ui/test_glyphs.cpp fails on any character a
+font lacks). Needs fonts-noto-cjk and python3-fonttools (both installed by emsdk-setup.sh). Output is committed.
+
+  scripts/make_cjk_fonts.py [LANG_DIR FONTS_DIR]   (default: assets/lang assets/fonts)
 """
 import glob
 import json
@@ -25,7 +29,7 @@ from fontTools.ttLib import TTCollection, TTFont
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CJK = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 CJK_BOLD = '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'
-FACES = {'ko': 'Noto Sans CJK KR', 'ja': 'Noto Sans CJK JP', 'zh': 'Noto Sans CJK SC', 'local': 'Noto Sans CJK SC'}
+LOCAL_FACE = 'Noto Sans CJK SC'
 
 
 def face(collection, name):
@@ -53,16 +57,21 @@ def cut(texts, face_name, out, collection=CJK):
 
 
 def main():
-    for path in sorted(glob.glob(os.path.join(HERE, 'assets/lang/*.json'))):
+    lang_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, 'assets/lang')
+    fonts_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, 'assets/fonts')
+    for path in sorted(glob.glob(os.path.join(lang_dir, '*.json'))):
         code = os.path.splitext(os.path.basename(path))[0]
         with open(path, encoding='utf-8') as f:
             data = json.load(f)
         if code == 'local-names':
-            cut(data['names'].values(), FACES['local'], os.path.join(HERE, 'assets/fonts/NotoSansCJK-local.otf'))
+            cut(data['names'].values(), LOCAL_FACE, os.path.join(fonts_dir, 'NotoSansCJK-local.otf'))
             continue
-        texts = list(data.get('ui', {}).values()) + list(data.get('data', {}).values())
-        cut(texts, FACES[code], os.path.join(HERE, f'assets/fonts/NotoSansCJK-{code}.otf'))
-        cut(texts, FACES[code], os.path.join(HERE, f'assets/fonts/NotoSansCJK-{code}-bold.otf'), CJK_BOLD)
+        language = data.get('language', {})
+        if not language.get('name') or not language.get('font'):
+            sys.exit(f'{path}: needs "language": {{"name": its name in itself, "font": a face of {CJK}}}')
+        texts = [language['name']] + list(data.get('ui', {}).values()) + list(data.get('data', {}).values())
+        cut(texts, language['font'], os.path.join(fonts_dir, f'NotoSansCJK-{code}.otf'))
+        cut(texts, language['font'], os.path.join(fonts_dir, f'NotoSansCJK-{code}-bold.otf'), CJK_BOLD)
 
 
 main()

@@ -40,13 +40,21 @@ const EMBED_WIDTH = 720, EMBED_HEIGHT = 600;
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const iframe = (src, title = `${TITLE}: an animated map`) => `<iframe src="${esc(src)}" title="${esc(title)}" width="100%" height="${EMBED_HEIGHT}" ` +
   'style="border:0" sandbox="allow-scripts allow-same-origin allow-popups" allow="fullscreen" loading="lazy"></iframe>';
-// The other languages (assets/lang/<code>.json): each page's oEmbed in it too (oembed.<code>.json, found by a
+// The other languages: every assets/lang/<code>.json of dist/ (copied from SOURCE_DIR/assets/lang/, so a test can
+// add one to a copy of dist/). The page learns them from dist/index.html's <html data-languages="ko 한국어|…">
+// (web/page.js hands the list to the app); each page's oEmbed is in them too (oembed.<code>.json, found by a
 // discovery link with hreflang), its title and the iframe's in that language and the iframe opening in it.
-const LANGUAGES = fs.readdirSync(path.join(source, 'assets', 'lang')).filter((f) => /^[a-z]{2}\.json$/.test(f)).sort()
+const LANGUAGES = fs.readdirSync(path.join(dist, 'assets', 'lang')).filter((f) => /^[a-z]{2,3}\.json$/.test(f)).sort()
   .map((f) => {
-    const catalogue = JSON.parse(fs.readFileSync(path.join(source, 'assets', 'lang', f), 'utf8'));
+    const code = f.slice(0, -5);
+    const catalogue = JSON.parse(fs.readFileSync(path.join(dist, 'assets', 'lang', f), 'utf8'));
+    const name = String((catalogue.language || {}).name || '');
+    if (!name || /[|<>"&]/.test(name)) {
+      console.error(`assets/lang/${f}: needs "language": {"name": the language's name in itself (no | < > " &)}`);
+      process.exit(1);
+    }
     const ui = catalogue.ui || {}, data = catalogue.data || {};
-    return { code: f.slice(0, 2), title: ui[TITLE] || TITLE, embedTitle: ui[`${TITLE}: an animated map`] || `${TITLE}: an animated map`,
+    return { code, name, title: ui[TITLE] || TITLE, embedTitle: ui[`${TITLE}: an animated map`] || `${TITLE}: an animated map`,
       text: (english) => data[english] || english };
   });
 
@@ -98,15 +106,16 @@ function writeTranslatedOembeds(dir, { titleOf, hash, image }) {
       { title: titleOf(l), src: `${publicUrl}#${hash}&lang=${l.code}`, image, embedTitle: l.embedTitle });
   }
 }
-for (const f of fs.readdirSync(dist).filter((f) => /^oembed\.[a-z]{2}\.json$/.test(f))) fs.rmSync(path.join(dist, f));
+for (const f of fs.readdirSync(dist).filter((f) => /^oembed\.[a-z]{2,3}\.json$/.test(f))) fs.rmSync(path.join(dist, f));
 
 // The page.
 const MARKER = '<!-- publish: public links -->';
 let page = fs.readFileSync(path.join(source, 'index.html'), 'utf8');
-if (!page.includes(MARKER) || !page.includes('content="previews/journeys.png"')) {
-  console.error(`${source}/index.html: the "${MARKER}" marker or the og:image tag is missing`);
+if (!page.includes(MARKER) || !page.includes('content="previews/journeys.png"') || !page.includes('<html lang="en">')) {
+  console.error(`${source}/index.html: the "${MARKER}" marker, the og:image tag or <html lang="en"> is missing`);
   process.exit(1);
 }
+if (LANGUAGES.length) page = page.replace('<html lang="en">', `<html lang="en" data-languages="${LANGUAGES.map((l) => `${l.code} ${l.name}`).join('|')}">`);
 preview('journeys');
 if (publicUrl) {
   page = page.replace('content="previews/journeys.png"', `content="${esc(publicUrl)}previews/journeys.png"`)

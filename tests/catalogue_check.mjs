@@ -1,6 +1,7 @@
-// Every reader-facing English text the code looks up (src/: w("…"), w.c("…"), words.c("…") and the arrays of
-// labels they take; web/: t('…'), L('…'), and the page's notices) has its translation in each catalogue of
-// assets/lang/, with the same placeholders ({0}, {1} …); and a catalogue has no key nothing uses any more.
+// Every catalogue of assets/lang/ names its language and font face; every reader-facing English text the code looks
+// up (src/: w("…"), w.c("…"), words.c("…") and the arrays of labels they take; web/: t('…'), L('…'), and the page's
+// notices) has its translation in each, with the same placeholders ({0}, {1} …); and a catalogue has no key nothing
+// uses any more.
 //   node tests/catalogue_check.mjs
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -99,8 +100,12 @@ for (const s of [...used]) if (!/[A-Za-z]/.test(s)) used.delete(s);  // "·", ""
 
 const placeholders = (s) => [...new Set(s.match(/\{\d\}/g) || [])].sort().join();
 let checked = 0;
-for (const file of fs.readdirSync(path.join(root, 'assets/lang')).filter((f) => /^[a-z]{2}\.json$/.test(f))) {
-  const ui = JSON.parse(read(`assets/lang/${file}`)).ui;
+for (const file of fs.readdirSync(path.join(root, 'assets/lang')).filter((f) => /^[a-z]{2,3}\.json$/.test(f))) {
+  const { ui, language } = JSON.parse(read(`assets/lang/${file}`));
+  // What makes it a language (the app's list, scripts/publish.mjs) and its font (scripts/make_cjk_fonts.py).
+  assert.ok(language && typeof language.name === 'string' && language.name && !/[|<>"&]/.test(language.name),
+    `assets/lang/${file}: "language": {"name": its name in itself} is missing`);
+  assert.ok(/^Noto Sans CJK (KR|JP|SC|TC|HK)$/.test(language.font), `assets/lang/${file}: "language": {"font": a face of Noto Sans CJK}`);
   const missing = [...used].filter((s) => !(s in ui)).sort();
   assert.deepEqual(missing, [], `assets/lang/${file} lacks these texts of the code`);
   const unused = Object.keys(ui).filter((k) => !used.has(k) && /[A-Za-z]/.test(k)).sort();

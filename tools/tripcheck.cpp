@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -168,11 +169,10 @@ std::string reader_text_json(const core::TripData& d, const core::Words& w) {
   return out.dump(1);
 }
 
-// assets/lang/<code>.json for a trips file at assets/trips.json.
-static std::string catalogue_path(const std::string& trips_path, core::Language l) {
+// assets/lang/ for a trips file at assets/trips.json: its catalogues are the languages there are.
+static std::string lang_dir(const std::string& trips_path) {
   const std::size_t slash = trips_path.find_last_of('/');
-  const std::string dir = slash == std::string::npos ? "" : trips_path.substr(0, slash + 1);
-  return dir + "lang/" + core::language_code(l) + ".json";
+  return (slash == std::string::npos ? std::string() : trips_path.substr(0, slash + 1)) + "lang";
 }
 
 static bool read_file(const std::string& path, std::string& out) {
@@ -187,18 +187,20 @@ static bool read_file(const std::string& path, std::string& out) {
 int main(int argc, char** argv) {
   bool quiet = false, reader_text = false, strict = false;
   std::string path = "assets/trips.json";
-  core::Language language = core::Language::En;
+  std::string language_arg = "en";
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--quiet") == 0 || std::strcmp(argv[i], "-q") == 0)
       quiet = true;
-    else if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc && core::parse_language(argv[i + 1]))
-      language = *core::parse_language(argv[++i]);
+    else if (std::strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+      language_arg = argv[++i];
     else if (std::strcmp(argv[i], "--reader-text") == 0)
       reader_text = true;
     else if (std::strcmp(argv[i], "--strict") == 0)
       strict = true;
     else if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-      std::printf("usage: tripcheck [--quiet] [--strict] [FILE]   (default FILE: assets/trips.json)\n");
+      std::printf(
+          "usage: tripcheck [--quiet] [--strict] [--lang CODE] [--reader-text] [FILE]   (default FILE: "
+          "assets/trips.json;\n       its languages: the catalogues in lang/ beside it)\n");
       return 0;
     } else
       path = argv[i];
@@ -210,12 +212,23 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), r.errors.size(), r.errors.size() == 1 ? "" : "s");
     return 1;
   }
-  // Each language's catalogue: every reader-facing text must have its translation.
-  std::vector<core::Words> catalogues;
+  // Each language's catalogue: it names its language, and every reader-facing text has its translation.
   std::size_t missing_total = 0;
-  for (core::Language l : core::kLanguages) {
-    if (l == core::Language::En) continue;
-    const std::string file = catalogue_path(path, l);
+  const std::string languages_error = core::add_languages_from(lang_dir(path));
+  if (!languages_error.empty()) {
+    std::fprintf(stderr, "%s\n", languages_error.c_str());
+    ++missing_total;
+  }
+  const std::optional<core::Language> language = core::parse_language(language_arg);
+  if (!language) {
+    std::fprintf(stderr, "--lang %s: not one of %s (%s/)\n", language_arg.c_str(), core::language_codes().c_str(),
+                 lang_dir(path).c_str());
+    return 2;
+  }
+  std::vector<core::Words> catalogues;
+  for (std::size_t i = 1; i < core::languages().size(); ++i) {
+    const core::Language l = static_cast<core::Language>(i);
+    const std::string file = lang_dir(path) + "/" + core::language_code(l) + ".json";
     std::string text, error;
     if (!read_file(file, text)) {
       std::fprintf(stderr, "%s: cannot read it\n", file.c_str());
@@ -237,9 +250,9 @@ int main(int argc, char** argv) {
   }
   const core::Words* words = &core::english_words();
   for (const core::Words& w : catalogues)
-    if (w.language == language) words = &w;
+    if (w.language == *language) words = &w;
   const core::TripData localized = core::localize_trips(r.data, *words, {});
-  const core::TripData& d = language == core::Language::En ? r.data : localized;
+  const core::TripData& d = *language == core::Language::En ? r.data : localized;
   if (reader_text) {
     std::printf("%s\n", reader_text_json(d, *words).c_str());
     return 0;

@@ -24,7 +24,6 @@
     ['icon-car', 'assets/icons/car.png'],
   ];
   const LEVELS = ['info', 'warning', 'error'];
-  const LANGUAGES = ['en', 'ko'];  // core::Language; each but English has assets/lang/<code>.json and a font
 
   // The link's switches (theme, transparency, embed, classroom) are read by the app alone; the page styles itself
   // from what the app reports (status.presentation, applyPresentation below). The one thing only the page can
@@ -33,6 +32,8 @@
   const linkParams = new URLSearchParams(location.hash.slice(1));
   const linkNamesEmbed = linkParams.has('embed');
   const root = document.documentElement;
+  const languages = root.dataset.languages || '';  // "ko 한국어|…": assets/lang/*.json (scripts/publish.mjs)
+  const LANGUAGES = ['en', ...languages.split('|').map((l) => l.split(' ')[0]).filter(Boolean)];
 
   // --- the reader's language ------------------------------------------------------------------------------------
   // The link's #lang= wins; the standalone page otherwise takes the browser's language; an embed follows its link
@@ -454,7 +455,7 @@
       // The app starts at once and takes each download as it arrives (one short task each); it draws the map as
       // soon as the map is in, then the rest (src/app/main.cpp start_step).
       mark('main entered');
-      m._journeys_start();
+      m.ccall('journeys_start', null, ['string'], [languages]);
       for (const download of downloads) {
         download.then((d) => {
           if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }

@@ -149,8 +149,8 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
   request_redraw();
   const std::string_view n(name);
   // The language assets, fetched only when the reader's language or the local names need them (main.cpp
-  // take_language_assets uses them once the font is in): "words-ko", "font-ko", "font-bold-ko", "local-names",
-  // "font-local".
+  // take_language_assets uses them once the font is in): "words-<code>", "font-<code>", "font-bold-<code>" of a
+  // language journeys_start was given, "local-names", "font-local".
   if (n == "font-local") {
     a.font_local.assign(bytes, bytes + size);
   } else if (n.rfind("font-bold-", 0) == 0 && core::parse_language(n.substr(10))) {
@@ -178,7 +178,13 @@ EMSCRIPTEN_KEEPALIVE void journeys_asset_failed(const char* name, const char* me
   request_redraw();
 }
 
-EMSCRIPTEN_KEEPALIVE void journeys_start() { start_app(); }
+// `languages`: the languages besides English, "ko 한국어|…" (dist/index.html's data-languages, written by
+// scripts/publish.mjs from assets/lang/*.json), known before the link's #lang= and any language asset arrive.
+EMSCRIPTEN_KEEPALIVE void journeys_start(const char* languages) {
+  const std::string error = core::set_languages(languages ? languages : "");
+  if (!error.empty()) report_to_page(1, error);
+  start_app();
+}
 
 // The returned text lives until the next call: the page copies it at once (UTF8ToString).
 EMSCRIPTEN_KEEPALIVE const char* journeys_get_state() {

@@ -146,7 +146,7 @@ std::vector<std::string> apply_state_json(AppState& state, std::string_view json
         next.language = *l;
         next.language_explicit = true;
       } else {
-        errors.push_back("setState: language must be \"en\" or \"ko\"");
+        errors.push_back("setState: language must be one of " + language_codes());
       }
     } else if (key == "trip") {
       if (value.is_string() && data.find_trip(value.get<std::string>())) {

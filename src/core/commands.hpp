@@ -36,7 +36,7 @@ enum class CommandKind {
   ExportVideo,  // the page's export dialog (presets, length), where the browser can encode video
   CopyEmbed,
   OpenLink,          // text: an http(s) address (a source), opened in a new tab
-  SetLanguage,       // text: "en" or "ko" (core::language_code)
+  SetLanguage,       // text: a language's code, "en", "ko" (core::languages)
   ToggleLocalNames,  // the map's labels add each place's name in its own script
 };
 

@@ -90,7 +90,7 @@ std::string describe_json(const Session& s, DescribeScope scope) {
   }
   j["words"] = page_words(w);
   j["languages"] = json::array();
-  for (Language l : kLanguages) j["languages"].push_back({{"code", language_code(l)}, {"name", language_name(l)}});
+  for (const LanguageInfo& l : languages()) j["languages"].push_back({{"code", l.code}, {"name", l.name}});
   j["trips"] = json::array();
   for (const Trip& t : data.trips) {
     j["trips"].push_back({{"id", t.id},

@@ -1,5 +1,6 @@
 #include "core/language.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -7,9 +8,52 @@
 
 namespace core {
 
-const char* language_code(Language l) { return l == Language::Ko ? "ko" : "en"; }
+// Set once at start (the page's list, or tripcheck's from the files), read everywhere after.
+static std::vector<LanguageInfo>& known_languages() {
+  static std::vector<LanguageInfo> list{{"en", "English", "EN"}};
+  return list;
+}
 
-const char* language_name(Language l) { return l == Language::Ko ? "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4" : "English"; }
+const std::vector<LanguageInfo>& languages() { return known_languages(); }
+
+// A copy that lives as long as the program.
+static const char* kept(std::string_view s) {
+  char* copy = new char[s.size() + 1];
+  std::memcpy(copy, s.data(), s.size());
+  copy[s.size()] = '\0';
+  return copy;
+}
+
+std::string set_languages(std::string_view list) {
+  std::string refused;
+  for (std::size_t at = 0; at < list.size();) {
+    const std::size_t bar = std::min(list.find('|', at), list.size());
+    const std::string_view entry = list.substr(at, bar - at);
+    at = bar + 1;
+    const std::size_t space = entry.find(' ');  // a code of 2 or 3 letters a-z, then the name
+    char label[4] = {};
+    bool valid = space >= 2 && space <= 3 && space + 1 < entry.size();
+    for (std::size_t i = 0; valid && i < space; ++i) {
+      valid = entry[i] >= 'a' && entry[i] <= 'z';
+      label[i] = static_cast<char>(entry[i] - 'a' + 'A');
+    }
+    if (!valid)
+      refused += " \"" + std::string(entry) + '"';
+    else if (!parse_language(entry.substr(0, space)))
+      known_languages().push_back({kept(entry.substr(0, space)), kept(entry.substr(space + 1)), kept(label)});
+  }
+  return refused.empty() ? refused : "language list: not \"<code> <name>\":" + refused;
+}
+
+const char* language_code(Language l) { return languages()[static_cast<std::size_t>(l)].code; }
+
+const char* language_name(Language l) { return languages()[static_cast<std::size_t>(l)].name; }
+
+std::string language_codes() {
+  std::string out = "en";
+  for (std::size_t i = 1; i < languages().size(); ++i) out += std::string(", ") + languages()[i].code;
+  return out;
+}
 
 std::optional<Language> parse_language(std::string_view s) {
   std::string primary;
@@ -17,8 +61,8 @@ std::optional<Language> parse_language(std::string_view s) {
     if (c == '-' || c == '_') break;
     primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  for (Language l : kLanguages)
-    if (primary == language_code(l)) return l;
+  for (std::size_t i = 0; i < languages().size(); ++i)
+    if (primary == languages()[i].code) return static_cast<Language>(i);
   return std::nullopt;
 }
 

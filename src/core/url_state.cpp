@@ -144,7 +144,7 @@ UrlState parse_url_state(std::string_view hash, const TripData& data) {
       if (auto l = parse_language(value))
         u.language = l;
       else
-        ignore("language " + shown(value) + " (en or ko)");
+        ignore("language " + shown(value) + " (" + language_codes() + ")");
     } else if (key == "local") {
       if (auto f = flag(value, bare))
         u.local_names = f;

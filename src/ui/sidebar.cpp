@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/legs.hpp"
 #include "core/reader_text.hpp"
@@ -52,20 +53,19 @@ static void source_links(const core::TripData& data, const std::vector<std::stri
   }
 }
 
-// The language, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
-// switch reads the same before the Korean font is downloaded (the English first visit loads no Hangul at all).
+// The languages, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
+// switch reads the same before a language's font is downloaded (the English first visit loads no Hangul at all).
 static void language_switch(const core::AppState& state, UiRequests& out) {
-  static const char* const kLanguageCodes[] = {"EN", "KO"};
-  static_assert(std::size(kLanguageCodes) == std::size(core::kLanguages));
-  const char* labels[std::size(core::kLanguages)];
-  const char* names[std::size(core::kLanguages)];
-  for (std::size_t i = 0; i < std::size(core::kLanguages); ++i) {
-    labels[i] = kLanguageCodes[i];
-    names[i] = core::language_code(core::kLanguages[i]);
+  const std::vector<core::LanguageInfo>& all = core::languages();
+  const char* labels[16];
+  const char* names[16];
+  const int count = static_cast<int>(std::min<std::size_t>(all.size(), 16));
+  for (int i = 0; i < count; ++i) {
+    labels[i] = all[i].label;
+    names[i] = all[i].code;
   }
-  const int clicked = segmented("lang", labels, names, static_cast<int>(std::size(core::kLanguages)),
-                                static_cast<int>(state.language), out);
-  if (clicked >= 0 && core::kLanguages[clicked] != state.language)
+  const int clicked = segmented("lang", labels, names, count, static_cast<int>(state.language), out);
+  if (clicked >= 0 && clicked != static_cast<int>(state.language))
     out.commands.push_back({core::CommandKind::SetLanguage, 0, 0.0, names[clicked]});
 }
 
@@ -303,7 +303,9 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
       out.remember(kActions[i].id);
     }
     ImGui::SameLine();
-    const float width = ImGui::CalcTextSize("EN KO").x + 4 * ImGui::GetStyle().FramePadding.x;
+    float width = 0.0f;
+    for (const core::LanguageInfo& l : core::languages())
+      width += ImGui::CalcTextSize(l.label).x + 2 * ImGui::GetStyle().FramePadding.x;
     if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
     language_switch(state, out);
   }

@@ -92,6 +92,9 @@ test('the HTML controls follow the app and drive it: trips, mode, clock, speed, 
   await page.waitForFunction(() => window.explainer.getState().time === 0);
   // In the app's own words, as the canvas's clock says them (it once read "70 h" here and "70 h 00 min" there).
   // Hanoi: the train is timed by its reported times (65 h 15 min to Dong Dang), then the car's 2 h 33 min.
+  // (The layer follows the app a poll later: waited for, then read.)
+  await page.waitForFunction(() => document.getElementById('a11y-clock').getAttribute('aria-valuetext').startsWith('0 min'))
+    .catch(() => {});
   assert.equal(await clock.getAttribute('aria-valuetext'), '0 min of 67 h 48 min');
 
   // Speed and play/pause.

@@ -2,9 +2,14 @@
 // no-WebGL table), a language change keeps the trip, mode, clock and view, the English first visit requests no
 // Korean asset at all, and screenshots of every trip in Korean at desktop, phone and classroom sizes.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { SCREENSHOTS, launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitLanded, waitReady } from './harness.mjs';
+import { DIST, SCREENSHOTS, launchBrowser, openPage, saveScreenshot, serveDist, waitFrames, waitLanded, waitReady } from './harness.mjs';
+import { CODE as THIRD, NAME as THIRD_NAME, markedCatalogue } from '../marked_language.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
@@ -42,6 +47,60 @@ test('#lang=ko: the app, <html lang>, the title and the accessible layer are Kor
   // The link keeps the language.
   await page.waitForFunction(() => location.hash.includes('lang=ko'));
   await close();
+});
+
+test('a third language is files only: its catalogue and font subset in a copy of dist/, and the page offers it', async () => {
+  // The files a translator adds (tests/marked_language.mjs: English marked 【…】), the font subset cut by the
+  // project's script, and the build's last step (scripts/publish.mjs lists the languages in index.html). No code.
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-third-language-'));
+  const langDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeys-third-catalogue-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const catalogue = markedCatalogue(fs.readFileSync(path.join(root, 'assets/lang/ko.json'), 'utf8'));
+  fs.writeFileSync(path.join(langDir, `${THIRD}.json`), catalogue);
+  fs.writeFileSync(path.join(dir, `assets/lang/${THIRD}.json`), catalogue);
+  execFileSync('/usr/bin/python3', [path.join(root, 'scripts/make_cjk_fonts.py'), langDir, path.join(dir, 'assets/fonts')]);
+  execFileSync(process.execPath, [path.join(root, 'scripts/publish.mjs'), dir, root]);
+  const site = await serveDist(dir);
+  try {
+    const { page, close } = await openPage(browser, site.url + `#trip=2019-02-hanoi&lang=${THIRD}`);
+    await waitReady(page);
+    await page.waitForFunction((code) => {
+      const s = window.explainer.getState();
+      return s.language === code && s.status.languageReady;
+    }, THIRD, { timeout: 30000 });
+    await waitFrames(page, 3);
+    // Chosen by the link, shown in its words, and kept in the link.
+    assert.equal(await page.evaluate(() => document.documentElement.lang), THIRD);
+    const described = await page.evaluate(() => window.explainer.describe());
+    assert.equal(described.lang, THIRD);
+    assert.match(described.play, /^【/);
+    assert.match(described.trip.dates, /^【/);
+    assert.deepEqual(described.languages.map((l) => l.code), ['en', 'ko', THIRD]);
+    assert.equal(described.languages[2].name, THIRD_NAME);
+    await page.waitForFunction((code) => location.hash.includes('lang=' + code), THIRD);
+    // In the language controls: the canvas's switch and the accessible layer's list, each going back to English.
+    await page.waitForFunction((code) => document.getElementById('a11y') && document.getElementById('a11y').lang === code, THIRD);
+    assert.deepEqual(await page.locator('#a11y-language option').evaluateAll((os) => os.map((o) => [o.value, o.textContent])),
+      [['en', 'English'], ['ko', '한국어'], [THIRD, THIRD_NAME]]);
+    assert.equal(await page.locator('#a11y-language').inputValue(), THIRD);
+    const button = await page.evaluate((code) => window.explainer.locate('lang:' + code), THIRD);
+    assert.ok(button, `the ${THIRD.toUpperCase()} button is drawn`);
+    saveScreenshot(await page.locator('#canvas').screenshot(), `third-language-${THIRD}`);
+    const en = await page.evaluate(() => window.explainer.locate('lang:en'));
+    await page.mouse.click(en.x + en.width / 2, en.y + en.height / 2);
+    await page.waitForFunction(() => window.explainer.getState().language === 'en' && document.documentElement.lang === 'en');
+    await page.waitForFunction((code) => !location.hash.includes('lang=' + code) && location.hash.includes('lang=en'), THIRD);
+    // ... and back by its button: the link says it again.
+    const third = await page.evaluate((code) => window.explainer.locate('lang:' + code), THIRD);
+    await page.mouse.click(third.x + third.width / 2, third.y + third.height / 2);
+    await page.waitForFunction((code) => location.hash.includes('lang=' + code) && document.documentElement.lang === code, THIRD);
+    await close();
+  } finally {
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(langDir, { recursive: true, force: true });
+  }
 });
 
 test('changing the language keeps the trip, the mode, the clock and the view', async () => {

@@ -105,16 +105,21 @@ void check_every_glyph(const ImFont* font, const std::vector<std::string>& texts
 
 }  // namespace
 
-TEST_CASE("every Korean text has its glyphs, regular and bold, and the atlas fits a phone's GPU at pixel ratio 3") {
-  const std::vector<std::string> texts = catalogue_texts("ko");
-  REQUIRE(texts.size() > 200);
-  Atlas a(texts, JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-ko.otf", ui::kBodyFontPx * 3.0f,
-          JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-ko-bold.otf");
-  check_every_glyph(a.font, texts);
-  check_every_glyph(a.bold_font, texts);
-  MESSAGE("Korean atlas at 3x: " << a.atlas.TexWidth << " x " << a.atlas.TexHeight);
-  CHECK(a.atlas.TexWidth <= 4096);
-  CHECK(a.atlas.TexHeight <= 4096);
+TEST_CASE("every text of every language has its glyphs, regular and bold, and the atlas fits a phone's GPU at 3x") {
+  const std::vector<std::string> codes = core::catalogue_codes(JOURNEYS_SOURCE_DIR "/assets/lang");
+  REQUIRE(codes.size() >= 1);  // Korean at least
+  for (const std::string& code : codes) {
+    CAPTURE(code);
+    const std::vector<std::string> texts = catalogue_texts(code);
+    REQUIRE(texts.size() > 200);
+    const std::string fonts = JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSansCJK-" + code;
+    Atlas a(texts, fonts + ".otf", ui::kBodyFontPx * 3.0f, fonts + "-bold.otf");
+    check_every_glyph(a.font, texts);
+    check_every_glyph(a.bold_font, texts);
+    MESSAGE(code << " atlas at 3x: " << a.atlas.TexWidth << " x " << a.atlas.TexHeight);
+    CHECK(a.atlas.TexWidth <= 4096);
+    CHECK(a.atlas.TexHeight <= 4096);
+  }
 }
 
 TEST_CASE("every local name has its glyphs") {

@@ -61,19 +61,19 @@ TEST_CASE("what getState reports, setState takes back: the language and the loca
   core::AppState state;
   state.trip_id = data.trips.front().id;
   CHECK(apply(state, data, R"({"language": "ko", "localNames": true})").empty());
-  CHECK(state.language == core::Language::Ko);
+  CHECK(state.language == *core::parse_language("ko"));
   CHECK(state.language_explicit);
   CHECK(state.local_names);
   const std::string reported = core::state_to_json(state, core::AppStatus{});
   const std::string without_status = reported.substr(0, reported.find(",\"status\":")) + "}";
   core::AppState again;  // (keys come sorted: the cut at "status" leaves time, trip and view out)
   CHECK(apply(again, data, without_status.c_str()).empty());
-  CHECK(again.language == core::Language::Ko);
+  CHECK(again.language == *core::parse_language("ko"));
   CHECK(again.local_names);
   const auto errors = apply(again, data, R"({"language": "fr"})");
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].find("language") != std::string::npos);
-  CHECK(again.language == core::Language::Ko);
+  CHECK(again.language == *core::parse_language("ko"));
 }
 
 TEST_CASE("apply_state_json refuses bad input and changes nothing") {

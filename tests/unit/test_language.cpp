@@ -14,6 +14,10 @@
 
 using namespace core;
 
+// Korean, as the catalogues in assets/lang/ make it known (tests/doctest_main.cpp): no language is built in but
+// English.
+static Language ko() { return parse_language("ko").value_or(Language::En); }
+
 static std::string read(const char* path) {
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in);
@@ -24,7 +28,7 @@ static std::string read(const char* path) {
 
 static Words korean() {
   std::string error;
-  Words w = load_words(Language::Ko, read(JOURNEYS_SOURCE_DIR "/assets/lang/ko.json"), &error);
+  Words w = load_words(ko(), read(JOURNEYS_SOURCE_DIR "/assets/lang/ko.json"), &error);
   REQUIRE(error.empty());
   REQUIRE(w.loaded);
   return w;
@@ -34,28 +38,28 @@ static Session korean_ready_session() {
   Session s;
   s.state.camera.viewport = {1000, 700, 1};
   REQUIRE(session_load_trips(s, read(JOURNEYS_SOURCE_DIR "/assets/trips.json")).empty());
-  REQUIRE(session_add_words(s, Language::Ko, read(JOURNEYS_SOURCE_DIR "/assets/lang/ko.json")).empty());
+  REQUIRE(session_add_words(s, ko(), read(JOURNEYS_SOURCE_DIR "/assets/lang/ko.json")).empty());
   return s;
 }
 
 TEST_CASE("languages by their codes, as links and browsers write them") {
-  CHECK(parse_language("ko") == Language::Ko);
-  CHECK(parse_language("ko-KR") == Language::Ko);
+  CHECK(parse_language("ko") == ko());
+  CHECK(parse_language("ko-KR") == ko());
   CHECK(parse_language("EN-gb") == Language::En);
   CHECK_FALSE(parse_language("fr").has_value());
   CHECK_FALSE(parse_language("").has_value());
-  CHECK(std::string(language_code(Language::Ko)) == "ko");
+  CHECK(std::string(language_code(ko())) == "ko");
 }
 
 TEST_CASE("#lang= and #local= round-trip in the link like the other switches") {
   const TripData none;
   UrlState u = parse_url_state("#lang=ko&local=1", none);
-  REQUIRE(u.language == Language::Ko);
+  REQUIRE(u.language == ko());
   REQUIRE(u.local_names == true);
   AppState st;
   st.trip_id = "2018-03-beijing";
   apply_url_state(u, st);
-  CHECK(st.language == Language::Ko);
+  CHECK(st.language == ko());
   CHECK(st.local_names);
   const std::string link = format_url_state(st, {}, false);
   CHECK(link.find("&lang=ko") != std::string::npos);
@@ -63,7 +67,7 @@ TEST_CASE("#lang= and #local= round-trip in the link like the other switches") {
   // Parsed again, the same language: the link shows the same page.
   AppState again;
   apply_url_state(parse_url_state(link, none), again);
-  CHECK(again.language == Language::Ko);
+  CHECK(again.language == ko());
 
   // English nobody chose is not written (links stay as they were); English a link or reader chose is kept.
   AppState english;
@@ -117,7 +121,7 @@ TEST_CASE("setLanguage changes the words only: trip, mode, clock, speed and view
   const std::string english_stop = s.journey.train.stops.front().name;
 
   apply_command(s, Command{CommandKind::SetLanguage, 0, 0.0, "ko"});
-  CHECK(s.state.language == Language::Ko);
+  CHECK(s.state.language == ko());
   CHECK(s.status.language_ready);
   CHECK(s.state.trip_id == before.trip_id);
   CHECK(s.state.show == before.show);
@@ -149,12 +153,12 @@ TEST_CASE("until its catalogue arrives a language shows English and says it is n
   Session s;
   REQUIRE(session_load_trips(s, read(JOURNEYS_SOURCE_DIR "/assets/trips.json")).empty());
   apply_command(s, Command{CommandKind::SetLanguage, 0, 0.0, "ko"});
-  CHECK(s.state.language == Language::Ko);
+  CHECK(s.state.language == ko());
   CHECK_FALSE(s.status.language_ready);
   CHECK(session_words(s).language == Language::En);
-  CHECK(session_add_words(s, Language::Ko, "not json").find("ko.json") != std::string::npos);
+  CHECK(session_add_words(s, ko(), "not json").find("ko.json") != std::string::npos);
   CHECK_FALSE(s.status.language_ready);
-  CHECK(session_add_words(s, Language::Ko, R"({"ui":{"Play":"재생"}})").empty());
+  CHECK(session_add_words(s, ko(), R"({"ui":{"Play":"재생"}})").empty());
   CHECK(s.status.language_ready);
   CHECK(std::string(session_words(s).c("Play")) == "재생");
 }
@@ -209,4 +213,32 @@ TEST_CASE("a local name the reader's language already shows is not shown twice")
         checked = true;
       }
   CHECK(checked);
+}
+
+TEST_CASE("the set of languages is data: a list names them, English always first, each code once") {
+  REQUIRE(languages().size() >= 2);
+  CHECK(std::string(languages()[0].code) == "en");
+  CHECK(std::string(languages()[0].name) == "English");
+  CHECK(std::string(languages()[1].label) == "KO");
+  CHECK(std::string(language_name(ko())) == "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4");  // from assets/lang/ko.json
+  const std::size_t before = languages().size();
+  // Bad entries are refused and said; a known code is not added again; a new one is known from then on.
+  CHECK(set_languages("ko Korean again|x Bad|123 Digits|zz").find("\"x Bad\"") != std::string::npos);
+  CHECK(languages().size() == before);
+  CHECK(std::string(language_name(ko())) == "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4");
+  CHECK_FALSE(parse_language("qx").has_value());
+  CHECK(set_languages("qx Qxish Tongue").empty());
+  REQUIRE(parse_language("qx-QX").has_value());
+  CHECK(std::string(language_name(*parse_language("qx"))) == "Qxish Tongue");
+  CHECK(language_codes().find(", qx") != std::string::npos);
+  // It round-trips in the link like any other.
+  AppState st;
+  apply_url_state(parse_url_state("#lang=qx", TripData{}), st);
+  CHECK(std::string(language_code(st.language)) == "qx");
+  CHECK(format_url_state(st, {}, false).find("&lang=qx") != std::string::npos);
+  // A catalogue names its language; one that does not is refused with the file's name.
+  std::string error;
+  CHECK(language_entry("qx", R"({"language":{"name":"Qxish"},"ui":{}})", &error) == "qx Qxish");
+  CHECK(language_entry("qy", R"({"ui":{}})", &error).empty());
+  CHECK(error.find("assets/lang/qy.json") != std::string::npos);
 }
