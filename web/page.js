@@ -239,8 +239,6 @@
   let videoModule = null;
   const loadVideo = () => videoModule || (videoModule = import(new URL('web/video.mjs', document.baseURI).href)
     .catch((e) => { videoModule = null; throw new Error(tf('Could not load the video export: {0}', e && e.message || e)); }));
-  let tripData = Promise.reject(new Error('the page cannot run here'));  // replaced once the downloads start
-  tripData.catch(() => {});
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {});  // failures are shown on the page; embedders who care attach their own handler
@@ -283,8 +281,6 @@
       const [times, heap, used] = module.UTF8ToString(module._journeys_take_frame_times()).split(';');
       return { frameMs: times ? times.split(',').map(Number) : [], heapBytes: Number(heap), heapUsedBytes: Number(used) };
     },
-    // The trip data as the page downloaded it (parsed JSON), for the page's HTML layers: one download, not two.
-    tripData() { return tripData; },
     // Where a control of the canvas UI was drawn in the last frame ({x, y, width, height}, CSS px), or null.
     // Names: "trip:<id>", "mode:train|plane|both", "play", "restart", "scrubber", "speed", "speed:<n>",
     // "filter:all|train|plane", "sidebar", "keys".
@@ -349,12 +345,6 @@
       .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`); return r.arrayBuffer(); })
       .then((bytes) => { mark('asset arrived: ' + name); return { name, bytes }; },
         (err) => ({ name, error: String(err.message || err) })));
-
-  tripData = downloads[ASSETS.findIndex(([name]) => name === 'trips')].then((d) => {
-    if (d.error) throw new Error(d.error);
-    return JSON.parse(new TextDecoder().decode(d.bytes));
-  });
-  tripData.catch(() => {});
 
   const script = document.createElement('script');
   script.src = 'journeys.js';
