@@ -651,9 +651,12 @@ TEST_CASE("a bad track point is refused with its line number") {
                      "[lon, lat]");
   check_one_error_at(replace(with_track(), "[125.0, 39.6]", R"([125.0, "39.6"])"), "/lines/0/track/0/points/1",
                      R"([125.0, "39.6"])", "two numbers");
-  // A number too large for a double is not finite.
-  check_one_error_at(replace(with_track(), "[125.0, 39.6]", "[125.0, 1e999]"), "/lines/0/track/0/points/1", "1e999",
-                     "outside the region");
+  // A number too large for a double is refused by the parser, on its line.
+  const std::string huge = replace(with_track(), "[125.0, 39.6]", "[125.0, 1e999]");
+  const core::LoadResult r = core::load_trips(huge, "t.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == line_of(huge, "1e999"));
+  CHECK(r.errors[0].message.find("1e999") != std::string::npos);
 }
 
 TEST_CASE("a track stretch runs from a station of its line to the next one, with its ends near them") {
