@@ -98,13 +98,15 @@ void print_leg(const char* label, const core::Leg& leg, const core::TripData& da
   }
   std::printf("%s\n", line.c_str());
   if (leg.mode == core::Mode::Train && leg.stops.size() >= 2) {
-    std::size_t on_lines = 0, waypoints = 0;
+    std::size_t on_lines = 0, line_points = 0;
     for (std::size_t i = 0; i < leg.via_line.size(); ++i) {
       on_lines += leg.via_line[i].empty() ? 0 : 1;
-      waypoints += leg.via[i].size();
+      line_points += leg.via[i].size();
     }
-    std::printf("    lines     %zu of %zu stretches follow a rail line (%zu line waypoints); great circles elsewhere\n",
-                on_lines, leg.stops.size() - 1, waypoints);
+    std::printf(
+        "    lines     %zu of %zu stretches follow a rail line (%zu points: stations and traced track); "
+        "great circles elsewhere\n",
+        on_lines, leg.stops.size() - 1, line_points);
   }
 
   if (c.timed_h) {

@@ -146,7 +146,7 @@ Padding padding_for_panels(const PlaneRect& bounds, const Viewport& viewport, co
 }
 
 PlaneRect journeys_region() {
-  static const PlaneRect region = project_lonlat_box(96.0, -2.0, 146.0, 56.0);
+  static const PlaneRect region = project_lonlat_box(kRegionWestLon, kRegionSouthLat, kRegionEastLon, kRegionNorthLat);
   return region;
 }
 

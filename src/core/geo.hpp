@@ -16,6 +16,10 @@ struct LatLon {
   double lon = 0.0;  // degrees, east positive, [-180, 180]
 };
 
+// The lon/lat box every trip lies in (Singapore to Vostochny): the camera's region, and where a line's traced
+// track points must lie.
+constexpr double kRegionWestLon = 96.0, kRegionSouthLat = -2.0, kRegionEastLon = 146.0, kRegionNorthLat = 56.0;
+
 // True if lat is in [-90, 90], lon in [-180, 180] and both are finite.
 bool is_valid(LatLon p);
 

@@ -563,6 +563,8 @@ class Validator {
   void read_sources(const json& root, TripData& out);
   void read_places(const json& root, TripData& out);
   void read_lines(const json& root, TripData& out);
+  void read_track(const json& l, const std::string& path, RailLine& line, const TripData& data);
+  std::optional<LatLon> read_track_point(const json& v, const std::string& path);
   void read_vehicles(const json& root, TripData& out);
   void read_trip(const json& t, const std::string& path, Trip& trip, const TripData& data);
   bool read_leg(const json& l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
@@ -704,7 +706,7 @@ void Validator::read_lines(const json& root, TripData& out) {
     const json& l = (*arr)[i];
     const std::string p = "/lines/" + std::to_string(i);
     if (!expect_object(l, p, "a rail line")) continue;
-    check_keys(l, p, {"id", "name", "places", "sources", "note"});
+    check_keys(l, p, {"id", "name", "places", "sources", "note", "track"});
     RailLine line;
     line.id = read_id(l, p, seen, "line");
     line.name = get_string(l, p, "name", true).value_or("");
@@ -728,6 +730,7 @@ void Validator::read_lines(const json& root, TripData& out) {
     }
     line.sources = get_sources(l, p, "sources", true, "line \"" + line.id + "\" (its stations and their order)");
     line.note = get_string(l, p, "note", false, false).value_or("");
+    read_track(l, p, line, out);
     out.lines.push_back(std::move(line));
   }
   // Every waypoint place draws some line (a waypoint on no line is a leftover).
@@ -742,17 +745,113 @@ void Validator::read_lines(const json& root, TripData& out) {
   }
 }
 
+// One [lon, lat] pair of a track stretch, in GeoJSON order as the traces give it, inside the region of the trips.
+std::optional<LatLon> Validator::read_track_point(const json& v, const std::string& path) {
+  if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number()) {
+    error(path, std::string("expected a point [lon, lat] (two numbers), found ") +
+                    (v.is_array() ? "an array of " + std::to_string(v.size()) + " items" : type_name(v)));
+    return std::nullopt;
+  }
+  const double lon = v[0].get<double>(), lat = v[1].get<double>();
+  if (!std::isfinite(lon) || !std::isfinite(lat) || lon < kRegionWestLon || lon > kRegionEastLon ||
+      lat < kRegionSouthLat || lat > kRegionNorthLat) {
+    error(path, "point [" + format_number(lon) + ", " + format_number(lat) +
+                    "] is outside the region of the trips (longitude " + format_number(kRegionWestLon) + " to " +
+                    format_number(kRegionEastLon) + ", latitude " + format_number(kRegionSouthLat) + " to " +
+                    format_number(kRegionNorthLat) + "; a point is [lon, lat], longitude first)");
+    return std::nullopt;
+  }
+  return LatLon{lat, lon};
+}
+
+// The traced stretches of a line: each between a station and the next one on the line, in line order, with a
+// known source, points inside the region, and ends near its stations.
+void Validator::read_track(const json& l, const std::string& p, RailLine& line, const TripData& data) {
+  const json* arr = get_array(l, p, "track", false);
+  if (!arr) return;
+  long last_from = -1;  // index in line.places of the previous stretch's `from`
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const json& t = (*arr)[i];
+    const std::string tp = p + "/track/" + std::to_string(i);
+    if (!expect_object(t, tp, "a track stretch")) continue;
+    check_keys(t, tp, {"from", "to", "source", "points"});
+    TrackStretch st;
+    st.from = get_string(t, tp, "from", true).value_or("");
+    st.to = get_string(t, tp, "to", true).value_or("");
+    if (auto src = get_string(t, tp, "source", true)) {
+      st.source = *src;
+      if (source_ids_.count(st.source) == 0)
+        error(tp + "/source", "unknown source id \"" + st.source + "\" (not defined in /sources)");
+    }
+    // from and to: consecutive stations of this line, in its order; stretches in line order, each pair once.
+    const auto at = [&](const std::string& id) -> long {
+      const auto it = std::find(line.places.begin(), line.places.end(), id);
+      return it == line.places.end() ? -1 : static_cast<long>(it - line.places.begin());
+    };
+    const long from = st.from.empty() ? -1 : at(st.from), to = st.to.empty() ? -1 : at(st.to);
+    bool ends_ok = from >= 0 && to >= 0;
+    if (!st.from.empty() && from < 0)
+      error(tp + "/from", "\"" + st.from + "\" is not a station of line \"" + line.id + "\" (its \"places\")");
+    if (!st.to.empty() && to < 0)
+      error(tp + "/to", "\"" + st.to + "\" is not a station of line \"" + line.id + "\" (its \"places\")");
+    if (ends_ok && to != from + 1) {
+      const std::string next = from + 1 < static_cast<long>(line.places.size())
+                                   ? "\"" + line.places[static_cast<std::size_t>(from) + 1] + "\""
+                                   : "none: it is the line's last station";
+      error(tp + "/to", "a stretch runs from a station to the next one on the line: after \"" + st.from + "\" comes " +
+                            next + ", not \"" + st.to + "\"");
+      ends_ok = false;
+    }
+    if (ends_ok && from <= last_from)
+      error(tp + "/from", "stretches go in line order, each pair of stations once: the stretch from \"" + st.from +
+                              "\" comes after one from \"" + line.places[static_cast<std::size_t>(last_from)] + "\"");
+    if (ends_ok) last_from = std::max(last_from, from);
+    if (const json* pts = get_array(t, tp, "points", true)) {
+      if (pts->empty()) error(tp + "/points", "a stretch needs at least one point (or leave the stretch out)");
+      for (std::size_t j = 0; j < pts->size(); ++j)
+        if (auto pt = read_track_point((*pts)[j], tp + "/points/" + std::to_string(j))) st.points.push_back(*pt);
+      if (ends_ok && !st.points.empty() && st.points.size() == pts->size()) {
+        const Place* a = data.find_place(st.from);
+        const Place* b = data.find_place(st.to);
+        const double da = a ? great_circle_km(a->coord, st.points.front()) : 0.0;
+        const double db = b ? great_circle_km(b->coord, st.points.back()) : 0.0;
+        if (da > kTrackEndMaxKm)
+          error(tp + "/points/0", "the stretch's first point is " + format_number(std::round(da)) + " km from \"" +
+                                      st.from + "\": it must lie within " + format_number(kTrackEndMaxKm) +
+                                      " km (are the points reversed, or the stretch on the wrong stations?)");
+        if (db > kTrackEndMaxKm)
+          error(tp + "/points/" + std::to_string(pts->size() - 1),
+                "the stretch's last point is " + format_number(std::round(db)) + " km from \"" + st.to +
+                    "\": it must lie within " + format_number(kTrackEndMaxKm) +
+                    " km (are the points reversed, or the stretch on the wrong stations?)");
+      }
+    }
+    line.track.push_back(std::move(st));
+  }
+}
+
 namespace {
-// The places of a line strictly between a and b, in travel order (a to b), when the line has both.
-std::optional<std::vector<std::string>> line_between(const RailLine& line, const std::string& a, const std::string& b) {
+// The points of a line strictly between its stations a and b, in travel order from a to b (either direction
+// along the line): the stations in between and the track points of each stretch; nullopt unless the line has both.
+std::optional<std::vector<LatLon>> line_between(const RailLine& line, const TripData& data, const std::string& a,
+                                                const std::string& b) {
   const auto ia = std::find(line.places.begin(), line.places.end(), a);
   const auto ib = std::find(line.places.begin(), line.places.end(), b);
   if (ia == line.places.end() || ib == line.places.end() || ia == ib) return std::nullopt;
-  std::vector<std::string> out;
-  if (ia < ib)
-    out.assign(ia + 1, ib);
-  else
-    out.assign(std::make_reverse_iterator(ia), std::make_reverse_iterator(ib + 1));
+  const std::size_t lo = static_cast<std::size_t>(std::min(ia, ib) - line.places.begin());
+  const std::size_t hi = static_cast<std::size_t>(std::max(ia, ib) - line.places.begin());
+  // Walk from the lower station to the higher one in line order, then reverse if travelling the other way.
+  std::vector<LatLon> out;
+  for (std::size_t k = lo; k < hi; ++k) {
+    if (k > lo)
+      if (const Place* station = data.find_place(line.places[k])) out.push_back(station->coord);
+    for (const TrackStretch& st : line.track)
+      if (st.from == line.places[k] && st.to == line.places[k + 1]) {
+        out.insert(out.end(), st.points.begin(), st.points.end());
+        break;
+      }
+  }
+  if (ia > ib) std::reverse(out.begin(), out.end());
   return out;
 }
 }  // namespace
@@ -1036,17 +1135,16 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
     ok = false;
   }
 
-  // Train legs follow the rail lines: between two stops on one line, the line's stations in between.
+  // Train legs follow the rail lines: between two stops on one line, the line's stations and track in between.
   if (leg.stops.size() >= 2) {
     leg.via.assign(leg.stops.size() - 1, {});
     leg.via_line.assign(leg.stops.size() - 1, {});
     for (std::size_t i = 0; leg.mode == Mode::Train && i + 1 < leg.stops.size(); ++i) {
       for (const RailLine& line : data.lines) {
-        const auto between = line_between(line, leg.stops[i].place_id, leg.stops[i + 1].place_id);
+        auto between = line_between(line, data, leg.stops[i].place_id, leg.stops[i + 1].place_id);
         if (!between) continue;
         leg.via_line[i] = line.id;
-        for (const std::string& id : *between)
-          if (const Place* place = data.find_place(id)) leg.via[i].push_back(place->coord);
+        leg.via[i] = std::move(*between);
         break;
       }
     }

@@ -71,14 +71,30 @@ struct Place {
   bool waypoint = false;
 };
 
-// A railway line as an ordered list of places (its stations, end to end). A rail leg between two stops that
-// are both on one line follows the line's places between them, in either direction, instead of a great circle.
+// The traced track between two consecutive stations of a line: the points, from `from` towards `to` and without
+// the stations themselves, that make the drawn line follow the track. Copied from a public trace of the line.
+struct TrackStretch {
+  std::string from;    // a station (place id) of the line
+  std::string to;      // the next station of the line after `from`
+  std::string source;  // where the points come from
+  std::vector<LatLon> points;
+};
+
+// A stretch's first point lies within this distance of its `from` station and its last within this of `to`
+// (the traces are simplified: vertices 1-10 km apart on the plain). Farther means the stretch is attached to the
+// wrong stations or its points are reversed.
+constexpr double kTrackEndMaxKm = 15.0;
+
+// A railway line as an ordered list of places (its stations, end to end) and, between some consecutive stations,
+// the traced track. A rail leg between two stops that are both on one line follows the line's stations and
+// track between them, in either direction, instead of a great circle.
 struct RailLine {
   std::string id;
   std::string name;
   std::vector<std::string> places;   // place ids in line order, at least 2
   std::vector<std::string> sources;  // for the stations and their order
   std::string note;
+  std::vector<TrackStretch> track;  // in line order, at most one per pair of consecutive stations
 };
 
 // A local date, optionally a local time, with its UTC offset; and how it is known.
@@ -150,9 +166,9 @@ struct Leg {
   std::vector<std::string> sources;  // for the mode and vehicle (what-ifs: for their basis)
   std::string note;
   bool what_if = false;
-  // Resolved from the lines (train legs only): via[i] holds the waypoints of the line followed from stops[i]
-  // to stops[i+1] (empty: a great circle, or consecutive stations), via_line[i] that line's id ("" if none).
-  // Sized stops.size() - 1 (empty for fewer than two stops).
+  // Resolved from the lines (train legs only): via[i] holds the points of the line followed from stops[i]
+  // to stops[i+1], its stations and track points in between (empty: a great circle, or untraced neighbours),
+  // via_line[i] that line's id ("" if none). Sized stops.size() - 1 (empty for fewer than two stops).
   std::vector<std::vector<LatLon>> via;
   std::vector<std::string> via_line;
 };

@@ -86,7 +86,8 @@ test('a lost WebGL context is restored: the same picture is drawn again and the 
 });
 
 // Rail legs follow their lines (issue 15): every station of a line between two stops of a train leg lies on the
-// red line drawn for the journey there. One screenshot per trip, the whole journey in view.
+// red line drawn for the journey there, and at the points of the lines' traced track between those stations.
+// One screenshot per trip, the whole journey in view.
 function lineWaypoints(tripId) {
   const data = JSON.parse(fs.readFileSync(path.join(DIST, 'assets', 'trips.json'), 'utf8'));
   const places = new Map(data.places.map((p) => [p.id, p]));
@@ -99,8 +100,12 @@ function lineWaypoints(tripId) {
       const line = (data.lines || []).find((l) => l.places.includes(a) && l.places.includes(b));
       if (!line) continue;
       const ia = line.places.indexOf(a), ib = line.places.indexOf(b);
-      const between = ia < ib ? line.places.slice(ia + 1, ib) : line.places.slice(ib + 1, ia).reverse();
-      for (const id of between) out.push(places.get(id));
+      for (let k = Math.min(ia, ib); k < Math.max(ia, ib); k++) {
+        if (k > Math.min(ia, ib)) out.push(places.get(line.places[k]));
+        const stretch = (line.track || []).find((st) => st.from === line.places[k] && st.to === line.places[k + 1]);
+        for (const [j, [lon, lat]] of (stretch ? stretch.points : []).entries())
+          out.push({ id: `${line.id} track ${stretch.from}-${stretch.to} point ${j}`, lat, lon });
+      }
     }
   }
   return out;

@@ -568,6 +568,21 @@ TEST_CASE("rail legs follow their lines; waypoints are never stops and name thei
           CAPTURE(s.place_id);
           CHECK_FALSE(d.find_place(s.place_id)->waypoint);
         }
+  // The traced track lives on the lines, not in /places (it made the file heavy to load: issue 13), and every
+  // stretch copies a public trace, not the desk's guess.
+  std::size_t stretches = 0;
+  for (const core::Place& p : d.places) {
+    CAPTURE(p.id);
+    CHECK(p.coord_note.find("Vertex of the traced") == std::string::npos);
+  }
+  for (const core::RailLine& line : d.lines)
+    for (const core::TrackStretch& st : line.track) {
+      CAPTURE(line.id);
+      CAPTURE(st.from);
+      CHECK_FALSE(core::is_desk_source(source(st.source.c_str())));
+      ++stretches;
+    }
+  CHECK(stretches >= 80);
   // Pyongyang -> Beijing: every stretch but the two at the Yalu bridge follows a line.
   for (const char* id : {"2018-03-beijing", "2019-01-beijing", "2025-09-beijing"}) {
     CAPTURE(id);

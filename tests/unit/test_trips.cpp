@@ -582,6 +582,119 @@ TEST_CASE("a line waypoint cannot be a stop, and lines name known places once") 
   }
 }
 
+// --- Traced track: the points between two stations of a line, stored on the line (issue 15).
+
+namespace {
+
+// The minimal document with a line p-one -> p-two whose track between them is traced (three points, one per
+// text line of its own where the tests need the line number).
+std::string with_track(const std::string& stretch = R"({"from": "p-one", "to": "p-two", "source": "src-a", "points": [
+        [125.65, 39.05],
+        [125.0, 39.6],
+        [124.45, 40.05]]})") {
+  return replace(valid_doc(), R"(  "vehicles": [)",
+                 R"(  "lines": [{"id": "line-a", "name": "Line A", "places": ["p-one", "p-two"], "sources": ["src-a"],
+    "track": [
+      )" + stretch + R"(
+    ]}],
+  "vehicles": [)");
+}
+
+// The one error at `path`, on the text line holding `needle`.
+void check_one_error_at(const std::string& text, const std::string& path, const std::string& needle,
+                        const std::string& says) {
+  const core::LoadResult r = core::load_trips(text, "t.json");
+  INFO(all_errors(r));
+  const core::LoadError* e = find_error(r, path);
+  REQUIRE(e);
+  CHECK(r.errors.size() == 1);
+  CHECK(e->line == line_of(text, needle));
+  CHECK(e->message.find(says) != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("a train leg follows a line's traced track, in either direction") {
+  const core::LoadResult r = core::load_trips(with_track(), "t.json");
+  INFO(all_errors(r));
+  REQUIRE(r.ok());
+  const core::RailLine& line = r.data.lines.at(0);
+  REQUIRE(line.track.size() == 1);
+  CHECK(line.track[0].source == "src-a");
+  const core::Leg& out = r.data.trips.at(0).outbound.at(0);
+  REQUIRE(out.via.at(0).size() == 3);                   // p-one, the three track points, p-two
+  CHECK(out.via[0][0].lon == doctest::Approx(125.65));  // points are [lon, lat]
+  CHECK(out.via[0][0].lat == doctest::Approx(39.05));
+  CHECK(out.via[0][2].lat == doctest::Approx(40.05));
+  CHECK(out.via_line[0] == "line-a");
+  // The track points are not places: nothing is added to /places or to the stops.
+  CHECK(r.data.places.size() == 3);
+  CHECK(out.stops.size() == 3);
+
+  const std::string back = replace(
+      with_track(), R"("stops": [{"place": "p-three", "reported": false}, {"place": "p-one", "reported": false}])",
+      R"("stops": [{"place": "p-two", "reported": false}, {"place": "p-one", "reported": false}])");
+  const core::LoadResult rb = core::load_trips(back, "t.json");
+  INFO(all_errors(rb));
+  REQUIRE(rb.ok());
+  const core::Leg& ret = rb.data.trips.at(0).return_legs.at(0);
+  REQUIRE(ret.via.at(0).size() == 3);
+  CHECK(ret.via[0][0].lat == doctest::Approx(40.05));  // reversed: from p-two's end
+  CHECK(ret.via[0][2].lat == doctest::Approx(39.05));
+}
+
+TEST_CASE("a bad track point is refused with its line number") {
+  // Latitude and longitude swapped: [lat, lon] instead of [lon, lat] lies far outside the region.
+  check_one_error_at(replace(with_track(), "[125.0, 39.6]", "[39.6, 125.0]"), "/lines/0/track/0/points/1",
+                     "[39.6, 125.0]", "outside the region");
+  check_one_error_at(replace(with_track(), "[125.0, 39.6]", "[125.0]"), "/lines/0/track/0/points/1", "[125.0]",
+                     "[lon, lat]");
+  check_one_error_at(replace(with_track(), "[125.0, 39.6]", R"([125.0, "39.6"])"), "/lines/0/track/0/points/1",
+                     R"([125.0, "39.6"])", "two numbers");
+  // A number too large for a double is refused by the parser, on its line.
+  const std::string huge = replace(with_track(), "[125.0, 39.6]", "[125.0, 1e999]");
+  const core::LoadResult r = core::load_trips(huge, "t.json");
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == line_of(huge, "1e999"));
+  CHECK(r.errors[0].message.find("1e999") != std::string::npos);
+}
+
+TEST_CASE("a track stretch runs from a station of its line to the next one, with its ends near them") {
+  // Not a station of the line.
+  check_one_error_at(replace(with_track(), R"("to": "p-two")", R"("to": "p-three")"), "/lines/0/track/0/to",
+                     R"("to": "p-three")", "not a station of line \"line-a\"");
+  check_one_error_at(replace(with_track(), R"("from": "p-one")", R"("from": "p-nowhere")"), "/lines/0/track/0/from",
+                     R"("from": "p-nowhere")", "not a station of line \"line-a\"");
+  // Against the line's order: from p-two to p-one (give the points that way round so only the order is wrong).
+  check_one_error_at(with_track(R"({"from": "p-two", "to": "p-one", "source": "src-a", "points": [
+        [124.45, 40.05], [125.65, 39.05]]})"),
+                     "/lines/0/track/0/to", R"("from": "p-two")", "after \"p-two\" comes none");
+  // Points in the wrong direction: each end is far from its station.
+  const std::string reversed = with_track(R"({"from": "p-one", "to": "p-two", "source": "src-a", "points": [
+        [124.45, 40.05],
+        [125.65, 39.05]]})");
+  const core::LoadResult r = core::load_trips(reversed, "t.json");
+  const core::LoadError* first = find_error(r, "/lines/0/track/0/points/0");
+  const core::LoadError* last = find_error(r, "/lines/0/track/0/points/1");
+  REQUIRE(first);
+  REQUIRE(last);
+  CHECK(r.errors.size() == 2);
+  CHECK(first->line == line_of(reversed, "[124.45, 40.05]"));
+  CHECK(first->message.find("km from \"p-one\"") != std::string::npos);
+  CHECK(last->line == line_of(reversed, "[125.65, 39.05]"));
+}
+
+TEST_CASE("a track stretch needs a known source and points") {
+  check_one_error_at(replace(with_track(), R"("source": "src-a", )", ""), "/lines/0/track/0/source",
+                     R"({"from": "p-one")", "missing field \"source\"");
+  check_one_error_at(replace(with_track(), R"("source": "src-a")", R"("source": "src-nope")"),
+                     "/lines/0/track/0/source", R"("source": "src-nope")", "unknown source id \"src-nope\"");
+  check_one_error_at(with_track(R"({"from": "p-one", "to": "p-two", "source": "src-a", "points": []})"),
+                     "/lines/0/track/0/points", R"("points": [])", "at least one point");
+  check_one_error_at(replace(with_track(), R"("source": "src-a", )", R"("source": "src-a", "sorce": "x", )"),
+                     "/lines/0/track/0/sorce", R"("sorce")", "unknown field");
+}
+
 TEST_CASE("a published line length is only for train legs") {
   const std::string d = replace(valid_doc(), R"({"value": 1364, "sources": ["src-b"]})",
                                 R"({"value": 1364, "sources": ["src-b"], "line_length": true})");
