@@ -247,7 +247,7 @@
     ready,
     // A plain object: the reader's state and read-only status (frames drawn, canvas size, messages).
     getState() {
-      if (!module) return { loading: true, status: { framesDrawn: 0, messages: messages.slice() } };
+      if (!module) return { loading: true, status: { framesComposed: 0, framesDrawn: 0, messages: messages.slice() } };
       return JSON.parse(module.UTF8ToString(module._journeys_get_state()));
     },
     // Changes part of the state, e.g. setState({sidebarOpen: false}). Throws (and changes nothing) when a key

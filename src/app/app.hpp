@@ -160,6 +160,10 @@ struct App {
   // the page's main thread).
   double redraw_until_ms = 0.0;  // emscripten_get_now() ms
   int redraw_frames = 0;
+  // The picture on the canvas (core/picture_key.hpp; 0: not known, the next frame is drawn): a frame that would
+  // draw the same is skipped. Anything drawn on the canvas other than by draw_frame sets it to 0.
+  std::uint64_t drawn_picture = 0;
+  int textures_uploaded = 0;  // counts uploads of the font atlas and icons: the same vertices, other pixels
   static constexpr double kSettleMs = 500.0;
   static constexpr int kSettleFrames = 4;
   Offscreen offscreen;              // Save image and Export video draw here

@@ -87,4 +87,5 @@ NOT_INLINED void load_icons() {
   load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
   load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
   load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
+  ++app.textures_uploaded;
 }

@@ -131,4 +131,5 @@ Composition::~Composition() {
   app.session.state.camera = camera_;
   app.session.flying = flying_;
   app.session.view_moved = view_moved_;
+  app.drawn_picture = 0;  // (it drew off-screen; the reader's frame is drawn again, whatever it shows)
 }

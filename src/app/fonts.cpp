@@ -73,6 +73,7 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   }
   StartupStep upload("font atlas: upload the texture");
   render::imgui_renderer_upload_fonts(app.imgui_renderer);
+  ++app.textures_uploaded;
 }
 
 static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "app/app.hpp"
+#include "core/picture_key.hpp"
 #include "render/basemap.hpp"
 #include "render/imgui_renderer.hpp"
 #include "render/snapshot.hpp"
@@ -101,6 +102,7 @@ NOT_INLINED static void recover_context() {
   release_offscreen(app.offscreen, /*context_lost=*/true);
   render::imgui_renderer_destroy(app.imgui_renderer, /*context_lost=*/true);
   app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
+  app.drawn_picture = 0;        // the canvas was lost with the context
   create_gpu_resources();
   request_redraw();
   report_to_page(0, "The graphics context is back; the map is drawn again.");
@@ -247,6 +249,10 @@ NOT_INLINED static void draw_map_only() {
 
 // --- frame ------------------------------------------------------------------------------------------------------
 NOT_INLINED static void draw_frame(double frame_start_ms);
+static void pause_off_screen_when_whole();
+static void frame_the_trip();
+static void lay_out_frame();
+static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, float line_scale, bool have_journey);
 
 static void frame() {
   if (app.start_stage != StartStage::Done) {
@@ -303,17 +309,14 @@ static void frame() {
     ui::apply_style(app.layout);
   }
 
-  // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew.
-  {
-    app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
-    app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
-                                  app.journey_layer.lasting_panels.end());
-    const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
-    app.session.fit_margin =
-        app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
+  frame_the_trip();
+  // The first full frame is laid out once unseen: ImGui shows a window that sizes itself from its second frame,
+  // and the trip is framed beside the panels the frame before drew. So the first picture is the whole one, and
+  // the frames after it (drawn to let ImGui settle) make the same picture and are skipped (picture_key).
+  if (app.session.status.frames_composed == 0) {
+    lay_out_frame();
+    frame_the_trip();
   }
-  if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
-    render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
   core::session_step(app.session, dt);
 
   // Draw only what may have changed (see App::redraw_until_ms): the clock running, the camera flying, a panel
@@ -325,8 +328,20 @@ static void frame() {
   draw_frame(frame_start_ms);
 }
 
-// The panels, the labels and the map, drawn.
-NOT_INLINED static void draw_frame(double frame_start_ms) {
+// A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew.
+static void frame_the_trip() {
+  app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
+  app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
+                                app.journey_layer.lasting_panels.end());
+  const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
+  app.session.fit_margin =
+      app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
+  if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
+    render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+}
+
+// ImGui's frame: the labels, icons and panels laid out into draw lists, and the commands the panels emitted run.
+static void lay_out_frame() {
   ImGui_ImplSDL2_NewFrame();
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 60.0f;  // two frames, one timestamp
   ImGui::NewFrame();
@@ -343,8 +358,27 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
   ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
   ImGui::Render();
   for (const core::Command& c : app.requests.commands) run_command(c);
+  ++app.session.status.frames_composed;
+}
 
+// The panels, the labels and the map, drawn.
+NOT_INLINED static void draw_frame(double frame_start_ms) {
+  lay_out_frame();
+  const bool have_journey = app.session.journey.trip != nullptr;
   const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
+  const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
+  const float zoom = static_cast<float>(app.session.state.camera.zoom);
+  const float line_scale = std::max(1.0f, app.layout.scale * 0.75f);
+  // A frame after a change, with nothing moving (the frames that let ImGui size a new window and settle), often
+  // makes the picture already on the canvas: then nothing is drawn, and the browser has no new canvas to take
+  // (without a GPU, each one is read back on the page's main thread: a task of 80-150 ms).
+  const bool moving = app.session.state.playback.playing || app.session.flying || app.requests.animating;
+  const std::uint64_t picture = moving ? 0 : picture_key(view, zoom, line_scale, have_journey);
+  if (picture != 0 && picture == app.drawn_picture) {
+    pause_off_screen_when_whole();
+    return;
+  }
+  app.drawn_picture = picture;
   glViewport(0, 0, w, h);
   const float* sea = app.layout.dark ? render::kDarkSeaColour : render::kSeaColour;
   if (app.session.state.presentation.transparent)
@@ -353,25 +387,57 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
     glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (app.map_renderer_ready) {
-    const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
-    const float zoom = static_cast<float>(app.session.state.camera.zoom);
     render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom,
                               app.layout.dark);
     if (have_journey)
       render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.session.journey, app.session.state,
-                                        view.data(), w, h, app.session.status.pixel_ratio,
-                                        std::max(1.0f, app.layout.scale * 0.75f), app.layout.dark);
+                                        view.data(), w, h, app.session.status.pixel_ratio, line_scale, app.layout.dark);
   }
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
   if (app.frame_cpu_ms.size() < 100000)
     app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
   if (++app.session.status.frames_drawn == 1) notify_first_frame();
-  // Off-screen from the start: drawn on a timer (journeys_set_visible) until the picture is whole, then paused.
-  if (app.main_loop_paused && app.session.status.frames_drawn == App::kFramesBeforeOffScreenPause) {
+  pause_off_screen_when_whole();
+}
+
+// Off-screen from the start: drawn on a timer (journeys_set_visible) until the picture is whole, then paused.
+static void pause_off_screen_when_whole() {
+  if (app.main_loop_paused && app.session.status.frames_composed == App::kFramesBeforeOffScreenPause) {
     emscripten_pause_main_loop();
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
   }
+}
+
+// What the frame about to be drawn shows (core/picture_key.hpp): the canvas, the theme, the map's view, the
+// routes, the textures' uploads, and ImGui's draw data (panels, labels, icons: every vertex and draw command).
+static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, float line_scale, bool have_journey) {
+  const core::AppStatus& s = app.session.status;
+  std::uint64_t key = core::kPictureKeySeed;
+  for (auto v : {s.canvas_pixel_width, s.canvas_pixel_height}) key = core::mix_key(key, v);
+  key = core::mix_key(key, s.pixel_ratio);
+  key = core::mix_key(key, app.layout.dark);
+  key = core::mix_key(key, app.session.state.presentation.transparent);
+  key = core::mix_key(key, app.map_renderer_ready);
+  key = core::mix_key(key, app.textures_uploaded);
+  key = core::mix_key_bytes(key, view.data(), sizeof(float) * view.size());
+  key = core::mix_key(key, zoom);
+  if (have_journey)
+    key = render::journey_layer_routes_key(app.journey_layer, app.session.journey, app.session.state, line_scale, key);
+  const ImDrawData* d = ImGui::GetDrawData();
+  key = core::mix_key(key, d->CmdListsCount);
+  for (int i = 0; i < d->CmdListsCount; ++i) {
+    const ImDrawList* list = d->CmdLists[i];
+    key = core::mix_key_bytes(key, list->VtxBuffer.Data, sizeof(ImDrawVert) * list->VtxBuffer.Size);
+    key = core::mix_key_bytes(key, list->IdxBuffer.Data, sizeof(ImDrawIdx) * list->IdxBuffer.Size);
+    for (const ImDrawCmd& c : list->CmdBuffer) {
+      key = core::mix_key_bytes(key, &c.ClipRect, sizeof c.ClipRect);
+      key = core::mix_key(key, reinterpret_cast<std::uintptr_t>(c.TextureId));
+      for (auto v : {c.VtxOffset, c.IdxOffset, c.ElemCount}) key = core::mix_key(key, v);
+      key = core::mix_key(key, c.UserCallback != nullptr);
+    }
+  }
+  return key == 0 ? 1 : key;  // 0 means "no picture known"
 }
 
 void start_app() {

@@ -287,7 +287,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
   App& app = the_app();
   if (!app.started || app.main_loop_paused == !visible) return;
   app.main_loop_paused = !visible;
-  const bool starting = app.session.status.frames_drawn < App::kFramesBeforeOffScreenPause;
+  const bool starting = app.session.status.frames_composed < App::kFramesBeforeOffScreenPause;
   if (visible) {
     request_redraw();
     app.last_frame_ms = 0.0;

@@ -46,6 +46,7 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
   const Presentation& presentation = state.presentation;
   j["status"] = {
       {"framesRun", status.frames_run},
+      {"framesComposed", status.frames_composed},
       {"framesDrawn", status.frames_drawn},
       {"canvas",
        {{"cssWidth", status.canvas_css_width},

@@ -57,9 +57,10 @@ struct LabelStatus {
   bool leader = false;  // drawn away from its dot, with a line back to it
 };
 struct AppStatus {
-  // Frames run (each animation frame the app handled) and frames drawn: a frame is drawn only when something on
-  // it may have changed, so an idle explainer runs frames without drawing and its picture stays current.
-  long long frames_run = 0, frames_drawn = 0;
+  // Frames run (each animation frame the app handled), composed (laid out by ImGui: after a change, and while
+  // something moves) and drawn (composed into a picture other than the one on the canvas; the rest are skipped).
+  // An idle explainer runs frames without composing or drawing them, and its picture stays current.
+  long long frames_run = 0, frames_composed = 0, frames_drawn = 0;
   int canvas_css_width = 0, canvas_css_height = 0;      // CSS pixels
   int canvas_pixel_width = 0, canvas_pixel_height = 0;  // drawing-buffer pixels
   float pixel_ratio = 1.0f;
@@ -81,7 +82,7 @@ struct AppStatus {
 
 // {"trip":"2018-03-beijing","mode":"both","time":3.5,"speed":1,"playing":false,"filter":"all",
 //  "sidebarOpen":true,"placeLabels":true,"view":{"lat":..,"lon":..,"zoom":..},
-//  "status":{"framesRun":..,"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..],
+//  "status":{"framesRun":..,"framesComposed":..,"framesDrawn":..,"canvas":{...},"endHours":..,"train":{...},"plane":{...},"messages":[..],
 //            "labels":[{"text":..,"x":..,"y":..,"width":..,"height":..,"leader":..}],"vehicles":[{"x":..,..}],
 //            "panels":[{"x":..,..}],"routes":[[x0,y0,x1,y1],..],"labelPlacements":..}}
 std::string state_to_json(const AppState& state, const AppStatus& status);

@@ -1,5 +1,7 @@
 #include "render/journey_layer.hpp"
 
+#include "core/picture_key.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // the last frame's windows: where the panels really are
 
@@ -75,6 +77,24 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
     RouteStyle travelled{{rgba[0], rgba[1], rgba[2], 1.0f}, 4.0f * line_scale, dash, static_cast<float>(km), px_per_km};
     draw_route(renderer, line, travelled, view, w, h, pixel_ratio);
   }
+}
+
+std::uint64_t journey_layer_routes_key(const JourneyLayer& layer, const core::Journey& journey,
+                                       const core::AppState& state, float line_scale, std::uint64_t key) {
+  key = core::mix_key(key, line_scale);
+  key = core::mix_key(key, core::pixels_per_km(state.camera));
+  for (int k = 0; k < 2; ++k) {
+    const core::Track& track = k ? journey.plane : journey.train;
+    const bool on = shown(state, track, k ? core::Mode::Plane : core::Mode::Train);
+    key = core::mix_key(key, on);
+    if (!on) continue;
+    const GpuLines& line = k ? layer.plane_line : layer.train_line;
+    key = core::mix_key(key, line.vao);
+    key = core::mix_key(key, line.index_count);
+    key = core::mix_key(key, track.what_if);
+    key = core::mix_key(key, core::track_state_at(track, state.playback.clock_h).km);
+  }
+  return key;
 }
 
 static ImVec2 to_screen(const core::Camera& camera, core::LatLon p) {

@@ -53,6 +53,11 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
                                const core::AppState& state, const float view[9], int w, int h, float pixel_ratio,
                                float line_scale, bool dark);
 
+// Everything journey_layer_draw_routes' picture depends on besides the view, the canvas and the theme, mixed
+// into `key` (app/picture_key.hpp): which routes, their buffers, colours and widths, and how far each is drawn.
+std::uint64_t journey_layer_routes_key(const JourneyLayer& layer, const core::Journey& journey,
+                                       const core::AppState& state, float line_scale, std::uint64_t key);
+
 // ImGui background draw list: stops, icons, place and stop labels (CSS px coordinates).
 // halo_font: `font` grown by the halo (render/halo_font.hpp). Labels keep out of `obstacles` (the layout's
 // panels and the page's own elements over the canvas) and of every ImGui window drawn in the last frame.

@@ -336,7 +336,7 @@ test('in a sandboxed iframe under a strict CSP: it draws, no violation, every re
     },
   });
   const frame = await waitForFrame(page, server.url);
-  await frame.waitForFunction(() => window.explainer && window.explainer.getState().status.framesDrawn > 2, null, { timeout: 30000 });
+  await frame.waitForFunction(() => window.explainer && window.explainer.getState().status.framesComposed > 2, null, { timeout: 30000 });
   assert.equal((await frame.evaluate(() => window.explainer.getState())).trip, '2019-04-vladivostok');
   assert.deepEqual(await frame.evaluate(() => window.__violations), []);
   // The policy is live in the frame: an inline script is refused (script-src 'self') and the refusal reported.

@@ -21,6 +21,34 @@ test('loads with no console errors, resolves ready and draws a non-blank canvas'
   await close();
 });
 
+// With software GL (SwiftShader, here) every picture handed to the browser is read back on the page's main thread,
+// a task of 80-150 ms: the frames ImGui needs to settle after a change are composed, and drawn only when their
+// picture differs from the one on the canvas (src/app/main.cpp picture_key).
+test('the settling frames after the start and after a change draw only pictures that differ', async () => {
+  const { page, problems, close } = await openPage(browser, server.url);
+  await waitReady(page);
+  await waitFrames(page, 10);  // the start's settling frames are over (App::kSettleMs)
+  const status = () => page.evaluate(() => window.explainer.getState().status);
+  const settled = await status();
+  assert.ok(settled.framesComposed >= 4, `${settled.framesComposed} frames composed`);
+  assert.ok(settled.framesDrawn <= 2, `the start drew ${settled.framesDrawn} frames for ${settled.framesComposed} composed: the settling frames were drawn`);
+  // The same view set again: composed (a change was asked for), nothing new drawn.
+  await page.evaluate(() => window.explainer.setState({ view: window.explainer.getState().view }));
+  await waitFrames(page, 10);
+  const same = await status();
+  assert.ok(same.framesComposed > settled.framesComposed, 'setState composed no frame');
+  assert.equal(same.framesDrawn, settled.framesDrawn, 'the same picture was drawn again');
+  // A real change is drawn, once it settles no more.
+  const before = await canvasPixels(page);
+  await page.evaluate(() => window.explainer.setState({ sidebarOpen: false }));
+  await waitFrames(page, 10);
+  const changed = await status();
+  assert.ok(changed.framesDrawn > same.framesDrawn, 'hiding the panel drew no frame');
+  assert.ok(meanDifference(before, await canvasPixels(page)) > 1, 'hiding the panel did not change the canvas');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('setState changes what is drawn; getState reports it; bad input throws and changes nothing', async () => {
   const { page, problems, close } = await openPage(browser, server.url);
   await waitReady(page);

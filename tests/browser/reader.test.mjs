@@ -22,7 +22,7 @@ const landed = (page) => page.waitForFunction(() => {
   const v = JSON.stringify(s.view);
   const same = window.__lastView === v;
   window.__lastView = v;
-  return same && s.status.framesDrawn > 2;
+  return same && s.status.framesComposed > 2;
 }, null, { polling: 250, timeout: 20000 });
 
 async function phonePage(url, { width = 390, height = 844 } = {}) {
@@ -361,7 +361,7 @@ const embedColours = (shot) => {
 };
 // Polls by timer: an off-screen frame gets no animation frames, so Playwright's default (rAF) polling never runs.
 const drawnOffScreen = (frame) => frame.waitForFunction(
-  () => window.explainer && window.explainer.getState().status.framesDrawn >= 3, null, { polling: 100, timeout: 30000 });
+  () => window.explainer && window.explainer.getState().status.framesComposed >= 3, null, { polling: 100, timeout: 30000 });
 
 test('an embed far below the fold, from the article\'s own site, draws its first frame and shows in a full-page screenshot', async () => {
   // The article and the explainer on one site (the explainer under /journeys/), as a newsroom hosts it.
@@ -373,12 +373,12 @@ test('an embed far below the fold, from the article\'s own site, draws its first
   const { page, problems, close } = await openPage(browser, site.url, { width: 900, height: 700 });
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
   await drawnOffScreen(frame);
-  const drawn = await frame.evaluate(() => window.explainer.getState().status.framesDrawn);
+  const drawn = await frame.evaluate(() => window.explainer.getState().status.framesComposed);
   const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
   saveScreenshot(PNG.sync.write(shot), 'reader-fullpage-embed');
   assert.ok(embedColours(shot) > 12, `the embed is blank in a full-page screenshot (${embedColours(shot)} colours)`);
   // Drawn until whole (the title block shows from ImGui's second frame), then paused until the reader scrolls to it.
-  assert.equal(await frame.evaluate(() => window.explainer.getState().status.framesDrawn), drawn, 'paused off-screen');
+  assert.equal(await frame.evaluate(() => window.explainer.getState().status.framesComposed), drawn, 'paused off-screen');
   const title = await frame.evaluate(() => window.explainer.locate('title'));
   assert.ok(title, 'the title block is on the paused picture');
   assert.deepEqual(problems, []);
@@ -399,11 +399,11 @@ test('an embed far below the fold, from another site, is ready before it is scro
   const frame = await iframe.contentFrame();
   await drawnOffScreen(frame);
   await frame.evaluate(() => window.explainer.ready);
-  const drawn = await frame.evaluate(() => window.explainer.getState().status.framesDrawn);
+  const drawn = await frame.evaluate(() => window.explainer.getState().status.framesComposed);
   await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));  // a round trip: frames would have moved on
-  assert.equal(await frame.evaluate(() => window.explainer.getState().status.framesDrawn), drawn, 'drawn off-screen, then paused');
+  assert.equal(await frame.evaluate(() => window.explainer.getState().status.framesComposed), drawn, 'drawn off-screen, then paused');
   await iframe.scrollIntoViewIfNeeded();
-  await frame.waitForFunction(() => window.explainer.getState().status.framesDrawn > 3, null, { timeout: 15000 });
+  await frame.waitForFunction((n) => window.explainer.getState().status.framesComposed > n, drawn, { timeout: 15000 });
   const shot = PNG.sync.read(await iframe.screenshot());
   saveScreenshot(PNG.sync.write(shot), 'reader-embed-scrolled-to');
   let colours = new Set();

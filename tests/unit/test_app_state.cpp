@@ -14,6 +14,7 @@ TEST_CASE("state_to_json reports the state and the read-only status") {
   state.sidebar_open = false;
   core::AppStatus status;
   status.frames_drawn = 42;
+  status.frames_composed = 45;
   status.canvas_css_width = 800;
   status.canvas_pixel_width = 1600;
   status.pixel_ratio = 2.0f;
@@ -21,6 +22,7 @@ TEST_CASE("state_to_json reports the state and the read-only status") {
   auto j = nlohmann::json::parse(core::state_to_json(state, status));
   CHECK(j["sidebarOpen"] == false);
   CHECK(j["status"]["framesDrawn"] == 42);
+  CHECK(j["status"]["framesComposed"] == 45);
   CHECK(j["status"]["canvas"]["cssWidth"] == 800);
   CHECK(j["status"]["canvas"]["pixelWidth"] == 1600);
   CHECK(j["status"]["canvas"]["pixelRatio"] == 2.0);
