@@ -30,11 +30,34 @@ case "$stage" in
     ;;
   all)
     ./emsdk-setup.sh
-    # One workflow a line: under set -e a failed build stops the run here (in an `a && b` list it would not).
-    # ctest also refuses binaries older than their sources (tests/fresh_tests.cmake).
-    cmake --workflow --preset web     # build/web: the app into dist/, the unit tests as wasm
-    cmake --workflow --preset fuzz    # build/fuzz: the unit tests under ASan+UBSan and the libFuzzer targets
-    cmake --workflow --preset test    # build/test: native unit tests and tools, then ctest runs everything
+    # The three build folders share nothing, so they are built side by side: each alone leaves a core idle for long
+    # stretches (configure, the app's link with LTO, Closure and wasm-opt, the sanitizer links), and on a 2-core
+    # machine the three together keep both busy. Each one's output goes to build/<name>.log and is printed whole when
+    # it ends (not interleaved), with its time; a failed build stops the run before ctest (which also refuses
+    # binaries older than their sources, tests/fresh_tests.cmake).
+    #   web:  build/web, the app into dist/ and the unit tests as wasm
+    #   fuzz: build/fuzz, the unit tests under ASan+UBSan and the libFuzzer targets
+    #   test: build/test, the native unit tests, the panels' tests and the tools
+    mkdir -p build
+    names=(web fuzz test)
+    pids=()
+    for name in "${names[@]}"; do
+      (start=$SECONDS; cmake --preset "$name" && cmake --build --preset "$name" && echo "built in $((SECONDS - start)) s") \
+        > "build/$name.log" 2>&1 &
+      pids+=($!)
+    done
+    failed=()
+    for i in "${!names[@]}"; do
+      status=0
+      wait "${pids[$i]}" || status=$?
+      echo "=== build/${names[$i]}: $([ "$status" -eq 0 ] && echo built || echo "FAILED ($status)"), its output: ==="
+      cat "build/${names[$i]}.log"
+      [ "$status" -eq 0 ] || failed+=("${names[$i]}")
+    done
+    if [ ${#failed[@]} -gt 0 ]; then echo "build failed: ${failed[*]}" >&2; exit 1; fi
+    echo "=== the builds took $SECONDS s since the start; ctest: ==="
+    ctest --preset test                # every test, one run: its closing line counts them all
+    echo "=== ./test.sh took $SECONDS s ==="
     ;;
   *)
     echo "usage: ./test.sh [all|unit|web|browser [PATTERN]]" >&2

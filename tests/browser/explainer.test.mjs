@@ -151,7 +151,11 @@ test('the filter lists only the trips made by plane; a missing alternative says 
 });
 
 test('every trip in both modes at half-time: the route from home is drawn in its colour, the what-if in the other', async () => {
-  const { page, problems, close } = await openPage(browser, server.url, { width: 1280, height: 800 });
+  // Reduced motion: the camera cuts to each trip instead of flying (the picture it lands on is the same; the flights
+  // are tested above and only cost time here).
+  const { page, problems, close } = await openPage(browser, server.url, {
+    width: 1280, height: 800, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
+  });
   await waitReady(page);
   await page.evaluate(() => window.explainer.setState({ sidebarOpen: false, placeLabels: false }));
   const ids = ['2018-03-beijing', '2018-05-dalian', '2018-06-singapore', '2018-06-beijing', '2019-01-beijing',

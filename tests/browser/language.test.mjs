@@ -271,7 +271,11 @@ const canvasTexts = (page) => page.evaluate(() => {
 });
 
 test('Korean mode shows no English: the page, the canvas\'s words for every trip, the embed, the video dialog', async () => {
-  const { page, close } = await openPage(browser, server.url + '#lang=ko&trip=2018-03-beijing', { width: 1280, height: 800 });
+  // Reduced motion: the camera cuts to each trip and mode instead of flying (the words are the same; 27 flights drawn
+  // frame by frame on SwiftShader only cost time here).
+  const { page, close } = await openPage(browser, server.url + '#lang=ko&trip=2018-03-beijing', {
+    width: 1280, height: 800, before: (p) => p.emulateMedia({ reducedMotion: 'reduce' }),
+  });
   await waitKorean(page);
   await page.waitForFunction(() => document.title === '김정은의 해외 방문길');
   const seen = [...await pageTexts(page)];

@@ -18,13 +18,29 @@ const state = (page) => page.evaluate(() => window.explainer.getState());
 const readerView = ({ trip, mode, time, playing, speed, view, sidebarOpen }) => ({ trip, mode, time, playing, speed, view, sidebarOpen });
 
 // In the page: the exported Blob played back in a <video>; its duration and size, and PNGs (data URLs) of the
-// frames at the given times, each drawn to a canvas once the video has seeked there.
-async function playBack(page, times) {
-  return page.evaluate(async (seekTimes) => {
+// frames at the given times (negative: from the end), each drawn to a canvas once the <video> presents it.
+// 'seeked' only says the element's clock is there: Chromium may still paint the frame it showed before until the
+// new one reaches the compositor (under load, a last frame read right after 'seeked' was the first frame again).
+// requestVideoFrameCallback reports each frame the element presents with its media time, so each read waits for
+// the frame whose span [mediaTime, mediaTime + 1/fps) holds the time asked for.
+async function playBack(page, times, fps) {
+  return page.evaluate(async ([seekTimes, rate]) => {
     const blob = window.__video;
     const video = document.createElement('video');
     video.muted = true;
     video.preload = 'auto';
+    // On screen, so that its frames reach the compositor (and requestVideoFrameCallback fires).
+    video.style.cssText = 'position: fixed; left: 0; top: 0; width: 64px; height: 36px; z-index: 10';
+    let shown = -1;  // media time of the frame presented last
+    const presents = [];
+    const onFrame = (now, meta) => {
+      shown = meta.mediaTime;
+      for (const p of presents.splice(0)) p();
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    const holds = (at) => shown >= 0 && shown <= at + 1e-3 && at < shown + 1 / rate - 1e-3;
+    const presented = async (at) => { while (!holds(at)) await new Promise((resolve) => presents.push(resolve)); };
     video.src = URL.createObjectURL(blob);
     document.body.appendChild(video);
     await new Promise((resolve, reject) => {
@@ -42,12 +58,13 @@ async function playBack(page, times) {
         video.currentTime = at;
         await seeked;
       }
+      await presented(at);
       canvas.getContext('2d').drawImage(video, 0, 0);
       frames.push(canvas.toDataURL('image/png'));
     }
     video.remove();
     return { duration: video.duration, width: video.videoWidth, height: video.videoHeight, type: blob.type, name: blob.name, size: blob.size, frames };
-  }, times);
+  }, [times, fps]);
 }
 
 const decode = (dataUrl) => PNG.sync.read(Buffer.from(dataUrl.split(',')[1], 'base64'));
@@ -76,7 +93,7 @@ test('export 3 s of the Hanoi trip in Both mode at 640×360, 30 fps: a video of 
   assert.ok(progress.every((f, i) => i === 0 || f > progress[i - 1]), 'progress does not only grow');
   assert.equal(progress.at(-1), 1);
 
-  const clip = await playBack(page, [0, -0.01]);
+  const clip = await playBack(page, [0, -0.01], 30);
   assert.equal(clip.type, h264 ? 'video/mp4' : 'video/webm');
   assert.equal(clip.name, `journeys-2019-02-hanoi-both-640x360.${h264 ? 'mp4' : 'webm'}`);
   assert.ok(Math.abs(clip.duration - 3) <= 0.1, `duration ${clip.duration} s, not 3.0 ± 0.1`);
@@ -181,7 +198,7 @@ test('the Export video button opens the dialog; each aspect ratio is composed fo
   for (const [width, height] of [[1920, 1080], [1080, 1080], [1080, 1920]]) {
     await page.evaluate(async (o) => { window.__video = await window.explainer.exportVideo(o); },
       { trip: '2019-02-hanoi', mode: 'both', width, height, seconds: 3, fps: 24 });
-    const clip = await playBack(page, [0, 1.0, -0.01]);
+    const clip = await playBack(page, [0, 1.0, -0.01], 24);
     assert.equal(clip.width, width);
     assert.equal(clip.height, height);
     const frames = clip.frames.map(decode);
@@ -227,7 +244,7 @@ test('format "webm": VP9 in WebM, exactly as long, for browsers (and readers) wi
   if (!vp9) {
     assert.match(await page.evaluate(() => window.__video.message), /cannot encode VP9/);
   } else {
-    const clip = await playBack(page, [0]);
+    const clip = await playBack(page, [0], 25);
     assert.equal(clip.type, 'video/webm');
     assert.equal(clip.name, 'journeys-2018-05-dalian-plane-320x180.webm');
     assert.ok(Math.abs(clip.duration - 2) <= 0.1, `duration ${clip.duration} s, not 2.0 ± 0.1`);
