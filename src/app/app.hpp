@@ -51,7 +51,7 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
 
 // The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
 // state, which needs them), then the fonts at the size the link's switches ask for; then every frame is full.
-enum class StartStage { ShowCanvas, MapPrograms, Map, MapGpu, PanelProgram, Trips, Fonts, Done };
+enum class StartStage { ShowCanvas, MapPrograms, Map, MapGpu, PanelProgram, Trips, Fonts, Compose, Done };
 
 // The off-screen framebuffer that Save image and Export video draw into (composition.cpp).
 struct Offscreen {

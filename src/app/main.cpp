@@ -135,6 +135,11 @@ static void save_image() {
   page_download_png(png, app.session.state.trip_id);  // while the frame's camera is in place (the tests ask it)
 }
 
+static void pause_off_screen_when_whole();
+static void frame_the_trip();
+static void apply_style_if_changed();
+static void lay_out_frame();
+
 // --- start, one step at a time -------------------------------------------------------------------------------------
 // Each step is its own short task, so the page (and the article around an embed) answers clicks, keys and
 // scrolling while the explainer starts, and the reader sees the map before the panels. A step that only computes
@@ -209,6 +214,17 @@ NOT_INLINED static void start_step() {
       update_viewport();
       update_layout();
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
+      app.start_stage = StartStage::Compose;
+      return pace_next_step(false);
+    }
+    case StartStage::Compose: {  // the first full frame laid out once unseen, in a task of its own: ImGui's code
+      // is compiled on its first call (~80 ms on SwiftShader's machines), a window that sizes itself shows from its
+      // second frame, and the trip is framed beside the panels it drew. The frame drawn next is whole, and short.
+      StartupStep step("first full frame, laid out unseen");
+      apply_style_if_changed();
+      frame_the_trip();
+      lay_out_frame();
+      frame_the_trip();
       app.start_stage = StartStage::Done;
       request_redraw();
       return pace_next_step(false);  // from here on, a frame per animation frame
@@ -249,9 +265,6 @@ NOT_INLINED static void draw_map_only() {
 
 // --- frame ------------------------------------------------------------------------------------------------------
 NOT_INLINED static void draw_frame(double frame_start_ms);
-static void pause_off_screen_when_whole();
-static void frame_the_trip();
-static void lay_out_frame();
 static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, float line_scale, bool have_journey);
 
 static void frame() {
@@ -302,21 +315,9 @@ static void frame() {
   if (update_viewport()) request_redraw();
   update_layout();
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
-  if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
-    app.style_touch = app.touch_seen;
-    app.style_scale = app.layout.scale;
-    app.style_dark = app.layout.dark;
-    ui::apply_style(app.layout);
-  }
+  apply_style_if_changed();
 
   frame_the_trip();
-  // The first full frame is laid out once unseen: ImGui shows a window that sizes itself from its second frame,
-  // and the trip is framed beside the panels the frame before drew. So the first picture is the whole one, and
-  // the frames after it (drawn to let ImGui settle) make the same picture and are skipped (picture_key).
-  if (app.session.status.frames_composed == 0) {
-    lay_out_frame();
-    frame_the_trip();
-  }
   core::session_step(app.session, dt);
 
   // Draw only what may have changed (see App::redraw_until_ms): the clock running, the camera flying, a panel
@@ -326,6 +327,16 @@ static void frame() {
   if (frame_start_ms >= app.redraw_until_ms && app.redraw_frames <= 0) return;
   if (app.redraw_frames > 0) --app.redraw_frames;
   draw_frame(frame_start_ms);
+}
+
+// ImGui's style follows the layout's scale, the theme and touch.
+static void apply_style_if_changed() {
+  if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
+    app.style_touch = app.touch_seen;
+    app.style_scale = app.layout.scale;
+    app.style_dark = app.layout.dark;
+    ui::apply_style(app.layout);
+  }
 }
 
 // A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew.
