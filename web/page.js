@@ -162,11 +162,20 @@
       document.head.appendChild(s);
     })), Promise.resolve());
   }
+  // The accessible layer (web/a11y.js) and its styles, which the fallback table shares (web/a11y.css): requested
+  // once the first frame is on the screen (or the map has failed), so neither is among the bytes before it.
+  function loadAccessibleLayer(script) {
+    if (!document.querySelector('link[href="web/a11y.css"]')) {
+      document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'web/a11y.css' }));
+    }
+    if (script) loadScripts('web/a11y.js');
+  }
   let fallbackLoaded = false;
   function fail(text, unsupported = false) {
     loading.hidden = true;
     notice(2, text);
     rejectReady(new Error(text));
+    loadAccessibleLayer(false);
     // The HTML table of the trips (web/fallback.js) decides for itself whether the map cannot run at all.
     if (!fallbackLoaded) { fallbackLoaded = true; loadScripts('web/text.js', 'web/fallback.js'); }
     // The HTML fallback (web/fallback.js) shows the trips as a table when the map cannot run at all.
@@ -415,6 +424,7 @@
           // What waits on `ready` (the accessible layer builds its controls) runs in a task of its own, after this
           // animation frame has been handed to the screen, not in it.
           setTimeout(() => {
+            loadAccessibleLayer(true);
             resolveReady(window.explainer);
             watchState();
             setInterval(watchState, 200);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -117,11 +118,6 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   merge_words.GlyphRanges = words_ranges.Data;
   merge_local.GlyphRanges = local_ranges.Data;
   auto add = [&](std::vector<std::uint8_t>& ttf, float size_px, bool bold_face = false) -> ImFont* {
-    if (ttf.empty()) {  // the page reported the failed download; fall back to ImGui's built-in font
-      ImFontConfig fallback;
-      fallback.SizePixels = 13.0f * raster;
-      return io.Fonts->AddFontDefault(&fallback);
-    }
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size_px * raster, &config);
     if (std::vector<std::uint8_t>* merged = bold_face ? words_bold_font : words_font)
       io.Fonts->AddFontFromMemoryTTF(merged->data(), static_cast<int>(merged->size()), size_px * raster, &merge_words);
@@ -130,15 +126,20 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
                                      &merge_local);
     return font;
   };
+  // A face whose download failed (the page said so: "Could not load font-bold: …") is drawn with the other one.
+  // Without either there is nothing to write with (ImGui's own font is not built in: src/app/CMakeLists.txt): the
+  // app stops, and the page shows its notices and the trips as a table (web/page.js fail, web/fallback.js).
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
-  app.fonts.body = add(app.assets.font_regular, ui::kBodyFontPx);
+  std::vector<std::uint8_t>& regular = app.assets.font_regular.empty() ? bold : app.assets.font_regular;
+  if (regular.empty()) std::abort();
+  app.fonts.body = add(regular, ui::kBodyFontPx);
   app.fonts.bold = add(bold, ui::kBodyFontPx, true);
   app.fonts.heading = add(bold, ui::kHeadingFontPx, true);
   // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
   // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
   const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio * shrink / render::kLabelFontFactor;
   io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
-  app.fonts.label_halo = add(app.assets.font_regular, ui::kBodyFontPx);
+  app.fonts.label_halo = add(regular, ui::kBodyFontPx);
   {
     StartupStep build("font atlas: rasterise the glyphs");
     io.Fonts->Build();

@@ -40,6 +40,33 @@ test('a missing asset is named on the page and the app still draws', async () =>
   await close();
 });
 
+test('the regular face missing: named on the page, and the app draws its text with the bold one', async () => {
+  const { page, close } = await openPage(browser, server.url, { expectErrors: /^Could not load font-regular: HTTP 404/,
+    before: (p) => p.route('**/NotoSans-Regular.ttf', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  });
+  await waitReady(page);
+  assert.match(await page.locator('#notices').innerText(), /Could not load font-regular: HTTP 404/);
+  assert.ok(distinctColours(await canvasPixels(page, 'failure-missing-regular-font')) > 8);
+  await close();
+});
+
+// Either face alone is drawn with the other (above); with neither there is nothing to write with (ImGui's own font
+// is not built in: src/app/CMakeLists.txt), so the app stops, and the page names both files and says it stopped.
+test('both fonts missing: each is named on the page, the app stops and ready rejects', async () => {
+  const { page, close } = await openPage(browser, server.url, { expectErrors: /^Could not load font-(regular|bold): HTTP 404|stopped unexpectedly|Aborted/,
+    before: (p) => p.route('**/NotoSans-*.ttf', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  });
+  const outcome = await page.evaluate(() => window.explainer.ready.then(() => 'resolved', (e) => e.message));
+  assert.match(outcome, /stopped unexpectedly/);
+  const notices = await page.locator('#notices').innerText();
+  assert.match(notices, /Could not load font-regular: HTTP 404/);
+  assert.match(notices, /Could not load font-bold: HTTP 404/);
+  assert.match(notices, /stopped unexpectedly/);
+  assert.equal(await page.locator('#loading').isHidden(), true);
+  await page.screenshot({ path: `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/failure-no-fonts.png` });
+  await close();
+});
+
 test('garbage from the server instead of wasm: a clear message, no hang', async () => {
   const { page, close } = await openPage(browser, server.url, { expectErrors: /stopped unexpectedly|Could not start/,
     before: (p) => p.route('**/journeys.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' })),

@@ -97,7 +97,8 @@ void check_every_glyph(const ImFont* font, const std::vector<std::string>& texts
         if (++missing <= 10) {
           char code[16];
           std::snprintf(code, sizeof code, "U+%04X", c);
-          FAIL_CHECK("no glyph " << code << " in \"" << t << "\" (run scripts/make_cjk_fonts.py)");
+          FAIL_CHECK("no glyph " << code << " in \"" << t.substr(0, 200)
+                                 << "\" (run scripts/make_fonts.py, then scripts/make_cjk_fonts.py)");
         }
       }
   CHECK(missing == 0);
@@ -120,6 +121,60 @@ TEST_CASE("every text of every language has its glyphs, regular and bold, and th
     CHECK(a.atlas.TexWidth <= 4096);
     CHECK(a.atlas.TexHeight <= 4096);
   }
+}
+
+// The Latin faces are cut to the characters our texts use (scripts/make_fonts.py): every English text (the
+// catalogues' keys: the interface and the trip data), every place name of the base map and every symbol the panels
+// add must be in them alone, regular and bold: each character of the Latin ranges the subset is cut from (a few page
+// words have symbols no Noto Sans face has, such as the embed's "⌘", drawn by the browser, never by the atlas).
+TEST_CASE("every English text has its glyphs in the Latin faces alone, regular and bold") {
+  std::vector<std::string> texts;
+  for (const std::string& code : core::catalogue_codes(JOURNEYS_SOURCE_DIR "/assets/lang")) {
+    const std::vector<char> bytes = read(JOURNEYS_SOURCE_DIR "/assets/lang/" + code + ".json");
+    std::string error;
+    const core::Words w =
+        core::load_words(*core::parse_language(code), std::string(bytes.begin(), bytes.end()), &error);
+    REQUIRE_MESSAGE(error.empty(), error);
+    for (const auto& [english, text] : w.ui) texts.push_back(english);
+    for (const auto& [english, text] : w.data) texts.push_back(english);
+  }
+  const std::vector<char> places = read(JOURNEYS_SOURCE_DIR "/assets/places.json");
+  texts.push_back(std::string(places.begin(), places.end()));  // every name in it, and more
+  texts.push_back(
+      "0123456789 \xC2\xB7\xC3\x97\xE2\x80\x93\xE2\x80\x94\xE2\x80\xA6\xE2\x80\xB9\xE2\x80\xBA");  // · × – — … ‹ ›
+  REQUIRE(texts.size() > 200);
+  static const unsigned kLatinRanges[][2] = {{0x20, 0x7E},     {0xA0, 0x17F},    {0x1A0, 0x1B0},
+                                             {0x1EA0, 0x1EF9}, {0x2010, 0x2027}, {0x2030, 0x203A},
+                                             {0x20AC, 0x20AC}, {0x2116, 0x2116}, {0x2212, 0x2212}};
+  std::string latin_text;  // the characters of those ranges, each once
+  std::vector<bool> seen(0x10000);
+  for (const std::string& t : texts)
+    for (unsigned c : code_points(t))
+      for (const auto& r : kLatinRanges)
+        if (c >= r[0] && c <= r[1] && !seen[c]) {
+          seen[c] = true;
+          ImWchar wide[2] = {static_cast<ImWchar>(c), 0};
+          char utf8[8];
+          ImTextStrToUtf8(utf8, sizeof utf8, wide, nullptr);
+          latin_text += utf8;
+        }
+  REQUIRE(latin_text.size() > 100);
+  ImVector<ImWchar> ranges;
+  ImFontGlyphRangesBuilder builder;
+  builder.AddText(latin_text.c_str());
+  builder.BuildRanges(&ranges);
+  std::vector<char> regular = read(JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSans-Regular.ttf");
+  std::vector<char> bold = read(JOURNEYS_SOURCE_DIR "/assets/fonts/NotoSans-Bold.ttf");
+  ImFontAtlas atlas;
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;
+  config.OversampleH = 1;
+  config.GlyphRanges = ranges.Data;
+  ImFont* regular_font = atlas.AddFontFromMemoryTTF(regular.data(), static_cast<int>(regular.size()), 16, &config);
+  ImFont* bold_font = atlas.AddFontFromMemoryTTF(bold.data(), static_cast<int>(bold.size()), 16, &config);
+  REQUIRE(atlas.Build());
+  check_every_glyph(regular_font, {latin_text});
+  check_every_glyph(bold_font, {latin_text});
 }
 
 TEST_CASE("every local name has its glyphs") {
