@@ -80,6 +80,11 @@ for (const f of [...files('src/core', '.cpp'), ...files('src/ui', '.cpp'), ...fi
     const message = noticePattern(args);
     if (message) used.add(message);
   }
+  // page_cannot_run("why"): the page shows it as an error notice too.
+  for (const args of callArguments(text, 'page_cannot_run')) {
+    const message = noticePattern('2,' + args);
+    if (message) used.add(message);
+  }
   for (const call of ['w', 'w.c', 'words.c', 'figure_rows', 'figure_text', 'figure_line']) for (const args of callArguments(text, call)) cLiterals(args).forEach((s) => used.add(s));
   for (const array of ['kMonths', 'kFilters', 'kShortFilters', 'kLabels']) arrayLiterals(text, array).forEach((s) => used.add(s));
   // {"label", "id"} pairs: the labels only.

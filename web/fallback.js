@@ -33,10 +33,15 @@
   function errorNotice() {
     return document.querySelector('#notices .notice.error');
   }
+  function lastErrorNotice() {
+    return [...document.querySelectorAll('#notices .notice.error')].pop();
+  }
   function check() {
     if (started) return;
     const notice = errorNotice();
-    if (notice && unsupported()) render(notice.textContent);
+    // The page says so (data-explainer-cannot-run: the app stopped for good, e.g. without fonts), or no WebGL 2.
+    const cannotRun = document.documentElement.hasAttribute('data-explainer-cannot-run');
+    if (notice && (cannotRun || unsupported())) render(cannotRun ? lastErrorNotice().dataset.english : notice.textContent);
   }
 
   function sourceNode(s) {
@@ -102,8 +107,9 @@
     if (language !== 'en') document.title = t("Kim Jong-un's journeys abroad");
     const stage = document.getElementById('stage') || document.body;
     document.documentElement.classList.add('journeys-fallback');
-    const why = /WebAssembly/i.test(reason || '') || typeof WebAssembly !== 'object'
-      ? t('this browser cannot run WebAssembly') : t('this browser has no WebGL 2');
+    const why = /^Neither font/.test(reason || '') ? t('its fonts could not be loaded')
+      : /WebAssembly/i.test(reason || '') || typeof WebAssembly !== 'object'
+        ? t('this browser cannot run WebAssembly') : t('this browser has no WebGL 2');
     const lead = el('p', { class: 'a11y-lead',
       text: text.fill(t('The animated map cannot be drawn here ({0}), so here are the same facts as a table.'), why) });
     const wrap = el('div', { class: 'a11y-table-wrap', role: 'region', 'aria-labelledby': 'fallback-heading', tabindex: '0' },

@@ -179,7 +179,11 @@
     // The HTML table of the trips (web/fallback.js) decides for itself whether the map cannot run at all.
     if (!fallbackLoaded) { fallbackLoaded = true; loadScripts('web/text.js', 'web/fallback.js'); }
     // The HTML fallback (web/fallback.js) shows the trips as a table when the map cannot run at all.
-    if (unsupported) document.dispatchEvent(new CustomEvent('explainer:unsupported', { detail: { reason: text } }));
+    // (Said twice: the event for a fallback already loaded, the attribute for one that loads after it.)
+    if (unsupported) {
+      document.documentElement.dataset.explainerCannotRun = '';
+      document.dispatchEvent(new CustomEvent('explainer:unsupported', { detail: { reason: text } }));
+    }
   }
 
   // Deep links: the state lives in the URL hash. A link is applied at start and when the reader edits it;
@@ -375,6 +379,8 @@
       },
       journeysPage: {
         message: notice,
+        // The app has stopped for good: why, and the trips as the HTML table (web/fallback.js).
+        cannotRun: (reason) => fail(reason, true),
         // The Export video button: the dialog (size, length), then explainer.exportVideo.
         openVideoDialog() {
           loadVideo().then((video) => video.openDialog(window.explainer, notice), (e) => notice(2, e.message));

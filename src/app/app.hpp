@@ -220,7 +220,10 @@ void page_open_url(const std::string& url);  // in a new tab
 // The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.
 void start_app();
 void notify_first_frame();  // the first full frame: the explainer is ready
-void notify_map_shown();    // the first frame with the map: the page can take its loading message away
+void notify_map_shown();
+// The app has stopped for good: the page says why and shows its HTML table of the trips instead.
+void page_cannot_run(
+    const std::string& reason);  // the first frame with the map: the page can take its loading message away
 // Applies a link's hash held back until the trips were loaded; its notices go to the page.
 void apply_pending_hash();
 // Marks one step of the start-up for the browser's performance panel (performance.measure "journeys: <name>"),

@@ -128,7 +128,7 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   };
   // A face whose download failed (the page said so: "Could not load font-bold: …") is drawn with the other one.
   // Without either there is nothing to write with (ImGui's own font is not built in: src/app/CMakeLists.txt): the
-  // app stops, and the page shows its notices and the trips as a table (web/page.js fail, web/fallback.js).
+  // start stops before this (main.cpp start_step, Fonts) and the page shows the trips as a table.
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
   std::vector<std::uint8_t>& regular = app.assets.font_regular.empty() ? bold : app.assets.font_regular;
   if (regular.empty()) std::abort();

@@ -211,6 +211,14 @@ NOT_INLINED static void start_step() {
       return pace_next_step(false);
     case StartStage::Fonts: {
       if (!assets_settled(kAssetFontRegular | kAssetFontBold)) return pace_next_step(true);
+      if (app.assets.font_regular.empty() && app.assets.font_bold.empty()) {
+        // Nothing to write with (ImGui's own font is not built in: src/app/CMakeLists.txt): the app stops, and
+        // the page shows the trips as its HTML table (web/fallback.js), as it does without WebGL.
+        emscripten_cancel_main_loop();
+        page_cannot_run(
+            "Neither font could be loaded, so the map cannot show its words: the trips are listed as a table instead.");
+        return;
+      }
       update_viewport();
       update_layout();
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);

@@ -54,6 +54,17 @@ EM_JS(void, js_map_shown, (), {
 });
 // clang-format on
 
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
+EM_JS(void, js_cannot_run, (const char* reason), {
+  if (Module.journeysPage) Module.journeysPage.cannotRun(UTF8ToString(reason));
+});
+// clang-format on
+
+void page_cannot_run(const std::string& reason) {
+  the_app().session.status.messages.push_back(reason);
+  js_cannot_run(reason.c_str());
+}
 void notify_first_frame() { js_first_frame(); }
 void notify_map_shown() { js_map_shown(); }
 

@@ -51,18 +51,23 @@ test('the regular face missing: named on the page, and the app draws its text wi
 });
 
 // Either face alone is drawn with the other (above); with neither there is nothing to write with (ImGui's own font
-// is not built in: src/app/CMakeLists.txt), so the app stops, and the page names both files and says it stopped.
-test('both fonts missing: each is named on the page, the app stops and ready rejects', async () => {
-  const { page, close } = await openPage(browser, server.url, { expectErrors: /^Could not load font-(regular|bold): HTTP 404|stopped unexpectedly|Aborted/,
+// is not built in: src/app/CMakeLists.txt), so the app stops, and the page names both files, says why, and lists
+// the trips as its HTML table (as without WebGL).
+test('both fonts missing: each is named on the page, ready rejects with why, and the trips are a table', async () => {
+  const { page, close } = await openPage(browser, server.url, { expectErrors: /^Could not load font-(regular|bold): HTTP 404|^Neither font could be loaded/,
     before: (p) => p.route('**/NotoSans-*.ttf', (route) => route.fulfill({ status: 404, body: 'gone' })),
   });
   const outcome = await page.evaluate(() => window.explainer.ready.then(() => 'resolved', (e) => e.message));
-  assert.match(outcome, /stopped unexpectedly/);
+  assert.match(outcome, /Neither font could be loaded/);
   const notices = await page.locator('#notices').innerText();
   assert.match(notices, /Could not load font-regular: HTTP 404/);
   assert.match(notices, /Could not load font-bold: HTTP 404/);
-  assert.match(notices, /stopped unexpectedly/);
+  assert.match(notices, /Neither font could be loaded, so the map cannot show its words/);
+  assert.doesNotMatch(notices, /stopped unexpectedly/);
   assert.equal(await page.locator('#loading').isHidden(), true);
+  await page.locator('table').first().waitFor({ timeout: 15000 });
+  assert.ok(await page.locator('table tr').count() >= 10, 'the fallback table lists the trips');
+  assert.match(await page.locator('.a11y-lead').innerText(), /its fonts could not be loaded/);
   await page.screenshot({ path: `${process.env.JOURNEYS_SCREENSHOTS || 'tests/screenshots'}/failure-no-fonts.png` });
   await close();
 });

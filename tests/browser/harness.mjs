@@ -49,7 +49,7 @@ export function launchBrowser() {
 // The app reports its own problems on the page (#notices, level "error") and in getState().status.messages,
 // never on the console. These are the texts of the error-level messages the app can report (src/app,
 // report_to_page level 2; web/page.js fail()).
-const ERROR_MESSAGE = /^(Could not |The base map could not be read|Trip data error|\u2026 and \d+ more errors|This browser or device has|The explainer stopped)/;
+const ERROR_MESSAGE = /^(Could not |The base map could not be read|Trip data error|\u2026 and \d+ more errors|This browser or device has|The explainer stopped|Neither font could be loaded)/;
 
 // Every error the app shows, in the page and in each explainer frame inside it: the error-level notices and the
 // error messages of getState().status.messages.
