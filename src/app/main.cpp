@@ -229,6 +229,7 @@ NOT_INLINED static void start_step() {
       // is compiled on its first call (~80 ms on SwiftShader's machines), a window that sizes itself shows from its
       // second frame, and the trip is framed beside the panels it drew. The frame drawn next is whole, and short.
       StartupStep step("first full frame, laid out unseen");
+      take_language_assets();  // as every frame does first (a language's words may be in already)
       apply_style_if_changed();
       frame_the_trip();
       lay_out_frame();

@@ -41,7 +41,7 @@ void journey_layer_destroy(JourneyLayer& layer, bool context_lost) {
   destroy_icon(layer.plane_icon, context_lost);
   destroy_icon(layer.car_icon, context_lost);
   layer.uploaded_trip.clear();
-  layer.labelled_trip.clear();
+  layer.labelled_key = 0;
 }
 
 static bool shown(const core::AppState& state, const core::Track& track, core::Mode mode) {
@@ -235,13 +235,22 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
   layer.stop_text.clear();
   layer.stop_of_text.clear();
   layer.stop_has_hours.clear();
-  // A journey rebuilt (a new trip, or the same in another language) or the local names switched: new texts.
-  const std::string label_key =
-      journey && journey->trip
-          ? journey->trip->id + "/" + core::language_code(state.language) + (state.local_names ? "/local" : "")
-          : "";
+  // New texts when the stops' names or the words in use change: a new trip, the same one in another language, or
+  // the same language once its words arrive (a journey is rebuilt in place, so its address does not tell), the
+  // local names switched or arriving. The names themselves are the key, not the language asked for.
+  std::uint64_t label_key = core::kPictureKeySeed;
+  if (journey && journey->trip) {
+    label_key = core::mix_key_bytes(label_key, journey->trip->id.data(), journey->trip->id.size());
+    label_key = core::mix_key(label_key, words.language);
+    label_key = core::mix_key(label_key, state.local_names);
+    for (const core::Track* track : {&journey->train, &journey->plane})
+      for (const core::TrackStop& stop : track->stops) {
+        label_key = core::mix_key_bytes(label_key, stop.name.data(), stop.name.size());
+        label_key = core::mix_key_bytes(label_key, stop.local_name.data(), stop.local_name.size());
+      }
+  }
   if (journey && journey->trip &&
-      (layer.labelled_trip != label_key || layer.labelled_track[0] != &journey->train ||
+      (layer.labelled_key != label_key || layer.labelled_track[0] != &journey->train ||
        layer.labelled_track[1] != &journey->plane || layer.name_label[0].size() != journey->train.stops.size())) {
     for (int k = 0; k < 2; ++k) {
       const core::Track& track = k ? journey->plane : journey->train;
@@ -255,7 +264,7 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
       }
       layer.labelled_track[k] = &track;
     }
-    layer.labelled_trip = label_key;
+    layer.labelled_key = label_key;
   }
   layer.place_label.resize(places.size());
   for (std::size_t i = 0; i < places.size(); ++i) {

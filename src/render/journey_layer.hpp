@@ -37,7 +37,7 @@ struct JourneyLayer {
   std::vector<core::ScreenRect> lasting_panels;
   // Each stop's label ("Dandong", with its local name when those are on) and once passed ("Dandong · 3 h 10 min"),
   // per track (train, plane), made when the trip, the language or the local names change; the context places'.
-  std::string labelled_trip;
+  std::uint64_t labelled_key = 0;  // the stops' names and words the labels below were made from
   const core::Track* labelled_track[2] = {nullptr, nullptr};
   std::vector<std::string> name_label[2], passed_label[2], place_label;
   std::vector<bool> stop_has_hours;  // per stop_text: it gives the hours

@@ -103,6 +103,27 @@ test('a third language is files only: its catalogue and font subset in a copy of
   }
 });
 
+// A slow connection: the Korean font (and so the Korean words, taken once it is in) arrives after the first full
+// frame, drawn meanwhile with the English words. The map's labels must turn Korean then (they were cached by the
+// language asked for, and stayed English for good).
+test('Korean arriving after the first frame: the map\'s labels and hours turn Korean', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko&trip=2018-03-beijing', {
+    width: 1280, height: 800,
+    before: (p) => p.route('**/NotoSansCJK-ko*.otf', async (route) => {
+      await p.waitForFunction(() => window.explainer && window.explainer.getState().status.framesDrawn > 0, null, { polling: 50 });
+      await route.continue();
+    }),
+  });
+  await waitKorean(page);
+  await page.evaluate(() => window.explainer.command({ do: 'toEnd' }));
+  await waitFrames(page, 3);
+  const labels = await page.evaluate(() => window.explainer.getState().status.labels.map((l) => l.text));
+  assert.ok(labels.includes('평양역'), `no Korean stop label: ${labels.join(' | ')}`);
+  assert.ok(labels.some((t) => /^베이징역 · \d+시간/.test(t)), `no Korean hours: ${labels.join(' | ')}`);
+  assert.deepEqual(labels.filter((t) => /Station|\bmin\b/.test(t)), []);
+  await close();
+});
+
 test('changing the language keeps the trip, the mode, the clock and the view', async () => {
   const { page, close } = await openPage(browser, server.url + '#trip=2019-02-hanoi&mode=both&t=20&view=30,115,1.5');
   await waitReady(page);
