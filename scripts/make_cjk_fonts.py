@@ -23,7 +23,7 @@ import json
 import os
 import sys
 
-from fontTools import subset
+import font_subset
 from fontTools.ttLib import TTCollection, TTFont
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -42,18 +42,7 @@ def face(collection, name):
 def cut(texts, face_name, out, collection=CJK):
     latin = set(TTFont(os.path.join(HERE, 'assets/fonts/NotoSans-Regular.ttf')).getBestCmap())
     chars = sorted({ord(c) for t in texts for c in t if ord(c) >= 0x20} - latin)
-    options = subset.Options()
-    options.font_number = face(collection, face_name)
-    options.layout_features = ['kern', 'liga', 'locl']
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keeps the copyright, version and licence
-    font = subset.load_font(collection, options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=chars)
-    subsetter.subset(font)
-    subset.save_font(font, out, options)
-    print(f'{os.path.relpath(out, HERE)}: {len(chars)} characters, {os.path.getsize(out)} bytes')
+    font_subset.cut(collection, out, chars, ['kern', 'liga', 'locl'], face(collection, face_name), root=HERE)
 
 
 def main():

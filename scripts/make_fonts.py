@@ -23,7 +23,7 @@ import json
 import os
 import re
 
-from fontTools import subset
+import font_subset
 from fontTools.ttLib import TTFont
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -106,17 +106,7 @@ def main():
         missing = [c for c in chars if c not in TTFont(src).getBestCmap()]
         if missing:
             raise SystemExit(f'{src} lacks ' + ' '.join(f'U+{c:04X}' for c in missing))
-        options = subset.Options()
-        options.layout_features = ['kern', 'liga']
-        options.hinting = False
-        options.desubroutinize = True
-        options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keeps the copyright, version and licence
-        font = subset.load_font(src, options)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=chars)
-        subsetter.subset(font)
-        subset.save_font(font, out, options)
-        print(f'{os.path.relpath(out, HERE)}: {len(chars)} characters, {os.path.getsize(out)} bytes')
+        font_subset.cut(src, out, chars, ['kern', 'liga'], root=HERE)
     print('non-ASCII:', ''.join(chr(c) for c in chars if c > 0x7E))
 
 
