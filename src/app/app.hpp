@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -133,6 +134,7 @@ struct App {
   ImVector<ImWchar> glyph_ranges;                       // built from `glyphs` once, before the first atlas
   Assets assets;
   core::MapAsset map;
+  std::unique_ptr<core::MapParser> map_parser;  // while the map is parsed, a part per task (load_map_part)
   bool map_loaded = false;
   render::MapGeometry map_geometry;  // kept to rebuild the GPU buffers after a lost context
   render::MapRenderer map_renderer;
@@ -194,8 +196,8 @@ std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false);
 
 // --- assets.cpp: the page's downloads, taken in once each
 bool assets_settled(unsigned kinds);  // every AssetKind bit in `kinds` has arrived or failed
-void load_map();                      // parse the base map and make its geometry (the bytes are let go)
-void load_trip_data();                // the core loads and validates the trips; what is wrong goes to the page
+bool load_map_part();   // parse a part of the base map; true once done (its geometry made, the bytes let go)
+void load_trip_data();  // the core loads and validates the trips; what is wrong goes to the page
 void load_places();
 void take_language_assets();  // a language's words and the local names, once their font is in; places follow
 void load_icons();

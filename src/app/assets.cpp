@@ -12,17 +12,31 @@ static App& app = the_app();
 
 bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kinds; }
 
-NOT_INLINED void load_map() {
-  if (app.assets.map_bin.empty()) return;  // the page has already said the download failed
-  StartupStep step("parse the base map");
-  std::string error;
-  if (!core::parse_map_asset(app.assets.map_bin.data(), app.assets.map_bin.size(), app.map, error)) {
-    report_to_page(2, "The base map could not be read (" + error + "); routes are drawn without it.");
-    return;
+// The map is parsed a part at a time, a task each (core::MapParser: its largest zone alone is several parts), and
+// its GPU geometry made in a task of its own, so the page answers the reader in between. True once it is done:
+// ready for the GPU, or failed and said so.
+NOT_INLINED bool load_map_part() {
+  if (app.assets.map_bin.empty()) return true;  // the page has already said the download failed
+  if (!app.map_parser) {
+    StartupStep step("parse the base map: header");
+    app.map_parser = std::make_unique<core::MapParser>(app.assets.map_bin.data(), app.assets.map_bin.size());
+  } else if (app.map_parser->finished() && app.map_parser->ok()) {
+    StartupStep step("parse the base map: geometry");
+    app.map = std::move(app.map_parser->asset());
+    app.map_loaded = true;
+    app.map_geometry = render::build_map_geometry(app.map);
+    app.map_parser.reset();
+    app.assets.map_bin = {};  // parsed: the bytes are not needed again
+    return true;
   }
-  app.map_loaded = true;
-  app.map_geometry = render::build_map_geometry(app.map);
-  app.assets.map_bin = {};  // parsed: the bytes are not needed again
+  {
+    StartupStep step("parse the base map: a part");
+    if (app.map_parser->step() || app.map_parser->ok()) return false;  // more to parse, or the geometry next
+  }
+  report_to_page(2, "The base map could not be read (" + app.map_parser->error() + "); routes are drawn without it.");
+  app.map_parser.reset();
+  app.assets.map_bin = {};
+  return true;
 }
 
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.

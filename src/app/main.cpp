@@ -173,9 +173,9 @@ NOT_INLINED static void start_step() {
       app.start_stage = StartStage::Map;
       return pace_next_step(false);
     }
-    case StartStage::Map:
+    case StartStage::Map:  // a part per task (load_map_part)
       if (!assets_settled(kAssetMap)) return pace_next_step(/*waiting=*/true);
-      load_map();
+      if (!load_map_part()) return pace_next_step(false);
       app.start_stage = StartStage::MapGpu;
       return pace_next_step(false);
     case StartStage::MapGpu: {  // then draw_map_only draws it, in this animation frame

@@ -163,11 +163,62 @@ struct GridPoint {
   std::int64_t x, y;
 };
 
-bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& error, const std::string& where_in) {
+const char* kTooManyPoints = "densifies to more than 500000 points";
+static_assert(kMaxZonePoints == 500000, "kTooManyPoints says so");
+
+}  // namespace
+
+// Parsed in parts, so the largest zone (the whole region at 1:50m, three quarters of the file's work) need not
+// hold the page's main thread in one piece: begin() reads the arcs and builds the lines, then each
+// parse_land(budget) triangulates land pieces until about `budget` land points are done.
+class MapParser::Zone {
+ public:
+  bool begin(Reader r, const MapAsset& map, const std::string& where_in, std::string& error);
+  bool parse_land(std::size_t point_budget, std::string& error);  // false on an error
+  bool done() const { return pieces_done_ == piece_count_; }      // every land piece read and checked
+  MapLayer layers[3];
+
+ private:
+  bool densify_into(std::vector<LatLon>& out, const GridPoint& a, const GridPoint& b, bool last);
+  bool parse_piece(std::string& error);
+
+  Reader r_{nullptr, 0, 0};
+  const MapAsset* map_ = nullptr;
+  std::string where_;
+  double unit_ = 1.0;  // degrees per grid unit
+  double step_ = 1.0;  // densify step, grid units
+  std::size_t produced_ = 0;
+  std::vector<Arc> arcs_;
+  std::vector<GridPoint> grid_;
+  std::uint32_t piece_count_ = 0, pieces_done_ = 0;
+  std::int64_t country_ = 0, prev_arc_ = -1;
+  std::vector<std::vector<std::array<double, 2>>> polygon_;
+};
+
+bool MapParser::Zone::densify_into(std::vector<LatLon>& out, const GridPoint& a, const GridPoint& b, bool last) {
+  const double unit = unit_;
+  out.push_back({static_cast<double>(a.y) * unit, static_cast<double>(a.x) * unit});
+  const double span = static_cast<double>(std::max(std::llabs(b.x - a.x), std::llabs(b.y - a.y)));
+  const auto steps = static_cast<std::int64_t>(std::ceil(span / step_));
+  produced_ += 1 + static_cast<std::size_t>(steps > 1 ? steps - 1 : 0) + (last ? 1 : 0);
+  if (produced_ > kMaxZonePoints) return false;
+  for (std::int64_t s = 1; s < steps; ++s) {
+    // (a + (b - a) * s / steps) * unit, in this order: the generator checks the same numbers.
+    const double ds = static_cast<double>(s), dn = static_cast<double>(steps);
+    out.push_back({(static_cast<double>(a.y) + static_cast<double>(b.y - a.y) * ds / dn) * unit,
+                   (static_cast<double>(a.x) + static_cast<double>(b.x - a.x) * ds / dn) * unit});
+  }
+  if (last) out.push_back({static_cast<double>(b.y) * unit, static_cast<double>(b.x) * unit});
+  return true;
+}
+
+bool MapParser::Zone::begin(Reader r, const MapAsset& map, const std::string& where_in, std::string& error) {
+  map_ = &map;
   std::string where = where_in;
   std::uint32_t level, zone, bits, reserved;
   if (!r.u8(level) || !r.u8(zone) || !r.u8(bits) || !r.u8(reserved)) return fail(error, where + kMalformed);
   where += "level " + std::to_string(level) + " zone " + std::to_string(zone) + ": ";
+  where_ = where;
   if (level > 1) return fail(error, where + "unknown level (0 = 1:50m, 1 = 1:10m)");
   if (zone > map.detail_boxes.size())
     return fail(error, where + "zone beyond the " + std::to_string(map.detail_boxes.size()) + " detail boxes");
@@ -185,7 +236,8 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
   std::uint32_t arc_count = 0;
   if (!r.varint(arc_count) || arc_count > r.remaining())
     return fail(error, where + "arc count " + std::to_string(arc_count) + " does not fit the section");
-  std::vector<Arc> arcs(arc_count);
+  std::vector<Arc>& arcs = arcs_;
+  arcs.assign(arc_count, Arc{});
   std::vector<bool> continues(arc_count, false);
   std::uint64_t to_read = 0;
   for (std::uint32_t i = 0; i < arc_count; ++i) {
@@ -206,9 +258,11 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
   }
 
   // Points, delta-coded across arcs; an arc that continues the previous one starts at its last point.
-  const double unit = std::ldexp(1.0, -static_cast<int>(bits));
+  unit_ = std::ldexp(1.0, -static_cast<int>(bits));
+  const double unit = unit_;
   const GeoBox& box = zone == 0 ? map.region : map.detail_boxes[zone - 1];
-  std::vector<GridPoint> grid;
+  std::vector<GridPoint>& grid = grid_;
+  grid.clear();
   grid.reserve(static_cast<std::size_t>(to_read) + arc_count);
   std::int64_t x = 0, y = 0;
   for (std::uint32_t i = 0; i < arc_count; ++i) {
@@ -229,24 +283,8 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
   }
 
   // Densified output, bounded so that a damaged file cannot ask for an unbounded amount of memory.
-  const double step = kDensifyDegrees / unit;  // grid units
-  std::size_t produced = 0;
-  auto densify_into = [&](std::vector<LatLon>& out, const GridPoint& a, const GridPoint& b, bool last) -> bool {
-    out.push_back({static_cast<double>(a.y) * unit, static_cast<double>(a.x) * unit});
-    const double span = static_cast<double>(std::max(std::llabs(b.x - a.x), std::llabs(b.y - a.y)));
-    const auto steps = static_cast<std::int64_t>(std::ceil(span / step));
-    produced += 1 + static_cast<std::size_t>(steps > 1 ? steps - 1 : 0) + (last ? 1 : 0);
-    if (produced > kMaxZonePoints) return false;
-    for (std::int64_t s = 1; s < steps; ++s) {
-      // (a + (b - a) * s / steps) * unit, in this order: the generator checks the same numbers.
-      const double ds = static_cast<double>(s), dn = static_cast<double>(steps);
-      out.push_back({(static_cast<double>(a.y) + static_cast<double>(b.y - a.y) * ds / dn) * unit,
-                     (static_cast<double>(a.x) + static_cast<double>(b.x - a.x) * ds / dn) * unit});
-    }
-    if (last) out.push_back({static_cast<double>(b.y) * unit, static_cast<double>(b.x) * unit});
-    return true;
-  };
-  const std::string too_many = "densifies to more than " + std::to_string(kMaxZonePoints) + " points";
+  step_ = kDensifyDegrees / unit;  // grid units
+  produced_ = 0;
   // Room for the usual growth (densified land rings use each border twice): reallocating showed in profiles.
   const auto expect = static_cast<std::size_t>(std::min<std::uint64_t>(to_read, kMaxZonePoints));
   layers[0].points.reserve(expect * 2);
@@ -263,109 +301,125 @@ bool parse_zone(Reader r, const MapAsset& map, MapLayer layers[3], std::string& 
     for (std::uint32_t k = 0; k + 1 < n; ++k) {
       const GridPoint& p = grid[a.first + k];
       const GridPoint& q = grid[a.first + (k + 1) % a.count];
-      if (!densify_into(l.points, p, q, k + 2 == n)) return fail(error, where + too_many);
+      if (!densify_into(l.points, p, q, k + 2 == n)) return fail(error, where + kTooManyPoints);
     }
     l.part_offsets.push_back(static_cast<std::uint32_t>(l.points.size()));
   }
 
-  // Land: pieces of rings of arc references; each piece triangulated on its own.
-  std::uint32_t piece_count = 0;
-  if (!r.varint(piece_count) || piece_count > r.remaining() / 3)
-    return fail(error, where + "piece count " + std::to_string(piece_count) + " does not fit the section");
-  MapLayer& land = layers[0];
-  std::int64_t country = 0, prev_arc = -1;
-  std::vector<std::vector<std::array<double, 2>>> polygon;
-  for (std::uint32_t pc = 0; pc < piece_count; ++pc) {
-    const std::string at = where + "land piece " + std::to_string(pc) + ": ";
-    std::int64_t dc;
-    std::uint32_t ring_count;
-    if (!r.zigzag(dc) || !r.varint(ring_count)) return fail(error, at + kMalformed);
-    country += dc;
-    if (country < 0 || country >= static_cast<std::int64_t>(map.countries.size()))
-      return fail(error, at + "country " + std::to_string(country) + " out of range (" +
-                             std::to_string(map.countries.size()) + " countries)");
-    if (ring_count == 0 || ring_count > r.remaining()) return fail(error, at + "bad ring count");
-    const auto first_vertex = static_cast<std::uint32_t>(land.points.size());
-    polygon.assign(ring_count, {});
-    for (std::uint32_t rc = 0; rc < ring_count; ++rc) {
-      std::uint32_t ref_count;
-      if (!r.varint(ref_count) || ref_count == 0 || ref_count > r.remaining())
-        return fail(error, at + "ring " + std::to_string(rc) + ": bad arc reference count");
-      const std::size_t ring_start = land.points.size();
-      bool has_start = false;
-      GridPoint ring_first{0, 0}, prev_end{0, 0};
-      for (std::uint32_t k = 0; k < ref_count; ++k) {
-        std::uint32_t v;
-        if (!r.varint(v)) return fail(error, at + "arc references: " + kMalformed);
-        const bool reversed = (v & 1u) != 0;
-        const std::uint32_t z = v >> 1;
-        const std::int64_t delta =
-            (z & 1u) ? -static_cast<std::int64_t>(z >> 1) - 1 : static_cast<std::int64_t>(z >> 1);
-        const std::int64_t arc_index = prev_arc + 1 + delta;
-        if (arc_index < 0 || arc_index >= static_cast<std::int64_t>(arc_count))
-          return fail(error, at + "arc " + std::to_string(arc_index) + " out of range (" + std::to_string(arc_count) +
-                                 " arcs)");
-        prev_arc = arc_index;
-        Arc& a = arcs[static_cast<std::size_t>(arc_index)];
-        if (++a.uses > 2)
-          return fail(error, at + "arc " + std::to_string(arc_index) + " is used by more than two rings");
-        if (a.closed && ref_count != 1)
-          return fail(error, at + "closed arc " + std::to_string(arc_index) + " shares a ring with other arcs");
-        const GridPoint& s = grid[a.first + (reversed ? a.count - 1 : 0)];
-        const GridPoint& e = grid[a.first + (reversed ? 0 : a.count - 1)];
-        if (!a.closed) {
-          if (has_start && (s.x != prev_end.x || s.y != prev_end.y))
-            return fail(error, at + "ring " + std::to_string(rc) + ": arc " + std::to_string(arc_index) +
-                                   " does not start where the previous arc ends");
-          if (!has_start) ring_first = s;
-          has_start = true;
-          prev_end = e;
-        }
-        // The arc's points but its last (the next arc, or the ring's start, repeats it); a closed arc
-        // wraps around to its start.
-        const std::uint32_t n = a.count;
-        const std::uint32_t edges = a.closed ? n : n - 1;
-        for (std::uint32_t j = 0; j < edges; ++j) {
-          std::uint32_t i0 = j, i1 = (j + 1) % n;  // forwards
-          if (reversed && a.closed) {
-            i0 = (n - j) % n;
-            i1 = n - 1 - j;
-          }  // p0, p(n-1), ..., p1
-          else if (reversed) {
-            i0 = n - 1 - j;
-            i1 = n - 2 - j;
-          }
-          if (!densify_into(land.points, grid[a.first + i0], grid[a.first + i1], false))
-            return fail(error, at + too_many);
-        }
-      }
-      if (has_start && (ring_first.x != prev_end.x || ring_first.y != prev_end.y))
-        return fail(error, at + "ring " + std::to_string(rc) + " does not close");
-      if (land.points.size() - ring_start < 3)
-        return fail(error, at + "ring " + std::to_string(rc) + " has fewer than 3 points");
-      if (land.ring_offsets.empty()) land.ring_offsets.push_back(0);
-      land.ring_offsets.push_back(static_cast<std::uint32_t>(land.points.size()));
-      std::vector<std::array<double, 2>>& ring = polygon[rc];
-      ring.reserve(land.points.size() - ring_start);
-      for (std::size_t i = ring_start; i < land.points.size(); ++i) {
-        const PlanePoint q = map_projection().forward(land.points[i]);
-        ring.push_back({q.x, q.y});
-      }
-    }
-    const std::vector<std::uint32_t> tri = mapbox::earcut<std::uint32_t>(polygon);
-    const auto first_index = static_cast<std::uint32_t>(land.indices.size());
-    for (std::uint32_t i : tri) land.indices.push_back(first_vertex + i);
-    const auto count = static_cast<std::uint32_t>(land.indices.size()) - first_index;
-    if (!land.groups.empty() && land.groups.back().country == static_cast<std::uint32_t>(country))
-      land.groups.back().index_count += count;
-    else if (count > 0)
-      land.groups.push_back({static_cast<std::uint32_t>(country), first_index, count});
-  }
-  if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
+  // Land: pieces of rings of arc references, read by parse_land.
+  if (!r.varint(piece_count_) || piece_count_ > r.remaining() / 3)
+    return fail(error, where + "piece count " + std::to_string(piece_count_) + " does not fit the section");
+  pieces_done_ = 0;
+  country_ = 0;
+  prev_arc_ = -1;
+  r_ = r;
+  if (piece_count_ == 0 && r_.remaining() != 0)
+    return fail(error, where + std::to_string(r_.remaining()) + " trailing bytes");
   return true;
 }
 
-}  // namespace
+bool MapParser::Zone::parse_land(std::size_t point_budget, std::string& error) {
+  const std::size_t stop_at = layers[0].points.size() + point_budget;
+  while (!done() && layers[0].points.size() < stop_at) {
+    if (!parse_piece(error)) return false;
+    if (done() && r_.remaining() != 0) return fail(error, where_ + std::to_string(r_.remaining()) + " trailing bytes");
+  }
+  return true;
+}
+
+// One land piece (its outer ring and holes), triangulated on its own.
+bool MapParser::Zone::parse_piece(std::string& error) {
+  Reader& r = r_;
+  const MapAsset& map = *map_;
+  MapLayer& land = layers[0];
+  const std::uint32_t pc = pieces_done_++;
+  const std::string at = where_ + "land piece " + std::to_string(pc) + ": ";
+  const auto arc_count = static_cast<std::int64_t>(arcs_.size());
+  std::int64_t dc;
+  std::uint32_t ring_count;
+  if (!r.zigzag(dc) || !r.varint(ring_count)) return fail(error, at + kMalformed);
+  country_ += dc;
+  const std::int64_t country = country_;
+  if (country < 0 || country >= static_cast<std::int64_t>(map.countries.size()))
+    return fail(error, at + "country " + std::to_string(country) + " out of range (" +
+                           std::to_string(map.countries.size()) + " countries)");
+  if (ring_count == 0 || ring_count > r.remaining()) return fail(error, at + "bad ring count");
+  const auto first_vertex = static_cast<std::uint32_t>(land.points.size());
+  std::vector<std::vector<std::array<double, 2>>>& polygon = polygon_;
+  polygon.assign(ring_count, {});
+  for (std::uint32_t rc = 0; rc < ring_count; ++rc) {
+    std::uint32_t ref_count;
+    if (!r.varint(ref_count) || ref_count == 0 || ref_count > r.remaining())
+      return fail(error, at + "ring " + std::to_string(rc) + ": bad arc reference count");
+    const std::size_t ring_start = land.points.size();
+    bool has_start = false;
+    GridPoint ring_first{0, 0}, prev_end{0, 0};
+    for (std::uint32_t k = 0; k < ref_count; ++k) {
+      std::uint32_t v;
+      if (!r.varint(v)) return fail(error, at + "arc references: " + kMalformed);
+      const bool reversed = (v & 1u) != 0;
+      const std::uint32_t z = v >> 1;
+      const std::int64_t delta = (z & 1u) ? -static_cast<std::int64_t>(z >> 1) - 1 : static_cast<std::int64_t>(z >> 1);
+      const std::int64_t arc_index = prev_arc_ + 1 + delta;
+      if (arc_index < 0 || arc_index >= arc_count)
+        return fail(error,
+                    at + "arc " + std::to_string(arc_index) + " out of range (" + std::to_string(arc_count) + " arcs)");
+      prev_arc_ = arc_index;
+      Arc& a = arcs_[static_cast<std::size_t>(arc_index)];
+      if (++a.uses > 2) return fail(error, at + "arc " + std::to_string(arc_index) + " is used by more than two rings");
+      if (a.closed && ref_count != 1)
+        return fail(error, at + "closed arc " + std::to_string(arc_index) + " shares a ring with other arcs");
+      const GridPoint& s = grid_[a.first + (reversed ? a.count - 1 : 0)];
+      const GridPoint& e = grid_[a.first + (reversed ? 0 : a.count - 1)];
+      if (!a.closed) {
+        if (has_start && (s.x != prev_end.x || s.y != prev_end.y))
+          return fail(error, at + "ring " + std::to_string(rc) + ": arc " + std::to_string(arc_index) +
+                                 " does not start where the previous arc ends");
+        if (!has_start) ring_first = s;
+        has_start = true;
+        prev_end = e;
+      }
+      // The arc's points but its last (the next arc, or the ring's start, repeats it); a closed arc
+      // wraps around to its start.
+      const std::uint32_t n = a.count;
+      const std::uint32_t edges = a.closed ? n : n - 1;
+      for (std::uint32_t j = 0; j < edges; ++j) {
+        std::uint32_t i0 = j, i1 = (j + 1) % n;  // forwards
+        if (reversed && a.closed) {
+          i0 = (n - j) % n;
+          i1 = n - 1 - j;
+        }  // p0, p(n-1), ..., p1
+        else if (reversed) {
+          i0 = n - 1 - j;
+          i1 = n - 2 - j;
+        }
+        if (!densify_into(land.points, grid_[a.first + i0], grid_[a.first + i1], false))
+          return fail(error, at + kTooManyPoints);
+      }
+    }
+    if (has_start && (ring_first.x != prev_end.x || ring_first.y != prev_end.y))
+      return fail(error, at + "ring " + std::to_string(rc) + " does not close");
+    if (land.points.size() - ring_start < 3)
+      return fail(error, at + "ring " + std::to_string(rc) + " has fewer than 3 points");
+    if (land.ring_offsets.empty()) land.ring_offsets.push_back(0);
+    land.ring_offsets.push_back(static_cast<std::uint32_t>(land.points.size()));
+    std::vector<std::array<double, 2>>& ring = polygon[rc];
+    ring.reserve(land.points.size() - ring_start);
+    for (std::size_t i = ring_start; i < land.points.size(); ++i) {
+      const PlanePoint q = map_projection().forward(land.points[i]);
+      ring.push_back({q.x, q.y});
+    }
+  }
+  const std::vector<std::uint32_t> tri = mapbox::earcut<std::uint32_t>(polygon);
+  const auto first_index = static_cast<std::uint32_t>(land.indices.size());
+  for (std::uint32_t i : tri) land.indices.push_back(first_vertex + i);
+  const auto count = static_cast<std::uint32_t>(land.indices.size()) - first_index;
+  if (!land.groups.empty() && land.groups.back().country == static_cast<std::uint32_t>(country))
+    land.groups.back().index_count += count;
+  else if (count > 0)
+    land.groups.push_back({static_cast<std::uint32_t>(country), first_index, count});
+  return true;
+}
 
 const char* to_string(MapLayerKind kind) {
   switch (kind) {
@@ -397,88 +451,120 @@ int MapAsset::country_index(std::uint16_t iso_numeric) const {
   return -1;
 }
 
-bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error) {
-  out = MapAsset{};
+MapParser::MapParser(const std::uint8_t* data, std::size_t size) : data_(data) {
+  if (!begin(size)) finished_ = true;
+}
+
+bool MapParser::begin(std::size_t size) {
+  const std::uint8_t* data = data_;
   if (data == nullptr || size < kMapHeaderBytes)
-    return fail(error, "truncated: " + std::to_string(size) + " bytes, the header alone needs " +
-                           std::to_string(kMapHeaderBytes));
+    return fail(error_, "truncated: " + std::to_string(size) + " bytes, the header alone needs " +
+                            std::to_string(kMapHeaderBytes));
   if (data[0] != 'J' || data[1] != 'M' || data[2] != 'A' || data[3] != 'P')
-    return fail(error, "wrong magic: expected \"JMAP\", found " + printable_tag(data) + " (not a map file)");
+    return fail(error_, "wrong magic: expected \"JMAP\", found " + printable_tag(data) + " (not a map file)");
   Reader h{data, 4, kMapHeaderBytes};
   std::uint32_t version, payload_size, checksum;
   h.u32(version);
   h.u32(payload_size);
   h.u32(checksum);
   if (version != kMapFormatVersion)
-    return fail(error, "unsupported version " + std::to_string(version) + " (this build reads version " +
-                           std::to_string(kMapFormatVersion) + "; regenerate with scripts/make_map.mjs)");
+    return fail(error_, "unsupported version " + std::to_string(version) + " (this build reads version " +
+                            std::to_string(kMapFormatVersion) + "; regenerate with scripts/make_map.mjs)");
   const std::size_t have = size - kMapHeaderBytes;
   if (have < payload_size)
-    return fail(error, "truncated: the header announces " + std::to_string(payload_size) + " payload bytes, only " +
-                           std::to_string(have) + " are present");
+    return fail(error_, "truncated: the header announces " + std::to_string(payload_size) + " payload bytes, only " +
+                            std::to_string(have) + " are present");
   if (have > payload_size)
-    return fail(error, std::to_string(have - payload_size) + " unexpected bytes after the " +
-                           std::to_string(payload_size) + "-byte payload");
+    return fail(error_, std::to_string(have - payload_size) + " unexpected bytes after the " +
+                            std::to_string(payload_size) + "-byte payload");
   const std::uint8_t* payload = data + kMapHeaderBytes;
   const std::uint32_t actual = fnv1a32(payload, payload_size);
   if (actual != checksum)
-    return fail(error, "bad checksum: the header says " + hex32(checksum) + ", the payload hashes to " + hex32(actual) +
-                           " (corrupted file)");
-  out.version = version;
+    return fail(error_, "bad checksum: the header says " + hex32(checksum) + ", the payload hashes to " +
+                            hex32(actual) + " (corrupted file)");
+  asset_.version = version;
 
   Reader t{payload, 0, payload_size};
   std::uint32_t section_count;
   if (!t.u32(section_count) || section_count > t.remaining() / 12)
-    return fail(error, "section table runs past the payload");
-  struct Entry {
-    const std::uint8_t* tag;
-    std::uint32_t offset, size;
-  };
-  std::vector<Entry> entries;
+    return fail(error_, "section table runs past the payload");
   const std::size_t table_end = 4 + static_cast<std::size_t>(section_count) * 12;
   for (std::uint32_t i = 0; i < section_count; ++i) {
-    Entry e{payload + t.pos, 0, 0};
+    Section e{payload + t.pos, 0, 0};
     t.pos += 4;
     t.u32(e.offset);
     t.u32(e.size);
     if (e.offset < table_end || static_cast<std::uint64_t>(e.offset) + e.size > payload_size)
-      return fail(error, "section " + std::to_string(i) + " " + printable_tag(e.tag) + " (offset " +
-                             std::to_string(e.offset) + ", " + std::to_string(e.size) +
-                             " bytes) lies outside the payload");
-    entries.push_back(e);
+      return fail(error_, "section " + std::to_string(i) + " " + printable_tag(e.tag) + " (offset " +
+                              std::to_string(e.offset) + ", " + std::to_string(e.size) +
+                              " bytes) lies outside the payload");
+    sections_.push_back(e);
   }
-  auto tag_is = [](const Entry& e, const char* s) { return std::equal(s, s + 4, e.tag); };
   // META and CTRY first: the layers are checked against them.
   for (const char* tag : {"META", "CTRY"}) {
     int found = 0;
-    for (const Entry& e : entries) {
-      if (!tag_is(e, tag)) continue;
-      if (++found > 1) return fail(error, std::string("more than one ") + tag + " section");
+    for (const Section& e : sections_) {
+      if (!std::equal(tag, tag + 4, e.tag)) continue;
+      if (++found > 1) return fail(error_, std::string("more than one ") + tag + " section");
       Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
-      if (!(tag[0] == 'M' ? parse_meta(r, out, error) : parse_countries(r, out, error))) return false;
+      if (!(tag[0] == 'M' ? parse_meta(r, asset_, error_) : parse_countries(r, asset_, error_))) return false;
     }
-    if (!found) return fail(error, std::string("missing ") + tag + " section");
-  }
-  std::set<std::pair<int, int>> seen;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Entry& e = entries[i];
-    if (!tag_is(e, "ZONE")) continue;  // META, CTRY, or a section this version does not know (ignored)
-    MapLayer layers[3];
-    Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
-    if (!parse_zone(r, out, layers, error, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), "))
-      return false;
-    if (!seen.insert({layers[0].level, layers[0].zone}).second)
-      return fail(error, "duplicate ZONE section for level " + std::to_string(layers[0].level) + " zone " +
-                             std::to_string(layers[0].zone));
-    for (MapLayer& l : layers) out.layers.push_back(std::move(l));
-  }
-  for (std::size_t zone = 0; zone <= out.detail_boxes.size(); ++zone) {
-    for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
-      if (!seen.count({level, static_cast<int>(zone)}))
-        return fail(error, "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
-    }
+    if (!found) return fail(error_, std::string("missing ") + tag + " section");
   }
   return true;
+}
+
+MapParser::~MapParser() = default;
+
+bool MapParser::step() {
+  if (finished_) return false;
+  const std::uint8_t* payload = data_ + kMapHeaderBytes;
+  if (!zone_) {
+    // The next ZONE section (META, CTRY and sections this version does not know are passed over).
+    while (next_ < sections_.size() && !std::equal("ZONE", "ZONE" + 4, sections_[next_].tag)) ++next_;
+    if (next_ == sections_.size()) {  // every section read: is every zone there?
+      finished_ = true;
+      for (std::size_t zone = 0; zone <= asset_.detail_boxes.size(); ++zone) {
+        for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
+          if (!zones_seen_.count({level, static_cast<int>(zone)}))
+            fail(error_, "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
+        }
+      }
+      return false;
+    }
+    const std::size_t i = next_++;
+    const Section& e = sections_[i];
+    zone_ = std::make_unique<Zone>();
+    const Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
+    if (!zone_->begin(r, asset_, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), ", error_)) {
+      finished_ = true;
+      return false;
+    }
+  }
+  if (!zone_->parse_land(kLandPointsPerStep, error_)) {
+    finished_ = true;
+    return false;
+  }
+  if (!zone_->done()) return true;
+  MapLayer* layers = zone_->layers;
+  if (!zones_seen_.insert({layers[0].level, layers[0].zone}).second) {
+    fail(error_, "duplicate ZONE section for level " + std::to_string(layers[0].level) + " zone " +
+                     std::to_string(layers[0].zone));
+    finished_ = true;
+    return false;
+  }
+  for (int k = 0; k < 3; ++k) asset_.layers.push_back(std::move(layers[k]));
+  zone_.reset();
+  return true;
+}
+
+bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error) {
+  MapParser parser(data, size);
+  while (parser.step()) {
+  }
+  error = parser.error();
+  out = parser.ok() ? std::move(parser.asset()) : MapAsset{};
+  return parser.ok();
 }
 
 std::vector<float> project_layer(const MapLayer& layer, const Projection& projection) {

@@ -11,7 +11,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/geo.hpp"
@@ -84,6 +87,41 @@ struct MapAsset {
 // points outside their zone, unknown or duplicate zones, a missing zone, and data that would densify to an
 // unreasonable number of points. The land is triangulated here (a few ms for the real file).
 bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error);
+
+// The same parse a section at a time, so a caller on the page's main thread can give the browser its turn between
+// sections (each 1:10m zone takes tens of milliseconds there): parse_map_asset is this run to the end.
+//   MapParser parser(bytes, size);   // the header, checksum, section table, META and CTRY
+//   while (parser.step()) { ... }    // one ZONE section per call; false once finished (or failed)
+//   if (parser.ok()) use(parser.asset()); else show(parser.error());
+// `data` must outlive the parser.
+class MapParser {
+ public:
+  MapParser(const std::uint8_t* data, std::size_t size);
+  ~MapParser();
+  bool step();
+  bool finished() const { return finished_; }
+  bool ok() const { return error_.empty(); }
+  const std::string& error() const { return error_; }  // as parse_map_asset's
+  MapAsset& asset() { return asset_; }                 // whole once step() has returned false and ok()
+
+ private:
+  struct Section {
+    const std::uint8_t* tag;
+    std::uint32_t offset, size;
+  };
+  class Zone;  // one ZONE section, read in parts (map_asset.cpp)
+  // What one step() does at most in a section (land points, densified)
+  static constexpr std::size_t kLandPointsPerStep = 6000;
+  bool begin(std::size_t size);
+  const std::uint8_t* data_;
+  MapAsset asset_;
+  std::string error_;
+  std::vector<Section> sections_;
+  std::size_t next_ = 0;                      // the next section to look at
+  std::set<std::pair<int, int>> zones_seen_;  // (level, zone)
+  std::unique_ptr<Zone> zone_;                // the section being read
+  bool finished_ = false;
+};
 
 // FNV-1a, 32 bit: the payload checksum.
 std::uint32_t fnv1a32(const std::uint8_t* data, std::size_t size);

@@ -217,6 +217,58 @@ TEST_CASE("the committed map.bin loads with every layer, both levels, and the co
   CHECK(core::project_layer(*land).size() == 2 * land->points.size());
 }
 
+// The app parses the map a step at a time (a task each, so the page is never held long): the steps must give the
+// map parse_map_asset gives, and split the largest zone, where nearly all the work is.
+TEST_CASE("parsed a step at a time, the map is the same, and its largest zone takes several steps") {
+  const std::vector<std::uint8_t> bytes = read_map_bin();
+  MapAsset whole;
+  std::string error;
+  REQUIRE_MESSAGE(parse(bytes, whole, error), error);
+  core::MapParser parser(bytes.data(), bytes.size());
+  int steps = 0;
+  while (parser.step()) ++steps;
+  REQUIRE_MESSAGE(parser.ok(), parser.error());
+  CHECK(parser.finished());
+  CHECK_FALSE(parser.step());  // stays finished
+  const MapAsset& stepped = parser.asset();
+  const std::size_t zones = stepped.layers.size() / 3;
+  CHECK(steps >= static_cast<int>(zones) + 2);  // zone 0 alone is more than three steps' land
+  REQUIRE(stepped.layers.size() == whole.layers.size());
+  for (std::size_t i = 0; i < whole.layers.size(); ++i) {
+    const MapLayer &a = whole.layers[i], &b = stepped.layers[i];
+    CHECK(a.kind == b.kind);
+    CHECK(a.zone == b.zone);
+    CHECK(a.level == b.level);
+    CHECK(a.points.size() == b.points.size());
+    CHECK(a.indices == b.indices);
+    CHECK(a.part_offsets == b.part_offsets);
+    CHECK(a.ring_offsets == b.ring_offsets);
+    CHECK(a.groups.size() == b.groups.size());
+  }
+  // An error in the middle of a zone's land is reported by the step that meets it, after the steps before it,
+  // and ends the parse: the largest section (zone 0) declared 1 % short runs out among its land pieces.
+  std::vector<std::uint8_t> cut = bytes;
+  auto u32_at = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(cut[at]) | static_cast<std::uint32_t>(cut[at + 1]) << 8 |
+           static_cast<std::uint32_t>(cut[at + 2]) << 16 | static_cast<std::uint32_t>(cut[at + 3]) << 24;
+  };
+  std::size_t largest = 0;
+  for (std::uint32_t i = 0; i < u32_at(16); ++i) {
+    const std::size_t entry = 16 + 4 + 12 * i;
+    if (largest == 0 || u32_at(entry + 8) > u32_at(largest + 8)) largest = entry;
+  }
+  put_u32(cut, largest + 8, u32_at(largest + 8) - u32_at(largest + 8) / 100);
+  reseal(cut);
+  core::MapParser broken(cut.data(), cut.size());
+  int steps_before = 0;
+  while (broken.step()) ++steps_before;
+  INFO(broken.error());
+  CHECK(steps_before >= 1);
+  CHECK_FALSE(broken.ok());
+  CHECK(broken.error().find("land piece") != std::string::npos);
+  CHECK(broken.error() == parse_error(cut));
+}
+
 TEST_CASE("cities are on land in their own country, and the seas between them are sea, at both levels") {
   MapAsset map;
   std::string error;
