@@ -429,16 +429,33 @@ bool is_id(const std::string& s) {
   return s.front() != '-' && s.back() != '-';
 }
 
+// The line of each value, for messages: the parse that records them costs as much again as the plain parse (a
+// JSON pointer per value, thousands in the traced tracks), so it runs only when a message needs a line.
+LineMap line_map_of(std::string_view json_text) {
+  LineCounter counter;
+  LineMap lines;
+  json scratch;
+  LineTrackingSax sax(scratch, counter, lines);
+  json::sax_parse(CountingIterator(json_text.data(), &counter),
+                  CountingIterator(json_text.data() + json_text.size(), &counter), &sax);
+  return lines;
+}
+
 class Validator {
  public:
-  Validator(const LineMap& lines, std::string file, std::vector<LoadError>& errors)
-      : lines_(lines), file_(std::move(file)), errors_(errors) {}
+  // `json_text`, the file's text, is read again only if a message needs a line number (line_map_of).
+  Validator(std::string_view json_text, std::string file, std::vector<LoadError>& errors)
+      : json_text_(json_text), file_(std::move(file)), errors_(errors) {}
 
   void run(const json& root, TripData& out);
 
  private:
   // --- errors
-  std::size_t line_of(std::string path) const {
+  std::size_t line_of(std::string path) {
+    if (!lines_made_) {
+      lines_ = line_map_of(json_text_);
+      lines_made_ = true;
+    }
     for (;;) {
       auto it = lines_.find(path);
       if (it != lines_.end()) return it->second;
@@ -570,10 +587,12 @@ class Validator {
   bool read_leg(const json& l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
   bool read_time(const json& obj, const std::string& path, const char* key, bool required, TimePoint& tp);
   std::optional<Figure> read_figure(const json& f, const std::string& path, const char* what, bool allow_span);
-  std::string read_id(const json& obj, const std::string& path, std::map<std::string, std::size_t>& seen,
+  std::string read_id(const json& obj, const std::string& path, std::map<std::string, std::string>& seen,
                       const char* what);
 
-  const LineMap& lines_;
+  std::string_view json_text_;
+  LineMap lines_;
+  bool lines_made_ = false;
   std::string file_;
   std::vector<LoadError>& errors_;
   std::string trip_id_;
@@ -617,7 +636,7 @@ void Validator::check_citation(const std::string& path, const std::vector<std::s
                     "otherwise mark it \"single_source\"");
 }
 
-std::string Validator::read_id(const json& obj, const std::string& path, std::map<std::string, std::size_t>& seen,
+std::string Validator::read_id(const json& obj, const std::string& path, std::map<std::string, std::string>& seen,
                                const char* what) {
   auto id = get_string(obj, path, "id", true);
   if (!id) return {};
@@ -628,9 +647,9 @@ std::string Validator::read_id(const json& obj, const std::string& path, std::ma
   auto it = seen.find(*id);
   if (it != seen.end()) {
     error(p, std::string("duplicate ") + what + " id \"" + *id + "\" (first defined at line " +
-                 std::to_string(it->second) + ")");
+                 std::to_string(line_of(it->second)) + ")");
   } else {
-    seen.emplace(*id, line_of(p));
+    seen.emplace(*id, p);
   }
   return *id;
 }
@@ -638,7 +657,7 @@ std::string Validator::read_id(const json& obj, const std::string& path, std::ma
 void Validator::read_sources(const json& root, TripData& out) {
   const json* arr = get_array(root, "", "sources", true);
   if (!arr) return;
-  std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const json& s = (*arr)[i];
     const std::string p = "/sources/" + std::to_string(i);
@@ -668,7 +687,7 @@ void Validator::read_sources(const json& root, TripData& out) {
 void Validator::read_places(const json& root, TripData& out) {
   const json* arr = get_array(root, "", "places", true);
   if (!arr) return;
-  std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const json& s = (*arr)[i];
     const std::string p = "/places/" + std::to_string(i);
@@ -701,7 +720,7 @@ void Validator::read_places(const json& root, TripData& out) {
 void Validator::read_lines(const json& root, TripData& out) {
   const json* arr = get_array(root, "", "lines", false);
   if (!arr) return;
-  std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const json& l = (*arr)[i];
     const std::string p = "/lines/" + std::to_string(i);
@@ -990,7 +1009,7 @@ bool Validator::read_time(const json& obj, const std::string& path, const char* 
 void Validator::read_vehicles(const json& root, TripData& out) {
   const json* arr = get_array(root, "", "vehicles", true);
   if (!arr) return;
-  std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const json& s = (*arr)[i];
     const std::string p = "/vehicles/" + std::to_string(i);
@@ -1285,7 +1304,7 @@ void Validator::run(const json& root, TripData& out) {
   read_vehicles(root, out);
   const json* trips = get_array(root, "", "trips", true);
   if (!trips) return;
-  std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < trips->size(); ++i) {
     const json& t = (*trips)[i];
     const std::string p = "/trips/" + std::to_string(i);
@@ -1314,18 +1333,19 @@ void Validator::run(const json& root, TripData& out) {
 LoadResult load_trips(std::string_view json_text, std::string_view file_name) {
   LoadResult result;
   const std::string file(file_name);
-  LineCounter counter;
-  LineMap lines;
-  json root;
-  LineTrackingSax sax(root, counter, lines);
-  CountingIterator first(json_text.data(), &counter);
-  CountingIterator last(json_text.data() + json_text.size(), &counter);
-  json::sax_parse(first, last, &sax);
-  if (sax.failed()) {
+  const json root = json::parse(json_text.data(), json_text.data() + json_text.size(), nullptr,
+                                /*allow_exceptions=*/false);
+  if (root.is_discarded()) {  // not JSON: the parse that counts lines says where, and why
+    LineCounter counter;
+    LineMap lines;
+    json partial;
+    LineTrackingSax sax(partial, counter, lines);
+    json::sax_parse(CountingIterator(json_text.data(), &counter),
+                    CountingIterator(json_text.data() + json_text.size(), &counter), &sax);
     result.errors.push_back(LoadError{file, sax.error_line(), "", "", "not valid JSON: " + sax.error_message()});
     return result;
   }
-  Validator v(lines, file, result.errors);
+  Validator v(json_text, file, result.errors);
   v.run(root, result.data);
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
