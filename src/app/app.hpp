@@ -1,5 +1,6 @@
-// The running app as one struct you can see whole: platform handles, the reader's state, the assets the page
-// handed over, and what the page may ask about. Owned by main.cpp; the page bridge reads and writes it.
+// The running app as one struct you can see whole (App, below: nested by concern): platform handles, the start-up's
+// progress, the assets the page handed over, the map, the reader's session, the fonts and style, the frame loop and
+// the exports. Owned by main.cpp; the page bridge reads and writes it.
 #pragma once
 #include <GLES3/gl3.h>
 #include <SDL.h>
@@ -111,69 +112,97 @@ struct MapOnlyPicture {
   }
 };
 
+// The app's state, nested by concern so it reads whole at a glance (as sokol's pacman.c nests its `state`).
 struct App {
-  SDL_Window* window = nullptr;
-  SDL_GLContext gl = nullptr;
-  bool started = false;
-  StartStage start_stage = StartStage::ShowCanvas;
-  bool map_upload_checked = false;  // WebGL's answer to the map's upload, read once its frame is drawn
-  bool canvas_alpha = false;        // the canvas has an alpha channel (the warm-ups draw in its format)
-  int start_pace = EM_TIMING_RAF;   // the main loop's timing while starting (main.cpp's pace_next_step)
-  bool map_shown = false;           // the first frame with the map in it has been drawn
-  bool map_only_drawn = false;      // a map-only frame of the start-up was drawn, showing map_only_picture
-  MapOnlyPicture map_only_picture;
-  bool icons_loaded = false;      // the vehicle icons are on the GPU (they may arrive after the first full frame)
-  std::string pending_hash;       // a link's hash that arrived before the trips it names
-  bool main_loop_paused = false;  // off-screen
-  // Frames drawn off-screen before pausing: ImGui measures a self-sizing panel (the title block) in its first frame
-  // and shows it from the second, so the paused picture is the whole one.
-  static constexpr int kFramesBeforeOffScreenPause = 3;
-  bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
-  float font_pixel_ratio = 0.0f;                        // the pixel ratio the font atlas was rasterised for
-  ImFontGlyphRangesBuilder glyphs;                      // the characters the texts use (the atlas holds only these)
-  ImVector<ImWchar> glyph_ranges;                       // built from `glyphs` once, before the first atlas
-  Assets assets;
-  core::MapAsset map;
-  std::unique_ptr<core::MapParser> map_parser;  // while the map is parsed, a part per task (load_map_part)
-  bool map_loaded = false;
-  render::MapGeometry map_geometry;  // kept to rebuild the GPU buffers after a lost context
-  render::MapRenderer map_renderer;
-  render::ImGuiRenderer imgui_renderer;  // the panels, labels and icons (ImGui's draw lists)
-  bool map_renderer_ready = false;
-  render::JourneyLayer journey_layer;
+  // The browser's side: SDL's window and WebGL context on the canvas, and the main loop's pause off-screen.
+  struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    bool canvas_alpha = false;  // the canvas has an alpha channel (the warm-ups draw in its format)
+    bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
+    bool main_loop_paused = false;                        // off-screen
+    // Frames drawn off-screen before pausing: ImGui measures a self-sizing panel (the title block) in its first
+    // frame and shows it from the second, so the paused picture is the whole one.
+    static constexpr int kFramesBeforeOffScreenPause = 3;
+  } platform;
 
-  core::Session session;                      // the trips, the journey on screen, the state and the camera's flight
-  std::vector<core::MapPlace> places_source;  // assets/places.json, in English
-  std::vector<core::MapPlace> places;         // ... in the reader's language (and with local names)
-  std::string places_key, fonts_key;          // the language and local names they and the font atlas are made for
+  // The start-up's progress (main.cpp start_step), one step per animation frame until the first full frame.
+  struct Start {
+    bool started = false;  // start_app has run
+    StartStage stage = StartStage::ShowCanvas;
+    int pace = EM_TIMING_RAF;         // the main loop's timing while starting (main.cpp's pace_next_step)
+    bool map_upload_checked = false;  // WebGL's answer to the map's upload, read once its frame is drawn
+    bool map_shown = false;           // the first frame with the map in it has been drawn
+    bool map_only_drawn = false;      // a map-only frame of the start-up was drawn, showing map_only_picture
+    MapOnlyPicture map_only_picture;
+    bool icons_loaded = false;  // the vehicle icons are on the GPU (they may arrive after the first full frame)
+    std::string pending_hash;   // a link's hash that arrived before the trips it names
+  } start;
 
+  Assets assets;  // the page's downloads, as they arrive
+
+  // The base map: the parsed asset, its geometry (kept on the CPU) and the renderer that draws it.
+  struct Map {
+    core::MapAsset asset;
+    std::unique_ptr<core::MapParser> parser;  // while the map is parsed, a part per task (load_map_part)
+    bool loaded = false;                      // parsed (false: it failed, and the routes are drawn on the sea alone)
+    render::MapGeometry geometry;             // kept to rebuild the GPU buffers after a lost context
+    render::MapRenderer renderer;
+    bool renderer_ready = false;
+  } map;
+
+  core::Session session;  // the trips, the journey on screen, the state and the camera's flight
   ui::Layout layout;
-  ui::UiRequests requests;   // what the panels asked of the platform, and where they drew their controls
-  float ui_scale = 0.0f;     // the scale the fonts were built for
-  float style_scale = 0.0f;  // ... and the style
-  bool style_dark = false;
-  bool prefers_dark = false;  // the reader's system setting, from the page (reduced motion: in session)
-  bool touch_seen = false, style_touch = false;
-  double last_frame_ms = 0.0;
-  // Drawing on demand: after each change (request_redraw) frames are drawn for kSettleMs and at least
-  // kSettleFrames frames, and while anything moves by itself: long enough for ImGui to size a new window (two
-  // frames) and settle its highlights, on a slow machine too. An idle explainer then costs its page nothing: no GPU
-  // work, and no canvas handed to the compositor (with software compositing, a read-back of the whole canvas on
-  // the page's main thread).
-  double redraw_until_ms = 0.0;  // emscripten_get_now() ms
-  int redraw_frames = 0;
-  // The picture on the canvas (core/picture_key.hpp; 0: not known, the next frame is drawn): a frame that would
-  // draw the same is skipped. Anything drawn on the canvas other than by draw_frame sets it to 0.
-  std::uint64_t drawn_picture = 0;
-  int textures_uploaded = 0;  // counts uploads of the font atlas and icons: the same vertices, other pixels
-  static constexpr double kSettleMs = 500.0;
-  static constexpr int kSettleFrames = 4;
-  Offscreen offscreen;              // Save image and Export video draw here
-  bool save_image_pending = false;  // asked for: made at the start of the next frame
-  VideoExport video;                // Export video, while it runs
+  ui::UiRequests requests;  // what the panels asked of the platform, and where they drew their controls
+  render::JourneyLayer journey_layer;
+  render::ImGuiRenderer imgui_renderer;  // the panels, labels and icons (ImGui's draw lists)
   Gestures gestures;
-  ui::Fonts fonts;
-  std::vector<float> frame_cpu_ms;  // per frame, until the page takes them (capacity kept; capped)
+
+  // The words on screen: the font atlas and what it was built for, and the map's place names in the reader's words.
+  struct Text {
+    ui::Fonts fonts;
+    float font_pixel_ratio = 0.0f;              // the pixel ratio the font atlas was rasterised for
+    float ui_scale = 0.0f;                      // the scale the fonts were built for
+    ImFontGlyphRangesBuilder glyphs;            // the characters the texts use (the atlas holds only these)
+    ImVector<ImWchar> glyph_ranges;             // built from `glyphs` once, before the first atlas
+    std::vector<core::MapPlace> places_source;  // assets/places.json, in English
+    std::vector<core::MapPlace> places;         // ... in the reader's language (and with local names)
+    std::string places_key, fonts_key;          // the language and local names they and the font atlas are made for
+  } text;
+
+  // ImGui's style: what the reader's system and device ask for, and what it was last applied for.
+  struct Style {
+    bool prefers_dark = false;  // the reader's system setting, from the page (reduced motion: in session)
+    bool touch_seen = false;    // a finger on the canvas, or a coarse pointer: touch-sized controls
+    float scale = 0.0f;         // the scale, theme and touch the style was applied for (apply_style_if_changed)
+    bool dark = false, touch = false;
+  } style;
+
+  // The frame loop: the clock, drawing on demand, the picture on the canvas, and each frame's cost.
+  struct Frames {
+    double last_frame_ms = 0.0;  // when the last frame began, for the clock's step (0: the next step is 0)
+    // Drawing on demand: after each change (request_redraw) frames are drawn for kSettleMs and at least
+    // kSettleFrames frames, and while anything moves by itself: long enough for ImGui to size a new window (two
+    // frames) and settle its highlights, on a slow machine too. An idle explainer then costs its page nothing: no
+    // GPU work, and no canvas handed to the compositor (with software compositing, a read-back of the whole canvas
+    // on the page's main thread).
+    double redraw_until_ms = 0.0;  // emscripten_get_now() ms
+    int redraw_frames = 0;
+    // The picture on the canvas (core/picture_key.hpp; 0: not known, the next frame is drawn): a frame that would
+    // draw the same is skipped. Anything drawn on the canvas other than by draw_frame sets it to 0.
+    std::uint64_t drawn_picture = 0;
+    int textures_uploaded = 0;  // counts uploads of the font atlas and icons: the same vertices, other pixels
+    static constexpr double kSettleMs = 500.0;
+    static constexpr int kSettleFrames = 4;
+    std::vector<float> cpu_ms;  // per frame, until the page takes them (capacity kept; capped)
+  } frames;
+
+  // Save image and Export video: the framebuffer they draw into, and their progress.
+  struct Exports {
+    Offscreen offscreen;              // Save image and Export video draw here
+    bool save_image_pending = false;  // asked for: made at the start of the next frame
+    VideoExport video;                // Export video, while it runs
+  } exports;
 };
 
 App& the_app();

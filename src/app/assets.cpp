@@ -17,24 +17,24 @@ bool assets_settled(unsigned kinds) { return (app.assets.settled & kinds) == kin
 // ready for the GPU, or failed and said so.
 NOT_INLINED bool load_map_part() {
   if (app.assets.map_bin.empty()) return true;  // the page has already said the download failed
-  if (!app.map_parser) {
+  if (!app.map.parser) {
     StartupStep step("parse the base map: header");
-    app.map_parser = std::make_unique<core::MapParser>(app.assets.map_bin.data(), app.assets.map_bin.size());
-  } else if (app.map_parser->finished() && app.map_parser->ok()) {
+    app.map.parser = std::make_unique<core::MapParser>(app.assets.map_bin.data(), app.assets.map_bin.size());
+  } else if (app.map.parser->finished() && app.map.parser->ok()) {
     StartupStep step("parse the base map: geometry");
-    app.map = std::move(app.map_parser->asset());
-    app.map_loaded = true;
-    app.map_geometry = render::build_map_geometry(app.map);
-    app.map_parser.reset();
+    app.map.asset = std::move(app.map.parser->asset());
+    app.map.loaded = true;
+    app.map.geometry = render::build_map_geometry(app.map.asset);
+    app.map.parser.reset();
     app.assets.map_bin = {};  // parsed: the bytes are not needed again
     return true;
   }
   {
     StartupStep step("parse the base map: a part");
-    if (app.map_parser->step() || app.map_parser->ok()) return false;  // more to parse, or the geometry next
+    if (app.map.parser->step() || app.map.parser->ok()) return false;  // more to parse, or the geometry next
   }
-  report_to_page(2, "The base map could not be read (" + app.map_parser->error() + "); routes are drawn without it.");
-  app.map_parser.reset();
+  report_to_page(2, "The base map could not be read (" + app.map.parser->error() + "); routes are drawn without it.");
+  app.map.parser.reset();
   app.assets.map_bin = {};
   return true;
 }
@@ -45,7 +45,7 @@ NOT_INLINED void load_trip_data() {
   const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
                               app.assets.trips_json.size());
   for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
-  app.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
+  app.text.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
   app.assets.trips_json = {};
 }
 
@@ -55,10 +55,10 @@ NOT_INLINED void load_places() {
   const std::string_view text(reinterpret_cast<const char*>(app.assets.places_json.data()),
                               app.assets.places_json.size());
   core::PlacesResult result = core::load_places(text, "assets/places.json");
-  app.glyphs.AddText(text.data(), text.data() + text.size());
+  app.text.glyphs.AddText(text.data(), text.data() + text.size());
   for (const std::string& e : result.errors) report_to_page(1, "Place list: " + e);
-  app.places_source = std::move(result.places);
-  app.places = app.places_source;
+  app.text.places_source = std::move(result.places);
+  app.text.places = app.text.places_source;
   app.assets.places_json = {};
 }
 
@@ -84,9 +84,10 @@ NOT_INLINED void take_language_assets() {
   const core::Words& w = core::session_words(app.session);
   const bool local = app.session.status.local_names_ready;
   const std::string key = std::string(core::language_code(w.language)) + (local ? "/local" : "");
-  if (key == app.places_key) return;
-  app.places_key = key;
-  app.places = core::localize_places(app.places_source, w, local ? app.session.local_names : core::LocalNames{});
+  if (key == app.text.places_key) return;
+  app.text.places_key = key;
+  app.text.places =
+      core::localize_places(app.text.places_source, w, local ? app.session.local_names : core::LocalNames{});
 }
 
 static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {
@@ -101,5 +102,5 @@ NOT_INLINED void load_icons() {
   load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
   load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
   load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
-  ++app.textures_uploaded;
+  ++app.frames.textures_uploaded;
 }

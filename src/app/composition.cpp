@@ -51,7 +51,7 @@ Composition::Composition(int w, int h) {
   camera_ = s.state.camera;
   flying_ = s.flying;
   view_moved_ = s.view_moved;
-  if (!app.map_renderer_ready || app.context_lost || w <= 0 || h <= 0) return;
+  if (!app.map.renderer_ready || app.platform.context_lost || w <= 0 || h <= 0) return;
   // 1080 CSS px on the short side whatever the size, so a 640 × 360 test clip is the 1080p film scaled down; the
   // type is set for a phone held at arm's length or a TV across the room.
   const float q = static_cast<float>(std::min(w, h)) / 1080.0f;
@@ -65,7 +65,7 @@ Composition::Composition(int w, int h) {
   layout.dark = app.layout.dark;
   rebuild_fonts_if_needed(q, layout.scale);
   ui::apply_style(layout);
-  app.style_scale = 0.0f;  // the reader's style again on the next frame
+  app.style.scale = 0.0f;  // the reader's style again on the next frame
   s.state.camera.viewport = {layout.width, layout.height, q};
 
   ImGuiIO& io = ImGui::GetIO();
@@ -79,7 +79,7 @@ Composition::Composition(int w, int h) {
     io.DisplayFramebufferScale = ImVec2(q, q);
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
-    const ui::CompositionBands bands = ui::draw_composition(s.state, input, layout, app.fonts, stacked);
+    const ui::CompositionBands bands = ui::draw_composition(s.state, input, layout, app.text.fonts, stacked);
     if (pass == 0) {
       ImGui::EndFrame();
       continue;
@@ -102,22 +102,23 @@ Composition::Composition(int w, int h) {
     // label across the line), in map type a step below the frame's text: at the frame's full size the labels of a
     // dense stretch (Shenyang, Benxi, Dandong) crowded onto the route.
     render::journey_layer_draw_overlay(
-        app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body, app.fonts.label_halo,
+        app.journey_layer, ImGui::GetBackgroundDrawList(), app.text.fonts.body, app.text.fonts.label_halo,
         ui::kBodyFontPx * layout.scale * 0.8f * render::kLabelFontFactor, have_journey ? &s.journey : nullptr,
-        app.places, s.state, core::session_words(s), layout.obstacles, layout.dark, nullptr, core::kFilmRouteCostCap);
+        app.text.places, s.state, core::session_words(s), layout.obstacles, layout.dark, nullptr,
+        core::kFilmRouteCostCap);
     ImGui::Render();
   }
 
-  if (!bind_offscreen(app.offscreen, w, h)) return;
+  if (!bind_offscreen(app.exports.offscreen, w, h)) return;
   glViewport(0, 0, w, h);
   const float* sea = layout.dark ? render::kDarkSeaColour : render::kSeaColour;
   glClearColor(sea[0], sea[1], sea[2], 1.0f);  // a film has no transparency, even of an embed's sea
   glClear(GL_COLOR_BUFFER_BIT);
   const std::array<float, 9> view = core::view_matrix(s.state.camera);
-  render::map_renderer_draw(app.map_renderer, view.data(), w, h, q, static_cast<float>(s.state.camera.zoom),
+  render::map_renderer_draw(app.map.renderer, view.data(), w, h, q, static_cast<float>(s.state.camera.zoom),
                             layout.dark);
   if (have_journey)
-    render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, s.journey, s.state, view.data(), w, h, q,
+    render::journey_layer_draw_routes(app.journey_layer, app.map.renderer, s.journey, s.state, view.data(), w, h, q,
                                       std::max(1.0f, layout.scale * 0.75f), layout.dark);
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
   pixels_ = render::read_pixels_top_down(w, h);
@@ -131,5 +132,5 @@ Composition::~Composition() {
   app.session.state.camera = camera_;
   app.session.flying = flying_;
   app.session.view_moved = view_moved_;
-  app.drawn_picture = 0;  // (it drew off-screen; the reader's frame is drawn again, whatever it shows)
+  app.frames.drawn_picture = 0;  // (it drew off-screen; the reader's frame is drawn again, whatever it shows)
 }

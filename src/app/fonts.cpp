@@ -61,10 +61,10 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   const core::Language language = core::session_words(app.session).language;
   const std::string key = std::string(core::language_code(language)) + (language_font(language, true) ? "/bold" : "") +
                           (app.session.status.local_names_ready ? "/local" : "");
-  if (pixel_ratio == app.font_pixel_ratio && ui_scale == app.ui_scale && key == app.fonts_key) return;
-  app.font_pixel_ratio = pixel_ratio;
-  app.ui_scale = ui_scale;
-  app.fonts_key = key;
+  if (pixel_ratio == app.text.font_pixel_ratio && ui_scale == app.text.ui_scale && key == app.text.fonts_key) return;
+  app.text.font_pixel_ratio = pixel_ratio;
+  app.text.ui_scale = ui_scale;
+  app.text.fonts_key = key;
   // Korean at 3x on a classroom projector can outgrow the texture: then the glyphs are rasterised smaller (and
   // drawn scaled up a little) rather than lost to white boxes.
   for (float shrink = 1.0f; shrink >= 0.3f; shrink *= 0.8f) {
@@ -74,7 +74,7 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
   }
   StartupStep upload("font atlas: upload the texture");
   render::imgui_renderer_upload_fonts(app.imgui_renderer);
-  ++app.textures_uploaded;
+  ++app.frames.textures_uploaded;
 }
 
 static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
@@ -86,15 +86,16 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Only the characters that can be shown are rasterised (a quarter of the font's): printable ASCII, the few
-  // symbols the panels write, and whatever the trip data and the place names use (app.glyphs, filled as they load).
-  if (app.glyph_ranges.empty()) {
-    app.glyphs.AddRanges(kAsciiRange);
-    app.glyphs.AddText(kPanelSymbols);
-    app.glyphs.BuildRanges(&app.glyph_ranges);  // must outlive the atlas: kept in app
+  // symbols the panels write, and whatever the trip data and the place names use (app.text.glyphs, filled as they
+  // load).
+  if (app.text.glyph_ranges.empty()) {
+    app.text.glyphs.AddRanges(kAsciiRange);
+    app.text.glyphs.AddText(kPanelSymbols);
+    app.text.glyphs.BuildRanges(&app.text.glyph_ranges);  // must outlive the atlas: kept in app
   }
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes stay in app.assets
-  config.GlyphRanges = app.glyph_ranges.Data;
+  config.GlyphRanges = app.text.glyph_ranges.Data;
   // The atlas is rasterised at the exact device pixel size, so ImGui's default 3x horizontal oversampling (for
   // sub-pixel glyph placement) shows no difference here but triples the rasterising time at start (~110 ms of
   // the first frame under SwiftShader) and the atlas. Glyphs snap to whole pixels instead.
@@ -132,21 +133,21 @@ static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   std::vector<std::uint8_t>& bold = app.assets.font_bold.empty() ? app.assets.font_regular : app.assets.font_bold;
   std::vector<std::uint8_t>& regular = app.assets.font_regular.empty() ? bold : app.assets.font_regular;
   if (regular.empty()) std::abort();
-  app.fonts.body = add(regular, ui::kBodyFontPx);
-  app.fonts.bold = add(bold, ui::kBodyFontPx, true);
-  app.fonts.heading = add(bold, ui::kHeadingFontPx, true);
+  app.text.fonts.body = add(regular, ui::kBodyFontPx);
+  app.text.fonts.bold = add(bold, ui::kBodyFontPx, true);
+  app.text.fonts.heading = add(bold, ui::kHeadingFontPx, true);
   // The labels' halo: a copy of the body font grown by the halo's width in atlas pixels (labels are drawn at
   // kLabelFontFactor of the body size, so an atlas pixel is kLabelFontFactor / pixel_ratio CSS px there).
   const float halo_atlas_px = render::kLabelHaloPx * pixel_ratio * shrink / render::kLabelFontFactor;
   io.Fonts->TexGlyphPadding = render::halo_padding(halo_atlas_px);
-  app.fonts.label_halo = add(regular, ui::kBodyFontPx);
+  app.text.fonts.label_halo = add(regular, ui::kBodyFontPx);
   {
     StartupStep build("font atlas: rasterise the glyphs");
     io.Fonts->Build();
   }
   {
     StartupStep halo("font atlas: bake the label halo");
-    render::bake_halo_font(io.Fonts, app.fonts.label_halo, halo_atlas_px);
+    render::bake_halo_font(io.Fonts, app.text.fonts.label_halo, halo_atlas_px);
   }
   io.FontGlobalScale = 1.0f / (pixel_ratio * shrink);
 }

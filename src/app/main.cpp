@@ -24,15 +24,15 @@ static App app;
 App& the_app() { return app; }
 
 void request_redraw() {
-  app.redraw_until_ms = emscripten_get_now() + App::kSettleMs;
-  app.redraw_frames = App::kSettleFrames;
+  app.frames.redraw_until_ms = emscripten_get_now() + App::Frames::kSettleMs;
+  app.frames.redraw_frames = App::Frames::kSettleFrames;
 }
 
 // Returns whether the canvas changed size or pixel ratio.
 NOT_INLINED static bool update_viewport() {
   int w = 0, h = 0, pw = 0, ph = 0;
-  SDL_GetWindowSize(app.window, &w, &h);
-  SDL_GL_GetDrawableSize(app.window, &pw, &ph);
+  SDL_GetWindowSize(app.platform.window, &w, &h);
+  SDL_GL_GetDrawableSize(app.platform.window, &pw, &ph);
   core::AppStatus& s = app.session.status;
   const bool changed = s.canvas_css_width != w || s.canvas_css_height != h || s.canvas_pixel_width != pw ||
                        s.canvas_pixel_height != ph ||
@@ -46,9 +46,9 @@ NOT_INLINED static bool update_viewport() {
   core::CameraLimits& limits = app.session.state.camera_limits;
   // Beyond the base map's data there is only blank sea with a straight edge (seen at the far left of the Hanoi
   // trip in classroom): the view keeps inside the data wherever the zoom allows.
-  if (app.map_loaded && limits.view_bounds.empty())
-    limits.view_bounds = core::project_lonlat_box_inner(app.map.region.lon_min, app.map.region.lat_min,
-                                                        app.map.region.lon_max, app.map.region.lat_max);
+  if (app.map.loaded && limits.view_bounds.empty())
+    limits.view_bounds = core::project_lonlat_box_inner(app.map.asset.region.lon_min, app.map.asset.region.lat_min,
+                                                        app.map.asset.region.lon_max, app.map.asset.region.lat_max);
   if (camera.viewport.width != w || camera.viewport.height != h || camera.viewport.pixel_ratio != s.pixel_ratio) {
     camera.viewport = {double(w), double(h), double(s.pixel_ratio)};
     core::fit_limits_to_viewport(limits, camera.viewport);
@@ -61,8 +61,8 @@ NOT_INLINED static bool update_viewport() {
 // list is a sheet over the map (a phone), which decides what picking a trip does to it.
 static void update_layout() {
   app.layout = ui::compute_layout(app.session.state, float(app.session.status.canvas_css_width),
-                                  float(app.session.status.canvas_css_height), app.touch_seen, app.prefers_dark,
-                                  app.requests.measured);
+                                  float(app.session.status.canvas_css_height), app.style.touch_seen,
+                                  app.style.prefers_dark, app.requests.measured);
   app.session.status.list_covers_map = app.layout.narrow;
 }
 
@@ -76,33 +76,33 @@ NOT_INLINED static void create_gpu_resources() {
   if (!render::imgui_renderer_create(app.imgui_renderer, &error))
     report_to_page(2, "Could not draw the panels and labels: " + error);
   error.clear();
-  app.map_renderer_ready = render::map_renderer_create(app.map_renderer, app.map_geometry, &error);
-  if (!app.map_renderer_ready) report_to_page(2, "Could not draw the map: " + error);
+  app.map.renderer_ready = render::map_renderer_create(app.map.renderer, app.map.geometry, &error);
+  if (!app.map.renderer_ready) report_to_page(2, "Could not draw the map: " + error);
   app.journey_layer.uploaded_trip.clear();
-  if (app.map_renderer_ready && app.session.journey.trip)
-    render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  if (app.map.renderer_ready && app.session.journey.trip)
+    render::journey_layer_update(app.journey_layer, app.map.renderer, app.session.journey);
 }
 
 static EM_BOOL on_context_lost(int, const void*, void*) {
-  app.context_lost = true;
+  app.platform.context_lost = true;
   return EM_TRUE;
 }
 static EM_BOOL on_context_restored(int, const void*, void*) {
-  app.context_restored = true;
+  app.platform.context_restored = true;
   return EM_TRUE;
 }
 
 // After a restore every GL object is gone: rebuild ImGui's and ours from the copies kept on the CPU.
 NOT_INLINED static void recover_context() {
-  app.context_restored = false;
-  app.context_lost = false;
-  render::map_renderer_destroy(app.map_renderer, /*context_lost=*/true);
+  app.platform.context_restored = false;
+  app.platform.context_lost = false;
+  render::map_renderer_destroy(app.map.renderer, /*context_lost=*/true);
   render::journey_layer_destroy(app.journey_layer, /*context_lost=*/true);
-  app.map_renderer_ready = false;
-  release_offscreen(app.offscreen, /*context_lost=*/true);
+  app.map.renderer_ready = false;
+  release_offscreen(app.exports.offscreen, /*context_lost=*/true);
   render::imgui_renderer_destroy(app.imgui_renderer, /*context_lost=*/true);
-  app.font_pixel_ratio = 0.0f;  // re-upload the font atlas
-  app.drawn_picture = 0;        // the canvas was lost with the context
+  app.text.font_pixel_ratio = 0.0f;  // re-upload the font atlas
+  app.frames.drawn_picture = 0;      // the canvas was lost with the context
   create_gpu_resources();
   request_redraw();
   report_to_page(0, "The graphics context is back; the map is drawn again.");
@@ -118,8 +118,8 @@ void run_command(const core::Command& c) {
   if (effects.copy_embed) page_copy_embed();
   // At the start of the next frame: the image takes over ImGui and the font atlas for a moment, which must not
   // happen in the middle of the reader's frame (a panel's click arrives there).
-  if (effects.save_image) app.save_image_pending = true;
-  if (effects.export_video && !app.video.active) page_open_video_dialog();
+  if (effects.save_image) app.exports.save_image_pending = true;
+  if (effects.export_video && !app.exports.video.active) page_open_video_dialog();
 }
 
 // --- Save image -------------------------------------------------------------------------------------------------
@@ -148,58 +148,58 @@ static void lay_out_frame();
 // animation frame also waits for the picture before it, which a computing step need not). A step waiting for a
 // download waits an animation frame at a time (no spinning).
 static void pace_next_step(bool waiting) {
-  if (app.main_loop_paused) return;  // off-screen: journeys_set_visible paces the loop
-  const bool draws = app.start_stage == StartStage::ShowCanvas || app.start_stage == StartStage::MapGpu ||
-                     app.start_stage == StartStage::Done;
+  if (app.platform.main_loop_paused) return;  // off-screen: journeys_set_visible paces the loop
+  const bool draws = app.start.stage == StartStage::ShowCanvas || app.start.stage == StartStage::MapGpu ||
+                     app.start.stage == StartStage::Done;
   const int mode = waiting || draws ? EM_TIMING_RAF : EM_TIMING_SETIMMEDIATE;
-  if (mode == app.start_pace) return;
-  app.start_pace = mode;
+  if (mode == app.start.pace) return;
+  app.start.pace = mode;
   emscripten_set_main_loop_timing(mode, mode == EM_TIMING_RAF ? 1 : 0);
 }
 
 NOT_INLINED static void start_step() {
-  switch (app.start_stage) {
+  switch (app.start.stage) {
     case StartStage::ShowCanvas:  // an animation frame in which the browser takes the new, blank canvas (it copies
                                   // it back, waiting for the GPU process): before the GPU process gets busy
-      app.start_stage = StartStage::MapPrograms;
+      app.start.stage = StartStage::MapPrograms;
       return pace_next_step(false);
     case StartStage::MapPrograms: {  // the pipelines' compile then runs in the GPU process during the parse
       StartupStep step("GPU: map programs, warmed up");
       std::string error;
-      if (render::map_renderer_finish_programs(app.map_renderer, &error))
-        render::map_renderer_warm_up(app.map_renderer, app.canvas_alpha);
+      if (render::map_renderer_finish_programs(app.map.renderer, &error))
+        render::map_renderer_warm_up(app.map.renderer, app.platform.canvas_alpha);
       else
         report_to_page(2, "Could not draw the map: " + error);
-      app.start_stage = StartStage::Map;
+      app.start.stage = StartStage::Map;
       return pace_next_step(false);
     }
     case StartStage::Map:  // a part per task (load_map_part)
       if (!assets_settled(kAssetMap)) return pace_next_step(/*waiting=*/true);
       if (!load_map_part()) return pace_next_step(false);
-      app.start_stage = StartStage::MapGpu;
+      app.start.stage = StartStage::MapGpu;
       return pace_next_step(false);
     case StartStage::MapGpu: {  // then draw_map_only draws it, in this animation frame
       StartupStep step("GPU: map buffers");
       // Ready (drawn from now on) once its geometry is up, even if the map itself failed to load (the sea then).
-      app.map_renderer_ready = app.map_renderer.fill_program && app.map_renderer.line_program;
-      if (app.map_renderer_ready) render::map_renderer_upload(app.map_renderer, app.map_geometry);
-      app.start_stage = StartStage::PanelProgram;
+      app.map.renderer_ready = app.map.renderer.fill_program && app.map.renderer.line_program;
+      if (app.map.renderer_ready) render::map_renderer_upload(app.map.renderer, app.map.geometry);
+      app.start.stage = StartStage::PanelProgram;
       return pace_next_step(false);
     }
     case StartStage::PanelProgram: {  // its pipeline is then prepared by the GPU process during the trips' parse
       StartupStep step("GPU: panel shaders, warmed up");
       std::string error;
       if (render::imgui_renderer_create(app.imgui_renderer, &error))
-        render::imgui_renderer_warm_up(app.imgui_renderer, app.canvas_alpha);
+        render::imgui_renderer_warm_up(app.imgui_renderer, app.platform.canvas_alpha);
       else
         report_to_page(2, "Could not draw the panels and labels: " + error);
-      app.start_stage = StartStage::Trips;
+      app.start.stage = StartStage::Trips;
       return pace_next_step(false);
     }
     case StartStage::Trips:  // before the fonts: a link's switches (classroom) decide the type size
       // The map's upload is checked here, once its frame is drawn: asking earlier would wait for the GPU process.
-      if (app.map_renderer_ready && !app.map_upload_checked) {
-        app.map_upload_checked = true;
+      if (app.map.renderer_ready && !app.start.map_upload_checked) {
+        app.start.map_upload_checked = true;
         if (glGetError() != GL_NO_ERROR)
           report_to_page(2, std::string("Could not draw the map: ") + render::kMapRefused);
       }
@@ -207,7 +207,7 @@ NOT_INLINED static void start_step() {
       load_trip_data();
       load_places();
       apply_pending_hash();
-      app.start_stage = StartStage::Fonts;
+      app.start.stage = StartStage::Fonts;
       return pace_next_step(false);
     case StartStage::Fonts: {
       if (!assets_settled(kAssetFontRegular | kAssetFontBold)) return pace_next_step(true);
@@ -222,7 +222,7 @@ NOT_INLINED static void start_step() {
       update_viewport();
       update_layout();
       rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
-      app.start_stage = StartStage::Compose;
+      app.start.stage = StartStage::Compose;
       return pace_next_step(false);
     }
     case StartStage::Compose: {  // the first full frame laid out once unseen, in a task of its own: ImGui's code
@@ -234,7 +234,7 @@ NOT_INLINED static void start_step() {
       frame_the_trip();
       lay_out_frame();
       frame_the_trip();
-      app.start_stage = StartStage::Done;
+      app.start.stage = StartStage::Done;
       request_redraw();
       return pace_next_step(false);  // from here on, a frame per animation frame
     }
@@ -249,13 +249,13 @@ NOT_INLINED static void draw_map_only() {
   update_viewport();
   const int w = app.session.status.canvas_pixel_width, h = app.session.status.canvas_pixel_height;
   const bool dark = app.layout.dark;
-  const MapOnlyPicture picture{w, h, dark, app.session.state.presentation.transparent, app.map_renderer_ready};
-  if (app.map_only_drawn && picture == app.map_only_picture) return;
+  const MapOnlyPicture picture{w, h, dark, app.session.state.presentation.transparent, app.map.renderer_ready};
+  if (app.start.map_only_drawn && picture == app.start.map_only_picture) return;
   // Before the map is ready the canvas is left untouched: the page's background behind it is the same sea, and a
   // frame drawn now would have the page wait (compositing it) for the GPU process preparing the map's pipelines.
-  if (!app.map_renderer_ready) return;
-  app.map_only_drawn = true;
-  app.map_only_picture = picture;
+  if (!app.map.renderer_ready) return;
+  app.start.map_only_drawn = true;
+  app.start.map_only_picture = picture;
   glViewport(0, 0, w, h);
   const float* sea = dark ? render::kDarkSeaColour : render::kSeaColour;
   if (app.session.state.presentation.transparent)
@@ -264,10 +264,10 @@ NOT_INLINED static void draw_map_only() {
     glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   const std::array<float, 9> view = core::view_matrix(app.session.state.camera);
-  render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio,
+  render::map_renderer_draw(app.map.renderer, view.data(), w, h, app.session.status.pixel_ratio,
                             static_cast<float>(app.session.state.camera.zoom), dark);
-  if (!app.map_shown) {
-    app.map_shown = true;
+  if (!app.start.map_shown) {
+    app.start.map_shown = true;
     notify_map_shown();
   }
 }
@@ -277,45 +277,46 @@ NOT_INLINED static void draw_frame(double frame_start_ms);
 static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, float line_scale, bool have_journey);
 
 static void frame() {
-  if (app.start_stage != StartStage::Done) {
+  if (app.start.stage != StartStage::Done) {
     start_step();
     draw_map_only();
     return;
   }
   // Export video drives the session, ImGui and the fonts from the page (journeys_video_frame) until it ends; the
   // reader's clock does not move meanwhile and their input waits in SDL's queue.
-  if (app.video.active) {
-    app.last_frame_ms = 0.0;
+  if (app.exports.video.active) {
+    app.frames.last_frame_ms = 0.0;
     return;
   }
   // The vehicle icons need not hold up the rest: they come in whenever their downloads settle (an arrow stands in).
-  if (!app.icons_loaded && assets_settled(kAssetIcons)) {
+  if (!app.start.icons_loaded && assets_settled(kAssetIcons)) {
     StartupStep step("GPU: icons");
     load_icons();
-    app.icons_loaded = true;
+    app.start.icons_loaded = true;
     request_redraw();
   }
   const double frame_start_ms = emscripten_get_now();
   std::optional<StartupStep> first_frame;
   if (app.session.status.frames_drawn == 0) first_frame.emplace("first full frame (layout, font atlas, panels, draw)");
   // Real time since the last frame, capped: after a hidden tab (no frames) the clock resumes where it stopped.
-  const double dt = app.last_frame_ms > 0 ? std::min(0.1, (frame_start_ms - app.last_frame_ms) / 1000.0) : 0.0;
-  app.last_frame_ms = frame_start_ms;
+  const double dt =
+      app.frames.last_frame_ms > 0 ? std::min(0.1, (frame_start_ms - app.frames.last_frame_ms) / 1000.0) : 0.0;
+  app.frames.last_frame_ms = frame_start_ms;
 
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     request_redraw();  // a pointer over a panel highlights it, a key may change anything
-    if (event.type == SDL_FINGERDOWN) app.touch_seen = true;
+    if (event.type == SDL_FINGERDOWN) app.style.touch_seen = true;
     if (handle_key(event)) continue;
     ImGui_ImplSDL2_ProcessEvent(&event);
     const core::Camera before = app.session.state.camera;
     handle_pointer(event);
     if (!core::same_view(before, app.session.state.camera)) core::session_camera_moved(app.session);
   }
-  if (app.context_restored) recover_context();
-  if (app.context_lost) return;  // nothing can be drawn until the browser gives the context back
-  if (app.save_image_pending) {
-    app.save_image_pending = false;
+  if (app.platform.context_restored) recover_context();
+  if (app.platform.context_lost) return;  // nothing can be drawn until the browser gives the context back
+  if (app.exports.save_image_pending) {
+    app.exports.save_image_pending = false;
     save_image();
     request_redraw();  // the image's frame used ImGui and the camera: the reader's is drawn again
   }
@@ -329,21 +330,22 @@ static void frame() {
   frame_the_trip();
   core::session_step(app.session, dt);
 
-  // Draw only what may have changed (see App::redraw_until_ms): the clock running, the camera flying, a panel
+  // Draw only what may have changed (see App::Frames::redraw_until_ms): the clock running, the camera flying, a panel
   // moving by itself, or a change in the last moments. Otherwise the picture is current.
   ++app.session.status.frames_run;
   if (app.session.state.playback.playing || app.session.flying || app.requests.animating) request_redraw();
-  if (frame_start_ms >= app.redraw_until_ms && app.redraw_frames <= 0) return;
-  if (app.redraw_frames > 0) --app.redraw_frames;
+  if (frame_start_ms >= app.frames.redraw_until_ms && app.frames.redraw_frames <= 0) return;
+  if (app.frames.redraw_frames > 0) --app.frames.redraw_frames;
   draw_frame(frame_start_ms);
 }
 
 // ImGui's style follows the layout's scale, the theme and touch.
 static void apply_style_if_changed() {
-  if (app.style_touch != app.touch_seen || app.style_scale != app.layout.scale || app.style_dark != app.layout.dark) {
-    app.style_touch = app.touch_seen;
-    app.style_scale = app.layout.scale;
-    app.style_dark = app.layout.dark;
+  if (app.style.touch != app.style.touch_seen || app.style.scale != app.layout.scale ||
+      app.style.dark != app.layout.dark) {
+    app.style.touch = app.style.touch_seen;
+    app.style.scale = app.layout.scale;
+    app.style.dark = app.layout.dark;
     ui::apply_style(app.layout);
   }
 }
@@ -356,8 +358,8 @@ static void frame_the_trip() {
   const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
   app.session.fit_margin =
       app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
-  if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map_renderer_ready)
-    render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map.renderer_ready)
+    render::journey_layer_update(app.journey_layer, app.map.renderer, app.session.journey);
 }
 
 // ImGui's frame: the labels, icons and panels laid out into draw lists, and the commands the panels emitted run.
@@ -368,14 +370,14 @@ static void lay_out_frame() {
   const bool have_journey = app.session.journey.trip != nullptr;
   const core::Words& words = core::session_words(app.session);
   render::journey_layer_draw_overlay(
-      app.journey_layer, ImGui::GetBackgroundDrawList(), app.fonts.body, app.fonts.label_halo,
+      app.journey_layer, ImGui::GetBackgroundDrawList(), app.text.fonts.body, app.text.fonts.label_halo,
       ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
-      app.places, app.session.state, words, app.layout.obstacles, app.layout.dark, &app.session.status);
+      app.text.places, app.session.state, words, app.layout.obstacles, app.layout.dark, &app.session.status);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips,
                     have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error,
                     &words};
   app.requests.clear();
-  ui::draw(app.session.state, input, app.layout, app.fonts, app.requests);
+  ui::draw(app.session.state, input, app.layout, app.text.fonts, app.requests);
   ImGui::Render();
   for (const core::Command& c : app.requests.commands) run_command(c);
   ++app.session.status.frames_composed;
@@ -394,11 +396,11 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
   // (without a GPU, each one is read back on the page's main thread: a task of 80-150 ms).
   const bool moving = app.session.state.playback.playing || app.session.flying || app.requests.animating;
   const std::uint64_t picture = moving ? 0 : picture_key(view, zoom, line_scale, have_journey);
-  if (picture != 0 && picture == app.drawn_picture) {
+  if (picture != 0 && picture == app.frames.drawn_picture) {
     pause_off_screen_when_whole();
     return;
   }
-  app.drawn_picture = picture;
+  app.frames.drawn_picture = picture;
   glViewport(0, 0, w, h);
   const float* sea = app.layout.dark ? render::kDarkSeaColour : render::kSeaColour;
   if (app.session.state.presentation.transparent)
@@ -406,24 +408,25 @@ NOT_INLINED static void draw_frame(double frame_start_ms) {
   else
     glClearColor(sea[0], sea[1], sea[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  if (app.map_renderer_ready) {
-    render::map_renderer_draw(app.map_renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom,
+  if (app.map.renderer_ready) {
+    render::map_renderer_draw(app.map.renderer, view.data(), w, h, app.session.status.pixel_ratio, zoom,
                               app.layout.dark);
     if (have_journey)
-      render::journey_layer_draw_routes(app.journey_layer, app.map_renderer, app.session.journey, app.session.state,
+      render::journey_layer_draw_routes(app.journey_layer, app.map.renderer, app.session.journey, app.session.state,
                                         view.data(), w, h, app.session.status.pixel_ratio, line_scale, app.layout.dark);
   }
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
 
-  if (app.frame_cpu_ms.size() < 100000)
-    app.frame_cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
+  if (app.frames.cpu_ms.size() < 100000)
+    app.frames.cpu_ms.push_back(static_cast<float>(emscripten_get_now() - frame_start_ms));
   if (++app.session.status.frames_drawn == 1) notify_first_frame();
   pause_off_screen_when_whole();
 }
 
 // Off-screen from the start: drawn on a timer (journeys_set_visible) until the picture is whole, then paused.
 static void pause_off_screen_when_whole() {
-  if (app.main_loop_paused && app.session.status.frames_composed == App::kFramesBeforeOffScreenPause) {
+  if (app.platform.main_loop_paused &&
+      app.session.status.frames_composed == App::Platform::kFramesBeforeOffScreenPause) {
     emscripten_pause_main_loop();
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
   }
@@ -438,8 +441,8 @@ static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, f
   key = core::mix_key(key, s.pixel_ratio);
   key = core::mix_key(key, app.layout.dark);
   key = core::mix_key(key, app.session.state.presentation.transparent);
-  key = core::mix_key(key, app.map_renderer_ready);
-  key = core::mix_key(key, app.textures_uploaded);
+  key = core::mix_key(key, app.map.renderer_ready);
+  key = core::mix_key(key, app.frames.textures_uploaded);
   key = core::mix_key_bytes(key, view.data(), sizeof(float) * view.size());
   key = core::mix_key(key, zoom);
   if (have_journey)
@@ -461,8 +464,8 @@ static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, f
 }
 
 void start_app() {
-  if (app.started) return;
-  app.started = true;
+  if (app.start.started) return;
+  app.start.started = true;
   StartupStep step("start: SDL, WebGL context, ImGui, assets");
   SDL_SetMainReady();
   // Keys go to the canvas only when it has focus, so the page around it (and an embedding article) keeps
@@ -478,19 +481,20 @@ void start_app() {
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);  // nothing is depth-tested
   // The canvas is sized by the page's CSS (it fills its container); SDL follows it and the pixel ratio.
-  app.window = SDL_CreateWindow("Kim Jong-un's journeys abroad", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800,
-                                600, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  if (app.window) app.gl = SDL_GL_CreateContext(app.window);
-  if (!app.window || !app.gl) {
+  app.platform.window =
+      SDL_CreateWindow("Kim Jong-un's journeys abroad", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800, 600,
+                       SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (app.platform.window) app.platform.gl = SDL_GL_CreateContext(app.platform.window);
+  if (!app.platform.window || !app.platform.gl) {
     report_to_page(2, std::string("Could not create a WebGL2 context: ") + SDL_GetError());
     return;
   }
   SDL_GL_SetSwapInterval(1);
   EmscriptenWebGLContextAttributes attributes;  // what the browser gave (read from the page, no GPU round trip)
   emscripten_webgl_get_context_attributes(emscripten_webgl_get_current_context(), &attributes);
-  app.canvas_alpha = attributes.alpha;
+  app.platform.canvas_alpha = attributes.alpha;
   // The driver compiles our shaders while the map and the fonts are read (their results are read frames later).
-  render::map_renderer_begin(app.map_renderer);
+  render::map_renderer_begin(app.map.renderer);
   render::imgui_renderer_begin(app.imgui_renderer);
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, false, on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, false, on_context_restored);
@@ -500,7 +504,7 @@ void start_app() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // no file system in the page: nothing to save
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplSDL2_InitForOpenGL(app.window, app.gl);
+  ImGui_ImplSDL2_InitForOpenGL(app.platform.window, app.platform.gl);
 
   update_viewport();
   update_layout();

@@ -144,9 +144,9 @@ static std::string apply_hash_now(const char* hash) {
 
 void apply_pending_hash() {
   App& app = the_app();
-  if (app.pending_hash.empty()) return;
-  const std::string notices = apply_hash_now(app.pending_hash.c_str());
-  app.pending_hash.clear();
+  if (app.start.pending_hash.empty()) return;
+  const std::string notices = apply_hash_now(app.start.pending_hash.c_str());
+  app.start.pending_hash.clear();
   std::size_t start = 0;
   for (std::size_t end; (end = notices.find('\n', start)) != std::string::npos; start = end + 1)
     report_to_page(0, notices.substr(start, end - start));
@@ -241,7 +241,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
 EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
   static std::string text;
   text.clear();
-  std::vector<float>& times = the_app().frame_cpu_ms;
+  std::vector<float>& times = the_app().frames.cpu_ms;
   char item[32];
   for (std::size_t i = 0; i < times.size(); ++i) {
     std::snprintf(item, sizeof item, i ? ",%.4f" : "%.4f", times[i]);
@@ -260,9 +260,9 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_apply_hash(const char* hash) {
   static std::string text;
   App& app = the_app();
   request_redraw();
-  if (app.start_stage <= StartStage::Trips) {  // (the stages run in their order)
+  if (app.start.stage <= StartStage::Trips) {  // (the stages run in their order)
     // The trips it names are not in yet; how the page looks (theme, embed, classroom) is known already.
-    app.pending_hash = hash;
+    app.start.pending_hash = hash;
     app.session.state.presentation = core::parse_url_state(hash, core::TripData{}).presentation;
     text.clear();
   } else {
@@ -284,9 +284,9 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_format_hash() {
 EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced_motion, int coarse_pointer) {
   App& app = the_app();
   request_redraw();
-  app.prefers_dark = prefers_dark != 0;
+  app.style.prefers_dark = prefers_dark != 0;
   app.session.reduced_motion = reduced_motion != 0;
-  if (coarse_pointer) app.touch_seen = true;
+  if (coarse_pointer) app.style.touch_seen = true;
 }
 
 // Off-screen (scrolled out of view): no frames at all until it is back. The clock resumes where it stopped
@@ -296,15 +296,15 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_preferences(int prefers_dark, int reduced
 // there when the reader scrolls to it (frame() then pauses and goes back to animation frames).
 EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
   App& app = the_app();
-  if (!app.started || app.main_loop_paused == !visible) return;
-  app.main_loop_paused = !visible;
-  const bool starting = app.session.status.frames_composed < App::kFramesBeforeOffScreenPause;
+  if (!app.start.started || app.platform.main_loop_paused == !visible) return;
+  app.platform.main_loop_paused = !visible;
+  const bool starting = app.session.status.frames_composed < App::Platform::kFramesBeforeOffScreenPause;
   if (visible) {
     request_redraw();
-    app.last_frame_ms = 0.0;
+    app.frames.last_frame_ms = 0.0;
     emscripten_pause_main_loop();  // a no-op when paused; otherwise drops the pending timer of the start-up
     emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
-    app.start_pace = EM_TIMING_RAF;
+    app.start.pace = EM_TIMING_RAF;
     emscripten_resume_main_loop();
   } else if (!starting) {
     emscripten_pause_main_loop();
@@ -327,7 +327,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_locate(const char* id) {
 // 1 when a point of the canvas (CSS px) is on a panel, 0 on the map: inside an article one finger on the map
 // scrolls the article, one finger on a panel presses or scrolls the panel (web/embed.js).
 EMSCRIPTEN_KEEPALIVE int journeys_over_panel(double x, double y) {
-  return the_app().start_stage == StartStage::Done && over_panel({x, y}) ? 1 : 0;
+  return the_app().start.stage == StartStage::Done && over_panel({x, y}) ? 1 : 0;
 }
 
 // Where a geographic point is on the canvas now, in CSS pixels from the top-left: "[x, y]".
@@ -352,13 +352,13 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_video_begin(const char* json_text) {
   static std::string text;
   App& app = the_app();
   std::string error;
-  if (app.start_stage != StartStage::Done || app.session.trips.trips.empty())
+  if (app.start.stage != StartStage::Done || app.session.trips.trips.empty())
     error = "exportVideo: the explainer is not ready yet; wait for explainer.ready";
-  else if (app.video.active)
+  else if (app.exports.video.active)
     error = "exportVideo: an export is already under way; cancel it or wait for it to finish";
   else if (!app.session.status.video_unavailable.empty())
     error = "exportVideo: " + app.session.status.video_unavailable;
-  else if (!app.map_renderer_ready || app.context_lost)
+  else if (!app.map.renderer_ready || app.platform.context_lost)
     error = "exportVideo: the map cannot be drawn at the moment (no graphics context)";
   std::optional<core::VideoOptions> options;
   if (error.empty()) options = core::video_options_from_json(json_text, app.session.trips, app.session.state, &error);
@@ -366,10 +366,10 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_video_begin(const char* json_text) {
     text = error.empty() ? "exportVideo: the options cannot be used" : error;
     return text.c_str();
   }
-  app.video.active = true;
-  app.video.options = *options;
-  app.video.before = core::session_begin_video(app.session, *options);
-  render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
+  app.exports.video.active = true;
+  app.exports.video.options = *options;
+  app.exports.video.before = core::session_begin_video(app.session, *options);
+  render::journey_layer_update(app.journey_layer, app.map.renderer, app.session.journey);
   const core::VideoOptions& o = *options;
   char info[512];
   std::snprintf(info, sizeof info,
@@ -385,27 +385,28 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_video_begin(const char* json_text) {
 // address, valid until the next call), or 0 when it could not be drawn.
 EMSCRIPTEN_KEEPALIVE const std::uint8_t* journeys_video_frame(int index) {
   App& app = the_app();
-  if (!app.video.active || index < 0 || index >= core::video_frame_count(app.video.options)) return nullptr;
-  core::session_video_frame(app.session, app.video.options, index);
+  if (!app.exports.video.active || index < 0 || index >= core::video_frame_count(app.exports.video.options))
+    return nullptr;
+  core::session_video_frame(app.session, app.exports.video.options, index);
   {
-    Composition frame(app.video.options.width, app.video.options.height);
-    app.video.frame = frame.take_pixels();
+    Composition frame(app.exports.video.options.width, app.exports.video.options.height);
+    app.exports.video.frame = frame.take_pixels();
   }
-  return app.video.frame.empty() ? nullptr : app.video.frame.data();
+  return app.exports.video.frame.empty() ? nullptr : app.exports.video.frame.data();
 }
 
 // The timestamp of frame `index` in microseconds: round(index · 1e6 / fps).
 EMSCRIPTEN_KEEPALIVE double journeys_video_timestamp(int index) {
-  return static_cast<double>(core::video_timestamp_us(index, the_app().video.options.fps));
+  return static_cast<double>(core::video_timestamp_us(index, the_app().exports.video.options.fps));
 }
 
 // Finished or cancelled: the reader's trip, mode, clock and view come back exactly, and their frames resume.
 EMSCRIPTEN_KEEPALIVE void journeys_video_end() {
   App& app = the_app();
-  if (!app.video.active) return;
-  core::session_end_video(app.session, app.video.before);
-  if (app.map_renderer_ready) render::journey_layer_update(app.journey_layer, app.map_renderer, app.session.journey);
-  app.video = {};
+  if (!app.exports.video.active) return;
+  core::session_end_video(app.session, app.exports.video.before);
+  if (app.map.renderer_ready) render::journey_layer_update(app.journey_layer, app.map.renderer, app.session.journey);
+  app.exports.video = {};
   request_redraw();  // the reader's own frame again
 }
 

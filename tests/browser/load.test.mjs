@@ -27,7 +27,7 @@ test('loads with no console errors, resolves ready and draws a non-blank canvas'
 test('the settling frames after the start and after a change draw only pictures that differ', async () => {
   const { page, problems, close } = await openPage(browser, server.url);
   await waitReady(page);
-  await waitFrames(page, 10);  // the start's settling frames are over (App::kSettleMs)
+  await waitFrames(page, 10);  // the start's settling frames are over (App::Frames::kSettleMs)
   const status = () => page.evaluate(() => window.explainer.getState().status);
   const settled = await status();
   assert.ok(settled.framesComposed >= 4, `${settled.framesComposed} frames composed`);
