@@ -137,6 +137,7 @@ struct App {
     MapOnlyPicture map_only_picture;
     bool icons_loaded = false;  // the vehicle icons are on the GPU (they may arrive after the first full frame)
     std::string pending_hash;   // a link's hash that arrived before the trips it names
+    std::unique_ptr<core::TripsLoad> trips_load;  // the trips' JSON parsed, to be checked in the next task
   } start;
 
   Assets assets;  // the page's downloads, as they arrive
@@ -225,8 +226,8 @@ std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false);
 
 // --- assets.cpp: the page's downloads, taken in once each
 bool assets_settled(unsigned kinds);  // every AssetKind bit in `kinds` has arrived or failed
-bool load_map_part();   // parse a part of the base map; true once done (its geometry made, the bytes let go)
-void load_trip_data();  // the core loads and validates the trips; what is wrong goes to the page
+bool load_map_part();        // parse a part of the base map; true once done (its geometry made, the bytes let go)
+bool load_trip_data_part();  // the trips parsed, then checked, a task each; true once done (errors to the page)
 void load_places();
 void take_language_assets();  // a language's words and the local names, once their font is in; places follow
 void load_icons();

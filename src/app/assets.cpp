@@ -39,14 +39,25 @@ NOT_INLINED bool load_map_part() {
   return true;
 }
 
-// Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest.
-NOT_INLINED void load_trip_data() {
-  StartupStep step("parse and validate the trips");
+// Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest: the
+// JSON parsed in one task, checked in the next (each is tens of ms on a slow machine), so the page answers between.
+NOT_INLINED bool load_trip_data_part() {
   const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
                               app.assets.trips_json.size());
-  for (const core::Notice& n : core::session_load_trips(app.session, text)) report_to_page(n.level, n.text);
+  if (!text.empty() && !app.start.trips_load) {
+    StartupStep step("parse the trips");
+    app.start.trips_load = std::make_unique<core::TripsLoad>(text, "assets/trips.json");
+    return false;
+  }
+  StartupStep step("check the trips");
+  const std::vector<core::Notice> notices = text.empty()
+                                                ? core::session_load_trips(app.session, text)
+                                                : core::session_take_trips(app.session, app.start.trips_load->check());
+  for (const core::Notice& n : notices) report_to_page(n.level, n.text);
   app.text.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
+  app.start.trips_load.reset();
   app.assets.trips_json = {};
+  return true;
 }
 
 NOT_INLINED void load_places() {

@@ -112,12 +112,15 @@ Effects apply_command(Session& s, const Command& c) {
 }
 
 std::vector<Notice> session_load_trips(Session& s, std::string_view json_text) {
-  std::vector<Notice> notices;
   if (json_text.empty()) {
     s.trips_error = "The trips could not be downloaded, so only the map is shown.";
-    return notices;
+    return {};
   }
-  LoadResult result = load_trips(json_text, "assets/trips.json");
+  return session_take_trips(s, load_trips(json_text, "assets/trips.json"));
+}
+
+std::vector<Notice> session_take_trips(Session& s, LoadResult result) {
+  std::vector<Notice> notices;
   std::vector<std::string> bad_trips;
   bool global_error = false;
   constexpr std::size_t kShownErrors = 8;  // the rest are counted: the page is not a log

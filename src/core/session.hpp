@@ -77,6 +77,8 @@ struct Notice {
 // error is left out (not half drawn), and the session opens on the latest journey. Returns what the page must
 // say: the first errors, how many more, and how many trips are shown.
 std::vector<Notice> session_load_trips(Session& s, std::string_view json_text);
+// The same, given the file as loaded (core::TripsLoad): the app loads it in parts.
+std::vector<Notice> session_take_trips(Session& s, LoadResult result);
 
 // A link's hash, at start or edited by the reader: the state and presentation it names. Returns a notice for
 // each part it ignored.

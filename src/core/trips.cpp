@@ -1330,26 +1330,40 @@ void Validator::run(const json& root, TripData& out) {
 
 // ------------------------------------------------------------------------------------------------------
 
-LoadResult load_trips(std::string_view json_text, std::string_view file_name) {
-  LoadResult result;
-  const std::string file(file_name);
-  const json root = json::parse(json_text.data(), json_text.data() + json_text.size(), nullptr,
+struct TripsLoad::Document {
+  json root;
+};
+
+TripsLoad::TripsLoad(std::string_view json_text, std::string_view file_name)
+    : document_(std::make_unique<Document>()), json_text_(json_text), file_(file_name) {
+  document_->root = json::parse(json_text.data(), json_text.data() + json_text.size(), nullptr,
                                 /*allow_exceptions=*/false);
-  if (root.is_discarded()) {  // not JSON: the parse that counts lines says where, and why
+}
+
+TripsLoad::~TripsLoad() = default;
+
+LoadResult TripsLoad::check() {
+  LoadResult result;
+  if (document_->root.is_discarded()) {  // not JSON: the parse that counts lines says where, and why
     LineCounter counter;
     LineMap lines;
     json partial;
     LineTrackingSax sax(partial, counter, lines);
-    json::sax_parse(CountingIterator(json_text.data(), &counter),
-                    CountingIterator(json_text.data() + json_text.size(), &counter), &sax);
-    result.errors.push_back(LoadError{file, sax.error_line(), "", "", "not valid JSON: " + sax.error_message()});
+    json::sax_parse(CountingIterator(json_text_.data(), &counter),
+                    CountingIterator(json_text_.data() + json_text_.size(), &counter), &sax);
+    result.errors.push_back(LoadError{file_, sax.error_line(), "", "", "not valid JSON: " + sax.error_message()});
     return result;
   }
-  Validator v(json_text, file, result.errors);
-  v.run(root, result.data);
+  Validator v(json_text_, file_, result.errors);
+  v.run(document_->root, result.data);
+  document_->root = json();  // checked: the document is not needed again
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
   return result;
+}
+
+LoadResult load_trips(std::string_view json_text, std::string_view file_name) {
+  return TripsLoad(json_text, file_name).check();
 }
 
 LoadResult load_trips_file(const std::string& path) {
