@@ -220,7 +220,9 @@ void handle_pointer(const SDL_Event& e);
 // browser shortcut, a key with no command).
 bool handle_key(const SDL_Event& e);
 
-// --- fonts.cpp: the font atlas (rebuild_fonts_if_needed, above)
+// --- fonts.cpp: the font atlas
+// The font atlas for a pixel ratio and UI scale (rebuilt only when either changed).
+void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale);
 // The font of a language's subset (scripts/make_cjk_fonts.py), regular or bold, or null when it has not arrived.
 std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false);
 
@@ -245,8 +247,6 @@ void run_command(const core::Command& command);
 void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
 void page_open_video_dialog();  // Export video: the page's dialog (size, length), then explainer.exportVideo
-// The font atlas for a pixel ratio and UI scale (rebuilt only when either changed).
-void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale);
 void page_copy_embed();                      // the iframe snippet for what is on screen, to the clipboard
 void page_open_url(const std::string& url);  // in a new tab
 // The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.

@@ -159,7 +159,7 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
   Assets& a = the_app().assets;
   request_redraw();
   const std::string_view n(name);
-  // The language assets, fetched only when the reader's language or the local names need them (main.cpp
+  // The language assets, fetched only when the reader's language or the local names need them (assets.cpp
   // take_language_assets uses them once the font is in): "words-<code>", "font-<code>", "font-bold-<code>" of a
   // language journeys_start was given, "local-names", "font-local".
   if (n == "font-local") {
