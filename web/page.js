@@ -330,7 +330,9 @@
     fail('This browser cannot run WebAssembly, which the explainer needs. Try a current version of Chrome, Firefox, Safari or Edge.', true);
     return;
   }
-  if (!document.createElement('canvas').getContext('webgl2')) {
+  // Only whether WebGL 2 exists at all: a context is tried by the app itself (src/app/main.cpp start_app, which
+  // says so the same way), so no reader pays for a second one made only to ask.
+  if (typeof WebGL2RenderingContext !== 'function') {
     fail('This browser or device has WebGL 2 turned off or unavailable, so the map cannot be drawn. Try a current browser, or enable hardware acceleration.', true);
     return;
   }

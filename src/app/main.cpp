@@ -486,7 +486,11 @@ void start_app() {
                        SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   if (app.platform.window) app.platform.gl = SDL_GL_CreateContext(app.platform.window);
   if (!app.platform.window || !app.platform.gl) {
-    report_to_page(2, std::string("Could not create a WebGL2 context: ") + SDL_GetError());
+    // The page does not try a WebGL 2 context of its own first (that cost every reader a second context and about
+    // 30 ms of its first script): this is where a browser without one is found. The page shows the trips as a table.
+    page_cannot_run(
+        "This browser or device has WebGL 2 turned off or unavailable, so the map cannot be drawn. Try "
+        "a current browser, or enable hardware acceleration.");
     return;
   }
   SDL_GL_SetSwapInterval(1);

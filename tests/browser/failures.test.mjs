@@ -10,6 +10,22 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.close(); });
 
+// The page asks only whether WebGL 2 exists (no context of its own: the app's is the only one); where the API is
+// missing altogether it says so at once, and the app is never started (its files are preloaded by the HTML all
+// the same, so the table does not wait for them).
+test('a browser without the WebGL 2 API at all gets the table at once, and the app never starts', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { expectErrors: /WebGL 2/,
+    before: (p) => p.addInitScript(() => { delete window.WebGL2RenderingContext; }),
+  });
+  const outcome = await page.evaluate(() => window.explainer.ready.then(() => 'resolved', (e) => e.message));
+  assert.match(outcome, /WebGL 2/);
+  await page.locator('#fallback table').first().waitFor();
+  assert.match(await page.locator('#fallback').innerText(), /no WebGL 2/);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('journeys: main entered').length), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('without WebGL2 the page says so and ready rejects', async () => {
   const { page, problems, close } = await openPage(browser, server.url, { expectErrors: /WebGL 2/,
     before: (p) => p.addInitScript(() => {
