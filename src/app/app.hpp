@@ -247,7 +247,7 @@ void run_command(const core::Command& command);
 void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
 void page_open_video_dialog();  // Export video: the page's dialog (size, length), then explainer.exportVideo
-void page_copy_embed();                      // the iframe snippet for what is on screen, to the clipboard
+void page_copy_embed();         // the iframe snippet for what is on screen, to the clipboard
 void page_open_url(const std::string& url);  // in a new tab
 // The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.
 void start_app();

@@ -526,8 +526,9 @@ bool MapParser::step() {
       finished_ = true;
       for (std::size_t zone = 0; zone <= asset_.detail_boxes.size(); ++zone) {
         for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
-          if (!zones_seen_.count({level, static_cast<int>(zone)}))
-            fail(error_, "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
+          if (!zones_seen_.count({level, static_cast<int>(zone)}))  // the first one missing is named
+            return fail(error_,
+                        "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
         }
       }
       return false;
@@ -538,11 +539,13 @@ bool MapParser::step() {
     const Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
     if (!zone_->begin(r, asset_, "section " + std::to_string(i) + " (" + printable_tag(e.tag) + "), ", error_)) {
       finished_ = true;
+      zone_.reset();
       return false;
     }
   }
   if (!zone_->parse_land(kLandPointsPerStep, error_)) {
     finished_ = true;
+    zone_.reset();
     return false;
   }
   if (!zone_->done()) return true;
@@ -551,6 +554,7 @@ bool MapParser::step() {
     fail(error_, "duplicate ZONE section for level " + std::to_string(layers[0].level) + " zone " +
                      std::to_string(layers[0].zone));
     finished_ = true;
+    zone_.reset();
     return false;
   }
   for (int k = 0; k < 3; ++k) asset_.layers.push_back(std::move(layers[k]));

@@ -88,16 +88,19 @@ struct MapAsset {
 // unreasonable number of points. The land is triangulated here (a few ms for the real file).
 bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, std::string& error);
 
-// The same parse a section at a time, so a caller on the page's main thread can give the browser its turn between
-// sections (each 1:10m zone takes tens of milliseconds there): parse_map_asset is this run to the end.
+// The same parse in parts, so a caller on the page's main thread can give the browser its turn between them: a part
+// is a small zone whole, or about kLandPointsPerStep land points of a large one (the 1:50m zone is four parts).
+// parse_map_asset is this run to the end.
 //   MapParser parser(bytes, size);   // the header, checksum, section table, META and CTRY
-//   while (parser.step()) { ... }    // one ZONE section per call; false once finished (or failed)
+//   while (parser.step()) { ... }    // one part per call; false once finished (or failed)
 //   if (parser.ok()) use(parser.asset()); else show(parser.error());
-// `data` must outlive the parser.
+// `data` must outlive the parser. After a failure asset() holds what was read before it.
 class MapParser {
  public:
   MapParser(const std::uint8_t* data, std::size_t size);
   ~MapParser();
+  MapParser(const MapParser&) = delete;  // the zone being read points into asset_
+  MapParser& operator=(const MapParser&) = delete;
   bool step();
   bool finished() const { return finished_; }
   bool ok() const { return error_.empty(); }

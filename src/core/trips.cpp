@@ -1355,8 +1355,7 @@ LoadResult TripsLoad::check() {
     return result;
   }
   Validator v(json_text_, file_, result.errors);
-  v.run(document_->root, result.data);
-  document_->root = json();  // checked: the document is not needed again
+  v.run(document_->root, result.data);  // the document goes with the TripsLoad
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
   return result;

@@ -259,7 +259,7 @@ LoadResult load_trips(std::string_view json_text, std::string_view file_name);
 // The same load in two parts, so a caller on the page's main thread can give the browser its turn between them
 // (each takes tens of milliseconds there):
 //   TripsLoad load(text, "assets/trips.json");  // the JSON text parsed; the text must outlive `load`
-//   LoadResult result = load.check();            // every rule checked and the data built (once)
+//   LoadResult result = load.check();            // every rule checked and the data built
 class TripsLoad {
  public:
   TripsLoad(std::string_view json_text, std::string_view file_name);

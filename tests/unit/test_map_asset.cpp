@@ -523,6 +523,29 @@ TEST_CASE("a zone that would densify to too many points is refused, not allocate
   CHECK(e.find("densifies to more than 500000 points") != std::string::npos);
 }
 
+TEST_CASE("with several zones missing, the first missing one is named") {
+  std::vector<std::uint8_t> b = read_map_bin();
+  auto u32_at = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
+           static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
+  };
+  // Hide the first and the last ZONE section (a tag this version does not know is passed over).
+  std::vector<std::size_t> zones;  // their entries in the section table
+  for (std::uint32_t i = 0; i < u32_at(16); ++i)
+    if (std::equal(b.begin() + 20 + 12 * i, b.begin() + 24 + 12 * i, "ZONE")) zones.push_back(20 + 12 * i);
+  REQUIRE(zones.size() >= 3);
+  std::set<std::pair<int, int>> hidden;  // (zone, level), in the order the loader checks them
+  for (std::size_t entry : {zones.front(), zones.back()}) {
+    const std::size_t body = 16 + u32_at(entry + 4);
+    hidden.insert({b[body + 1], b[body]});
+    b[entry + 3] = 'X';
+  }
+  reseal(b);
+  const auto [zone, level] = *hidden.begin();
+  CHECK(parse_error(b) ==
+        "map.bin: missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
+}
+
 TEST_CASE("the real file, resealed after corrupting an index, is still caught") {
   std::vector<std::uint8_t> b = read_map_bin();
   MapAsset map;
