@@ -429,21 +429,31 @@ bool is_id(const std::string& s) {
   return s.front() != '-' && s.back() != '-';
 }
 
-// The line of each value, for messages: the parse that records them costs as much again as the plain parse (a
-// JSON pointer per value, thousands in the traced tracks), so it runs only when a message needs a line.
-LineMap line_map_of(std::string_view json_text) {
-  LineCounter counter;
+// The parse that records the line of each value (and says where the text stops being JSON). It costs as much
+// again as the plain parse (a JSON pointer per value, thousands in the traced tracks), so it runs only when a
+// message needs a line.
+struct LineParse {
   LineMap lines;
+  bool failed = false;
+  std::size_t error_line = 0;
+  std::string error_message;
+};
+LineParse parse_with_lines(std::string_view json_text) {
+  LineParse out;
+  LineCounter counter;
   json scratch;
-  LineTrackingSax sax(scratch, counter, lines);
+  LineTrackingSax sax(scratch, counter, out.lines);
   json::sax_parse(CountingIterator(json_text.data(), &counter),
                   CountingIterator(json_text.data() + json_text.size(), &counter), &sax);
-  return lines;
+  out.failed = sax.failed();
+  out.error_line = sax.error_line();
+  out.error_message = sax.error_message();
+  return out;
 }
 
 class Validator {
  public:
-  // `json_text`, the file's text, is read again only if a message needs a line number (line_map_of).
+  // `json_text`, the file's text, is read again only if a message needs a line number (parse_with_lines).
   Validator(std::string_view json_text, std::string file, std::vector<LoadError>& errors)
       : json_text_(json_text), file_(std::move(file)), errors_(errors) {}
 
@@ -453,7 +463,7 @@ class Validator {
   // --- errors
   std::size_t line_of(std::string path) {
     if (!lines_made_) {
-      lines_ = line_map_of(json_text_);
+      lines_ = parse_with_lines(json_text_).lines;
       lines_made_ = true;
     }
     for (;;) {
@@ -1345,13 +1355,8 @@ TripsLoad::~TripsLoad() = default;
 LoadResult TripsLoad::check() {
   LoadResult result;
   if (document_->root.is_discarded()) {  // not JSON: the parse that counts lines says where, and why
-    LineCounter counter;
-    LineMap lines;
-    json partial;
-    LineTrackingSax sax(partial, counter, lines);
-    json::sax_parse(CountingIterator(json_text_.data(), &counter),
-                    CountingIterator(json_text_.data() + json_text_.size(), &counter), &sax);
-    result.errors.push_back(LoadError{file_, sax.error_line(), "", "", "not valid JSON: " + sax.error_message()});
+    const LineParse where = parse_with_lines(json_text_);
+    result.errors.push_back(LoadError{file_, where.error_line, "", "", "not valid JSON: " + where.error_message});
     return result;
   }
   Validator v(json_text_, file_, result.errors);
