@@ -434,8 +434,7 @@ bool is_id(const std::string& s) {
 // message needs a line.
 struct LineParse {
   LineMap lines;
-  bool failed = false;
-  std::size_t error_line = 0;
+  std::size_t error_line = 0;  // where the text stops being JSON, if it does
   std::string error_message;
 };
 LineParse parse_with_lines(std::string_view json_text) {
@@ -445,7 +444,6 @@ LineParse parse_with_lines(std::string_view json_text) {
   LineTrackingSax sax(scratch, counter, out.lines);
   json::sax_parse(CountingIterator(json_text.data(), &counter),
                   CountingIterator(json_text.data() + json_text.size(), &counter), &sax);
-  out.failed = sax.failed();
   out.error_line = sax.error_line();
   out.error_message = sax.error_message();
   return out;
