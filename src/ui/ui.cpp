@@ -156,7 +156,10 @@ bool touch_scroll(bool touch, bool& moving) {
     if (!swiping && io.MouseDragMaxDistanceSqr[0] > kSlopPx * kSlopPx) swiping = true;
     if (swiping) {
       ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-      velocity = 0.7f * velocity + 0.3f * (-io.MouseDelta.y / dt);  // px/s, smoothed over a few frames
+      // px/s over the last ~50 ms of real time, however long the frames: a short frame after a long one no longer
+      // turns one move into a huge speed, and a finger held still before it lifts has no speed left to fling.
+      constexpr float kVelocityWindowS = 0.05f;
+      velocity += (1.0f - std::exp(-dt / kVelocityWindowS)) * (-io.MouseDelta.y / dt - velocity);
     }
     return swiping;
   }

@@ -35,14 +35,23 @@ async function phonePage(url, { width = 390, height = 844 } = {}) {
   return { page, context, problems };
 }
 
-// A one-finger swipe through the Chrome DevTools protocol (Playwright only taps): moves of `dy` in `steps`,
-// one app frame apart, then the finger lifts.
-async function swipe(page, x, y0, y1, steps = 12) {
+// A one-finger swipe through the Chrome DevTools protocol (Playwright only taps): moves from y0 to y1 in `steps`,
+// then the finger lifts. A drag's moves come one app frame apart, and with `holdMs` the finger rests that long
+// (the page's clock, over its animation frames) before it lifts, as a reader who places the list: no momentum then.
+// A flick (`flickMs`: the moves that far apart in real time, whatever the frame rate) has the same speed on a
+// fast machine and on a loaded one: its momentum is what the test looks at.
+async function swipe(page, x, y0, y1, { steps = 12, holdMs = 0, flickMs = 0 } = {}) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   await waitFrames(page, 1);
   for (let i = 1; i <= steps; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / steps }] });
+    if (flickMs) await new Promise((resolve) => setTimeout(resolve, flickMs));  // the finger's pace, not a wait on the app
+    else await waitFrames(page, 1);
+  }
+  if (holdMs > 0) {
+    const until = await page.evaluate((ms) => performance.now() + ms, holdMs);
+    await page.waitForFunction((t) => performance.now() >= t, until, { polling: 'raf' });
     await waitFrames(page, 1);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
@@ -135,17 +144,47 @@ test('a phone: 44 px targets from the first frame, five trips in the open list, 
   saveScreenshot(await page.screenshot(), 'reader-phone-list-open');
 
   const viewBefore = (await state(page)).view;
-  const list = await locate(page, 'trip:' + shown[0]);
-  const x = list.x + list.width / 2;
-  await swipe(page, x, list.y + list.height * 4, list.y + 10);
-  await waitFrames(page, 20);  // momentum: the list goes on moving after the finger lifts
+  const top = await locate(page, 'trip:' + shown[0]);
+  const x = top.x + top.width / 2;
+  const rowY = async (id) => { const r = await locate(page, 'trip:' + id); return r && r.height >= 30 ? r.y : null; };
+  // A drag that rests before it lifts: the list follows the finger, and stops where it is left.
+  const before = await rowY(shown[4]);
+  await swipe(page, x, top.y + top.height * 4, top.y + 10, { holdMs: 300 });
+  await waitFrames(page, 10);
   const after = await visibleTrips(page);
-  assert.ok(after.includes('2025-09-beijing'), `the swipe did not bring the last trip into view: ${after}`);
+  const moved = before - await rowY(shown[4]);
+  const finger = top.height * 4 - 10;
+  if (!after.includes('2025-09-beijing')) {
+    const s = await state(page);
+    saveScreenshot(await page.screenshot(), 'reader-phone-swipe-failed');
+    assert.fail(`the swipe did not bring the last trip into view: [${after}]; open ${s.sidebarOpen}, trip ${s.trip}`);
+  }
+  assert.ok(Math.abs(moved - finger) < 3, `the list moved ${moved} px under a finger that moved ${finger} px`);
   assert.notDeepEqual(after, shown);
   assert.deepEqual((await state(page)).view, viewBefore, 'the swipe on the list moved the map');
   assert.equal((await state(page)).trip, '2019-02-hanoi', 'the swipe picked a trip');
   saveScreenshot(await page.screenshot(), 'reader-phone-list-swiped');
 
+  // A flick back towards the top (62 px in 64 ms): the list goes on after the finger lifts, and slows to a stop.
+  const row = shown[4], atStart = await rowY(row);
+  await swipe(page, x, atStart, atStart + top.height, { steps: 4, flickMs: 16 });
+  const atLift = atStart + top.height;  // the list follows the finger (the drag above showed it)
+  // At rest: the row stays put over frames the app ran.
+  await page.waitForFunction((id) => {
+    const r = window.explainer.locate('trip:' + id), run = window.explainer.getState().status.framesRun;
+    const y = r ? r.y : null, last = window.__rest;
+    window.__rest = last && run < last.run + 3 ? last : { y, run };
+    return last && run >= last.run + 3 && last.y === y;
+  }, row, { polling: 100, timeout: 20000 });
+  const atRest = await rowY(row);
+  assert.ok(atLift !== null && atRest !== null && atRest > atLift + 5,
+    `no momentum: ${row} was at ${atLift} px when the finger lifted and at ${atRest} px at rest`);
+  assert.deepEqual((await state(page)).view, viewBefore, 'the flick on the list moved the map');
+  // And back down to the last trip, placed by a drag that rests.
+  const last = await rowY(row);
+  await swipe(page, x, last, last - 300, { holdMs: 300 });
+  await waitFrames(page, 10);
+  assert.ok((await visibleTrips(page)).includes('2025-09-beijing'), 'a second drag did not bring the last trip back');
   await page.touchscreen.tap(...await centre(page, 'trip:2025-09-beijing'));
   await page.waitForFunction(() => window.explainer.getState().trip === '2025-09-beijing');
   assert.equal((await state(page)).sidebarOpen, false, 'the list stays over the map after a pick on a phone');
