@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -12,7 +13,9 @@
 
 namespace core {
 
-namespace {
+// Named, not anonymous: MapParser::Zone (declared in the header) holds these types, and GCC warns when a class
+// with external linkage holds anonymous-namespace ones in a file compiled inside a unity batch (CMakeLists.txt).
+namespace map_file {
 
 // Bounds-checked little-endian reader over [pos, end). Every read reports failure instead of running past end.
 struct Reader {
@@ -166,7 +169,8 @@ struct GridPoint {
 const char* kTooManyPoints = "densifies to more than 500000 points";
 static_assert(kMaxZonePoints == 500000, "kTooManyPoints says so");
 
-}  // namespace
+}  // namespace map_file
+using namespace map_file;
 
 // Parsed in parts, so the largest zone (the whole region at 1:50m, three quarters of the file's work) need not
 // hold the page's main thread in one piece: begin() reads the arcs and builds the lines, then each
@@ -521,7 +525,7 @@ bool MapParser::step() {
   const std::uint8_t* payload = data_ + kMapHeaderBytes;
   if (!zone_) {
     // The next ZONE section (META, CTRY and sections this version does not know are passed over).
-    while (next_ < sections_.size() && !std::equal("ZONE", "ZONE" + 4, sections_[next_].tag)) ++next_;
+    while (next_ < sections_.size() && std::memcmp(sections_[next_].tag, "ZONE", 4) != 0) ++next_;
     if (next_ == sections_.size()) {  // every section read: is every zone there?
       finished_ = true;
       for (std::size_t zone = 0; zone <= asset_.detail_boxes.size(); ++zone) {
