@@ -374,8 +374,11 @@ static void lay_out_frame() {
       ui::kBodyFontPx * app.layout.scale * render::kLabelFontFactor, have_journey ? &app.session.journey : nullptr,
       app.text.places, app.session.state, words, app.layout.obstacles, app.layout.dark, &app.session.status);
   ui::UiInput input{app.session.trips.trips.empty() ? nullptr : &app.session.trips,
-                    have_journey ? &app.session.journey : nullptr, &app.session.status, app.session.trips_error,
-                    &words};
+                    have_journey ? &app.session.journey : nullptr,
+                    &app.session.status,
+                    app.session.trips_error,
+                    &words,
+                    have_journey ? &core::session_trip_card(app.session) : nullptr};
   app.requests.clear();
   ui::draw(app.session.state, input, app.layout, app.text.fonts, app.requests);
   ImGui::Render();

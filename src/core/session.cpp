@@ -189,7 +189,28 @@ void session_localize(Session& s) {
   s.localize_again = false;
   s.trips = localize_trips(s.trips_source, w, s.local_names);
   // The journey is rebuilt from the translated data (its stops' names) but keeps its trip: no new framing.
-  if (const Trip* trip = s.trips.find_trip(s.journey_trip)) s.journey = build_journey(s.trips, *trip);
+  if (const Trip* trip = s.trips.find_trip(s.journey_trip)) session_build_journey(s, *trip);
+}
+
+void session_build_journey(Session& s, const Trip& trip) {
+  s.journey = build_journey(s.trips, trip);
+  s.journey_trip = trip.id;
+  ++s.journey_revision;
+}
+
+const TripCard& session_trip_card(Session& s) {
+  const Words& w = session_words(s);
+  const Trip* trip = s.trips.find_trip(s.journey_trip);
+  if (!trip) {
+    s.card = {};
+  } else if (s.card.lines.empty() || s.card_revision != s.journey_revision || s.card_language != w.language ||
+             s.card_local_names != s.state.local_names) {
+    s.card = make_trip_card(s.trips, *trip, s.journey, w, s.state.local_names);
+    s.card_revision = s.journey_revision;
+    s.card_language = w.language;
+    s.card_local_names = s.state.local_names;
+  }
+  return s.card;
 }
 
 std::string session_add_words(Session& s, Language language, std::string_view json_text) {
@@ -266,8 +287,7 @@ bool session_sync_journey(Session& s, const Padding& given_padding) {
   bool rebuilt = false;
   if (s.journey_trip != st.trip_id) {
     const bool first = s.journey_trip.empty();
-    s.journey = build_journey(s.trips, *trip);
-    s.journey_trip = st.trip_id;
+    session_build_journey(s, *trip);
     rebuilt = true;
     // A new trip opens on the mode he really used, unless the page or a link asked for one with it, or the
     // reader is racing both and the new trip has both.

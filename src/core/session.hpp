@@ -11,20 +11,26 @@
 #include "core/commands.hpp"
 #include "core/language.hpp"
 #include "core/journey.hpp"
+#include "core/trip_card.hpp"
 #include "core/trips.hpp"
 
 namespace core {
 
 struct Session {
-  TripData trips;                          // valid trips only, in the reader's language (core/localize.hpp)
-  TripData trips_source;                   // ... the same as loaded, in English
-  std::vector<Words> words;                // the catalogues that have arrived (English needs none)
-  LocalNames local_names;                  // places' names in their own script, once they have arrived
-  Language localized_for = Language::En;   // the language `trips` and `journey` are in
-  bool localize_again = true;              // a catalogue or the local names arrived since
-  std::string trips_error;                 // shown in the sidebar when there are no trips
-  Journey journey;                         // the selected trip's tracks, rebuilt when the trip changes
-  std::string journey_trip;                // which trip `journey` was built for
+  TripData trips;                         // valid trips only, in the reader's language (core/localize.hpp)
+  TripData trips_source;                  // ... the same as loaded, in English
+  std::vector<Words> words;               // the catalogues that have arrived (English needs none)
+  LocalNames local_names;                 // places' names in their own script, once they have arrived
+  Language localized_for = Language::En;  // the language `trips` and `journey` are in
+  bool localize_again = true;             // a catalogue or the local names arrived since
+  std::string trips_error;                // shown in the sidebar when there are no trips
+  Journey journey;                        // the selected trip's tracks, rebuilt when the trip changes
+  std::string journey_trip;               // which trip `journey` was built for
+  unsigned journey_revision = 0;          // one more at each rebuild (session_build_journey): caches key on it
+  TripCard card;                          // the trip's card in the sidebar (session_trip_card), and what it was
+  unsigned card_revision = 0;             // ... built from: the journey, the words' language, local names
+  Language card_language = Language::En;
+  bool card_local_names = false;
   ShowMode fitted_show = ShowMode::Train;  // the mode the camera was last fitted to
   bool fitted_sidebar_open = true;         // ... and whether the trips panel was open (it changes the free map area)
 
@@ -45,6 +51,13 @@ struct Session {
   AppState state;
   AppStatus status;
 };
+
+// The journey of `trip` (in the reader's language), as the selected trip's from now on.
+void session_build_journey(Session& s, const Trip& trip);
+
+// The selected trip's card for the sidebar, built again only when the journey, the language or the local-names
+// switch changed since the last call. Call with a journey built (session_sync_journey).
+const TripCard& session_trip_card(Session& s);
 
 // The one place a reader action is decided, however it arrived (core/commands.hpp); returns what the platform
 // must carry out.

@@ -121,8 +121,7 @@ SessionSnapshot session_begin_video(Session& s, const VideoOptions& o) {
   SessionSnapshot before{s.state,      s.fly,         s.fly_elapsed,         s.flying,
                          s.view_moved, s.fitted_show, s.fitted_sidebar_open, s.fitted_panels};
   if (const Trip* trip = s.trips.find_trip(o.trip); trip && s.journey_trip != o.trip) {
-    s.journey = build_journey(s.trips, *trip);
-    s.journey_trip = o.trip;
+    session_build_journey(s, *trip);
   }
   s.state.trip_id = o.trip;
   s.state.show = o.mode;
@@ -150,8 +149,7 @@ bool session_end_video(Session& s, const SessionSnapshot& before) {
   s.fitted_panels = before.fitted_panels;
   bool rebuilt = false;
   if (const Trip* trip = s.trips.find_trip(s.state.trip_id); trip && s.journey_trip != s.state.trip_id) {
-    s.journey = build_journey(s.trips, *trip);
-    s.journey_trip = s.state.trip_id;
+    session_build_journey(s, *trip);
     rebuilt = true;
   }
   // The status (end, tracks) for the reader's trip again, without moving the clock or the camera.

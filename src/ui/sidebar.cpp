@@ -24,33 +24,20 @@ static void mode_tag(const core::Words& w, core::Mode m) {
   tag(mode_name(w, m), m == core::Mode::Plane ? kPlaneTag : m == core::Mode::Train ? kTrainTag : kMutedTag);
 }
 
-static void source_links(const core::TripData& data, const std::vector<std::string>& ids, UiRequests& out) {
-  for (const std::string& id : ids) {
-    const core::Source* s = data.find_source(id);
-    if (!s) continue;
-    ImGui::PushID(id.c_str());
-    const std::string label = s->outlet + (s->title.empty() ? "" : ": " + s->title);
-    if (s->url.empty()) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", label.c_str());
-    } else {
-      ImGui::Bullet();
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.08f, 0.30f, 0.66f, 1.0f));
-      ImGui::PushTextWrapPos(0.0f);
-      // A selectable rather than a button: wraps like text, still reachable by Tab and Enter.
-      ImGui::TextWrapped("%s", label.c_str());
-      ImGui::PopTextWrapPos();
-      const bool hovered = ImGui::IsItemHovered();
-      if (hovered) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, ImGui::GetColorU32(ImGuiCol_Text));
-      }
-      if (ImGui::IsItemClicked()) out.commands.push_back({core::CommandKind::OpenLink, 0, 0.0, s->url});
-      ImGui::PopStyleColor();
-    }
-    ImGui::PopID();
+// A source the reader can open: wraps like text, still reachable by Tab and Enter.
+static void source_link(const core::CardLine& line, UiRequests& out) {
+  ImGui::Bullet();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.08f, 0.30f, 0.66f, 1.0f));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextWrapped("%s", line.text.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, ImGui::GetColorU32(ImGuiCol_Text));
   }
+  if (ImGui::IsItemClicked()) out.commands.push_back({core::CommandKind::OpenLink, 0, 0.0, line.url});
+  ImGui::PopStyleColor();
 }
 
 // The languages, as the codes newsroom sites use ("EN", "KO"): Latin letters the English font always has, so the
@@ -124,95 +111,31 @@ static void trip_list(const core::AppState& state, const core::TripData& data, c
   }
 }
 
-static void figure_rows(const core::TripData& data, const core::Words& w, const std::vector<core::Figure>& figures,
-                        const char* unit, const char* what) {
-  for (const core::Figure& f : figures) {
-    const std::string line = core::fill(w(what), {core::figure_line(w, data, f, unit)});
-    ImGui::Bullet();
-    ImGui::TextWrapped("%s", line.c_str());
-    text_muted(("    " + core::outlets(data, f.sources) + (f.note.empty() ? "" : ". " + f.note)).c_str());
-  }
-}
-
-static void vehicle_card(const core::TripData& data, const core::Words& w, const core::Vehicle& v, const char* title,
-                         const Fonts& fonts, UiRequests& out) {
-  section(fonts, title);
-  ImGui::TextWrapped("%s", v.description.c_str());
-  if (v.timing_speed) {
-    core::Figure pace;
-    pace.min = v.timing_speed->min_kmh;
-    pace.max = v.timing_speed->max_kmh;
-    ImGui::TextWrapped("%s", core::fill(w("Pace used here: {0} ({1})"), {core::figure_text(w, pace, "km/h"),
-                                                                         core::outlets(data, v.timing_speed_sources)})
-                                 .c_str());
-  }
-  for (const core::Figure& f : v.reported_speeds_kmh) {
-    ImGui::Bullet();
-    const std::string speed = core::figure_text(w, f, "km/h");
-    ImGui::TextWrapped("%s", (f.note.empty() ? core::fill(w("Reported speed: {0}"), {speed})
-                                             : core::fill(w("Reported speed: {0} ({1})"), {speed, f.note}))
-                                 .c_str());
-    text_muted(("    " + core::outlets(data, f.sources)).c_str());
-  }
-  source_links(data, v.sources, out);
-}
-
-// `local_names`: the route names each place in its own script too ("단둥 丹东"), as the map's labels do, so a
-// reader can match the route to the places' own signs.
-static void trip_card(const core::Trip& trip, const core::Journey& journey, const core::TripData& data,
-                      const core::Words& w, bool local_names, const Fonts& fonts, UiRequests& out) {
-  ImGui::PushFont(fonts.heading);
-  ImGui::TextWrapped("%s", trip.title.c_str());
-  ImGui::PopFont();
-  ImGui::TextWrapped("%s", core::trip_dates(w, trip).c_str());
-  ImGui::TextWrapped("%s", core::fill(w("Met: {0}"), {trip.counterpart}).c_str());
-  ImGui::TextWrapped("%s", trip.summary.c_str());
-
-  const core::Track& real = journey.real();
-  section(fonts, w.c("How he went"));
-  std::string route;
-  for (const core::TrackStop& s : real.stops)
-    route += (route.empty() ? "" : " \xE2\x80\xBA ") + s.name +
-             (local_names && !s.local_name.empty() ? " " + s.local_name : "") + (s.reported ? "" : "*");
-  ImGui::TextWrapped("%s", route.c_str());
-  text_muted(w.c("* not named in reports: the only rail path, or the nearest airport"));
-  ImGui::TextWrapped("%s", core::fill(w("Computed: {0}, about {1} at the pace in the data."),
-                                      {core::km_text(w, real.distance_km()), core::duration_text(w, real.duration_h())})
-                               .c_str());
-  for (const core::Leg& leg : trip.outbound) {
-    figure_rows(data, w, leg.reported_distance_km, "km", "Reported distance: {0}");
-    figure_rows(data, w, leg.reported_duration_h, "h", "Reported time: {0}");
-  }
-  if (const core::Vehicle* v = trip.outbound.empty() ? nullptr : data.find_vehicle(trip.outbound.front().vehicle_id))
-    vehicle_card(data, w, *v, v->name.c_str(), fonts, out);
-
-  const core::Track& alt = journey.alternative();
-  section(fonts, w.c(alt.mode == core::Mode::Train ? "What if he had taken the train?" : "What if he had flown?"));
-  if (alt.available) {
-    ImGui::TextWrapped("%s", core::fill(w("{0}, about {1} by {2}. Not a journey he made: drawn dashed on the map."),
-                                        {core::km_text(w, alt.distance_km()), core::duration_text(w, alt.duration_h()),
-                                         alt.vehicle_name})
-                                 .c_str());
-    for (const core::Leg& leg : trip.what_if)
-      if (!leg.note.empty()) text_muted(leg.note.c_str());
-    if (const core::Vehicle* v = trip.what_if.empty() ? nullptr : data.find_vehicle(trip.what_if.front().vehicle_id))
-      vehicle_card(data, w, *v, core::fill(w("What-if vehicle: {0}"), {v->name}).c_str(), fonts, out);
-  } else {
-    ImGui::TextWrapped("%s", alt.unavailable_reason.c_str());
-  }
-
-  if (!trip.facts.empty()) {
-    section(fonts, w.c("On the record"));
-    for (const core::Fact& f : trip.facts) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", f.text.c_str());
-      const char* conf = core::confidence_word(w, f.confidence);
-      text_muted(("    " + core::outlets(data, f.sources) + (*conf ? std::string(" \xC2\xB7 ") + conf : "")).c_str());
+// The card's lines as the core wrote them (core/trip_card.hpp): only drawn here.
+static void trip_card(const core::TripCard& card, const Fonts& fonts, UiRequests& out) {
+  using Style = core::CardLine::Style;
+  for (std::size_t i = 0; i < card.lines.size(); ++i) {
+    const core::CardLine& line = card.lines[i];
+    switch (line.style) {
+      case Style::Title:
+        ImGui::PushFont(fonts.heading);
+        ImGui::TextWrapped("%s", line.text.c_str());
+        ImGui::PopFont();
+        break;
+      case Style::Text: ImGui::TextWrapped("%s", line.text.c_str()); break;
+      case Style::Muted: text_muted(line.text.c_str()); break;
+      case Style::Bullet:
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.text.c_str());
+        break;
+      case Style::Section: section(fonts, line.text.c_str()); break;
+      case Style::Link:
+        ImGui::PushID(static_cast<int>(i));
+        source_link(line, out);
+        ImGui::PopID();
+        break;
     }
   }
-  section(fonts, w.c("Sources"));
-  source_links(data, trip.sources, out);
-  for (const core::Leg& leg : trip.outbound) source_links(data, leg.sources, out);
 }
 
 void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& layout, const Fonts& fonts,
@@ -335,8 +258,7 @@ void draw_sidebar(const core::AppState& state, const UiInput& in, const Layout& 
     title_block();
     language_switch(state, out);
   }
-  const core::Trip* trip = in.data->find_trip(state.trip_id);
-  if (trip && in.journey) trip_card(*trip, *in.journey, *in.data, w, state.local_names, fonts, out);
+  if (in.card && in.data->find_trip(state.trip_id)) trip_card(*in.card, fonts, out);
   ImGui::End();
 }
 

@@ -152,18 +152,24 @@ bool touch_scroll(bool touch, bool& moving) {
       press.x >= pos.x && press.x < pos.x + size.x && press.y >= pos.y && press.y < pos.y + size.y;
   const float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
   constexpr float kSlopPx = 8.0f;  // a finger wobbles: less than this is still a tap
+  // The list follows the finger. Its speed is in px/s over the last ~50 ms of real time, however long the frames:
+  // a short frame after a long one does not turn one move into a huge speed, and a finger held still before it
+  // lifts has no speed left to fling.
+  const auto follow_finger = [&] {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    constexpr float kVelocityWindowS = 0.05f;
+    velocity += (1.0f - std::exp(-dt / kVelocityWindowS)) * (-io.MouseDelta.y / dt - velocity);
+  };
   if (io.MouseDown[0] && pressed_here) {
     if (!swiping && io.MouseDragMaxDistanceSqr[0] > kSlopPx * kSlopPx) swiping = true;
-    if (swiping) {
-      ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-      // px/s over the last ~50 ms of real time, however long the frames: a short frame after a long one no longer
-      // turns one move into a huge speed, and a finger held still before it lifts has no speed left to fling.
-      constexpr float kVelocityWindowS = 0.05f;
-      velocity += (1.0f - std::exp(-dt / kVelocityWindowS)) * (-io.MouseDelta.y / dt - velocity);
-    }
+    if (swiping) follow_finger();
     return swiping;
   }
-  if (io.MouseReleased[0] && swiping) return true;  // the release that ends a swipe is not a tap on a row
+  if (io.MouseReleased[0] && swiping) {
+    // The finger's last move may come in the frame it lifts (a slow frame gathers both): that move counts too.
+    if (io.MouseDelta.y != 0.0f) follow_finger();
+    return true;  // the release that ends a swipe is not a tap on a row
+  }
   swiping = false;
   if (std::fabs(velocity) > 20.0f) {  // the flick carries on and slows down as a phone list does
     ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + velocity * dt, 0.0f, ImGui::GetScrollMaxY()));

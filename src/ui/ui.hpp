@@ -11,6 +11,7 @@
 #include "core/palette.hpp"
 #include "core/labels.hpp"
 #include "core/journey.hpp"
+#include "core/trip_card.hpp"
 #include "core/trips.hpp"
 
 struct ImFont;
@@ -85,6 +86,7 @@ struct UiInput {
   const core::AppStatus* status = nullptr;
   std::string trips_error;                            // why there are no trips, when there are none
   const core::Words* words = &core::english_words();  // every word in the reader's language
+  const core::TripCard* card = nullptr;               // the selected trip's card (core::session_trip_card)
 };
 
 void apply_style(const Layout& layout);  // colours and spacing; again when the scale or touch changes

@@ -36,18 +36,16 @@ async function phonePage(url, { width = 390, height = 844 } = {}) {
 }
 
 // A one-finger swipe through the Chrome DevTools protocol (Playwright only taps): moves from y0 to y1 in `steps`,
-// then the finger lifts. A drag's moves come one app frame apart, and with `holdMs` the finger rests that long
-// (the page's clock, over its animation frames) before it lifts, as a reader who places the list: no momentum then.
-// A flick (`flickMs`: the moves that far apart in real time, whatever the frame rate) has the same speed on a
-// fast machine and on a loaded one: its momentum is what the test looks at.
-async function swipe(page, x, y0, y1, { steps = 12, holdMs = 0, flickMs = 0 } = {}) {
+// one app frame apart, then the finger lifts. With `holdMs` the finger rests that long (the page's clock, over its
+// animation frames) before it lifts, as a reader who places the list: no momentum then. A `flick` lifts right
+// after its last move (in the same frame, on a slow machine): the list's speed is then the finger's.
+async function swipe(page, x, y0, y1, { steps = 12, holdMs = 0, flick = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   await waitFrames(page, 1);
   for (let i = 1; i <= steps; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / steps }] });
-    if (flickMs) await new Promise((resolve) => setTimeout(resolve, flickMs));  // the finger's pace, not a wait on the app
-    else await waitFrames(page, 1);
+    if (i < steps || !flick) await waitFrames(page, 1);
   }
   if (holdMs > 0) {
     const until = await page.evaluate((ms) => performance.now() + ms, holdMs);
@@ -165,9 +163,9 @@ test('a phone: 44 px targets from the first frame, five trips in the open list, 
   assert.equal((await state(page)).trip, '2019-02-hanoi', 'the swipe picked a trip');
   saveScreenshot(await page.screenshot(), 'reader-phone-list-swiped');
 
-  // A flick back towards the top (62 px in 64 ms): the list goes on after the finger lifts, and slows to a stop.
+  // A flick back towards the top: the list goes on after the finger lifts, and slows to a stop.
   const row = shown[4], atStart = await rowY(row);
-  await swipe(page, x, atStart, atStart + top.height, { steps: 4, flickMs: 16 });
+  await swipe(page, x, atStart, atStart + top.height, { steps: 4, flick: true });
   const atLift = atStart + top.height;  // the list follows the finger (the drag above showed it)
   // At rest: the row stays put over frames the app ran.
   await page.waitForFunction((id) => {

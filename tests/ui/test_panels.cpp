@@ -52,7 +52,9 @@ struct Headless {
     io.MouseDown[0] = down;
     ImGui::NewFrame();
     out.clear();
-    const ui::UiInput input{&session.trips, &session.journey, &session.status, {}};
+    const ui::UiInput input{&session.trips,         &session.journey,
+                            &session.status,        {},
+                            &core::english_words(), &core::session_trip_card(session)};
     ui::draw(session.state, input, layout, fonts, out);
     ImGui::Render();
     return out.commands;

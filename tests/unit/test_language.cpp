@@ -242,3 +242,26 @@ TEST_CASE("the set of languages is data: a list names them, English always first
   CHECK(language_entry("qy", R"({"ui":{}})", &error).empty());
   CHECK(error.find("assets/lang/qy.json") != std::string::npos);
 }
+
+TEST_CASE("the trip's card follows the language and the local-names switch, built again only when they change") {
+  Session s = korean_ready_session();
+  REQUIRE(session_add_local_names(s, read(JOURNEYS_SOURCE_DIR "/assets/lang/local-names.json")).empty());
+  apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, "2018-03-beijing"});
+  session_sync_journey(s, {});
+  const auto has = [&](CardLine::Style style, const std::string& text) {
+    for (const CardLine& l : session_trip_card(s).lines)
+      if (l.style == style && l.text.find(text) != std::string::npos) return true;
+    return false;
+  };
+  CHECK(has(CardLine::Style::Section, "How he went"));
+  CHECK_FALSE(has(CardLine::Style::Text, "\xE4\xB8\xB9\xE4\xB8\x9C"));  // 丹东: local names are off
+
+  apply_command(s, Command{CommandKind::SetLanguage, 0, 0.0, "ko"});
+  session_sync_journey(s, {});
+  CHECK_FALSE(has(CardLine::Style::Section, "How he went"));
+  CHECK(has(CardLine::Style::Section, korean()("How he went")));
+  CHECK(has(CardLine::Style::Text, "\xED\x8F\x89\xEC\x96\x91\xEC\x97\xAD"));  // 평양역 in the route
+
+  apply_command(s, Command{CommandKind::ToggleLocalNames});
+  CHECK(has(CardLine::Style::Text, "\xE4\xB8\xB9\xE4\xB8\x9C"));  // the route names Dandong in Chinese too
+}
