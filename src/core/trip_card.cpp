@@ -41,8 +41,8 @@ struct CardWriter {
       Figure pace;
       pace.min = v.timing_speed->min_kmh;
       pace.max = v.timing_speed->max_kmh;
-      line(CardLine::Style::Text, fill(w("Pace used here: {0} ({1})"),
-                                       {figure_text(w, pace, "km/h"), outlets(data, v.timing_speed_sources)}));
+      line(CardLine::Style::Text,
+           fill(w("Pace used here: {0} ({1})"), {figure_text(w, pace, "km/h"), outlets(data, v.timing_speed_sources)}));
     }
     for (const Figure& f : v.reported_speeds_kmh) {
       const std::string speed = figure_text(w, f, "km/h");
