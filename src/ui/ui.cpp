@@ -152,11 +152,15 @@ bool touch_scroll(bool touch, bool& moving) {
       press.x >= pos.x && press.x < pos.x + size.x && press.y >= pos.y && press.y < pos.y + size.y;
   const float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
   constexpr float kSlopPx = 8.0f;  // a finger wobbles: less than this is still a tap
+  int& still_frames = *storage->GetIntRef(ImGui::GetID("##swipe-still"), 0);
   // The list follows the finger. Its speed is in px/s over the last ~50 ms of real time, however long the frames:
   // a short frame after a long one does not turn one move into a huge speed, and a finger held still before it
-  // lifts has no speed left to fling.
+  // lifts (two frames or more: 33 ms on a phone) has no speed left to fling. One frame without a move is not a
+  // hold: on a slow machine the lift often comes a frame after the last move.
   const auto follow_finger = [&] {
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    still_frames = io.MouseDelta.y == 0.0f ? still_frames + 1 : 0;
+    if (still_frames == 1) return;
     constexpr float kVelocityWindowS = 0.05f;
     velocity += (1.0f - std::exp(-dt / kVelocityWindowS)) * (-io.MouseDelta.y / dt - velocity);
   };

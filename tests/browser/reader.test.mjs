@@ -50,7 +50,7 @@ async function swipe(page, x, y0, y1, { steps = 12, holdMs = 0, flick = false } 
   if (holdMs > 0) {
     const until = await page.evaluate((ms) => performance.now() + ms, holdMs);
     await page.waitForFunction((t) => performance.now() >= t, until, { polling: 'raf' });
-    await waitFrames(page, 1);
+    await waitFrames(page, 2);  // a rest is two frames or more to the app (src/ui/ui.cpp touch_scroll)
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
