@@ -44,7 +44,9 @@ test('the HTML controls follow the app and drive it: trips, mode, clock, speed, 
   // HTML -> app: a click on the button picks the trip.
   await press(trip('2019-02-hanoi'));
   await page.waitForFunction(() => window.explainer.getState().trip === '2019-02-hanoi', null, { timeout: 10000 });
-  assert.equal(await trip('2019-02-hanoi').getAttribute('aria-pressed'), 'true');
+  // The layer shows the app's state when the app next reports it (a frame later), not in the same task.
+  await page.waitForFunction(() =>
+    document.querySelector('#a11y button[data-trip="2019-02-hanoi"]').getAttribute('aria-pressed') === 'true');
   assert.equal(await trip(s0.trip).getAttribute('aria-pressed'), 'false');
   assert.match(await page.locator('#a11y-trip-heading').innerText(), /Trip 6: .*Hanoi/i);
   await screenshot(page, 'a11y-1-panel-hanoi');
