@@ -8,11 +8,14 @@
 
 namespace core {
 
+// Asked for every trip row on every drawn frame (the list's mode tags, the filter): no allocation.
 Mode main_mode(const Trip& trip) {
   Mode best = Mode::Train;
   double best_km = -1.0;
   for (const Leg& leg : trip.outbound) {
-    const double km = polyline_length_km(stop_coords(leg));
+    double km = 0.0;
+    for (std::size_t i = 1; i < leg.stops.size(); ++i)
+      km += great_circle_km(leg.stops[i - 1].coord, leg.stops[i].coord);
     if (km > best_km) {
       best_km = km;
       best = leg.mode;

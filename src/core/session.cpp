@@ -206,6 +206,7 @@ const TripCard& session_trip_card(Session& s) {
   } else if (s.card.lines.empty() || s.card_revision != s.journey_revision || s.card_language != w.language ||
              s.card_local_names != s.state.local_names) {
     s.card = make_trip_card(s.trips, *trip, s.journey, w, s.state.local_names);
+    s.card.edition = ++s.cards_built;
     s.card_revision = s.journey_revision;
     s.card_language = w.language;
     s.card_local_names = s.state.local_names;

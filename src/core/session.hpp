@@ -31,6 +31,7 @@ struct Session {
   unsigned card_revision = 0;             // ... built from: the journey, the words' language, local names
   Language card_language = Language::En;
   bool card_local_names = false;
+  unsigned cards_built = 0;                // the last card's edition
   ShowMode fitted_show = ShowMode::Train;  // the mode the camera was last fitted to
   bool fitted_sidebar_open = true;         // ... and whether the trips panel was open (it changes the free map area)
 

@@ -111,11 +111,30 @@ static void trip_list(const core::AppState& state, const core::TripData& data, c
   }
 }
 
-// The card's lines as the core wrote them (core/trip_card.hpp): only drawn here.
+// The card's lines as the core wrote them (core/trip_card.hpp): only drawn here. A line scrolled out of the panel
+// is not laid out again: the height it took when last drawn stands in for it (wrapping the card's text every frame
+// was the panel's largest cost, profiled: most of the card is out of view on most screens).
 static void trip_card(const core::TripCard& card, const Fonts& fonts, UiRequests& out) {
   using Style = core::CardLine::Style;
+  CardHeights& kept = out.card_heights;
+  const float width = ImGui::GetContentRegionAvail().x, font_px = ImGui::GetFontSize();
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  if (kept.edition != card.edition || kept.width != width || kept.font_px != font_px || kept.spacing != spacing ||
+      kept.lines.size() != card.lines.size()) {
+    kept.edition = card.edition;
+    kept.width = width;
+    kept.font_px = font_px;
+    kept.spacing = spacing;
+    kept.lines.assign(card.lines.size(), -1.0f);
+  }
   for (std::size_t i = 0; i < card.lines.size(); ++i) {
     const core::CardLine& line = card.lines[i];
+    const float known_h = kept.lines[i];
+    if (known_h >= spacing && !ImGui::IsRectVisible(ImVec2(width, known_h))) {
+      ImGui::Dummy(ImVec2(0.0f, known_h - spacing));  // Dummy adds the spacing back: the same advance
+      continue;
+    }
+    const float top = ImGui::GetCursorPosY();
     switch (line.style) {
       case Style::Title:
         ImGui::PushFont(fonts.heading);
@@ -135,6 +154,7 @@ static void trip_card(const core::TripCard& card, const Fonts& fonts, UiRequests
         ImGui::PopID();
         break;
     }
+    kept.lines[i] = ImGui::GetCursorPosY() - top;
   }
 }
 

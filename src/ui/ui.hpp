@@ -64,12 +64,21 @@ struct Target {
   core::ScreenRect rect;
 };
 
+// The height of each line of the trip's card as last drawn (cursor advance, spacing included), for the card's
+// edition, the panel's width and the type size it was measured at; -1 where not yet drawn.
+struct CardHeights {
+  unsigned edition = 0;
+  float width = 0, font_px = 0, spacing = 0;
+  std::vector<float> lines;
+};
+
 struct UiRequests {
   std::vector<core::Command> commands;  // what the reader did on the panels this frame, in order
   std::vector<Target> targets;
   std::size_t target_count = 0;  // entries of `targets` filled this frame (the vector only grows: no churn)
   bool animating = false;        // a panel moves by itself (a flick's momentum): the next frame must be drawn too
   Measured measured;             // the panels' content heights as last drawn (compute_layout); kept over clear()
+  CardHeights card_heights;      // kept over clear(): lines scrolled out of the sidebar take their height from it
   void clear() {
     commands.clear();
     target_count = 0;

@@ -3,6 +3,7 @@
 // reader presses and check the command that comes out, so a panel that decides something itself shows up here.
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the sidebar window's scroll range
 
 #include <string>
 #include <vector>
@@ -150,4 +151,30 @@ TEST_CASE("on a phone the sheet's handle folds and unfolds the trips") {
   CHECK(has(commands, core::CommandKind::ToggleSidebar));
   h.apply(commands);
   CHECK(h.session.state.sidebar_open);
+}
+
+TEST_CASE("the card's lines out of view stand in by their height: the sidebar scrolls over the same length") {
+  Headless h(1280, 800);
+  h.apply({core::Command{core::CommandKind::SelectTrip, 0, 0.0, "2019-02-hanoi"}});
+  h.frame();  // no scroll bar yet: the lines wrap at the full width
+  h.frame();  // the scroll bar takes its room: the card is measured again at the narrower width, every line laid out
+  h.frame();  // the window's scroll range is the last frame's content: here the second's
+  ImGuiWindow* sidebar = ImGui::FindWindowByName("Trips");
+  REQUIRE(sidebar);
+  const float laid_out = sidebar->ScrollMax.y;
+  REQUIRE(laid_out > 0.0f);  // the card is longer than the panel: some lines are out of view
+  const std::vector<float> heights = h.out.card_heights.lines;
+  REQUIRE(!heights.empty());
+  for (float line_h : heights) CHECK(line_h > 0.0f);
+  h.frame();
+  h.frame();  // the lines out of view stood in by their heights
+  CHECK(sidebar->ScrollMax.y == doctest::Approx(laid_out));
+  // Scrolled to the end: the last lines are laid out again, at the heights they stood in with.
+  ImGui::SetScrollY(sidebar, sidebar->ScrollMax.y);
+  h.frame();
+  h.frame();
+  CHECK(sidebar->Scroll.y == doctest::Approx(laid_out));
+  CHECK(sidebar->ScrollMax.y == doctest::Approx(laid_out));
+  REQUIRE(h.out.card_heights.lines.size() == heights.size());
+  for (std::size_t i = 0; i < heights.size(); ++i) CHECK(h.out.card_heights.lines[i] == doctest::Approx(heights[i]));
 }

@@ -86,15 +86,19 @@ TEST_CASE("a trip with no what-if says why instead") {
 TEST_CASE("the session builds the card once per journey, not on every call") {
   Session s = session_on("2019-02-hanoi");
   const std::string title = session_trip_card(s).lines.front().text;
+  const unsigned edition = session_trip_card(s).edition;  // the panel keeps its measured line heights per edition
+  CHECK(edition != 0);
   s.card.lines.front().text = "kept";  // a mark: a rebuilt card would not have it
   CHECK(session_trip_card(s).lines.front().text == "kept");
   session_sync_journey(s, {});  // nothing changed
   CHECK(session_trip_card(s).lines.front().text == "kept");
+  CHECK(session_trip_card(s).edition == edition);
 
   apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, "2018-05-dalian"});
   session_sync_journey(s, {});
   CHECK(session_trip_card(s).lines.front().text == s.trips.find_trip("2018-05-dalian")->title);
   CHECK(session_trip_card(s).lines.front().text != title);
+  CHECK(session_trip_card(s).edition != edition);  // a new card: its lines are measured again
 
   s.card.lines.front().text = "kept";
   apply_command(s, Command{CommandKind::ToggleLocalNames});  // the route's names change: built again
