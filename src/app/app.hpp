@@ -120,8 +120,8 @@ struct App {
     SDL_GLContext gl = nullptr;
     bool canvas_alpha = false;  // the canvas has an alpha channel (the warm-ups draw in its format)
     int pointer_shape = -2;     // the ImGuiMouseCursor last set on the canvas (-2: none yet)
-    SDL_Cursor* pointer_cursors[ImGuiMouseCursor_COUNT] =
-        {};                                               // SDL's cursor per ImGuiMouseCursor shape, made on first use
+    // SDL's cursor for each ImGuiMouseCursor shape, made on first use.
+    SDL_Cursor* pointer_cursors[ImGuiMouseCursor_COUNT] = {};
     bool context_lost = false, context_restored = false;  // set by the page's webglcontext* events
     bool main_loop_paused = false;                        // off-screen
     // Frames drawn off-screen before pausing: ImGui measures a self-sizing panel (the title block) in its first

@@ -27,8 +27,8 @@ struct CardLine {
 
 struct TripCard {
   std::vector<CardLine> lines;
-  unsigned edition =
-      0;  // a new number each time the session builds a card (the panel keeps what it measured till then)
+  // A new number each time the session builds a card: the panel keeps the lines' measured heights until it changes.
+  unsigned edition = 0;
 };
 
 // `local_names`: the route names each place in its own script too ("단둥 丹东"), as the map's labels do, so a

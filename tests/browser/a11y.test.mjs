@@ -82,6 +82,9 @@ test('the HTML controls follow the app and drive it: trips, mode, clock, speed, 
     .getAttribute('aria-pressed') === 'true');
   const clock = page.locator('#a11y-clock');
   const end = (await state(page)).status.endHours;
+  // The layer may first show a poll of the moment between (the trip changed, the mode not yet): wait for its range.
+  await page.waitForFunction((e) => Number(document.getElementById('a11y-clock').getAttribute('max')) === e, end,
+    { timeout: 10000 }).catch(() => {});
   assert.equal(Number(await clock.getAttribute('max')), end);
   await clock.focus();
   await clock.fill(String(end / 2));
