@@ -188,7 +188,7 @@
 
   // Deep links: the state lives in the URL hash. A link is applied at start and when the reader edits it;
   // the hash follows the state (at most twice a second, without adding history entries).
-  let writtenHash = location.hash, hashTimer = null;
+  let writtenHash = location.hash, hashTimer = null;  // the last hash the app was given or wrote
   function applyHash(hash) {
     const notices = module.ccall('journeys_apply_hash', 'string', ['string'], [hash]);
     for (const line of notices.split('\n')) if (line) notice(0, line);
@@ -198,6 +198,9 @@
     if (hashTimer) return;
     hashTimer = setTimeout(() => {
       hashTimer = null;
+      // A link the reader or the host page navigated to, whose hashchange has not run yet: the app takes it first,
+      // and the URL is not overwritten with the state from before it (a reload would then open the old link).
+      if (location.hash !== writtenHash) { writtenHash = location.hash; applyHash(location.hash); return; }
       const hash = module.UTF8ToString(module._journeys_format_hash());
       if (hash !== location.hash) {
         writtenHash = hash;
@@ -477,7 +480,9 @@
       handOver = [];
       applyHash(location.hash + (framed && !linkNamesEmbed ? '&embed' : '') +
         (!linkLanguage && startLanguage !== 'en' ? '&lang=' + startLanguage : ''));
-      window.addEventListener('hashchange', () => { if (location.hash !== writtenHash) applyHash(location.hash); });
+      window.addEventListener('hashchange', () => {
+        if (location.hash !== writtenHash) { writtenHash = location.hash; applyHash(location.hash); }
+      });
       document.addEventListener('explainer:state', scheduleHashUpdate);
       // No drawing while the explainer is scrolled out of view (an embed far down an article); the journey
       // clock stops with it and resumes where it was.

@@ -271,7 +271,10 @@ test('one writer: a trip picked on the canvas, by its key or in the HTML layer d
   assert.deepEqual(after.key, after.sidebar, 'the number key and the sidebar disagree');
   assert.deepEqual(after.html, after.sidebar, 'the HTML layer and the sidebar disagree');
   assert.deepEqual(after.sidebar, { time: 0, playing: false, sidebarOpen: true });
-  // The HTML layer's words are the canvas's: the play button and the clock as the core formats them.
+  // The HTML layer's words are the canvas's: the play button and the clock as the core formats them (the layer
+  // follows the app a poll later: waited for, then read).
+  await page.waitForFunction(() => document.getElementById('a11y-clock').getAttribute('aria-valuetext').endsWith('67 h 48 min'))
+    .catch(() => {});
   assert.equal(await page.locator('#a11y .a11y-play').textContent(), 'Play');
   assert.equal(await page.locator('#a11y-clock').getAttribute('aria-valuetext'), '0 min of 67 h 48 min');
   assert.deepEqual(problems, []);

@@ -180,6 +180,22 @@ test('a Korean browser gets Korean on the standalone page; an embed follows its 
   await context.close();
 });
 
+test('a link the page has not applied yet is taken, not overwritten by the state from before it', async () => {
+  const { page, close } = await openPage(browser, server.url + '#lang=ko&trip=2018-03-beijing');
+  await waitKorean(page);
+  // A change of state schedules the URL's update; then the URL changes with no hashchange yet (as when the update's
+  // timer runs before the navigation's event: a Korean reload once opened an embed's #lang=en link in Korean).
+  await page.evaluate(() => {
+    window.explainer.setState({ trip: '2019-02-hanoi' });
+    history.replaceState(null, '', '#lang=en&trip=2018-05-dalian');
+  });
+  await page.waitForFunction(() => {
+    const s = window.explainer.getState();
+    return s.language === 'en' && s.trip === '2018-05-dalian';
+  }, null, { timeout: 10000 });
+  await close();
+});
+
 test('without WebGL 2 the table is Korean at #lang=ko', async () => {
   const { page, close } = await openPage(browser, server.url + '#lang=ko', { expectErrors: /WebGL 2/,
     before: (p) => p.addInitScript(() => {
