@@ -108,11 +108,24 @@ NOT_INLINED static void recover_context() {
   report_to_page(0, "The graphics context is back; the map is drawn again.");
 }
 
+static void frame_the_trip();
+
+// After a change from outside the frame's own step (a reader action, the page's setState, a link): the journey,
+// its framing and the status (the trip's end, where each vehicle is) follow at once, not a frame later. A host
+// that picks a trip and then asks for its end, or seeks in it, gets the new trip's, and getState never pairs the
+// new trip with the old one's end. Before the first frame is laid out, that frame does it.
+void catch_up_with_state() {
+  if (app.session.status.frames_composed == 0) return;
+  frame_the_trip();
+  core::session_step(app.session, 0.0);
+}
+
 // Every reader action ends here, from a key, a panel or the page (journeys_command): the core decides, the
 // platform carries out what it asks.
 void run_command(const core::Command& c) {
   request_redraw();
   const core::Effects effects = core::apply_command(app.session, c);
+  catch_up_with_state();
   if (!effects.open_url.empty()) page_open_url(effects.open_url);
   if (effects.toggle_fullscreen) page_toggle_fullscreen();
   if (effects.copy_embed) page_copy_embed();
@@ -136,7 +149,6 @@ static void save_image() {
 }
 
 static void pause_off_screen_when_whole();
-static void frame_the_trip();
 static void apply_style_if_changed();
 static void lay_out_frame();
 

@@ -301,3 +301,29 @@ test('present it: classroom keys step through the trips and play each; Save imag
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('a host\'s actions take effect at once: a trip picked and sent to its end in one go ends at its own end, and getState never pairs a trip with another\'s length', async () => {
+  const { page, problems, close } = await openPage(browser, server.url + '#trip=2018-06-singapore', { width: 1280, height: 800 });
+  await waitReady(page);
+  const ends = {};
+  for (const trip of ['2019-02-hanoi', '2018-06-singapore', '2025-09-beijing']) {
+    await page.evaluate((id) => window.explainer.setState({ trip: id }), trip);
+    await waitFrames(page, 2);
+    ends[trip] = (await state(page)).status.endHours;
+  }
+  assert.notEqual(ends['2019-02-hanoi'], ends['2025-09-beijing'], 'the test needs trips of different lengths');
+  for (const [from, to] of [['2025-09-beijing', '2019-02-hanoi'], ['2019-02-hanoi', '2025-09-beijing']]) {
+    await page.evaluate((id) => window.explainer.command({ do: 'selectTrip', trip: id }), from);
+    await waitFrames(page, 2);
+    // In one task, between two frames: the command's answer, a setState and a seek to the end.
+    const seen = await page.evaluate((id) => {
+      const picked = window.explainer.command({ do: 'selectTrip', trip: id });
+      const ended = window.explainer.command({ do: 'toEnd' });
+      const set = window.explainer.setState({ time: 0 });
+      return { picked: picked.status.endHours, ended: ended.time, set: set.status.endHours };
+    }, to);
+    assert.deepEqual(seen, { picked: ends[to], ended: ends[to], set: ends[to] }, `${from} → ${to}`);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
