@@ -3,7 +3,7 @@
 # only Debian's packages and the npm registry. Idempotent: a second run checks and returns in seconds.
 #
 #   1. Debian packages: Emscripten (when no working emcc is on PATH), cmake, Chromium, header-only
-#      libraries (doctest, stb, nlohmann-json), fonts, brotli, clang for the fuzzers, clang-format for the style check.
+#      libraries (doctest, stb, nlohmann-json for the native tools and tests), fonts, brotli, clang for the fuzzers, clang-format for the style check.
 #   2. SDL2 2.26.5 and Dear ImGui 1.86 sources from Debian's source archive, checked against the SHA-256
 #      below, unpacked into the cache.
 #   3. Node packages for the browser tests and asset scripts, exactly as package-lock.json pins them.

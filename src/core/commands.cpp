@@ -3,11 +3,9 @@
 #include <cmath>
 #include <iterator>
 
-#include <nlohmann/json.hpp>
+#include "core/json.hpp"
 
 namespace core {
-
-using nlohmann::json;
 
 namespace {
 struct Named {
@@ -58,37 +56,37 @@ std::optional<Command> command_from_json(std::string_view json_text, std::string
     if (error) *error = "explainer.command: " + why;
     return std::nullopt;
   };
-  const json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j.contains("do") || !j["do"].is_string())
-    return fail("expected an object such as {\"do\": \"playPause\"}");
-  const std::string name = j["do"].get<std::string>();
+  const JsonDocument parsed(json_text);
+  const Json j = parsed.root();
+  if (!j["do"].is_string()) return fail("expected an object such as {\"do\": \"playPause\"}");
+  const std::string name = j["do"].string();
   const Named* found = nullptr;
   for (const Named& n : kNames)
     if (name == n.name) found = &n;
   if (!found) return fail("unknown command \"" + name.substr(0, 40) + "\"");
   Command c{found->kind};
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& [key, value] : j.members()) {
     if (key == "do") continue;
     if (!found->argument || key != found->argument)
       return fail("\"" + name + "\" takes no \"" + key.substr(0, 40) + "\"");
   }
   if (!found->argument) return c;
   if (!j.contains(found->argument)) return fail("\"" + name + "\" needs \"" + found->argument + "\"");
-  const json& v = j[found->argument];
+  const Json v = j[found->argument];
   switch (found->kind) {
     case CommandKind::Seek:
     case CommandKind::SetSpeed:
-      if (!v.is_number() || !std::isfinite(v.get<double>()))
+      if (!v.is_number() || !std::isfinite(v.number()))
         return fail(std::string("\"") + found->argument + "\" must be a number");
-      c.value = v.get<double>();
+      c.value = v.number();
       break;
     case CommandKind::PickTrip:
       if (!v.is_number_integer()) return fail("\"number\" must be a whole number");
-      c.trip_number = v.get<int>();
+      c.trip_number = v.integer() >= 0 && v.integer() <= 1000 ? static_cast<int>(v.integer()) : -1;  // no such trip
       break;
     default:
       if (!v.is_string()) return fail(std::string("\"") + found->argument + "\" must be a string");
-      c.text = v.get<std::string>();
+      c.text = v.string();
   }
   return c;
 }

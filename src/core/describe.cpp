@@ -2,23 +2,23 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
+#include "core/json.hpp"
 #include "core/reader_text.hpp"
 
 namespace core {
 
-using nlohmann::json;
-
-static json sources_json(const TripData& data, const std::vector<std::string>& ids) {
-  json out = json::array();
+static void write_sources(JsonWriter& out, const TripData& data, const std::vector<std::string>& ids) {
+  out.begin_array();
   for (const std::string& id : ids) {
     const Source* s = data.find_source(id);
     if (!s || is_desk_source(*s)) continue;  // readers see outlets, never the desk's own notes
-    out.push_back(
-        {{"name", s->title.empty() ? s->outlet : s->outlet + ": " + s->title}, {"url", s->url}, {"about", s->about}});
+    out.begin_object()
+        .field("name", s->title.empty() ? s->outlet : s->outlet + ": " + s->title)
+        .field("url", s->url)
+        .field("about", s->about)
+        .end_object();
   }
-  return out;
+  out.end_array();
 }
 
 std::string progress_text(const Words& w, const Track& track, double clock_h) {
@@ -42,7 +42,7 @@ std::string progress_text(const Words& w, const Track& track, double clock_h) {
 
 // The page's own labels around the core's texts (web/a11y.js, web/embed.js, web/video.mjs), in the reader's
 // language.
-static json page_words(const Words& w) {
+static void write_page_words(JsonWriter& out, const Words& w) {
   static const char* const kLabels[] = {
       "Go to the map (press ? there for its keys)", "Show", "Restart", "Journey controls", "Time since departure",
       "Speed (journey hours a second)", "Latest",
@@ -55,52 +55,65 @@ static json page_words(const Words& w) {
       "Export video", "Size", "16:9 landscape, {0}", "1:1 square, {0}", "9:16 for phones, {0}", "Length", "seconds",
       "Frames a second", "Export", "Close", "Cancel", "Making the video\xE2\x80\xA6", "Video saved: {0} ({1} MB).",
       "Cancelled: nothing was saved.", "The video could not be made: {0}"};
-  json out = json::object();
-  for (const char* label : kLabels) out[label] = w(label);
-  return out;
+  out.begin_object();
+  for (const char* label : kLabels) out.field(label, w(label));
+  out.end_object();
 }
 
 // The texts that change with the clock and the mode.
-static void describe_moment(const Session& s, const Words& w, json& j) {
+static void write_moment(JsonWriter& out, const Session& s, const Words& w) {
   const Journey& jr = s.journey;
   const bool both = jr.train.available && jr.plane.available;
-  j["modes"] = {{"train", {{"label", mode_button_label(w, jr.train, Mode::Train)}, {"enabled", jr.train.available}}},
-                {"plane", {{"label", mode_button_label(w, jr.plane, Mode::Plane)}, {"enabled", jr.plane.available}}},
-                {"both", {{"label", w("Both, racing")}, {"enabled", both}}}};
-  j["modeNote"] = missing_mode_text(w, jr);
+  out.key("modes").begin_object();
+  out.key("train").begin_object();
+  out.field("label", mode_button_label(w, jr.train, Mode::Train)).field("enabled", jr.train.available).end_object();
+  out.key("plane").begin_object();
+  out.field("label", mode_button_label(w, jr.plane, Mode::Plane)).field("enabled", jr.plane.available).end_object();
+  out.key("both").begin_object().field("label", w("Both, racing")).field("enabled", both).end_object();
+  out.end_object();
+  out.field("modeNote", missing_mode_text(w, jr));
   const double clock = s.state.playback.clock_h, end = s.status.end_h;
-  j["play"] = play_button_word(w, s.state.playback, end);
-  j["clock"] = clock_text(w, clock, end);
-  j["now"] = now_text(w, s.state, jr);
+  out.field("play", play_button_word(w, s.state.playback, end));
+  out.field("clock", clock_text(w, clock, end));
+  out.field("now", now_text(w, s.state, jr));
   const ShowMode show = s.state.show;
-  j["progress"] = {{"train", show != ShowMode::Plane ? progress_text(w, jr.train, clock) : ""},
-                   {"plane", show != ShowMode::Train ? progress_text(w, jr.plane, clock) : ""}};
+  out.key("progress")
+      .begin_object()
+      .field("train", show != ShowMode::Plane ? progress_text(w, jr.train, clock) : "")
+      .field("plane", show != ShowMode::Train ? progress_text(w, jr.plane, clock) : "")
+      .end_object();
 }
 
 std::string describe_json(const Session& s, DescribeScope scope) {
   const TripData& data = s.trips;
   const Words& w = session_words(s);
   const Trip* trip = s.journey.trip;
-  json j;
-  j["lang"] = language_code(w.language);
+  JsonWriter out;
+  out.begin_object().field("lang", language_code(w.language));
   if (scope == DescribeScope::Moment) {
-    j["tripId"] = trip ? trip->id : "";
-    if (trip) describe_moment(s, w, j);
-    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+    out.field("tripId", trip ? trip->id : "");
+    if (trip) write_moment(out, s, w);
+    return out.end_object().text();
   }
-  j["words"] = page_words(w);
-  j["languages"] = json::array();
-  for (const LanguageInfo& l : languages()) j["languages"].push_back({{"code", l.code}, {"name", l.name}});
-  j["trips"] = json::array();
-  for (const Trip& t : data.trips) {
-    j["trips"].push_back({{"id", t.id},
-                          {"number", t.number},
-                          {"destination", t.destination},
-                          {"meta", fill(w("{0} \xC2\xB7 by {1} \xC2\xB7 {2}"),
-                                        {month_year(w, t.depart), mode_word(w, main_mode(t)), t.counterpart})}});
-  }
-  j["speeds"] = kSpeedChoices;
-  if (!trip) return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  out.key("words");
+  write_page_words(out, w);
+  out.key("languages").begin_array();
+  for (const LanguageInfo& l : languages()) out.begin_object().field("code", l.code).field("name", l.name).end_object();
+  out.end_array();
+  out.key("trips").begin_array();
+  for (const Trip& t : data.trips)
+    out.begin_object()
+        .field("id", t.id)
+        .field("number", t.number)
+        .field("destination", t.destination)
+        .field("meta", fill(w("{0} \xC2\xB7 by {1} \xC2\xB7 {2}"),
+                            {month_year(w, t.depart), mode_word(w, main_mode(t)), t.counterpart}))
+        .end_object();
+  out.end_array();
+  out.key("speeds").begin_array();
+  for (const double speed : kSpeedChoices) out.value(speed);
+  out.end_array();
+  if (!trip) return out.end_object().text();
 
   std::string legs;
   for (const Leg& leg : trip->outbound) {
@@ -108,20 +121,27 @@ std::string describe_json(const Session& s, DescribeScope scope) {
     if (const Vehicle* v = data.find_vehicle(leg.vehicle_id)) word = fill(w("{0} ({1})"), {word, v->name});
     legs = legs.empty() ? word : fill(w("{0}, then {1}"), {legs, word});
   }
-  json facts = json::array();
-  for (const Fact& f : trip->facts) facts.push_back({{"text", f.text}, {"sources", sources_json(data, f.sources)}});
-  j["trip"] = {{"id", trip->id},
-               {"heading", fill(w("Trip {0}: {1}"), {std::to_string(trip->number), trip->title})},
-               {"dates", trip_dates(w, *trip)},
-               {"destination",
-                trip->country.empty() ? trip->destination : fill(w("{0}, {1}"), {trip->destination, trip->country})},
-               {"met", trip->counterpart},
-               {"travelledBy", legs},
-               {"summary", trip->summary},
-               {"facts", facts},
-               {"sources", sources_json(data, trip->sources)}};
-  describe_moment(s, w, j);
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  out.key("trip").begin_object();
+  out.field("id", trip->id)
+      .field("heading", fill(w("Trip {0}: {1}"), {std::to_string(trip->number), trip->title}))
+      .field("dates", trip_dates(w, *trip))
+      .field("destination",
+             trip->country.empty() ? trip->destination : fill(w("{0}, {1}"), {trip->destination, trip->country}))
+      .field("met", trip->counterpart)
+      .field("travelledBy", legs)
+      .field("summary", trip->summary);
+  out.key("facts").begin_array();
+  for (const Fact& f : trip->facts) {
+    out.begin_object().field("text", f.text).key("sources");
+    write_sources(out, data, f.sources);
+    out.end_object();
+  }
+  out.end_array();
+  out.key("sources");
+  write_sources(out, data, trip->sources);
+  out.end_object();  // trip
+  write_moment(out, s, w);
+  return out.end_object().text();
 }
 
 }  // namespace core

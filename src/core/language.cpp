@@ -6,7 +6,7 @@
 #include <deque>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "core/json.hpp"
 
 namespace core {
 
@@ -112,7 +112,8 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
 Words load_words(Language language, std::string_view json_text, std::string* error) {
   Words w;
   w.language = language;
-  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  const JsonDocument parsed(json_text);
+  const Json j = parsed.root();
   const std::string file = std::string("assets/lang/") + language_code(language) + ".json";
   if (!j.is_object()) {
     if (error) *error = file + ": not a JSON object";
@@ -120,18 +121,18 @@ Words load_words(Language language, std::string_view json_text, std::string* err
   }
   for (const auto& [section, table] :
        {std::pair<const char*, std::unordered_map<std::string, std::string>*>{"ui", &w.ui}, {"data", &w.data}}) {
-    if (!j.contains(section)) continue;
-    const nlohmann::json& t = j[section];
+    const Json t = j[section];
+    if (t.is_missing()) continue;
     if (!t.is_object()) {
       if (error) *error = file + ": \"" + section + "\" must be an object of texts";
       return Words{language, {}, {}, false};
     }
-    for (const auto& [key, value] : t.items()) {
+    for (const auto& [key, value] : t.members()) {
       if (!value.is_string()) {
         if (error) *error = file + ": " + section + " \"" + key.substr(0, 40) + "\" must be a text";
         return Words{language, {}, {}, false};
       }
-      (*table)[key] = value.get<std::string>();
+      (*table)[key] = value.string();
     }
   }
   w.loaded = true;
@@ -140,13 +141,14 @@ Words load_words(Language language, std::string_view json_text, std::string* err
 
 LocalNames load_local_names(std::string_view json_text, std::string* error) {
   LocalNames names;
-  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j.contains("names") || !j["names"].is_object()) {
+  const JsonDocument parsed(json_text);
+  const Json j = parsed.root();
+  if (!j["names"].is_object()) {
     if (error) *error = "assets/lang/local-names.json: expected {\"names\": {English name: local name}}";
     return names;
   }
-  for (const auto& [key, value] : j["names"].items())
-    if (value.is_string()) names[key] = value.get<std::string>();
+  for (const auto& [key, value] : j["names"].members())
+    if (value.is_string()) names[key] = value.string();
   return names;
 }
 

@@ -5,17 +5,15 @@
 #include <fstream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
+#include "core/json.hpp"
 #include "core/language.hpp"
 
 namespace core {
 
 std::string language_entry(std::string_view code, std::string_view json_text, std::string* error) {
-  const nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_object() && j.contains("language") && j["language"].is_object() && j["language"].contains("name") &&
-      j["language"]["name"].is_string() && !j["language"]["name"].get<std::string>().empty())
-    return std::string(code) + " " + j["language"]["name"].get<std::string>();
+  const JsonDocument parsed(json_text);
+  const Json name = parsed.root()["language"]["name"];
+  if (name.is_string() && !name.string().empty()) return std::string(code) + " " + name.string();
   if (error)
     *error = "assets/lang/" + std::string(code) +
              ".json: needs {\"language\": {\"name\": the language's name in itself, ...}, \"ui\": ..., \"data\": ...}";

@@ -2,16 +2,16 @@
 
 #include <cmath>
 
-#include <nlohmann/json.hpp>
+#include "core/json.hpp"
 
 namespace core {
 
 PlacesResult load_places(std::string_view json_text, std::string_view file_name) {
-  using nlohmann::json;
   PlacesResult out;
   const std::string file(file_name);
-  const json doc = json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
+  const JsonDocument parsed(json_text);
+  const Json doc = parsed.root();
+  if (!parsed.ok()) {
     out.errors.push_back(file + ": not valid JSON");
     return out;
   }
@@ -19,25 +19,24 @@ PlacesResult load_places(std::string_view json_text, std::string_view file_name)
     out.errors.push_back(file + ": expected an object with a \"places\" array");
     return out;
   }
-  const json& list = doc["places"];
+  const Json list = doc["places"];
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const json& p = list[i];
+    const Json p = list[i];
     std::string where = file + ": places[" + std::to_string(i) + "]";
     if (!p.is_object()) {
       out.errors.push_back(where + ": expected an object");
       continue;
     }
-    if (p.contains("id") && p["id"].is_string()) where += " (" + p["id"].get<std::string>() + ")";
+    if (p.contains("id") && p["id"].is_string()) where += " (" + p["id"].string() + ")";
     const std::size_t errors_before = out.errors.size();
     auto text = [&](const char* key) -> std::string {
-      if (p.contains(key) && p[key].is_string() && !p[key].get<std::string>().empty()) return p[key].get<std::string>();
+      if (p[key].is_string() && !p[key].string().empty()) return p[key].string();
       out.errors.push_back(where + ": " + key + " must be a non-empty string");
       return {};
     };
     auto number = [&](const char* key, double lo, double hi) -> double {
-      if (p.contains(key) && p[key].is_number() && std::isfinite(p[key].get<double>()) && p[key].get<double>() >= lo &&
-          p[key].get<double>() <= hi)
-        return p[key].get<double>();
+      const double v = p[key].number();
+      if (p[key].is_number() && std::isfinite(v) && v >= lo && v <= hi) return v;
       out.errors.push_back(where + ": " + key + " must be a number in [" + std::to_string(int(lo)) + ", " +
                            std::to_string(int(hi)) + "]");
       return 0.0;

@@ -4,16 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <sstream>
-#include <unordered_map>
 
-#include <nlohmann/json.hpp>
+#include "core/json.hpp"
 
 namespace core {
-
-using json = nlohmann::json;
 
 // ------------------------------------------------------------------------------------------------------
 // Enum names
@@ -236,57 +232,7 @@ std::string LoadError::to_string() const {
   return s;
 }
 
-// ------------------------------------------------------------------------------------------------------
-// Parsing with line numbers.
-//
-// nlohmann's parser reads its input through an iterator. CountingIterator counts the newlines it has handed
-// out and remembers the line of the last non-blank character. When the parser reports a value, a key or an
-// opening bracket to the SAX handler, that token has just been read (a number may have read one character
-// past its end, which is either blank or on the same line), so "line of the last non-blank character" is the
-// token's line. LineTrackingSax builds the DOM (as nlohmann's own DOM builder) and records, for every value,
-// the JSON pointer -> line.
-
 namespace {
-
-struct LineCounter {
-  std::size_t line = 1;             // line of the next character to be read
-  std::size_t last_token_line = 1;  // line of the last non-blank character read
-};
-
-class CountingIterator {
- public:
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  CountingIterator() = default;
-  CountingIterator(const char* p, LineCounter* counter) : p_(p), counter_(counter) {}
-
-  reference operator*() const { return *p_; }
-  CountingIterator& operator++() {
-    const char c = *p_;
-    if (c == '\n') {
-      ++counter_->line;
-    } else if (c != ' ' && c != '\t' && c != '\r') {
-      counter_->last_token_line = counter_->line;
-    }
-    ++p_;
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    CountingIterator old = *this;
-    ++*this;
-    return old;
-  }
-  bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
-  bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
-
- private:
-  const char* p_ = nullptr;
-  LineCounter* counter_ = nullptr;
-};
 
 std::string escape_pointer_token(const std::string& key) {
   std::string out;
@@ -301,126 +247,10 @@ std::string escape_pointer_token(const std::string& key) {
   return out;
 }
 
-using LineMap = std::unordered_map<std::string, std::size_t>;
-
-class LineTrackingSax : public nlohmann::detail::json_sax_dom_parser<json> {
-  using Base = nlohmann::detail::json_sax_dom_parser<json>;
-
- public:
-  LineTrackingSax(json& result, const LineCounter& counter, LineMap& lines)
-      : Base(result, /*allow_exceptions=*/false), counter_(counter), lines_(lines) {}
-
-  bool null() {
-    record();
-    return value_then(Base::null());
-  }
-  bool boolean(bool v) {
-    record();
-    return value_then(Base::boolean(v));
-  }
-  bool number_integer(json::number_integer_t v) {
-    record();
-    return value_then(Base::number_integer(v));
-  }
-  bool number_unsigned(json::number_unsigned_t v) {
-    record();
-    return value_then(Base::number_unsigned(v));
-  }
-  bool number_float(json::number_float_t v, const json::string_t& s) {
-    record();
-    return value_then(Base::number_float(v, s));
-  }
-  bool string(json::string_t& v) {
-    record();
-    return value_then(Base::string(v));
-  }
-  bool binary(json::binary_t& v) {
-    record();
-    return value_then(Base::binary(v));
-  }
-  bool start_object(std::size_t n) {
-    record();
-    frames_.push_back(Frame{false, 0, {}});
-    return Base::start_object(n);
-  }
-  bool key(json::string_t& k) {
-    if (!frames_.empty()) frames_.back().key = k;
-    return Base::key(k);
-  }
-  bool end_object() {
-    if (!frames_.empty()) frames_.pop_back();
-    return value_then(Base::end_object());
-  }
-  bool start_array(std::size_t n) {
-    record();
-    frames_.push_back(Frame{true, 0, {}});
-    return Base::start_array(n);
-  }
-  bool end_array() {
-    if (!frames_.empty()) frames_.pop_back();
-    return value_then(Base::end_array());
-  }
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
-    failed_ = true;
-    error_line_ = counter_.line;
-    error_message_ = ex.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] " prefix; keep its explanation.
-    const auto close = error_message_.find("] ");
-    if (close != std::string::npos) error_message_ = error_message_.substr(close + 2);
-    Base::parse_error(position, last_token, ex);
-    return false;
-  }
-
-  bool failed() const { return failed_; }
-  std::size_t error_line() const { return error_line_; }
-  const std::string& error_message() const { return error_message_; }
-
- private:
-  struct Frame {
-    bool array;
-    std::size_t index;
-    std::string key;
-  };
-
-  std::string pointer() const {
-    std::string p;
-    for (const Frame& f : frames_) {
-      p += '/';
-      p += f.array ? std::to_string(f.index) : escape_pointer_token(f.key);
-    }
-    return p;
-  }
-  void record() { lines_.emplace(pointer(), counter_.last_token_line); }
-  // After a complete value inside an array, move to the next index.
-  bool value_then(bool ok) {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-    return ok;
-  }
-
-  const LineCounter& counter_;
-  LineMap& lines_;
-  std::vector<Frame> frames_;
-  bool failed_ = false;
-  std::size_t error_line_ = 0;
-  std::string error_message_;
-};
-
 // ------------------------------------------------------------------------------------------------------
 // Validation
 
-const char* type_name(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    default: return "something else";
-  }
-}
+const char* type_name(const Json& v) { return v.type_name(); }
 
 bool is_id(const std::string& s) {
   if (s.empty()) return false;
@@ -429,113 +259,100 @@ bool is_id(const std::string& s) {
   return s.front() != '-' && s.back() != '-';
 }
 
-// The parse that records the line of each value (and says where the text stops being JSON). It costs as much
-// again as the plain parse (a JSON pointer per value, thousands in the traced tracks), so it runs only when a
-// message needs a line.
-struct LineParse {
-  LineMap lines;
-  std::size_t error_line = 0;  // where the text stops being JSON, if it does
-  std::string error_message;
-};
-LineParse parse_with_lines(std::string_view json_text) {
-  LineParse out;
-  LineCounter counter;
-  json scratch;
-  LineTrackingSax sax(scratch, counter, out.lines);
-  json::sax_parse(CountingIterator(json_text.data(), &counter),
-                  CountingIterator(json_text.data() + json_text.size(), &counter), &sax);
-  out.error_line = sax.error_line();
-  out.error_message = sax.error_message();
-  return out;
-}
-
 class Validator {
  public:
-  // `json_text`, the file's text, is read again only if a message needs a line number (parse_with_lines).
-  Validator(std::string_view json_text, std::string file, std::vector<LoadError>& errors)
-      : json_text_(json_text), file_(std::move(file)), errors_(errors) {}
+  Validator(Json root, std::string file, std::vector<LoadError>& errors)
+      : root_(root), file_(std::move(file)), errors_(errors) {}
 
-  void run(const json& root, TripData& out);
+  void run(TripData& out);
 
  private:
   // --- errors
-  std::size_t line_of(std::string path) {
-    if (!lines_made_) {
-      lines_ = parse_with_lines(json_text_).lines;
-      lines_made_ = true;
+  // The line of the value at a JSON pointer such as "/trips/2/stops/0/time" or, when it is missing, of the
+  // nearest value above it that is there.
+  std::size_t line_of(const std::string& path) const {
+    Json at = root_;
+    for (std::size_t i = 1; i <= path.size() && !path.empty();) {
+      const std::size_t end = std::min(path.find('/', i), path.size());
+      std::string step;
+      for (std::size_t k = i; k < end; ++k) {  // "~1" is "/", "~0" is "~"
+        if (path[k] == '~' && k + 1 < end && (path[k + 1] == '0' || path[k + 1] == '1'))
+          step += path[++k] == '1' ? '/' : '~';
+        else
+          step += path[k];
+      }
+      // In an array the step is an index (ours, written by the loops below), in an object a key.
+      std::size_t index = 0;
+      for (char c : step) index = c >= '0' && c <= '9' && index < 100000000 ? index * 10 + std::size_t(c - '0') : 0;
+      const Json next = at.is_array() ? at[index] : at[step];
+      if (!next) break;
+      at = next;
+      i = end + 1;
     }
-    for (;;) {
-      auto it = lines_.find(path);
-      if (it != lines_.end()) return it->second;
-      if (path.empty()) return 0;
-      path.erase(path.rfind('/'));
-    }
+    return at.line();
   }
   void error(const std::string& path, const std::string& message) {
     errors_.push_back(LoadError{file_, line_of(path), trip_id_, path, message});
   }
 
-  // --- field access. Each returns nullptr (after reporting) when the field is missing or mistyped.
-  const json* get(const json& obj, const std::string& path, const char* key, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) error(path + "/" + key, std::string("missing field \"") + key + "\"");
-      return nullptr;
-    }
-    return &*it;
+  // --- field access. Each returns a missing value or nothing (after reporting) when the field is missing or
+  // mistyped.
+  Json get(const Json obj, const std::string& path, const char* key, bool required) {
+    const Json v = obj[key];
+    if (!v && required) error(path + "/" + key, std::string("missing field \"") + key + "\"");
+    return v;
   }
-  std::optional<std::string> get_string(const json& obj, const std::string& path, const char* key, bool required,
+  std::optional<std::string> get_string(const Json obj, const std::string& path, const char* key, bool required,
                                         bool non_empty = true) {
-    const json* v = get(obj, path, key, required);
+    const Json v = get(obj, path, key, required);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
       error(path + "/" + key, std::string("expected a string, found ") + type_name(*v));
       return std::nullopt;
     }
-    std::string s = v->get<std::string>();
+    std::string s = v->string();
     if (non_empty && s.empty()) {
       error(path + "/" + key, "must not be empty");
       return std::nullopt;
     }
     return s;
   }
-  std::optional<double> get_number(const json& obj, const std::string& path, const char* key, bool required) {
-    const json* v = get(obj, path, key, required);
+  std::optional<double> get_number(const Json obj, const std::string& path, const char* key, bool required) {
+    const Json v = get(obj, path, key, required);
     if (!v) return std::nullopt;
     if (!v->is_number()) {
       error(path + "/" + key, std::string("expected a number, found ") + type_name(*v));
       return std::nullopt;
     }
-    return v->get<double>();
+    return v->number();
   }
-  std::optional<bool> get_bool(const json& obj, const std::string& path, const char* key, bool required) {
-    const json* v = get(obj, path, key, required);
+  std::optional<bool> get_bool(const Json obj, const std::string& path, const char* key, bool required) {
+    const Json v = get(obj, path, key, required);
     if (!v) return std::nullopt;
     if (!v->is_boolean()) {
       error(path + "/" + key, std::string("expected true or false, found ") + type_name(*v));
       return std::nullopt;
     }
-    return v->get<bool>();
+    return v->boolean();
   }
-  const json* get_array(const json& obj, const std::string& path, const char* key, bool required) {
-    const json* v = get(obj, path, key, required);
-    if (!v) return nullptr;
+  Json get_array(const Json obj, const std::string& path, const char* key, bool required) {
+    const Json v = get(obj, path, key, required);
+    if (!v) return Json();
     if (!v->is_array()) {
       error(path + "/" + key, std::string("expected an array, found ") + type_name(*v));
-      return nullptr;
+      return Json();
     }
     return v;
   }
-  bool expect_object(const json& v, const std::string& path, const char* what) {
+  bool expect_object(const Json v, const std::string& path, const char* what) {
     if (v.is_object()) return true;
     error(path, std::string("expected ") + what + " (an object), found " + type_name(v));
     return false;
   }
   // Unknown keys are errors (a typo such as "dwel_hours" would otherwise be silently ignored). Keys
   // starting with "_" are editors' comments and are ignored.
-  void check_keys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-      const std::string& k = it.key();
+  void check_keys(const Json obj, const std::string& path, std::initializer_list<const char*> allowed) {
+    for (const auto& [k, value] : obj.members()) {
       if (!k.empty() && k[0] == '_') continue;
       bool ok = false;
       for (const char* a : allowed) ok = ok || k == a;
@@ -546,7 +363,7 @@ class Validator {
       }
     }
   }
-  std::optional<Confidence> get_confidence(const json& obj, const std::string& path) {
+  std::optional<Confidence> get_confidence(const Json obj, const std::string& path) {
     auto s = get_string(obj, path, "confidence", false);
     if (!s) return std::nullopt;
     auto c = parse_confidence(*s);
@@ -556,12 +373,12 @@ class Validator {
     return c;
   }
   // A non-empty list of known source ids. what = the thing needing sources, for the message.
-  std::vector<std::string> get_sources(const json& obj, const std::string& path, const char* key, bool required,
+  std::vector<std::string> get_sources(const Json obj, const std::string& path, const char* key, bool required,
                                        const std::string& what) {
     std::vector<std::string> out;
     const std::string p = path + "/" + key;
-    auto it = obj.find(key);
-    if (it == obj.end()) {
+    const Json it = obj[key];
+    if (!it) {
       if (required) error(p, "missing field \"" + std::string(key) + "\": " + what + " needs at least one source id");
       return out;
     }
@@ -571,13 +388,13 @@ class Validator {
     }
     if (it->empty() && required) error(p, what + " has no source: list at least one source id");
     for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& s = (*it)[i];
+      const Json s = (*it)[i];
       const std::string ip = p + "/" + std::to_string(i);
       if (!s.is_string()) {
         error(ip, std::string("expected a source id (a string), found ") + type_name(s));
         continue;
       }
-      const std::string id = s.get<std::string>();
+      const std::string id = s.string();
       if (source_ids_.count(id) == 0) error(ip, "unknown source id \"" + id + "\" (not defined in /sources)");
       out.push_back(id);
     }
@@ -585,22 +402,20 @@ class Validator {
   }
 
   // --- sections
-  void read_sources(const json& root, TripData& out);
-  void read_places(const json& root, TripData& out);
-  void read_lines(const json& root, TripData& out);
-  void read_track(const json& l, const std::string& path, RailLine& line, const TripData& data);
-  std::optional<LatLon> read_track_point(const json& v, const std::string& path);
-  void read_vehicles(const json& root, TripData& out);
-  void read_trip(const json& t, const std::string& path, Trip& trip, const TripData& data);
-  bool read_leg(const json& l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
-  bool read_time(const json& obj, const std::string& path, const char* key, bool required, TimePoint& tp);
-  std::optional<Figure> read_figure(const json& f, const std::string& path, const char* what, bool allow_span);
-  std::string read_id(const json& obj, const std::string& path, std::map<std::string, std::string>& seen,
+  void read_sources(const Json root, TripData& out);
+  void read_places(const Json root, TripData& out);
+  void read_lines(const Json root, TripData& out);
+  void read_track(const Json l, const std::string& path, RailLine& line, const TripData& data);
+  std::optional<LatLon> read_track_point(const Json v, const std::string& path);
+  void read_vehicles(const Json root, TripData& out);
+  void read_trip(const Json t, const std::string& path, Trip& trip, const TripData& data);
+  bool read_leg(const Json l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
+  bool read_time(const Json obj, const std::string& path, const char* key, bool required, TimePoint& tp);
+  std::optional<Figure> read_figure(const Json f, const std::string& path, const char* what, bool allow_span);
+  std::string read_id(const Json obj, const std::string& path, std::map<std::string, std::string>& seen,
                       const char* what);
 
-  std::string_view json_text_;
-  LineMap lines_;
-  bool lines_made_ = false;
+  Json root_;
   std::string file_;
   std::vector<LoadError>& errors_;
   std::string trip_id_;
@@ -644,7 +459,7 @@ void Validator::check_citation(const std::string& path, const std::vector<std::s
                     "otherwise mark it \"single_source\"");
 }
 
-std::string Validator::read_id(const json& obj, const std::string& path, std::map<std::string, std::string>& seen,
+std::string Validator::read_id(const Json obj, const std::string& path, std::map<std::string, std::string>& seen,
                                const char* what) {
   auto id = get_string(obj, path, "id", true);
   if (!id) return {};
@@ -662,12 +477,12 @@ std::string Validator::read_id(const json& obj, const std::string& path, std::ma
   return *id;
 }
 
-void Validator::read_sources(const json& root, TripData& out) {
-  const json* arr = get_array(root, "", "sources", true);
+void Validator::read_sources(const Json root, TripData& out) {
+  const Json arr = get_array(root, "", "sources", true);
   if (!arr) return;
   std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
-    const json& s = (*arr)[i];
+    const Json s = (*arr)[i];
     const std::string p = "/sources/" + std::to_string(i);
     if (!expect_object(s, p, "a source")) continue;
     check_keys(s, p, {"id", "outlet", "title", "about", "url", "date", "note"});
@@ -692,12 +507,12 @@ void Validator::read_sources(const json& root, TripData& out) {
   }
 }
 
-void Validator::read_places(const json& root, TripData& out) {
-  const json* arr = get_array(root, "", "places", true);
+void Validator::read_places(const Json root, TripData& out) {
+  const Json arr = get_array(root, "", "places", true);
   if (!arr) return;
   std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
-    const json& s = (*arr)[i];
+    const Json s = (*arr)[i];
     const std::string p = "/places/" + std::to_string(i);
     if (!expect_object(s, p, "a place")) continue;
     check_keys(s, p, {"id", "name", "kind", "lat", "lon", "country", "coord_sources", "coord_note", "waypoint"});
@@ -725,29 +540,29 @@ void Validator::read_places(const json& root, TripData& out) {
   }
 }
 
-void Validator::read_lines(const json& root, TripData& out) {
-  const json* arr = get_array(root, "", "lines", false);
+void Validator::read_lines(const Json root, TripData& out) {
+  const Json arr = get_array(root, "", "lines", false);
   if (!arr) return;
   std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
-    const json& l = (*arr)[i];
+    const Json l = (*arr)[i];
     const std::string p = "/lines/" + std::to_string(i);
     if (!expect_object(l, p, "a rail line")) continue;
     check_keys(l, p, {"id", "name", "places", "sources", "note", "track"});
     RailLine line;
     line.id = read_id(l, p, seen, "line");
     line.name = get_string(l, p, "name", true).value_or("");
-    if (const json* places = get_array(l, p, "places", true)) {
+    if (const Json places = get_array(l, p, "places", true)) {
       if (places->size() < 2)
         error(p + "/places", "a line needs at least 2 places, found " + std::to_string(places->size()));
       for (std::size_t j = 0; j < places->size(); ++j) {
-        const json& id = (*places)[j];
+        const Json id = (*places)[j];
         const std::string pp = p + "/places/" + std::to_string(j);
         if (!id.is_string()) {
           error(pp, std::string("expected a place id (a string), found ") + type_name(id));
           continue;
         }
-        const std::string place = id.get<std::string>();
+        const std::string place = id.string();
         if (!out.find_place(place))
           error(pp, "unknown place id \"" + place + "\" (not defined in /places)");
         else if (std::find(line.places.begin(), line.places.end(), place) != line.places.end())
@@ -773,13 +588,13 @@ void Validator::read_lines(const json& root, TripData& out) {
 }
 
 // One [lon, lat] pair of a track stretch, in GeoJSON order as the traces give it, inside the region of the trips.
-std::optional<LatLon> Validator::read_track_point(const json& v, const std::string& path) {
+std::optional<LatLon> Validator::read_track_point(const Json v, const std::string& path) {
   if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number()) {
     error(path, std::string("expected a point [lon, lat] (two numbers), found ") +
                     (v.is_array() ? "an array of " + std::to_string(v.size()) + " items" : type_name(v)));
     return std::nullopt;
   }
-  const double lon = v[0].get<double>(), lat = v[1].get<double>();
+  const double lon = v[0].number(), lat = v[1].number();
   if (!std::isfinite(lon) || !std::isfinite(lat) || lon < kRegionWestLon || lon > kRegionEastLon ||
       lat < kRegionSouthLat || lat > kRegionNorthLat) {
     error(path, "point [" + format_number(lon) + ", " + format_number(lat) +
@@ -793,12 +608,12 @@ std::optional<LatLon> Validator::read_track_point(const json& v, const std::stri
 
 // The traced stretches of a line: each between a station and the next one on the line, in line order, with a
 // known source, points inside the region, and ends near its stations.
-void Validator::read_track(const json& l, const std::string& p, RailLine& line, const TripData& data) {
-  const json* arr = get_array(l, p, "track", false);
+void Validator::read_track(const Json l, const std::string& p, RailLine& line, const TripData& data) {
+  const Json arr = get_array(l, p, "track", false);
   if (!arr) return;
   long last_from = -1;  // index in line.places of the previous stretch's `from`
   for (std::size_t i = 0; i < arr->size(); ++i) {
-    const json& t = (*arr)[i];
+    const Json t = (*arr)[i];
     const std::string tp = p + "/track/" + std::to_string(i);
     if (!expect_object(t, tp, "a track stretch")) continue;
     check_keys(t, tp, {"from", "to", "source", "points"});
@@ -833,7 +648,7 @@ void Validator::read_track(const json& l, const std::string& p, RailLine& line, 
       error(tp + "/from", "stretches go in line order, each pair of stations once: the stretch from \"" + st.from +
                               "\" comes after one from \"" + line.places[static_cast<std::size_t>(last_from)] + "\"");
     if (ends_ok) last_from = std::max(last_from, from);
-    if (const json* pts = get_array(t, tp, "points", true)) {
+    if (const Json pts = get_array(t, tp, "points", true)) {
       if (pts->empty()) error(tp + "/points", "a stretch needs at least one point (or leave the stretch out)");
       for (std::size_t j = 0; j < pts->size(); ++j)
         if (auto pt = read_track_point((*pts)[j], tp + "/points/" + std::to_string(j))) st.points.push_back(*pt);
@@ -883,7 +698,7 @@ std::optional<std::vector<LatLon>> line_between(const RailLine& line, const Trip
 }
 }  // namespace
 
-std::optional<Figure> Validator::read_figure(const json& f, const std::string& p, const char* what, bool allow_span) {
+std::optional<Figure> Validator::read_figure(const Json f, const std::string& p, const char* what, bool allow_span) {
   if (!expect_object(f, p, "a figure")) return std::nullopt;
   if (allow_span)
     check_keys(f, p,
@@ -950,8 +765,8 @@ bool parse_fixed_int(const std::string& s, std::size_t pos, std::size_t len, int
   return true;
 }
 
-bool Validator::read_time(const json& obj, const std::string& path, const char* key, bool required, TimePoint& tp) {
-  const json* v = get(obj, path, key, required);
+bool Validator::read_time(const Json obj, const std::string& path, const char* key, bool required, TimePoint& tp) {
+  const Json v = get(obj, path, key, required);
   if (!v) return false;
   const std::string p = path + "/" + key;
   if (!expect_object(*v, p, "a date/time")) return false;
@@ -1014,12 +829,12 @@ bool Validator::read_time(const json& obj, const std::string& path, const char* 
   return ok;
 }
 
-void Validator::read_vehicles(const json& root, TripData& out) {
-  const json* arr = get_array(root, "", "vehicles", true);
+void Validator::read_vehicles(const Json root, TripData& out) {
+  const Json arr = get_array(root, "", "vehicles", true);
   if (!arr) return;
   std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < arr->size(); ++i) {
-    const json& s = (*arr)[i];
+    const Json s = (*arr)[i];
     const std::string p = "/vehicles/" + std::to_string(i);
     if (!expect_object(s, p, "a vehicle")) continue;
     check_keys(s, p, {"id", "name", "mode", "description", "timing_speed_kmh", "reported_speeds_kmh", "sources"});
@@ -1033,7 +848,7 @@ void Validator::read_vehicles(const json& root, TripData& out) {
         error(p + "/mode", "unknown mode \"" + *m + "\" (expected train, plane or car)");
     }
     veh.description = get_string(s, p, "description", true).value_or("");
-    if (const json* ts = get(s, p, "timing_speed_kmh", false)) {
+    if (const Json ts = get(s, p, "timing_speed_kmh", false)) {
       const std::string tp = p + "/timing_speed_kmh";
       if (auto f = read_figure(*ts, tp, "timing speed", false)) {
         veh.timing_speed = SpeedRange{f->min, f->max};
@@ -1041,7 +856,7 @@ void Validator::read_vehicles(const json& root, TripData& out) {
         veh.timing_speed_note = f->note;
       }
     }
-    if (const json* rs = get_array(s, p, "reported_speeds_kmh", false)) {
+    if (const Json rs = get_array(s, p, "reported_speeds_kmh", false)) {
       for (std::size_t j = 0; j < rs->size(); ++j)
         if (auto f = read_figure((*rs)[j], p + "/reported_speeds_kmh/" + std::to_string(j), "speed", false))
           veh.reported_speeds_kmh.push_back(*f);
@@ -1051,7 +866,7 @@ void Validator::read_vehicles(const json& root, TripData& out) {
   }
 }
 
-bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool what_if, const TripData& data) {
+bool Validator::read_leg(const Json l, const std::string& p, Leg& leg, bool what_if, const TripData& data) {
   if (!expect_object(l, p, "a leg")) return false;
   check_keys(l, p,
              {"mode", "vehicle", "also", "vehicle_confidence", "stops", "reported_distance_km", "reported_duration_h",
@@ -1074,14 +889,14 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
       error(p + "/vehicle",
             "vehicle \"" + *v + "\" is a " + to_string(veh->mode) + " but the leg's mode is " + to_string(leg.mode));
   }
-  if (const json* also = get_array(l, p, "also", false)) {
+  if (const Json also = get_array(l, p, "also", false)) {
     for (std::size_t i = 0; i < also->size(); ++i) {
-      const json& a = (*also)[i];
-      if (!a.is_string() || !data.find_vehicle(a.get<std::string>())) {
+      const Json a = (*also)[i];
+      if (!a.is_string() || !data.find_vehicle(a.string())) {
         error(p + "/also/" + std::to_string(i), "expected a vehicle id defined in /vehicles");
         continue;
       }
-      leg.also_vehicles.push_back(a.get<std::string>());
+      leg.also_vehicles.push_back(a.string());
     }
   }
   if (auto c = get_string(l, p, "vehicle_confidence", false)) {
@@ -1104,7 +919,7 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
   leg.note = get_string(l, p, "note", false, false).value_or("");
 
   bool ok = true;
-  if (const json* stops = get_array(l, p, "stops", true)) {
+  if (const Json stops = get_array(l, p, "stops", true)) {
     if (stops->size() < 2) {
       error(p + "/stops", "a route needs at least 2 stops, found " + std::to_string(stops->size()));
       ok = false;
@@ -1112,7 +927,7 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
     std::optional<TimePoint> last_time;  // a copy: leg.stops may reallocate
     std::string last_time_path;
     for (std::size_t i = 0; i < stops->size(); ++i) {
-      const json& s = (*stops)[i];
+      const Json s = (*stops)[i];
       const std::string sp = p + "/stops/" + std::to_string(i);
       if (!expect_object(s, sp, "a stop")) continue;
       check_keys(s, sp, {"place", "reported", "dwell_hours", "sources", "when", "note"});
@@ -1184,7 +999,7 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
     return -1;
   };
   auto read_figures = [&](const char* key, const char* what, std::vector<Figure>& into) {
-    const json* arr = get_array(l, p, key, false);
+    const Json arr = get_array(l, p, key, false);
     if (!arr) return;
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const std::string fp = p + "/" + key + "/" + std::to_string(i);
@@ -1205,7 +1020,7 @@ bool Validator::read_leg(const json& l, const std::string& p, Leg& leg, bool wha
   return ok;
 }
 
-void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const TripData& data) {
+void Validator::read_trip(const Json t, const std::string& p, Trip& trip, const TripData& data) {
   check_keys(t, p,
              {"id", "number", "title", "destination", "country", "counterpart", "purpose", "summary", "depart",
               "arrive", "return_depart", "return_arrive", "outbound", "tour", "return", "what_if",
@@ -1244,7 +1059,7 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
   }
 
   auto read_legs = [&](const char* key, bool required, bool what_if, std::vector<Leg>& into) {
-    const json* arr = get_array(t, p, key, required);
+    const Json arr = get_array(t, p, key, required);
     if (!arr) return;
     if (required && arr->empty()) error(p + "/" + key, "needs at least one leg");
     for (std::size_t i = 0; i < arr->size(); ++i) {
@@ -1258,9 +1073,9 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
   read_legs("return", true, false, trip.return_legs);
   read_legs("what_if", false, true, trip.what_if);
 
-  if (const json* arr = get_array(t, p, "what_if_unavailable", false)) {
+  if (const Json arr = get_array(t, p, "what_if_unavailable", false)) {
     for (std::size_t i = 0; i < arr->size(); ++i) {
-      const json& w = (*arr)[i];
+      const Json w = (*arr)[i];
       const std::string wp = p + "/what_if_unavailable/" + std::to_string(i);
       if (!expect_object(w, wp, "an unavailable what-if")) continue;
       check_keys(w, wp, {"mode", "reason", "sources"});
@@ -1280,9 +1095,9 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
   if (trip.what_if.empty() && trip.what_if_unavailable.empty())
     error(p + "/what_if", "every trip needs a what-if leg, or a \"what_if_unavailable\" entry saying why not");
 
-  if (const json* arr = get_array(t, p, "facts", true)) {
+  if (const Json arr = get_array(t, p, "facts", true)) {
     for (std::size_t i = 0; i < arr->size(); ++i) {
-      const json& f = (*arr)[i];
+      const Json f = (*arr)[i];
       const std::string fp = p + "/facts/" + std::to_string(i);
       if (!expect_object(f, fp, "a fact")) continue;
       check_keys(f, fp, {"text", "sources", "confidence"});
@@ -1296,7 +1111,8 @@ void Validator::read_trip(const json& t, const std::string& p, Trip& trip, const
   }
 }
 
-void Validator::run(const json& root, TripData& out) {
+void Validator::run(TripData& out) {
+  const Json root = root_;
   if (!root.is_object()) {
     error("", std::string("expected the top level to be an object, found ") + type_name(root));
     return;
@@ -1310,17 +1126,17 @@ void Validator::run(const json& root, TripData& out) {
   read_places(root, out);
   read_lines(root, out);
   read_vehicles(root, out);
-  const json* trips = get_array(root, "", "trips", true);
+  const Json trips = get_array(root, "", "trips", true);
   if (!trips) return;
   std::map<std::string, std::string> seen;  // id -> where it was first defined
   for (std::size_t i = 0; i < trips->size(); ++i) {
-    const json& t = (*trips)[i];
+    const Json t = (*trips)[i];
     const std::string p = "/trips/" + std::to_string(i);
     trip_id_.clear();
     if (!expect_object(t, p, "a trip")) continue;
     Trip trip;
     // Name the trip in every message about it, even the one about its own id.
-    if (t.contains("id") && t["id"].is_string()) trip_id_ = t["id"].get<std::string>();
+    if (t.contains("id") && t["id"].is_string()) trip_id_ = t["id"].string();
     trip.id = read_id(t, p, seen, "trip");
     if (!trip.id.empty() && trip.id.size() > 8) {
       int y = 0, m = 0;
@@ -1339,26 +1155,24 @@ void Validator::run(const json& root, TripData& out) {
 // ------------------------------------------------------------------------------------------------------
 
 struct TripsLoad::Document {
-  json root;
+  explicit Document(std::string_view text) : parsed(text) {}
+  JsonDocument parsed;
 };
 
 TripsLoad::TripsLoad(std::string_view json_text, std::string_view file_name)
-    : document_(std::make_unique<Document>()), json_text_(json_text), file_(file_name) {
-  document_->root = json::parse(json_text.data(), json_text.data() + json_text.size(), nullptr,
-                                /*allow_exceptions=*/false);
-}
+    : document_(std::make_unique<Document>(json_text)), file_(file_name) {}
 
 TripsLoad::~TripsLoad() = default;
 
 LoadResult TripsLoad::check() {
   LoadResult result;
-  if (document_->root.is_discarded()) {  // not JSON: the parse that counts lines says where, and why
-    const LineParse where = parse_with_lines(json_text_);
-    result.errors.push_back(LoadError{file_, where.error_line, "", "", "not valid JSON: " + where.error_message});
+  const JsonDocument& parsed = document_->parsed;
+  if (!parsed.ok()) {
+    result.errors.push_back(LoadError{file_, parsed.error_line(), "", "", "not valid JSON: " + parsed.error()});
     return result;
   }
-  Validator v(json_text_, file_, result.errors);
-  v.run(document_->root, result.data);  // the document goes with the TripsLoad
+  Validator v(parsed.root(), file_, result.errors);
+  v.run(result.data);  // the document goes with the TripsLoad
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
   return result;

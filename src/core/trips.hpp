@@ -1,8 +1,8 @@
 // The trip data: plain structs holding everything assets/trips.json says (sources, places, vehicles, trips
 // with legs, stops, reported figures and facts), and the loader that parses and validates it.
 //
-// The loader parses with nlohmann::json, checks every rule in one pass and collects all errors (the lines are
-// counted by a second, SAX parse, only when there is an error to place). Each error names the file, the line, the trip
+// The loader parses with json-parser (core/json.hpp: every value knows its line), checks every rule in one pass and
+// collects all errors. Each error names the file, the line, the trip
 // and the field (a JSON pointer) and says what was expected. References by id (sources, places, vehicles) are resolved:
 // a Stop carries its place's name, coordinates and kind, so callers never need to look places up.
 #pragma once
@@ -271,7 +271,6 @@ class TripsLoad {
  private:
   struct Document;  // the parsed JSON (trips.cpp)
   std::unique_ptr<Document> document_;
-  std::string_view json_text_;
   std::string file_;
 };
 

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include <nlohmann/json.hpp>
+#include "core/json.hpp"
 
 #include "core/reader_text.hpp"
 
 namespace core {
-
-using nlohmann::json;
 
 std::optional<VideoOptions> video_options_from_json(std::string_view json_text, const TripData& trips,
                                                     const AppState& current, std::string* error) {
@@ -17,28 +15,31 @@ std::optional<VideoOptions> video_options_from_json(std::string_view json_text, 
     if (error) *error = "exportVideo: " + why;
     return std::nullopt;
   };
-  const json j = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  const JsonDocument parsed(json_text);
+  const Json j = parsed.root();
   if (!j.is_object()) return fail("expected an object such as {trip: \"2019-02-hanoi\", mode: \"both\"}");
   VideoOptions o;
   o.trip = current.trip_id;
   o.mode = current.show;
   bool mode_given = false;
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& [key, value] : j.members()) {
     const std::string k = key.substr(0, 40);
     if (k == "trip") {
       if (!value.is_string()) return fail("trip must be a trip's id, such as \"2019-02-hanoi\"");
-      o.trip = value.get<std::string>();
+      o.trip = value.string();
     } else if (k == "mode") {
-      const std::optional<ShowMode> m = value.is_string() ? parse_show_mode(value.get<std::string>()) : std::nullopt;
+      const std::optional<ShowMode> m = value.is_string() ? parse_show_mode(value.string()) : std::nullopt;
       if (!m) return fail("mode must be \"train\", \"plane\" or \"both\"");
       o.mode = *m;
       mode_given = true;
     } else if (k == "width" || k == "height" || k == "seconds" || k == "fps") {
       if (!value.is_number_integer()) return fail(k + " must be a whole number");
-      (k == "width" ? o.width : k == "height" ? o.height : k == "seconds" ? o.seconds : o.fps) = value.get<int>();
+      const long long whole = value.integer();
+      const int n = whole >= -1000000 && whole <= 1000000 ? static_cast<int>(whole) : -1;  // out of range below
+      (k == "width" ? o.width : k == "height" ? o.height : k == "seconds" ? o.seconds : o.fps) = n;
     } else if (k == "format") {
       if (!value.is_string()) return fail("format must be \"mp4\", \"webm\" or \"auto\"");
-      o.format = value.get<std::string>();
+      o.format = value.string();
       if (o.format != "mp4" && o.format != "webm" && o.format != "auto")
         return fail("format must be \"mp4\", \"webm\" or \"auto\", not \"" + o.format.substr(0, 20) + "\"");
     } else {
