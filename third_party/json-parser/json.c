@@ -423,7 +423,10 @@ json_value * json_parse_ex (json_settings * settings,
                   case json_object:
 
                      if (state.first_pass)
-                        (*(json_char **) &top->u.object.values) += string_length + 1;
+                        /* journeys: the first pass counts the names' bytes in the pointer; counted as an
+                         * integer (adding to a null pointer is undefined, and UBSan stops on it) */
+                        top->u.object.values = (json_object_entry *)
+                           ((uintptr_t) top->u.object.values + string_length + 1);
                      else
                      {  
                         top->u.object.values [top->u.object.length].name
@@ -609,9 +612,10 @@ json_value * json_parse_ex (json_settings * settings,
 
                         continue;
 
-                     case 't':
+                     case 't':  /* journeys: the word's length counted from its first letter (was one short:
+                                 * "[tru" at the end of the text was read one byte past it) */
 
-                        if ((end - state.ptr) < 3 || *(++ state.ptr) != 'r' ||
+                        if ((end - state.ptr) < 4 || *(++ state.ptr) != 'r' ||
                             *(++ state.ptr) != 'u' || *(++ state.ptr) != 'e')
                         {
                            goto e_unknown_value;
@@ -627,7 +631,7 @@ json_value * json_parse_ex (json_settings * settings,
 
                      case 'f':
 
-                        if ((end - state.ptr) < 4 || *(++ state.ptr) != 'a' ||
+                        if ((end - state.ptr) < 5 || *(++ state.ptr) != 'a' ||
                             *(++ state.ptr) != 'l' || *(++ state.ptr) != 's' ||
                             *(++ state.ptr) != 'e')
                         {
@@ -642,7 +646,7 @@ json_value * json_parse_ex (json_settings * settings,
 
                      case 'n':
 
-                        if ((end - state.ptr) < 3 || *(++ state.ptr) != 'u' ||
+                        if ((end - state.ptr) < 4 || *(++ state.ptr) != 'u' ||
                             *(++ state.ptr) != 'l' || *(++ state.ptr) != 'l')
                         {
                            goto e_unknown_value;
