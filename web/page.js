@@ -358,10 +358,18 @@
 
   // Start every download at once; the wasm compiles while they arrive.
   mark('assets requested');
+  // The vehicle icons are decoded here by the browser (off the main thread; the app has no PNG decoder) and kept:
+  // the app puts them in its textures (journeysPage.icon), again after a lost graphics context. Their own pixels:
+  // no premultiplied alpha, no colour conversion.
+  const icons = new Map();
+  const decodeIcon = (bytes) => createImageBitmap(new Blob([bytes], { type: 'image/png' }),
+    { premultiplyAlpha: 'none', colorSpaceConversion: 'none' })
+    .catch((e) => { throw new Error(`not a PNG the browser can read (${e && e.message || e})`); });
   const downloads = ASSETS.map(([name, url]) =>
     fetch(url)
       .then((r) => { if (!r.ok) throw new Error(`HTTP ${r.status} for ${url}`); return r.arrayBuffer(); })
-      .then((bytes) => { mark('asset arrived: ' + name); return { name, bytes }; },
+      .then((bytes) => (name.startsWith('icon-') ? decodeIcon(bytes).then((image) => ({ image })) : { bytes }))
+      .then((got) => { mark('asset arrived: ' + name); return { name, ...got }; },
         (err) => ({ name, error: String(err.message || err) })));
 
   const script = document.createElement('script');
@@ -384,6 +392,7 @@
       },
       journeysPage: {
         message: notice,
+        icon: (name) => icons.get(name) || null,  // a decoded vehicle icon, for the app's texture
         // The app has stopped for good: why, and the trips as the HTML table (web/fallback.js).
         cannotRun: (reason) => fail(reason, true),
         // The Export video button: the dialog (size, length), then explainer.exportVideo.
@@ -470,6 +479,11 @@
       for (const download of downloads) {
         download.then((d) => {
           if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }
+          if (d.image) {
+            icons.set(d.name, d.image);
+            m.ccall('journeys_add_icon', null, ['string', 'number', 'number'], [d.name, d.image.width, d.image.height]);
+            return;
+          }
           const bytes = new Uint8Array(d.bytes);
           const ptr = m._malloc(bytes.length);
           m.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown

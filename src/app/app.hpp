@@ -39,8 +39,12 @@ enum AssetKind : unsigned {
   kAssetIcons = kAssetIconTrain | kAssetIconPlane | kAssetIconCar,
 };
 
+struct IconImage {  // a vehicle icon the page has decoded and holds (page_upload_icon puts it in a texture)
+  int width = 0, height = 0;
+};
 struct Assets {  // raw bytes as fetched by the page, handed over as each arrives; parsed once at start
-  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json, icon_train, icon_plane, icon_car;
+  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json;
+  IconImage icon_train, icon_plane, icon_car;
   unsigned settled = 0;  // AssetKind bits
   // Fetched only when a language or the local names need them (web/page.js): each language's font subset and
   // catalogue (held until its font is in, so no text is ever shown without its glyphs), the local names and theirs.
@@ -250,8 +254,9 @@ void catch_up_with_state();  // after the page's setState or a link: the journey
 // What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).
 void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
-void page_open_video_dialog();  // Export video: the page's dialog (size, length), then explainer.exportVideo
-void page_copy_embed();         // the iframe snippet for what is on screen, to the clipboard
+void page_open_video_dialog();            // Export video: the page's dialog (size, length), then explainer.exportVideo
+void page_copy_embed();                   // the iframe snippet for what is on screen, to the clipboard
+bool page_upload_icon(const char* name);  // into the bound texture; false when the page has no such image
 void page_open_url(const std::string& url);  // in a new tab
 // The explainer starts (the page calls journeys_start once the wasm is instantiated): SDL, WebGL, ImGui.
 void start_app();

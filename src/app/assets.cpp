@@ -101,17 +101,22 @@ NOT_INLINED void take_language_assets() {
       core::localize_places(app.text.places_source, w, local ? app.session.local_names : core::LocalNames{});
 }
 
-static void load_icon(render::Icon& icon, const std::vector<std::uint8_t>& png, const char* what) {
-  std::string error;
-  icon = render::load_icon(png, &error);
-  if (!icon.texture && !png.empty())
-    report_to_page(1,
-                   std::string("The ") + what + " icon could not be read (" + error + "); an arrow stands in for it.");
+// An icon that did not arrive or could not be decoded was reported by the page (journeys_asset_failed): an arrow
+// stands in for it.
+static void load_icon(render::Icon& icon, const IconImage& image, const char* name) {
+  if (image.width <= 0 || image.height <= 0) return;
+  icon = render::begin_icon(image.width, image.height);
+  if (page_upload_icon(name)) {
+    render::finish_icon(icon);
+    return;
+  }
+  render::destroy_icon(icon, /*context_lost=*/false);
+  report_to_page(1, std::string("The icon ") + name + " could not be put on the GPU; an arrow stands in for it.");
 }
 
 NOT_INLINED void load_icons() {
-  load_icon(app.journey_layer.train_icon, app.assets.icon_train, "train");
-  load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "plane");
-  load_icon(app.journey_layer.car_icon, app.assets.icon_car, "car");
+  load_icon(app.journey_layer.train_icon, app.assets.icon_train, "icon-train");
+  load_icon(app.journey_layer.plane_icon, app.assets.icon_plane, "icon-plane");
+  load_icon(app.journey_layer.car_icon, app.assets.icon_car, "icon-car");
   ++app.frames.textures_uploaded;
 }

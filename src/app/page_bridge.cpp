@@ -102,7 +102,21 @@ EM_JS(void, js_open_url, (const char* url), {
 });
 // clang-format on
 
+// A vehicle icon the page decoded (web/page.js: createImageBitmap with no premultiplied alpha and no colour
+// conversion, so the texture holds the PNG's own pixels) into the bound texture; WebGL reads an ImageBitmap as it
+// was made and ignores the unpack flags.
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
+EM_JS(int, js_upload_icon, (const char* name), {
+  const image = Module.journeysPage && Module.journeysPage.icon(UTF8ToString(name));
+  if (!image) return 0;
+  GLctx.texImage2D(GLctx.TEXTURE_2D, 0, GLctx.RGBA, GLctx.RGBA, GLctx.UNSIGNED_BYTE, image);
+  return GLctx.getError() === 0 ? 1 : 0;
+});
+// clang-format on
+
 void page_toggle_fullscreen() { js_toggle_fullscreen(); }
+bool page_upload_icon(const char* name) { return js_upload_icon(name) != 0; }
 void page_open_video_dialog() { js_open_video_dialog(); }
 void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id) {
   js_download_png(png.data(), static_cast<int>(png.size()), trip_id.c_str());
@@ -121,17 +135,27 @@ static const AssetName kAssetNames[] = {
     {"trips", &Assets::trips_json, kAssetTrips},
     {"map", &Assets::map_bin, kAssetMap},
     {"places", &Assets::places_json, kAssetPlaces},
-    {"icon-train", &Assets::icon_train, kAssetIconTrain},
-    {"icon-plane", &Assets::icon_plane, kAssetIconPlane},
-    {"icon-car", &Assets::icon_car, kAssetIconCar},
 };
 static std::vector<std::uint8_t>* asset_slot(Assets& a, const char* name) {
   for (const AssetName& n : kAssetNames)
     if (!std::strcmp(name, n.name)) return &(a.*n.bytes);
   return nullptr;
 }
+// The vehicle icons come decoded: the page holds each image, the app its size (journeys_add_icon).
+struct IconName {
+  const char* name;
+  IconImage Assets::*image;
+  AssetKind kind;
+};
+static const IconName kIconNames[] = {
+    {"icon-train", &Assets::icon_train, kAssetIconTrain},
+    {"icon-plane", &Assets::icon_plane, kAssetIconPlane},
+    {"icon-car", &Assets::icon_car, kAssetIconCar},
+};
 static unsigned asset_kind(const char* name) {
   for (const AssetName& n : kAssetNames)
+    if (!std::strcmp(name, n.name)) return n.kind;
+  for (const IconName& n : kIconNames)
     if (!std::strcmp(name, n.name)) return n.kind;
   return 0;
 }
@@ -181,6 +205,19 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
     report_to_page(1, std::string("Ignored an unknown asset: ") + name);
   }
   std::free(bytes);
+}
+
+// A vehicle icon the page has decoded and holds, width × height pixels (page_upload_icon puts it on the GPU).
+EMSCRIPTEN_KEEPALIVE void journeys_add_icon(const char* name, int width, int height) {
+  Assets& a = the_app().assets;
+  request_redraw();
+  for (const IconName& n : kIconNames)
+    if (!std::strcmp(name, n.name)) {
+      a.*n.image = IconImage{width, height};
+      a.settled |= n.kind;
+      return;
+    }
+  report_to_page(1, std::string("Ignored an unknown icon: ") + name);
 }
 
 // The download failed: the page says so, and the start goes on without it (a built-in font, no map, …).

@@ -1,10 +1,8 @@
-// Vehicle icons (assets/icons/*.png) decoded with stb_image into GL textures, drawn by the journey layer.
+// Vehicle icons (assets/icons/*.png) in GL textures, drawn by the journey layer. The browser decodes the PNGs
+// (web/page.js, createImageBitmap: off the main thread, and no PNG decoder in the wasm); the page puts the pixels
+// into the texture made here (app/page_bridge.cpp page_upload_icon).
 #pragma once
 #include <GLES3/gl3.h>
-
-#include <cstdint>
-#include <string>
-#include <vector>
 
 namespace render {
 
@@ -13,8 +11,9 @@ struct Icon {
   int width = 0, height = 0;
 };
 
-// Decodes a PNG held in memory and uploads it. On failure returns an Icon with texture 0 and sets *error.
-Icon load_icon(const std::vector<std::uint8_t>& png, std::string* error);
+// A texture for an icon of that size, bound, for the page to fill; then finish_icon makes its mipmaps.
+Icon begin_icon(int width, int height);
+void finish_icon(const Icon& icon);
 void destroy_icon(Icon& icon, bool context_lost);
 
 }  // namespace render

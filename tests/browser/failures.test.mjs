@@ -56,6 +56,20 @@ test('a missing asset is named on the page and the app still draws', async () =>
   await close();
 });
 
+test('an icon that is not a PNG: named on the page, an arrow stands in, and the other icons are drawn', async () => {
+  const { page, close } = await openPage(browser, server.url + '#trip=2019-02-hanoi&mode=both&t=20', {
+    expectErrors: /^Could not load icon-plane: not a PNG/,
+    before: (p) => p.route('**/icons/plane.png', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: 'not a png' })),
+  });
+  await waitReady(page);
+  await page.waitForFunction(() => window.explainer.getState().status.messages.some((m) => m.includes('icon-plane')));
+  assert.match(await page.locator('#notices').innerText(), /Could not load icon-plane: not a PNG/);
+  const s = await page.evaluate(() => window.explainer.getState());
+  assert.equal(s.status.vehicles.length, 2, 'both vehicles are still drawn (the plane as an arrow)');
+  assert.ok(distinctColours(await canvasPixels(page, 'failure-icon-not-png')) > 8);
+  await close();
+});
+
 test('the regular face missing: named on the page, and the app draws its text with the bold one', async () => {
   const { page, close } = await openPage(browser, server.url, { expectErrors: /^Could not load font-regular: HTTP 404/,
     before: (p) => p.route('**/NotoSans-Regular.ttf', (route) => route.fulfill({ status: 404, body: 'gone' })),
