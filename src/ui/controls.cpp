@@ -139,6 +139,41 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
   ImGui::End();
 }
 
+// A few rows of text in columns, placed as ImGui's tables placed them here but without their code (about 20 KB of
+// the wasm, for three small grids): each cell is a group at its column's x, and a row starts below the tallest cell
+// of the one before. The columns' widths are measured by the caller (the widest cell, or a share of the width).
+class Columns {
+ public:
+  Columns(std::initializer_list<float> widths, float gap) : left_(ImGui::GetCursorPosX()) {
+    float x = 0.0f;
+    for (float w : widths) {
+      x_[count_++] = x;
+      x += w + gap;
+      if (count_ == kMax) break;
+    }
+  }
+  Columns(const Columns&) = delete;
+  Columns& operator=(const Columns&) = delete;
+  ~Columns() {
+    if (open_) ImGui::EndGroup();
+  }
+  void cell(int column) {  // starts a cell; column 0 starts a row
+    if (open_) ImGui::EndGroup();
+    if (column > 0) ImGui::SameLine(left_ + x_[column < count_ ? column : count_ - 1]);
+    ImGui::BeginGroup();
+    open_ = true;
+  }
+
+ private:
+  static constexpr int kMax = 4;
+  float left_ = 0.0f;
+  float x_[kMax] = {};
+  int count_ = 0;
+  bool open_ = false;
+};
+
+static float text_width(const char* text) { return ImGui::CalcTextSize(text).x; }
+
 // A mode's key, as on the map: a solid bar for the record, a dashed one for the what-if.
 static void mode_swatch(bool real, bool dark) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -204,32 +239,31 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
                                 {plane.distance_km, plane.duration_h, plane.average_speed_kmh}};
   const char* metrics[3] = {words.c("Distance"), words.c("Time"), words.c("Average speed")};
   const char* modes[2] = {words.c("Train"), words.c("Plane")};
-  const ImGuiTableFlags table_flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+  const float gap = 2.0f * ImGui::GetStyle().CellPadding.x;
+  const float swatch = ImGui::GetTextLineHeight() * 1.2f + ImGui::GetStyle().ItemSpacing.x;  // mode_swatch's width
   if (strip) {
     // One row per mode, the measures across in columns sharing the map's width: read from the back of a room.
     // (The card's title would not fit a column at this size; the measures' names head the columns.)
-    if (ImGui::BeginTable("compare", 4, ImGuiTableFlags_SizingStretchSame)) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::SetWindowFontScale(0.75f);
-      for (const char* m : metrics) {
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", m);
+    const float share =
+        (ImGui::GetContentRegionAvail().x - 3 * gap) / 4;  // the window is the strip's width (constraints above)
+    Columns grid({share, share, share, share}, gap);
+    grid.cell(0);
+    ImGui::SetWindowFontScale(0.75f);
+    for (int m = 0; m < 3; ++m) {
+      grid.cell(m + 1);
+      ImGui::TextDisabled("%s", metrics[m]);
+    }
+    ImGui::SetWindowFontScale(1.0f);
+    for (int k = 0; k < 2; ++k) {
+      grid.cell(0);
+      mode_swatch((k == 0) == train_real, dark);
+      ImGui::PushFont(fonts.bold);
+      ImGui::TextUnformatted(modes[k]);
+      ImGui::PopFont();
+      for (int m = 0; m < 3; ++m) {
+        grid.cell(m + 1);
+        ImGui::TextUnformatted(values[k][m].c_str());
       }
-      ImGui::SetWindowFontScale(1.0f);
-      for (int k = 0; k < 2; ++k) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        mode_swatch((k == 0) == train_real, dark);
-        ImGui::PushFont(fonts.bold);
-        ImGui::TextUnformatted(modes[k]);
-        ImGui::PopFont();
-        for (int m = 0; m < 3; ++m) {
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(values[k][m].c_str());
-        }
-      }
-      ImGui::EndTable();
     }
   } else {
     // A small table: the measures down, the two modes across, each value over a thin bar of its size.
@@ -238,32 +272,34 @@ void draw_compare(const core::AppState& state, const UiInput& in, const Layout& 
     ImGui::TextWrapped("%s", words.c("Train and plane, side by side"));
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
-    if (ImGui::BeginTable("compare", 3, table_flags)) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
+    float widths[3] = {0.0f, 0.0f, 0.0f};
+    for (int m = 0; m < 3; ++m) widths[0] = std::max(widths[0], text_width(metrics[m]));
+    for (int k = 0; k < 2; ++k) {
+      widths[k + 1] = swatch + text_width(modes[k]);
+      for (int m = 0; m < 3; ++m) widths[k + 1] = std::max(widths[k + 1], text_width(values[k][m].c_str()));
+    }
+    Columns grid({widths[0], widths[1], widths[2]}, gap);
+    grid.cell(0);
+    for (int k = 0; k < 2; ++k) {
+      grid.cell(k + 1);
+      mode_swatch((k == 0) == train_real, dark);
+      ImGui::TextUnformatted(modes[k]);
+    }
+    const float bar_h = std::max(2.0f, 3.0f * s);
+    for (int m = 0; m < 3; ++m) {
+      grid.cell(0);
+      ImGui::TextDisabled("%s", metrics[m]);
+      const double top = std::max(numbers[0][m], numbers[1][m]);
       for (int k = 0; k < 2; ++k) {
-        ImGui::TableNextColumn();
-        mode_swatch((k == 0) == train_real, dark);
-        ImGui::TextUnformatted(modes[k]);
+        grid.cell(k + 1);
+        ImGui::TextUnformatted(values[k][m].c_str());
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float full = ImGui::CalcTextSize(values[k][m].c_str()).x;
+        const float len = top > 0 ? std::max(2.0f, static_cast<float>(numbers[k][m] / top) * full) : 2.0f;
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + len, p.y + bar_h),
+                                                  colour_u32(core::route_colour(dark, (k == 0) != train_real)));
+        ImGui::Dummy(ImVec2(full, bar_h));
       }
-      const float bar_h = std::max(2.0f, 3.0f * s);
-      for (int m = 0; m < 3; ++m) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", metrics[m]);
-        const double top = std::max(numbers[0][m], numbers[1][m]);
-        for (int k = 0; k < 2; ++k) {
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(values[k][m].c_str());
-          const ImVec2 p = ImGui::GetCursorScreenPos();
-          const float full = ImGui::CalcTextSize(values[k][m].c_str()).x;
-          const float len = top > 0 ? std::max(2.0f, static_cast<float>(numbers[k][m] / top) * full) : 2.0f;
-          ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + len, p.y + bar_h),
-                                                    colour_u32(core::route_colour(dark, (k == 0) != train_real)));
-          ImGui::Dummy(ImVec2(full, bar_h));
-        }
-      }
-      ImGui::EndTable();
     }
   }
   out.remember_window("compare");
@@ -284,15 +320,19 @@ void draw_help(const core::AppState& state, const core::Words& w, const Layout& 
   ImGui::PushFont(fonts.bold);
   ImGui::TextUnformatted(w.c("Keyboard"));
   ImGui::PopFont();
-  if (ImGui::BeginTable("keys", 2)) {
+  {
+    float keys_w = 0.0f, action_w = 0.0f;
     for (const core::KeyHelp& k : core::kKeyHelp) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
+      keys_w = std::max(keys_w, text_width(w.c(k.keys)));
+      action_w = std::max(action_w, text_width(w.c(k.action)));
+    }
+    Columns grid({keys_w, action_w}, 2.0f * ImGui::GetStyle().CellPadding.x);
+    for (const core::KeyHelp& k : core::kKeyHelp) {
+      grid.cell(0);
       ImGui::TextUnformatted(w.c(k.keys));
-      ImGui::TableNextColumn();
+      grid.cell(1);
       ImGui::TextUnformatted(w.c(k.action));
     }
-    ImGui::EndTable();
   }
   // Tab belongs to the page (it moves on to the page's own buttons, never stays on the map); inside an article the
   // wheel scrolls the article, so zooming there takes Ctrl/Cmd.
