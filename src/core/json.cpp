@@ -44,9 +44,11 @@ Json Json::operator[](std::size_t index) const {
   return is_array() && index < v_->u.array.length ? Json(v_->u.array.values[index]) : Json();
 }
 
+// The last member of that name, as a loop over members() applying each in turn ends up with (and as nlohmann/json
+// read it); the trip data's checker reports a name given twice.
 Json Json::operator[](std::string_view key) const {
   if (!is_object()) return Json();
-  for (unsigned i = 0; i < v_->u.object.length; ++i) {
+  for (unsigned i = v_->u.object.length; i-- > 0;) {
     const json_object_entry& e = v_->u.object.values[i];
     if (std::string_view(e.name, e.name_length) == key) return Json(e.value);
   }
@@ -85,7 +87,7 @@ JsonDocument::JsonDocument(std::string_view text) {
   char message[json_error_max] = {0};
   tree_.reset(json_parse_ex(&settings, text.data(), text.size(), message));
   if (tree_) {
-    refuse_numbers_past_double(text);
+    check_values(text);
     return;
   }
   // json-parser says "12:5: Expected , before \"" or "Unexpected EOF in string (at 12:5)": the line is kept apart,
@@ -103,20 +105,50 @@ JsonDocument::JsonDocument(std::string_view text) {
     line = read_line(at + 5);
     m.erase(at);
   }
+  // At the end of the text json-parser names the byte it found there, a NUL (b is 0 at the end): say what happened.
+  // The byte is cut off its message: "Unexpected ", "Expected , before ", "Unexpected `" (an opening quote).
+  const bool cut = m.empty() || m.back() == ' ' || (m.size() >= 2 && m.compare(m.size() - 2, 2, " `") == 0);
+  if (cut) m = "the text ends before the JSON does";
   error_line_ = line;
-  error_ = m.empty() ? "not JSON" : m;
+  error_ = m;
 }
 
-// json-parser makes a number such as 1e999 infinite; JSON has no infinity, and nothing we read means one.
-void JsonDocument::refuse_numbers_past_double(std::string_view text) {
+static std::size_t utf8_length(std::string_view s, std::size_t i);
+static bool is_utf8(const char* text, std::size_t length) {
+  const std::string_view s(text, length);
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+    } else if (const std::size_t n = utf8_length(s, i)) {
+      i += n;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// What json-parser lets through and JSON does not: text that is not UTF-8 (in a string or a member's name), and a
+// number such as 1e999, which it makes infinite (JSON has no infinity, and nothing we read means one).
+void JsonDocument::check_values(std::string_view text) {
   std::vector<const _json_value*> todo{tree_.get()};
   while (!todo.empty()) {
     const _json_value* v = todo.back();
     todo.pop_back();
     if (v->type == json_array)
       for (unsigned i = v->u.array.length; i-- > 0;) todo.push_back(v->u.array.values[i]);
+    bool names_utf8 = true;
     if (v->type == json_object)
-      for (unsigned i = v->u.object.length; i-- > 0;) todo.push_back(v->u.object.values[i].value);
+      for (unsigned i = v->u.object.length; i-- > 0;) {
+        todo.push_back(v->u.object.values[i].value);
+        names_utf8 = names_utf8 && is_utf8(v->u.object.values[i].name, v->u.object.values[i].name_length);
+      }
+    if (!names_utf8 || (v->type == json_string && !is_utf8(v->u.string.ptr, v->u.string.length))) {
+      error_ = "text that is not UTF-8";
+      error_line_ = v->line;
+      tree_.reset();
+      return;
+    }
     if (v->type != json_double || std::isfinite(v->u.dbl)) continue;
     // The number as written: the one on its line that no double holds.
     std::size_t at = 0;

@@ -40,7 +40,7 @@ class Json {
   bool empty() const { return size() == 0; }
   Json operator[](std::size_t index) const;
   Json operator[](int index) const { return index < 0 ? Json() : (*this)[static_cast<std::size_t>(index)]; }
-  Json operator[](std::string_view key) const;  // the first member of that name
+  Json operator[](std::string_view key) const;  // the last member of that name
   Json operator[](const char* key) const { return (*this)[std::string_view(key)]; }
   bool contains(std::string_view key) const { return !(*this)[key].is_missing(); }
 
@@ -95,7 +95,7 @@ class JsonDocument {
   std::size_t error_line() const { return error_line_; }
 
  private:
-  void refuse_numbers_past_double(std::string_view text);
+  void check_values(std::string_view text);
   struct Free {
     void operator()(_json_value* v) const;
   };

@@ -352,7 +352,11 @@ class Validator {
   // Unknown keys are errors (a typo such as "dwel_hours" would otherwise be silently ignored). Keys
   // starting with "_" are editors' comments and are ignored.
   void check_keys(const Json obj, const std::string& path, std::initializer_list<const char*> allowed) {
+    std::vector<std::string> seen;
     for (const auto& [k, value] : obj.members()) {
+      if (std::find(seen.begin(), seen.end(), k) != seen.end())
+        error(path + "/" + escape_pointer_token(k), "field \"" + k + "\" is given twice (the last one counts)");
+      seen.push_back(k);
       if (!k.empty() && k[0] == '_') continue;
       bool ok = false;
       for (const char* a : allowed) ok = ok || k == a;
@@ -1026,8 +1030,10 @@ void Validator::read_trip(const Json t, const std::string& p, Trip& trip, const 
               "arrive", "return_depart", "return_arrive", "outbound", "tour", "return", "what_if",
               "what_if_unavailable", "facts", "sources"});
   if (auto n = get_number(t, p, "number", true)) {
-    if (*n < 1 || std::floor(*n) != *n) error(p + "/number", "trip number must be a whole number from 1");
-    trip.number = static_cast<int>(*n);
+    if (*n < 1 || *n > 999 || std::floor(*n) != *n)
+      error(p + "/number", "trip number must be a whole number from 1 to 999");
+    else
+      trip.number = static_cast<int>(*n);
   }
   trip.title = get_string(t, p, "title", true).value_or("");
   trip.destination = get_string(t, p, "destination", true).value_or("");

@@ -281,6 +281,17 @@ TEST_CASE("refuses other source-less facts: a reported stop, a reported figure, 
   // Inferred stops may go without sources (the minimal document has some).
 }
 
+TEST_CASE("a field given twice is refused on its line (a copy-paste would otherwise pass silently)") {
+  const std::string text =
+      replace(valid_doc(), R"("title": "T", "destination")", R"("title": "T", "title": "U", "destination")");
+  const auto r = core::load_trips(text, "twice.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(contains(r.errors[0].message, "\"title\" is given twice"));
+  CHECK(r.errors[0].line == line_of(text, R"("title": "U")"));
+  CHECK(r.data.trips.at(0).title == "U");  // the last one counts
+}
+
 TEST_CASE("refuses unknown references and unknown fields") {
   std::string text = replace(valid_doc(), R"("sources": ["src-b"]}]
     })",

@@ -313,6 +313,7 @@ json_value * json_parse_ex (json_settings * settings,
                   case 'n':  string_add ('\n');  break;
                   case 'r':  string_add ('\r');  break;
                   case 't':  string_add ('\t');  break;
+                  case '"': case '\\': case '/':  string_add (b);  break;
                   case 'u':
 
                     if (end - state.ptr <= 4 || 
@@ -328,6 +329,11 @@ json_value * json_parse_ex (json_settings * settings,
                     uc_b1 = (uc_b1 << 4) | uc_b2;
                     uc_b2 = (uc_b3 << 4) | uc_b4;
                     uchar = (uc_b1 << 8) | uc_b2;
+
+                    if ((uchar & 0xFC00) == 0xDC00) {  /* journeys: a low surrogate with no high one before it */
+                        sprintf (error, "%d:%d: Unpaired surrogate in a \\u escape", line_and_col);
+                        goto e_failed;
+                    }
 
                     if ((uchar & 0xF800) == 0xD800) {
                         json_uchar uchar2;
@@ -346,7 +352,13 @@ json_value * json_parse_ex (json_settings * settings,
                         uc_b2 = (uc_b3 << 4) | uc_b4;
                         uchar2 = (uc_b1 << 8) | uc_b2;
                         
-                        uchar = 0x010000 | ((uchar & 0x3FF) << 10) | (uchar2 & 0x3FF);
+                        /* journeys: a high surrogate must be followed by a low one, and the pair adds up
+                         * (upstream or'ed the 0x10000 in, 0x10000 too low for half the code points past U+20000) */
+                        if ((uchar2 & 0xFC00) != 0xDC00)
+                        {  sprintf (error, "%d:%d: Unpaired surrogate in a \\u escape", line_and_col);
+                           goto e_failed;
+                        }
+                        uchar = 0x010000 + ((uchar & 0x3FF) << 10) + (uchar2 & 0x3FF);
                     }
 
                     if (sizeof (json_char) >= sizeof (json_uchar) || (uchar <= 0x7F))
@@ -390,11 +402,17 @@ json_value * json_parse_ex (json_settings * settings,
 
                     break;
 
-                  default:
-                     string_add (b);
+                  default:  /* journeys: JSON has no other escapes (was: the character itself) */
+                     sprintf (error, "%d:%d: Unknown escape `\\%c` in a string", line_and_col, b);
+                     goto e_failed;
                };
 
                continue;
+            }
+
+            if ((unsigned char) b < 0x20)  /* journeys: a control character (a new line) must be escaped */
+            {  sprintf (error, "%d:%d: Unescaped control character in a string", line_and_col);
+               goto e_failed;
             }
 
             if (b == '\\')
@@ -514,7 +532,7 @@ json_value * json_parse_ex (json_settings * settings,
 
          if (flags & flag_done)
          {
-            if (!b)
+            if (state.ptr == end)  /* journeys: the end of the text, not a NUL byte in it */
                break;
 
             switch (b)
@@ -685,7 +703,7 @@ json_value * json_parse_ex (json_settings * settings,
 
                            flags &= ~ (flag_num_negative | flag_num_e |
                                         flag_num_e_got_sign | flag_num_e_negative |
-                                           flag_num_zero);
+                                           flag_num_zero | flag_num_got_decimal);  /* journeys: + got_decimal */
 
                            num_digits = 0;
                            num_fraction = 0;
@@ -812,15 +830,17 @@ json_value * json_parse_ex (json_settings * settings,
                      continue;
                   }
                }
-               else if (b == '.' && top->type == json_integer)
+               /* journeys: also after a whole part too long for an integer (already a double then) */
+               else if (b == '.' && !(flags & (flag_num_got_decimal | flag_num_e)))
                {
                   if (!num_digits)
                   {  sprintf (error, "%d:%d: Expected digit before `.`", line_and_col);
                      goto e_failed;
                   }
 
+                  if (top->type == json_integer)
+                     top->u.dbl = (double) top->u.integer;
                   top->type = json_double;
-                  top->u.dbl = (double) top->u.integer;
 
                   flags |= flag_num_got_decimal;
                   num_digits = 0;
@@ -829,6 +849,11 @@ json_value * json_parse_ex (json_settings * settings,
 
                if (! (flags & flag_num_e))
                {
+                  if (top->type == json_integer && !num_digits)  /* journeys: "-" alone, or "-e5" */
+                  {  sprintf (error, "%d:%d: Expected digit after `-`", line_and_col);
+                     goto e_failed;
+                  }
+
                   if (top->type == json_double)
                   {
                      if (!num_digits)
@@ -877,13 +902,19 @@ json_value * json_parse_ex (json_settings * settings,
                 * so it is the double a correct parser reads (the sum above can be a unit in the last place off:
                 * 3.139 read as 3.1390000000000002). The characters are copied: the text need not end in a NUL.
                 */
-               if (top->type == json_double && num_start && state.ptr > num_start
-                     && state.ptr - num_start < 64)
+               if (top->type == json_double && num_start && state.ptr > num_start)
                {
-                  char digits [64];
-                  memcpy (digits, num_start, state.ptr - num_start);
-                  digits [state.ptr - num_start] = 0;
-                  top->u.dbl = strtod (digits, 0);
+                  const size_t length = (size_t) (state.ptr - num_start);
+                  char small [64];
+                  char * digits = length < sizeof (small) ? small : (char *) malloc (length + 1);
+                  if (digits)
+                  {
+                     memcpy (digits, num_start, length);
+                     digits [length] = 0;
+                     top->u.dbl = strtod (digits, 0);
+                     if (digits != small)
+                        free (digits);
+                  }
                }
 
                flags |= flag_next | flag_reproc;
