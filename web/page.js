@@ -399,16 +399,25 @@
         openVideoDialog() {
           loadVideo().then((video) => video.openDialog(window.explainer, notice), (e) => notice(2, e.message));
         },
-        downloadPng(bytes, trip) {
-          const blob = new Blob([bytes], { type: 'image/png' });
-          const a = document.createElement('a');
-          a.href = URL.createObjectURL(blob);
-          a.download = `journeys-${trip || 'map'}.png`;
-          document.body.appendChild(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-          notice(0, 'Image saved (1920 × 1080).');
+        // Save image: the app hands over the frame's pixels (RGBA, top row first, opaque); the browser encodes the
+        // PNG off the main thread, so the page does not wait for it.
+        downloadImage(rgba, width, height, trip) {
+          const pixels = new ImageData(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height);
+          const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height)
+            : Object.assign(document.createElement('canvas'), { width, height });
+          canvas.getContext('2d').putImageData(pixels, 0, 0);
+          const encoded = canvas.convertToBlob ? canvas.convertToBlob({ type: 'image/png' })
+            : new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+          encoded.then((blob) => {
+            const a = document.createElement('a');
+            a.href = URL.createObjectURL(blob);
+            a.download = `journeys-${trip || 'map'}.png`;
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+            notice(0, 'Image saved (1920 × 1080).');  // the only size Save image makes
+          }, (e) => notice(2, tf('The image could not be saved: {0}', e && e.message || e)));
         },
         // The iframe snippet for what is on screen now, to paste into an article. A build with a public URL
         // (README "Publishing") names it in the canonical link: the snippet points there, wherever this copy is.

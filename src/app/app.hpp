@@ -253,7 +253,8 @@ void run_command(const core::Command& command);
 void catch_up_with_state();  // after the page's setState or a link: the journey and status follow at once
 // What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).
 void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
-void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id);
+// Save image: the frame's RGBA pixels (top row first), which the page encodes as a PNG and offers as a download.
+void page_download_image(const std::vector<std::uint8_t>& rgba, int width, int height, const std::string& trip_id);
 void page_open_video_dialog();            // Export video: the page's dialog (size, length), then explainer.exportVideo
 void page_copy_embed();                   // the iframe snippet for what is on screen, to the clipboard
 bool page_upload_icon(const char* name);  // into the bound texture; false when the page has no such image

@@ -85,8 +85,9 @@ EM_JS(void, js_open_video_dialog, (), {
 // clang-format on
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off
-EM_JS(void, js_download_png, (const unsigned char* bytes, int size, const char* trip), {
-  if (Module.journeysPage) Module.journeysPage.downloadPng(HEAPU8.slice(bytes, bytes + size), UTF8ToString(trip));
+EM_JS(void, js_download_image, (const unsigned char* rgba, int width, int height, const char* trip), {
+  if (Module.journeysPage)
+    Module.journeysPage.downloadImage(HEAPU8.slice(rgba, rgba + width * height * 4), width, height, UTF8ToString(trip));
 });
 // clang-format on
 // JavaScript inside: kept out of the C++ formatter.
@@ -118,8 +119,8 @@ EM_JS(int, js_upload_icon, (const char* name), {
 void page_toggle_fullscreen() { js_toggle_fullscreen(); }
 bool page_upload_icon(const char* name) { return js_upload_icon(name) != 0; }
 void page_open_video_dialog() { js_open_video_dialog(); }
-void page_download_png(const std::vector<std::uint8_t>& png, const std::string& trip_id) {
-  js_download_png(png.data(), static_cast<int>(png.size()), trip_id.c_str());
+void page_download_image(const std::vector<std::uint8_t>& rgba, int width, int height, const std::string& trip_id) {
+  js_download_image(rgba.data(), width, height, trip_id.c_str());
 }
 void page_copy_embed() { js_copy_embed(); }
 void page_open_url(const std::string& url) { js_open_url(url.c_str()); }

@@ -4,10 +4,6 @@
 
 #include <cstring>
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STBI_WRITE_NO_STDIO
-#include <stb/stb_image_write.h>
-
 namespace render {
 
 std::vector<std::uint8_t> read_pixels_top_down(int w, int h) {
@@ -27,18 +23,6 @@ std::vector<std::uint8_t> read_pixels_top_down(int w, int h) {
   }
   for (std::size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;
   return rgba;
-}
-
-std::vector<std::uint8_t> png_from_rgba(const std::vector<std::uint8_t>& rgba, int w, int h) {
-  std::vector<std::uint8_t> png;
-  if (rgba.size() != static_cast<std::size_t>(w) * h * 4) return png;
-  stbi_write_png_to_func(
-      [](void* context, void* data, int size) {
-        auto* out = static_cast<std::vector<std::uint8_t>*>(context);
-        out->insert(out->end(), static_cast<std::uint8_t*>(data), static_cast<std::uint8_t*>(data) + size);
-      },
-      &png, w, h, 4, rgba.data(), w * 4);
-  return png;
 }
 
 }  // namespace render

@@ -269,16 +269,18 @@ test('present it: classroom keys step through the trips and play each; Save imag
   // The camera flies to the trip first: wait until it has landed.
   await waitLanded(page);
   const viewBefore = (await state(page)).view;
-  // The app hands the PNG to the page while it still holds the slide's camera (the image is drawn off-screen at
-  // 1920×1080 CSS px, src/app/composition.cpp): record where Pyongyang and the stops fall on the slide at that
-  // moment (the page's createObjectURL call for the download).
+  // The app hands the slide's pixels to the page while it still holds the slide's camera (the image is drawn
+  // off-screen at 1920×1080 CSS px, src/app/composition.cpp; the page then encodes the PNG): record where Pyongyang
+  // and the stops fall on the slide at that moment (the page wrapping the pixels in an ImageData).
   const stops = tripStops('2019-02-hanoi');
   await page.evaluate((points) => {
-    const original = URL.createObjectURL;
-    URL.createObjectURL = function (blob) {
-      URL.createObjectURL = original;
-      window.__slide = { state: window.explainer.getState(), at: points.map(([lat, lon]) => window.explainer.project(lat, lon)) };
-      return original.call(URL, blob);
+    const Original = window.ImageData;
+    window.ImageData = class extends Original {
+      constructor(...args) {
+        super(...args);
+        window.ImageData = Original;
+        window.__slide = { state: window.explainer.getState(), at: points.map(([lat, lon]) => window.explainer.project(lat, lon)) };
+      }
     };
   }, [[39.0194, 125.7381], ...stops.map((p) => [p.lat, p.lon])]);
   const downloading = page.waitForEvent('download', { timeout: 60000 });
