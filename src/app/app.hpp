@@ -268,8 +268,8 @@ void page_cannot_run(
     const std::string& reason);  // the first frame with the map: the page can take its loading message away
 // Applies a link's hash held back until the trips were loaded; its notices go to the page.
 void apply_pending_hash();
-// Marks one step of the start-up for the browser's performance panel (performance.measure "journeys: <name>"),
-// from its construction to the end of its scope.
+// Marks one step of the start-up (or of Save image) for the browser's performance panel (performance.measure
+// "journeys: <name>"), from its construction to the end of its scope.
 class StartupStep {
  public:
   explicit StartupStep(const char* name);
