@@ -1,7 +1,7 @@
 // JSON in and out of the core. Reading: json-parser (third_party/json-parser, from Debian's libjsonparser) builds a
 // tree that keeps the line of every value, so the trip data's errors name their lines without a second parse.
 // Writing: JsonWriter appends to one string as it goes (getState, describe), with no tree in between.
-// Both are small: nlohmann/json, which they replaced in the app, was about a seventh of journeys.wasm.
+// Both are small: nlohmann/json, which they replaced in the app, was 68 of the 554 KB of journeys.wasm's code.
 #pragma once
 
 #include <cstddef>
