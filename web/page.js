@@ -241,9 +241,15 @@
     }
   }
 
+  const icons = new Map();  // the decoded vehicle icons by name (decodeIcon below)
   function giveAsset(d) {
     if (!module) { handOver.push(d); return; }
     if (d.error) { module.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }
+    if (d.image) {  // a vehicle icon, decoded: the page keeps it, the app is told its size
+      icons.set(d.name, d.image);
+      module.ccall('journeys_add_icon', null, ['string', 'number', 'number'], [d.name, d.image.width, d.image.height]);
+      return;
+    }
     const bytes = new Uint8Array(d.bytes);
     const ptr = module._malloc(bytes.length);
     module.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown
@@ -358,10 +364,9 @@
 
   // Start every download at once; the wasm compiles while they arrive.
   mark('assets requested');
-  // The vehicle icons are decoded here by the browser (off the main thread; the app has no PNG decoder) and kept:
-  // the app puts them in its textures (journeysPage.icon), again after a lost graphics context. Their own pixels:
-  // no premultiplied alpha, no colour conversion.
-  const icons = new Map();
+  // The vehicle icons are decoded here by the browser (off the main thread; the app has no PNG decoder) and kept in
+  // `icons`: the app puts them in its textures (journeysPage.icon), again after a lost graphics context. Their own
+  // pixels: no premultiplied alpha, no colour conversion.
   const decodeIcon = (bytes) => createImageBitmap(new Blob([bytes], { type: 'image/png' }),
     { premultiplyAlpha: 'none', colorSpaceConversion: 'none' })
     .catch((e) => { throw new Error(`not a PNG the browser can read (${e && e.message || e})`); });
@@ -485,20 +490,7 @@
       // soon as the map is in, then the rest (src/app/main.cpp start_step).
       mark('main entered');
       m.ccall('journeys_start', null, ['string'], [languages]);
-      for (const download of downloads) {
-        download.then((d) => {
-          if (d.error) { m.ccall('journeys_asset_failed', null, ['string', 'string'], [d.name, d.error]); return; }
-          if (d.image) {
-            icons.set(d.name, d.image);
-            m.ccall('journeys_add_icon', null, ['string', 'number', 'number'], [d.name, d.image.width, d.image.height]);
-            return;
-          }
-          const bytes = new Uint8Array(d.bytes);
-          const ptr = m._malloc(bytes.length);
-          m.HEAPU8.set(bytes, ptr);  // after malloc: memory may have grown
-          m.ccall('journeys_add_asset', null, ['string', 'number', 'number'], [d.name, ptr, bytes.length]);
-        });
-      }
+      for (const download of downloads) download.then(giveAsset);
       for (const d of handOver) giveAsset(d);
       handOver = [];
       applyHash(location.hash + (framed && !linkNamesEmbed ? '&embed' : '') +

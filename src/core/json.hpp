@@ -109,10 +109,10 @@ class JsonDocument {
 // not UTF-8 (a message can quote a broken data file) become U+FFFD.
 class JsonWriter {
  public:
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view name);
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
@@ -132,6 +132,8 @@ class JsonWriter {
   const std::string& text() const { return out_; }
 
  private:
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
   JsonWriter& whole(long long number);
   void before_value();
   std::string out_;
