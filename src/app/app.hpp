@@ -250,7 +250,6 @@ bool over_panel(const core::ScreenPoint& p);
 void request_redraw();
 // Applies a reader action however it came (key, panel, the page's explainer.command) and carries out its effects.
 void run_command(const core::Command& command);
-void catch_up_with_state();  // after the page's setState or a link: the journey and status follow at once
 // What the app asks of the page: all JavaScript lives in page_bridge.cpp (EM_JS there, exported functions below).
 void page_toggle_fullscreen();  // within the transient activation of the key or click that asked for it
 // Save image: the frame's RGBA pixels (top row first), which the page encodes as a PNG and offers as a download.

@@ -108,24 +108,11 @@ NOT_INLINED static void recover_context() {
   report_to_page(0, "The graphics context is back; the map is drawn again.");
 }
 
-static void frame_the_trip();
-
-// After a change from outside the frame's own step (a reader action, the page's setState, a link): the journey,
-// its framing and the status (the trip's end, where each vehicle is) follow at once, not a frame later. A host
-// that picks a trip and then asks for its end, or seeks in it, gets the new trip's, and getState never pairs the
-// new trip with the old one's end. Before the first frame is laid out, that frame does it.
-void catch_up_with_state() {
-  if (app.session.status.frames_composed == 0) return;
-  frame_the_trip();
-  core::session_step(app.session, 0.0);
-}
-
 // Every reader action ends here, from a key, a panel or the page (journeys_command): the core decides, the
 // platform carries out what it asks.
 void run_command(const core::Command& c) {
   request_redraw();
-  const core::Effects effects = core::apply_command(app.session, c);
-  catch_up_with_state();
+  const core::Effects effects = core::apply_command(app.session, c);  // the journey and status follow at once
   if (!effects.open_url.empty()) page_open_url(effects.open_url);
   if (effects.toggle_fullscreen) page_toggle_fullscreen();
   if (effects.copy_embed) page_copy_embed();
@@ -153,6 +140,7 @@ static void save_image() {
 
 static void pause_off_screen_when_whole();
 static void apply_style_if_changed();
+static void frame_the_trip();
 static void lay_out_frame();
 
 // --- start, one step at a time -------------------------------------------------------------------------------------
@@ -365,7 +353,9 @@ static void apply_style_if_changed() {
   }
 }
 
-// A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew.
+// A trip is framed in the map area the panels leave free: the layout's, and those the last frame drew. The core
+// keeps that framing, so a command or the page's setState between frames takes effect at once
+// (core::session_catch_up).
 static void frame_the_trip() {
   app.session.fit_panels.assign(app.layout.obstacles.begin(), app.layout.obstacles.end());
   app.session.fit_panels.insert(app.session.fit_panels.end(), app.journey_layer.lasting_panels.begin(),
@@ -373,8 +363,12 @@ static void frame_the_trip() {
   const double m = app.layout.scale;  // room for the labels at the route's ends, inside that area
   app.session.fit_margin =
       app.layout.narrow ? core::Padding{24, 24, 16, 24} : core::Padding{40 * m, 40 * m, 24 * m, 40 * m};
-  if (core::session_sync_journey(app.session, app.layout.map_padding) && app.map.renderer_ready)
-    render::journey_layer_update(app.journey_layer, app.map.renderer, app.session.journey);
+  app.session.map_padding = app.layout.map_padding;
+  app.session.laid_out = true;
+  core::session_sync_journey(app.session);
+  // The selected trip's routes to the GPU: at once if the trip changed since (by this sync, or a command or the
+  // page's call between frames); otherwise journey_layer_update does nothing.
+  if (app.map.renderer_ready) render::journey_layer_update(app.journey_layer, app.map.renderer, app.session.journey);
 }
 
 // The pointer over the canvas takes the shape ImGui asks for (a hand over a link, an arrow elsewhere), set only

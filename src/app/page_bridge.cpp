@@ -164,7 +164,6 @@ static unsigned asset_kind(const char* name) {
 static std::string apply_hash_now(const char* hash) {
   std::string notices;
   for (const std::string& n : core::session_apply_link(the_app().session, hash)) notices += n + "\n";
-  catch_up_with_state();
   return notices;
 }
 
@@ -270,7 +269,6 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_set_state(const char* json_text) {
   text.clear();
   request_redraw();
   for (const std::string& e : core::session_set_state(the_app().session, json_text)) text += e + "\n";
-  catch_up_with_state();
   return text.c_str();
 }
 

@@ -108,6 +108,7 @@ Effects apply_command(Session& s, const Command& c) {
       break;
   }
   session_localize(s);
+  session_catch_up(s);
   return effects;
 }
 
@@ -171,6 +172,7 @@ std::vector<std::string> session_apply_link(Session& s, std::string_view hash) {
   if (url.presentation.autoplay && s.reduced_motion && !url.playing) s.state.playback.playing = was_playing;
   if (url.view_centre) session_camera_moved(s);
   session_localize(s);
+  session_catch_up(s);
   return url.notices;
 }
 
@@ -241,7 +243,14 @@ std::vector<std::string> session_set_state(Session& s, std::string_view json_tex
     session_camera_moved(s);
     s.view_asked_for_trip = s.state.trip_id;  // with this trip (or after choosing it): kept when it is drawn
   }
+  session_catch_up(s);
   return errors;
+}
+
+void session_catch_up(Session& s) {
+  if (!s.laid_out) return;
+  session_sync_journey(s);
+  session_step(s, 0.0);
 }
 
 void session_fit_camera(Session& s, const Padding& map_padding, bool animate) {
@@ -274,14 +283,14 @@ static PlaneRect shown_bounds(const Session& s) {
 }
 
 // The padding a trip is framed with: in the largest free area the panels leave, when the app says where they are.
-static Padding fit_padding(const Session& s, const Padding& map_padding) {
-  if (s.fit_panels.empty()) return map_padding;
+static Padding fit_padding(const Session& s) {
+  if (s.fit_panels.empty()) return s.map_padding;
   const PlaneRect bounds = shown_bounds(s);
-  if (bounds.empty()) return map_padding;
+  if (bounds.empty()) return s.map_padding;
   return padding_for_panels(bounds, s.state.camera.viewport, s.fit_panels, s.fit_margin);
 }
 
-bool session_sync_journey(Session& s, const Padding& given_padding) {
+bool session_sync_journey(Session& s) {
   AppState& st = s.state;
   const Trip* trip = s.trips.find_trip(st.trip_id);
   if (!trip) return false;
@@ -300,21 +309,21 @@ bool session_sync_journey(Session& s, const Padding& given_padding) {
     // A link's own view wins at start; a view the page asked for with this trip, or after choosing it, before it
     // was drawn (two quick setState calls of a scroll-driven story) wins too.
     const bool view_asked = (first && s.view_moved) || (s.view_moved && s.view_asked_for_trip == st.trip_id);
-    if (!view_asked) session_fit_camera(s, fit_padding(s, given_padding), !first);
+    if (!view_asked) session_fit_camera(s, fit_padding(s), !first);
   } else if (s.fitted_show != st.show) {
     s.fitted_show = st.show;
     s.fitted_sidebar_open = st.sidebar_open;
-    session_fit_camera(s, fit_padding(s, given_padding), true);
+    session_fit_camera(s, fit_padding(s), true);
   } else if (s.fitted_sidebar_open != st.sidebar_open) {
     // The trips panel opened or closed: the free map area changed, so the route is framed again (the Beijing end
     // was hidden under the opened panel in classroom) unless the reader has placed the map themselves.
     s.fitted_sidebar_open = st.sidebar_open;
-    if (!s.view_moved) session_fit_camera(s, fit_padding(s, given_padding), true);
+    if (!s.view_moved) session_fit_camera(s, fit_padding(s), true);
   } else if (!s.fit_panels.empty() && s.fit_panels != s.fitted_panels && !s.view_moved) {
     // The panels came out other than the last framing assumed (a title line is measured the frame after it is
     // first drawn, at the start or for a new trip): framed again, by retargeting a flight under way, else by a cut
     // (at the start, before the reader has looked).
-    session_fit_camera(s, fit_padding(s, given_padding), s.flying);
+    session_fit_camera(s, fit_padding(s), s.flying);
   }
   if (s.fitted_panels != s.fit_panels) s.fitted_panels = s.fit_panels;
   st.show_explicit = false;

@@ -43,10 +43,14 @@ struct Session {
   std::string view_asked_for_trip;  // the trip shown when the page last set the view (session_set_state)
   bool reduced_motion = false;      // the reader's system setting: cut, never fly
 
-  // The panels over the map (CSS px) and the room kept inside the area they leave free, for framing a trip
-  // (padding_for_panels). Empty: the caller's map_padding is used as it is.
+  // Where a trip is framed, from the app's last layout: the panels over the map (CSS px) and the room kept inside
+  // the area they leave free (padding_for_panels); with no panels given, `map_padding` as it is.
   std::vector<ScreenRect> fit_panels;
   Padding fit_margin;
+  Padding map_padding;
+  // The app has laid out a frame, so the framing above is known: from then on a command, a link or the page's
+  // setState takes effect at once (journey, framing, status), not at the next frame. Before it, that frame does it.
+  bool laid_out = false;
   std::vector<ScreenRect> fitted_panels;  // the panels of the last framing: when they change, it is framed again
 
   AppState state;
@@ -77,9 +81,8 @@ std::string session_add_local_names(Session& s, std::string_view json_text);
 void session_localize(Session& s);
 
 // The trip or the mode changed (by a click, a key, a link or the page): new tracks, a new frame for the camera
-// (`map_padding`: what the panels cover, unless `fit_panels` says where they are). Returns true when the journey
-// was rebuilt (its routes need uploading).
-bool session_sync_journey(Session& s, const Padding& map_padding);
+// in the area the panels leave free (`fit_panels`, else `map_padding`). Returns true when the journey was rebuilt.
+bool session_sync_journey(Session& s);
 
 // Something to tell the reader on the page: level 0 info, 1 warning, 2 error.
 struct Notice {
@@ -100,6 +103,12 @@ std::vector<std::string> session_apply_link(Session& s, std::string_view hash);
 
 // The page's setState (core::apply_state_json) on the session: a view it asks for wins over a flight in progress.
 std::vector<std::string> session_set_state(Session& s, std::string_view json_text);
+
+// After a change from outside the frame's own step, once `laid_out`: the journey, its framing and the status (the
+// trip's end, where each vehicle is) follow at once. A host that picks a trip and then asks for its end, or seeks
+// in it, gets the new trip's, and the state never pairs the new trip with the old one's end. apply_command,
+// session_apply_link and session_set_state end with it.
+void session_catch_up(Session& s);
 
 // Frames the shown tracks, flying there unless `animate` is false or the reader prefers reduced motion.
 void session_fit_camera(Session& s, const Padding& map_padding, bool animate);

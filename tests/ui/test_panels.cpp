@@ -41,8 +41,9 @@ struct Headless {
     session.status.canvas_css_height = static_cast<int>(height);
     layout = ui::compute_layout(session.state, width, height, touch, false);
     ui::apply_style(layout);
-    core::session_sync_journey(session, layout.map_padding);
-    core::session_step(session, 0.0);
+    session.map_padding = layout.map_padding;
+    session.laid_out = true;  // as after the app's first frame: a command takes effect at once
+    core::session_catch_up(session);
   }
   ~Headless() { ImGui::DestroyContext(); }
 
@@ -73,8 +74,6 @@ struct Headless {
   // Applies what the panels asked, as the app does.
   void apply(const std::vector<core::Command>& commands) {
     for (const core::Command& c : commands) core::apply_command(session, c);
-    core::session_sync_journey(session, layout.map_padding);
-    core::session_step(session, 0.0);
   }
 };
 

@@ -13,3 +13,9 @@ inline core::Session loaded_session() {
   s.state.camera.zoom = -3;
   return s;
 }
+
+// The trip or mode change taken in, framed with `map_padding` (the app's layout sets it each frame).
+inline bool sync(core::Session& s, const core::Padding& map_padding) {
+  s.map_padding = map_padding;
+  return core::session_sync_journey(s);
+}

@@ -12,7 +12,7 @@ using namespace core;
 static Session playing_session() {
   Session s = loaded_session();
   s.state.trip_id = "2018-03-beijing";
-  session_sync_journey(s, {});
+  sync(s, {});
   session_step(s, 0.0);
   return s;
 }

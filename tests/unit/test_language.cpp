@@ -10,6 +10,7 @@
 #include "core/reader_text.hpp"
 #include "core/session.hpp"
 #include "core/url_state.hpp"
+#include "session_fixture.hpp"
 #include "time_points.hpp"
 
 using namespace core;
@@ -109,9 +110,9 @@ TEST_CASE("Korean formats: 2018년 3월 25일, 20시간 5분, 1,364km") {
 TEST_CASE("setLanguage changes the words only: trip, mode, clock, speed and view stay") {
   Session s = korean_ready_session();
   REQUIRE(apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, "2019-02-hanoi"}).open_url.empty());
-  session_sync_journey(s, {});
+  sync(s, {});
   apply_command(s, Command{CommandKind::ShowBoth});
-  session_sync_journey(s, {});  // framed for the race
+  sync(s, {});  // framed for the race
   apply_command(s, Command{CommandKind::Seek, 0, 12.5});
   apply_command(s, Command{CommandKind::SetSpeed, 0, 4});
   session_step(s, 0.0);
@@ -128,7 +129,7 @@ TEST_CASE("setLanguage changes the words only: trip, mode, clock, speed and view
   CHECK(s.state.playback.clock_h == before.playback.clock_h);
   CHECK(s.state.playback.speed == before.playback.speed);
   CHECK(same_view(s.state.camera, before.camera));
-  session_sync_journey(s, {});
+  sync(s, {});
   CHECK_FALSE(s.flying);  // no new framing
   CHECK(s.state.show == before.show);
   CHECK(s.journey.train.stops.front().name == "평양역");
@@ -186,7 +187,7 @@ TEST_CASE("local names go beside the stops' names, by their English") {
   apply_command(s, Command{CommandKind::ToggleLocalNames});
   CHECK(s.status.local_names_ready);
   apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, "2018-03-beijing"});
-  session_sync_journey(s, {});
+  sync(s, {});
   bool dandong = false;
   for (const TrackStop& stop : s.journey.train.stops)
     if (stop.name == "Dandong") dandong = stop.local_name == "\xE4\xB8\xB9\xE4\xB8\x9C";  // 丹东
@@ -247,7 +248,7 @@ TEST_CASE("the trip's card follows the language and the local-names switch, buil
   Session s = korean_ready_session();
   REQUIRE(session_add_local_names(s, read(JOURNEYS_SOURCE_DIR "/assets/lang/local-names.json")).empty());
   apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, "2018-03-beijing"});
-  session_sync_journey(s, {});
+  sync(s, {});
   const auto has = [&](CardLine::Style style, const std::string& text) {
     for (const CardLine& l : session_trip_card(s).lines)
       if (l.style == style && l.text.find(text) != std::string::npos) return true;
@@ -257,7 +258,7 @@ TEST_CASE("the trip's card follows the language and the local-names switch, buil
   CHECK_FALSE(has(CardLine::Style::Text, "\xE4\xB8\xB9\xE4\xB8\x9C"));  // 丹东: local names are off
 
   apply_command(s, Command{CommandKind::SetLanguage, 0, 0.0, "ko"});
-  session_sync_journey(s, {});
+  sync(s, {});
   CHECK_FALSE(has(CardLine::Style::Section, "How he went"));
   CHECK(has(CardLine::Style::Section, korean()("How he went")));
   CHECK(has(CardLine::Style::Text, "\xED\x8F\x89\xEC\x96\x91\xEC\x97\xAD"));  // 평양역 in the route

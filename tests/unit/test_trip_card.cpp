@@ -21,7 +21,7 @@ std::size_t find_line(const TripCard& card, CardLine::Style style, const std::st
 Session session_on(const char* trip) {
   Session s = loaded_session();
   apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, trip});
-  session_sync_journey(s, {});
+  sync(s, {});
   return s;
 }
 
@@ -90,12 +90,12 @@ TEST_CASE("the session builds the card once per journey, not on every call") {
   CHECK(edition != 0);
   s.card.lines.front().text = "kept";  // a mark: a rebuilt card would not have it
   CHECK(session_trip_card(s).lines.front().text == "kept");
-  session_sync_journey(s, {});  // nothing changed
+  sync(s, {});  // nothing changed
   CHECK(session_trip_card(s).lines.front().text == "kept");
   CHECK(session_trip_card(s).edition == edition);
 
   apply_command(s, Command{CommandKind::SelectTrip, 0, 0.0, "2018-05-dalian"});
-  session_sync_journey(s, {});
+  sync(s, {});
   CHECK(session_trip_card(s).lines.front().text == s.trips.find_trip("2018-05-dalian")->title);
   CHECK(session_trip_card(s).lines.front().text != title);
   CHECK(session_trip_card(s).edition != edition);  // a new card: its lines are measured again

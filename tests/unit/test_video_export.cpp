@@ -13,7 +13,7 @@ static std::optional<VideoOptions> parse(const Session& s, const char* json, std
 TEST_CASE("video options: the defaults, the presets and every bad option refused with why") {
   Session s = loaded_session();
   apply_command(s, {CommandKind::SelectTrip, 0, 0.0, "2019-02-hanoi"});
-  session_sync_journey(s, {});
+  sync(s, {});
   s.state.show = ShowMode::Both;
   std::string error;
   std::optional<VideoOptions> o = parse(s, "{}", &error);
@@ -80,7 +80,7 @@ TEST_CASE("video frames: exactly seconds x fps, timestamps round(i*1e6/fps), the
 TEST_CASE("an export of another trip gives the reader back their trip, mode, clock, camera and flight exactly") {
   Session s = loaded_session();
   apply_command(s, {CommandKind::SelectTrip, 0, 0.0, "2018-03-beijing"});
-  session_sync_journey(s, {});
+  sync(s, {});
   session_step(s, 0.0);
   apply_command(s, {CommandKind::Seek, 0, 3.25});
   session_step(s, 0.0);
