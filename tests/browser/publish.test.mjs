@@ -184,7 +184,9 @@ test('the first visit fetches nothing new: no preview, trip page or oEmbed file'
     before: (p) => { p.requests = []; p.on('request', (r) => p.requests.push(r.url())); },
   });
   await waitReady(page);
-  await page.waitForTimeout(2000);  // the service worker installs after the first frame
+  // The service worker is registered after the first frame and fetches its copies while installing: once it is
+  // active, everything the first visit will ever fetch has been asked for.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   const extra = page.requests.filter((u) => /previews\/|\/trip\/|oembed/.test(u));
   assert.deepEqual(extra, []);
   assert.deepEqual(problems, []);
