@@ -261,8 +261,10 @@ bool is_id(const std::string& s) {
 
 class Validator {
  public:
-  Validator(Json root, std::string file, std::vector<LoadError>& errors)
-      : root_(root), file_(std::move(file)), errors_(errors) {}
+  // `lines_known`: the file has its lines (as editors write it); the published copy is one line (scripts/
+  // publish.mjs), where only the paths say where an error is.
+  Validator(Json root, std::string file, bool lines_known, std::vector<LoadError>& errors)
+      : root_(root), file_(std::move(file)), lines_known_(lines_known), errors_(errors) {}
 
   void run(TripData& out);
 
@@ -271,6 +273,7 @@ class Validator {
   // The line of the value at a JSON pointer such as "/trips/2/stops/0/time" or, when it is missing, of the
   // nearest value above it that is there.
   std::size_t line_of(const std::string& path) const {
+    if (!lines_known_) return 0;
     Json at = root_;
     for (std::size_t i = 1; i <= path.size() && !path.empty();) {
       const std::size_t end = std::min(path.find('/', i), path.size());
@@ -421,6 +424,7 @@ class Validator {
 
   Json root_;
   std::string file_;
+  bool lines_known_;
   std::vector<LoadError>& errors_;
   std::string trip_id_;
   std::map<std::string, std::size_t> source_ids_;
@@ -473,8 +477,8 @@ std::string Validator::read_id(const Json obj, const std::string& path, std::map
   }
   auto it = seen.find(*id);
   if (it != seen.end()) {
-    error(p, std::string("duplicate ") + what + " id \"" + *id + "\" (first defined at line " +
-                 std::to_string(line_of(it->second)) + ")");
+    error(p, std::string("duplicate ") + what + " id \"" + *id + "\" (first defined at " +
+                 (lines_known_ ? "line " + std::to_string(line_of(it->second)) : it->second) + ")");
   } else {
     seen.emplace(*id, p);
   }
@@ -1161,8 +1165,14 @@ void Validator::run(TripData& out) {
 // ------------------------------------------------------------------------------------------------------
 
 struct TripsLoad::Document {
-  explicit Document(std::string_view text) : parsed(text) {}
+  explicit Document(std::string_view text) : parsed(text), lines_known(has_lines(text)) {}
+  // More than one line with something on it: not the one-line published copy.
+  static bool has_lines(std::string_view text) {
+    const std::size_t newline = text.find('\n');
+    return newline != std::string_view::npos && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
+  }
   JsonDocument parsed;
+  bool lines_known;
 };
 
 TripsLoad::TripsLoad(std::string_view json_text, std::string_view file_name)
@@ -1177,7 +1187,7 @@ LoadResult TripsLoad::check() {
     result.errors.push_back(LoadError{file_, parsed.error_line(), "", "", "not valid JSON: " + parsed.error()});
     return result;
   }
-  Validator v(parsed.root(), file_, result.errors);
+  Validator v(parsed.root(), file_, document_->lines_known, result.errors);
   v.run(result.data);  // the document goes with the TripsLoad
   std::stable_sort(result.errors.begin(), result.errors.end(),
                    [](const LoadError& a, const LoadError& b) { return a.line < b.line; });

@@ -224,6 +224,24 @@ TEST_CASE("dates out of order use UTC when times are known") {
   CHECK(contains(r.errors[0].message, "dates out of order"));
 }
 
+TEST_CASE("the published copy, one line, is read the same, and its errors say where by path, not by a line 1") {
+  // scripts/publish.mjs writes dist/assets/trips.json without spaces between tokens: every error would be at line 1.
+  std::string text = doc(trip("2018-03-test") + ",\n" + trip("2018-03-test"));
+  std::string one_line;
+  for (char c : text) one_line += c == '\n' ? ' ' : c;
+  const auto lines = core::load_trips(text, "mini.json");
+  const auto r = core::load_trips(one_line + "\n", "mini.json");
+  INFO(all_errors(r));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 0);
+  CHECK(r.errors[0].path == "/trips/1/id");
+  CHECK(contains(r.errors[0].message, "(first defined at /trips/0/id)"));
+  CHECK(r.errors[0].to_string().rfind("mini.json: trip 2018-03-test: /trips/1/id: ", 0) == 0);
+  REQUIRE(lines.errors.size() == 1);
+  CHECK(lines.errors[0].line > 1);
+  CHECK(r.data.trips.size() == lines.data.trips.size());
+}
+
 TEST_CASE("refuses a duplicate id") {
   const std::string text = doc(trip("2018-03-test") + ",\n" + trip("2018-03-test"));
   const auto r = core::load_trips(text, "mini.json");
