@@ -9,7 +9,10 @@
 // Options: --runs N (cold loads, default 10), --warm N (warm loads, default 5), --seconds S (session, default 30),
 //          --dist DIR (another build of the page, default dist/), --no-baseline, --no-save,
 //          --video-seconds S (length of the export measured, default 10), --no-video, --only-video (only the
-//          Export video section: frames per second of export and MB per minute at 1080p; nothing saved).
+//          Export video section: frames per second of export and MB per minute at 1080p; nothing saved),
+//          --ab DIR (only cold loads, interleaved one by one: DIR's build, then --dist's, --runs pairs (default 10):
+//          the medians of each and their ratio, for a change to the start-up too small for two separate runs to see;
+//          nothing saved).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +47,7 @@ const SAVE = !args.includes('--no-save');
 const VIDEO_SECONDS = Number(option('--video-seconds', 10));
 const WITH_VIDEO = !args.includes('--no-video');
 const ONLY_VIDEO = args.includes('--only-video');
+const AB_DIST = option('--ab', '') && path.resolve(option('--ab', ''));
 
 // --- small helpers ------------------------------------------------------------------------------------------
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -403,7 +407,45 @@ function videoTable(v) {
   ], 'lrll');
 }
 
+// --ab: cold loads of two builds, alternating, so that the machine's drift falls on both alike.
+async function abLoads() {
+  const a = { name: 'A', api: 'explainer', firstFrameMark: 'journeys: first frame presented (map)' };
+  const b = { ...a, name: 'B' };
+  const browser = await launchBrowser();
+  const servers = [await serveDist(AB_DIST), await serveDist(DIST)];
+  [a.url, b.url] = servers.map((s) => s.url);
+  const loadBefore = os.loadavg()[0];
+  const figures = { A: [], B: [] };
+  try {
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const app of [a, b]) {
+        const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+        const r = await load(context, app);
+        const mark = (name) => r.timing.marks.find(([n]) => n === name)?.[1] ?? NaN;
+        figures[app.name].push({ first: r.firstMs, full: mark('first full frame presented'), ready: r.readyMs,
+          longest: r.timing.tasks.reduce((m, [, d]) => Math.max(m, d), 0),
+          tbt: r.timing.tasks.reduce((s, [, d]) => s + Math.max(0, d - 50), 0) });
+        await context.close();
+      }
+      log(`  pair ${i + 1}/${COLD_RUNS}: first map frame A ${figures.A[i].first.toFixed(0)} ms, B ${figures.B[i].first.toFixed(0)} ms`);
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers) await s.close();
+  }
+  const rows = [['first map frame presented (ms)', 'first'], ['first full frame presented (ms)', 'full'],
+    ['ready, every panel drawn (ms)', 'ready'], ['longest main-thread task (ms)', 'longest'], ['total blocking time (ms)', 'tbt']]
+    .map(([label, key]) => {
+      const ma = median(figures.A.map((f) => f[key])), mb = median(figures.B.map((f) => f[key]));
+      return [label, fmt(ma, 0), fmt(mb, 0), ma > 0 ? fmt(mb / ma, 2) : ''];
+    });
+  process.stdout.write(`A: ${AB_DIST}\nB: ${DIST}\n${COLD_RUNS} cold loads each, interleaved; medians; load average ` +
+    `${fmt(loadBefore, 2)} before, ${fmt(os.loadavg()[0], 2)} after\n` +
+    table([['figure', 'A', 'B', 'B/A'], ...rows], 'lrrr') + '\n');
+}
+
 async function main() {
+  if (AB_DIST) return abLoads();
   if (ONLY_VIDEO) {
     const browser = await launchBrowser();
     try {
