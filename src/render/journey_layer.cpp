@@ -72,10 +72,9 @@ void journey_layer_draw_routes(const JourneyLayer& layer, const MapRenderer& ren
                      dash,
                      1e30f,
                      px_per_km};
-    draw_route(renderer, line, ghost, view, w, h, pixel_ratio);
     const double km = core::track_state_at(track, state.playback.clock_h).km;
     RouteStyle travelled{{rgba[0], rgba[1], rgba[2], 1.0f}, 4.0f * line_scale, dash, static_cast<float>(km), px_per_km};
-    draw_route(renderer, line, travelled, view, w, h, pixel_ratio);
+    draw_route(renderer, line, {ghost, travelled}, view, w, h, pixel_ratio);
   }
 }
 

@@ -295,14 +295,16 @@ GpuLines upload_route(const MapRenderer&, const RouteGeometry& route) {
   return make_lines(per_segment, true);
 }
 
-void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9], int w, int h,
-                float pixel_ratio) {
+void draw_route(const MapRenderer& r, const GpuLines& route, std::initializer_list<RouteStyle> styles,
+                const float view[9], int w, int h, float pixel_ratio) {
   if (route.index_count == 0) return;
   glUseProgram(r.line_program);
-  set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba, style.until_km,
-                    style.dash_px * pixel_ratio, style.px_per_km * pixel_ratio);
   glBindVertexArray(route.vao);
-  glDrawElements(GL_TRIANGLES, route.index_count, GL_UNSIGNED_INT, nullptr);
+  for (const RouteStyle& style : styles) {
+    set_line_uniforms(r, view, w, h, 0.5f * style.width_px * pixel_ratio, style.rgba, style.until_km,
+                      style.dash_px * pixel_ratio, style.px_per_km * pixel_ratio);
+    glDrawElements(GL_TRIANGLES, route.index_count, GL_UNSIGNED_INT, nullptr);
+  }
   glBindVertexArray(0);
 }
 

@@ -7,6 +7,7 @@
 #include <GLES3/gl3.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -101,8 +102,10 @@ void map_renderer_draw(const MapRenderer& r, const float view[9], int viewport_w
                        float zoom, bool dark);
 
 GpuLines upload_route(const MapRenderer& r, const RouteGeometry& route);
-void draw_route(const MapRenderer& r, const GpuLines& route, const RouteStyle& style, const float view[9],
-                int viewport_w, int viewport_h, float pixel_ratio);
+// The route once per style, in order (the whole route light, then the part travelled): one program and one vertex
+// array bound for all of them.
+void draw_route(const MapRenderer& r, const GpuLines& route, std::initializer_list<RouteStyle> styles,
+                const float view[9], int viewport_w, int viewport_h, float pixel_ratio);
 void destroy_lines(GpuLines& lines, bool context_lost);
 
 }  // namespace render

@@ -356,6 +356,8 @@ test('Korean embed: the zoom hint and the credit are Korean', async () => {
   await page.mouse.wheel(0, 200);
   await page.waitForFunction(() => document.querySelector('.scroll-hint.shown'));
   assert.match(await page.textContent('.scroll-hint'), /스크롤로 지도 확대·축소/);
+  // Faded in (0.2 s): the picture shows the hint as a reader reads it, not half way.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.scroll-hint')).opacity === '1');
   await page.screenshot({ path: `${SCREENSHOTS}/ko-embed-hint.png` });
   // The page's lines follow the app's words a frame or two after they arrive: looked at again until settled.
   let english = [];
