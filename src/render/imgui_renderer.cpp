@@ -137,34 +137,23 @@ void imgui_renderer_warm_up(const ImGuiRenderer& r, bool canvas_alpha) {
   glDeleteTextures(1, &texture);
 }
 
-void imgui_renderer_draw(ImGuiRenderer& r, const ImDrawData* data) {
+void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data) {
   const float fb_w = data->DisplaySize.x * data->FramebufferScale.x,
               fb_h = data->DisplaySize.y * data->FramebufferScale.y;
   if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
   const float l = data->DisplayPos.x, t = data->DisplayPos.y;
   set_render_state(r, fb_w, fb_h, l, t, l + data->DisplaySize.x, t + data->DisplaySize.y);
 
-  // Every list's vertices and indices in one upload each (WebGL2 has no base vertex: indices are offset here), and
-  // the texture and scissor set only when they change: each WebGL call costs the page's main thread.
-  r.frame_vertices.clear();
-  r.frame_indices.clear();
-  for (int n = 0; n < data->CmdListsCount; ++n) {
-    const ImDrawList* list = data->CmdLists[n];
-    const auto base = static_cast<ImDrawIdx>(r.frame_vertices.size());
-    r.frame_vertices.insert(r.frame_vertices.end(), list->VtxBuffer.begin(), list->VtxBuffer.end());
-    for (const ImDrawIdx i : list->IdxBuffer) r.frame_indices.push_back(base + i);
-  }
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.frame_vertices.size() * sizeof(ImDrawVert)),
-               r.frame_vertices.data(), GL_STREAM_DRAW);
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.frame_indices.size() * sizeof(ImDrawIdx)),
-               r.frame_indices.data(), GL_STREAM_DRAW);
-
+  // The texture and the scissor set only when they change: each WebGL call costs the page's main thread.
   const ImVec2 clip_off = data->DisplayPos, scale = data->FramebufferScale;
-  std::size_t list_first_index = 0;
   GLuint bound_texture = 0;
   GLint scissor[4] = {-1, -1, -1, -1};
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
+                 list->VtxBuffer.Data, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
+                 list->IdxBuffer.Data, GL_STREAM_DRAW);
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
       if (cmd.UserCallback) {  // the app registers none; ImGui's reset marker needs nothing here
         if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
@@ -185,9 +174,8 @@ void imgui_renderer_draw(ImGuiRenderer& r, const ImDrawData* data) {
         bound_texture = texture;
       }
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
-                     reinterpret_cast<void*>((list_first_index + cmd.IdxOffset) * sizeof(ImDrawIdx)));
+                     reinterpret_cast<void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
     }
-    list_first_index += static_cast<std::size_t>(list->IdxBuffer.Size);
   }
   glBindVertexArray(0);
   glDisable(GL_SCISSOR_TEST);  // the next frame's clear must cover the whole canvas

@@ -13,7 +13,7 @@
 
 #include "render/gl_util.hpp"
 
-#include "imgui.h"  // ImDrawVert, ImDrawIdx: a frame's lists are kept end to end
+struct ImDrawData;
 
 namespace render {
 
@@ -21,9 +21,6 @@ struct ImGuiRenderer {
   ProgramBuild build;  // asked for at start, finished by imgui_renderer_create
   GLuint program = 0, vao = 0, vertices = 0, indices = 0, font_texture = 0;
   GLint u_projection = -1;
-  // A frame's draw lists end to end, sent to WebGL in one call each (kept: no allocation once they have grown).
-  std::vector<ImDrawVert> frame_vertices;
-  std::vector<ImDrawIdx> frame_indices;
 };
 
 // Asks the driver for the program (compiled while the page goes on: gl_util.hpp).
@@ -38,7 +35,7 @@ void imgui_renderer_warm_up(const ImGuiRenderer& r, bool canvas_alpha);
 void imgui_renderer_upload_fonts(ImGuiRenderer& r);
 // Draws one frame's draw data into the bound framebuffer, whose size in pixels is data's DisplaySize times
 // its FramebufferScale.
-void imgui_renderer_draw(ImGuiRenderer& r, const ImDrawData* data);
+void imgui_renderer_draw(const ImGuiRenderer& r, const ImDrawData* data);
 // After a lost context the handles are already gone: only forget them.
 void imgui_renderer_destroy(ImGuiRenderer& r, bool context_lost);
 
