@@ -13,7 +13,7 @@
 //     -9 page.js 9.6 -> 4.6 KB, a11y.js 4.4 -> 2.6 KB, the other scripts about half. The sources in web/ are what
 //     to read and edit; the service worker's template (web/sw.js) is written by scripts/make_sw.mjs, not here;
 //   * dist/assets/*.json and dist/assets/lang/*.json as the page reads them: no spaces between tokens, and without
-//     what only editors read (keys starting with "_", a place's coord_note): trips.json 49.5 -> 45.0 KB gzip -9. The
+//     what only editors read (keys starting with "_", a place's coord_note): trips.json 59.1 -> 54.3 KB gzip -9. The
 //     files in assets/ stay what editors edit, with their lines; tripcheck and the unit tests read those, and the
 //     page's error messages for the one-line copy say where by the JSON path;
 //   * dist/web/*.css minified by CSSO (npm, package-lock), comments and spaces only (restructure: false, so no
