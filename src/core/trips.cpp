@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -414,6 +415,7 @@ class Validator {
   void read_lines(const Json root, TripData& out);
   void read_track(const Json l, const std::string& path, RailLine& line, const TripData& data);
   std::optional<LatLon> read_track_point(const Json v, const std::string& path);
+  void read_compact_points(const Json arr, const std::string& path, std::vector<LatLon>& out);
   void read_vehicles(const Json root, TripData& out);
   void read_trip(const Json t, const std::string& path, Trip& trip, const TripData& data);
   bool read_leg(const Json l, const std::string& path, Leg& leg, bool what_if, const TripData& data);
@@ -614,6 +616,35 @@ std::optional<LatLon> Validator::read_track_point(const Json v, const std::strin
   return LatLon{lat, lon};
 }
 
+// "points_e5": whole numbers in pairs, lon and lat in 1e-5 degrees, the first pair as it is and each next the step
+// from the one before; every point decoded is checked as a written one is.
+void Validator::read_compact_points(const Json arr, const std::string& path, std::vector<LatLon>& out) {
+  if (arr.size() % 2 != 0) {
+    error(path, "expected pairs of whole numbers (lon, lat in 1e-5 degrees), found " + std::to_string(arr.size()) +
+                    " numbers");
+    return;
+  }
+  long long x = 0, y = 0;
+  for (std::size_t j = 0; j + 1 < arr.size(); j += 2) {
+    const Json dx = arr[j], dy = arr[j + 1];
+    constexpr long long kLimit = 36000000;  // 360 degrees: a step beyond it is no step along a line
+    if (!dx.is_number_integer() || !dy.is_number_integer() || std::llabs(dx.integer()) > kLimit ||
+        std::llabs(dy.integer()) > kLimit) {
+      error(path + "/" + std::to_string(j), "expected whole numbers (1e-5 degrees) of at most 360 degrees");
+      return;
+    }
+    x += dx.integer();
+    y += dy.integer();
+    const double lon = static_cast<double>(x) / 1e5, lat = static_cast<double>(y) / 1e5;
+    if (lon < kRegionWestLon || lon > kRegionEastLon || lat < kRegionSouthLat || lat > kRegionNorthLat) {
+      error(path + "/" + std::to_string(j),
+            "point [" + format_number(lon) + ", " + format_number(lat) + "] is outside the region of the trips");
+      return;
+    }
+    out.push_back(LatLon{lat, lon});
+  }
+}
+
 // The traced stretches of a line: each between a station and the next one on the line, in line order, with a
 // known source, points inside the region, and ends near its stations.
 void Validator::read_track(const Json l, const std::string& p, RailLine& line, const TripData& data) {
@@ -624,7 +655,7 @@ void Validator::read_track(const Json l, const std::string& p, RailLine& line, c
     const Json t = (*arr)[i];
     const std::string tp = p + "/track/" + std::to_string(i);
     if (!expect_object(t, tp, "a track stretch")) continue;
-    check_keys(t, tp, {"from", "to", "source", "points"});
+    check_keys(t, tp, {"from", "to", "source", "points", "points_e5"});
     TrackStretch st;
     st.from = get_string(t, tp, "from", true).value_or("");
     st.to = get_string(t, tp, "to", true).value_or("");
@@ -656,25 +687,36 @@ void Validator::read_track(const Json l, const std::string& p, RailLine& line, c
       error(tp + "/from", "stretches go in line order, each pair of stations once: the stretch from \"" + st.from +
                               "\" comes after one from \"" + line.places[static_cast<std::size_t>(last_from)] + "\"");
     if (ends_ok) last_from = std::max(last_from, from);
-    if (const Json pts = get_array(t, tp, "points", true)) {
-      if (pts->empty()) error(tp + "/points", "a stretch needs at least one point (or leave the stretch out)");
-      for (std::size_t j = 0; j < pts->size(); ++j)
-        if (auto pt = read_track_point((*pts)[j], tp + "/points/" + std::to_string(j))) st.points.push_back(*pt);
-      if (ends_ok && !st.points.empty() && st.points.size() == pts->size()) {
-        const Place* a = data.find_place(st.from);
-        const Place* b = data.find_place(st.to);
-        const double da = a ? great_circle_km(a->coord, st.points.front()) : 0.0;
-        const double db = b ? great_circle_km(b->coord, st.points.back()) : 0.0;
-        if (da > kTrackEndMaxKm)
-          error(tp + "/points/0", "the stretch's first point is " + format_number(std::round(da)) + " km from \"" +
-                                      st.from + "\": it must lie within " + format_number(kTrackEndMaxKm) +
-                                      " km (are the points reversed, or the stretch on the wrong stations?)");
-        if (db > kTrackEndMaxKm)
-          error(tp + "/points/" + std::to_string(pts->size() - 1),
-                "the stretch's last point is " + format_number(std::round(db)) + " km from \"" + st.to +
-                    "\": it must lie within " + format_number(kTrackEndMaxKm) +
-                    " km (are the points reversed, or the stretch on the wrong stations?)");
+    // Editors write "points" ([lon, lat] pairs); the page's copy (scripts/publish.mjs) writes "points_e5": the
+    // same points in 1e-5 degrees, lon and lat, the first as they are and each next as the step from the one before.
+    const bool compact = !t["points"] && t["points_e5"];
+    const std::string key = compact ? "points_e5" : "points";
+    std::size_t written = 0;  // the points the file gives
+    if (const Json pts = get_array(t, tp, key.c_str(), true)) {
+      written = compact ? pts->size() / 2 : pts->size();
+      if (pts->empty()) error(tp + "/" + key, "a stretch needs at least one point (or leave the stretch out)");
+      if (compact) {
+        read_compact_points(*pts, tp + "/points_e5", st.points);
+      } else {
+        for (std::size_t j = 0; j < pts->size(); ++j)
+          if (auto pt = read_track_point((*pts)[j], tp + "/points/" + std::to_string(j))) st.points.push_back(*pt);
       }
+    }
+    if (t["points"] && t["points_e5"]) error(tp + "/points_e5", "give \"points\" or \"points_e5\", not both");
+    if (ends_ok && !st.points.empty() && st.points.size() == written) {
+      const std::string last = tp + "/" + key + "/" + std::to_string(compact ? 2 * (written - 1) : written - 1);
+      const Place* a = data.find_place(st.from);
+      const Place* b = data.find_place(st.to);
+      const double da = a ? great_circle_km(a->coord, st.points.front()) : 0.0;
+      const double db = b ? great_circle_km(b->coord, st.points.back()) : 0.0;
+      if (da > kTrackEndMaxKm)
+        error(tp + "/" + key + "/0", "the stretch's first point is " + format_number(std::round(da)) + " km from \"" +
+                                         st.from + "\": it must lie within " + format_number(kTrackEndMaxKm) +
+                                         " km (are the points reversed, or the stretch on the wrong stations?)");
+      if (db > kTrackEndMaxKm)
+        error(last, "the stretch's last point is " + format_number(std::round(db)) + " km from \"" + st.to +
+                        "\": it must lie within " + format_number(kTrackEndMaxKm) +
+                        " km (are the points reversed, or the stretch on the wrong stations?)");
     }
     line.track.push_back(std::move(st));
   }

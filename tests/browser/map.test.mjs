@@ -88,6 +88,19 @@ test('a lost WebGL context is restored: the same picture is drawn again and the 
 // Rail legs follow their lines (issue 15): every station of a line between two stops of a train leg lies on the
 // red line drawn for the journey there, and at the points of the lines' traced track between those stations.
 // One screenshot per trip, the whole journey in view.
+// dist/'s copy gives a stretch's points as "points_e5" (scripts/publish.mjs): decoded here, so the test checks the
+// points the page really reads.
+function stretchPoints(stretch) {
+  if (stretch.points) return stretch.points;
+  const out = [];
+  for (let i = 0, x = 0, y = 0; i + 1 < stretch.points_e5.length; i += 2) {
+    x += stretch.points_e5[i];
+    y += stretch.points_e5[i + 1];
+    out.push([x / 1e5, y / 1e5]);
+  }
+  return out;
+}
+
 function lineWaypoints(tripId) {
   const data = JSON.parse(fs.readFileSync(path.join(DIST, 'assets', 'trips.json'), 'utf8'));
   const places = new Map(data.places.map((p) => [p.id, p]));
@@ -103,7 +116,7 @@ function lineWaypoints(tripId) {
       for (let k = Math.min(ia, ib); k < Math.max(ia, ib); k++) {
         if (k > Math.min(ia, ib)) out.push(places.get(line.places[k]));
         const stretch = (line.track || []).find((st) => st.from === line.places[k] && st.to === line.places[k + 1]);
-        for (const [j, [lon, lat]] of (stretch ? stretch.points : []).entries())
+        for (const [j, [lon, lat]] of (stretch ? stretchPoints(stretch) : []).entries())
           out.push({ id: `${line.id} track ${stretch.from}-${stretch.to} point ${j}`, lat, lon });
       }
     }
