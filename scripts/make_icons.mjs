@@ -58,7 +58,7 @@ function edgeDistance(poly, x, y) {
 
 // parts: drawn in order, later ones on top; each white (or `dark`: the outline's colour), and every part gets a
 // dark ring outside it (unless `bare`) so the icon reads on the red or blue disc under it and on any map.
-function draw(name, parts, fill = [255, 255, 255], outline = [28, 28, 36]) {
+function draw(name, parts, fill = [255, 255, 255], outline = [30, 30, 30]) {
   const png = new PNG({ width: SIZE, height: SIZE });
   const ring = 5 / SIZE;  // outline width: 0.6 px at 16 px, enough to part the cars
   for (let py = 0; py < SIZE; py++) {
@@ -82,7 +82,8 @@ function draw(name, parts, fill = [255, 255, 255], outline = [28, 28, 36]) {
     }
   }
   const out = new URL(`../assets/icons/${name}.png`, import.meta.url);
-  fs.writeFileSync(out, PNG.sync.write(png, { colorType: 6 }));
+  // Grey and alpha only (white and a neutral dark): half the bytes of RGBA (7.0 -> 4.6 KB gzip for the three).
+  fs.writeFileSync(out, PNG.sync.write(png, { colorType: 4, inputColorType: 6, deflateLevel: 9 }));
   console.log(`assets/icons/${name}.png: ${fs.statSync(out).size} bytes`);
 }
 
