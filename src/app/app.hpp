@@ -24,6 +24,7 @@
 #include "render/imgui_renderer.hpp"
 #include "render/journey_layer.hpp"
 #include "render/map_renderer.hpp"
+#include "render/snapshot.hpp"
 #include "ui/ui.hpp"
 
 // Which downloads have settled (arrived, or failed and been reported): bits of Assets::settled.
@@ -71,7 +72,8 @@ void release_offscreen(Offscreen& o, bool context_lost);
 // explainer.project answers in the frame's pixels); the reader's view comes back when it goes.
 class Composition {
  public:
-  Composition(int w, int h);
+  // read_later: the pixels are not waited for; take_read() hands over the GPU's read to finish in a later frame.
+  Composition(int w, int h, bool read_later = false);
   ~Composition();
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;
@@ -79,9 +81,13 @@ class Composition {
   std::vector<std::uint8_t> take_pixels() { return std::move(pixels_); }  // without a copy of 8 MB at 1080p
   int width() const { return width_; }
   int height() const { return height_; }
+  render::PendingRead take_read() { return std::exchange(read_, {}); }
+  const core::Camera& frame_camera() const { return frame_camera_; }
 
  private:
   std::vector<std::uint8_t> pixels_;
+  render::PendingRead read_;
+  core::Camera frame_camera_;  // the image's camera, as it was framed
   int width_ = 0, height_ = 0;
   core::Camera camera_;
   bool flying_ = false, view_moved_ = false;
@@ -209,7 +215,14 @@ struct App {
   struct Exports {
     Offscreen offscreen;              // Save image and Export video draw here
     bool save_image_pending = false;  // asked for: made at the start of the next frame
-    VideoExport video;                // Export video, while it runs
+    // Drawn, its pixels on their way back from the GPU (render::PendingRead): handed to the page once there, with the
+    // image's camera put back for that moment (explainer.project answers in the image's pixels, as before).
+    struct ImageRead {
+      render::PendingRead read;
+      core::Camera camera;
+      std::string trip_id;
+    } image_read;
+    VideoExport video;  // Export video, while it runs
   } exports;
 };
 

@@ -45,7 +45,7 @@ void release_offscreen(Offscreen& o, bool context_lost) {
   o = {};
 }
 
-Composition::Composition(int w, int h) {
+Composition::Composition(int w, int h, bool read_later) {
   App& app = the_app();
   core::Session& s = app.session;
   camera_ = s.state.camera;
@@ -121,7 +121,11 @@ Composition::Composition(int w, int h) {
     render::journey_layer_draw_routes(app.journey_layer, app.map.renderer, s.journey, s.state, view.data(), w, h, q,
                                       std::max(1.0f, layout.scale * 0.75f), layout.dark);
   render::imgui_renderer_draw(app.imgui_renderer, ImGui::GetDrawData());
-  pixels_ = render::read_pixels_top_down(w, h);
+  frame_camera_ = s.state.camera;
+  if (read_later)
+    read_ = render::begin_read_pixels(w, h);
+  else
+    pixels_ = render::read_pixels_top_down(w, h);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   width_ = w;
   height_ = h;

@@ -100,6 +100,7 @@ NOT_INLINED static void recover_context() {
   render::journey_layer_destroy(app.journey_layer, /*context_lost=*/true);
   app.map.renderer_ready = false;
   release_offscreen(app.exports.offscreen, /*context_lost=*/true);
+  render::forget_read(app.exports.image_read.read, /*context_lost=*/true);
   render::imgui_renderer_destroy(app.imgui_renderer, /*context_lost=*/true);
   app.text.font_pixel_ratio = 0.0f;  // re-upload the font atlas
   app.frames.drawn_picture = 0;      // the canvas was lost with the context
@@ -124,18 +125,36 @@ void run_command(const core::Command& c) {
 
 // --- Save image -------------------------------------------------------------------------------------------------
 // The newsroom frame of this moment at 1920 × 1080, drawn off-screen by the code that draws Export video's frames
-// (composition.cpp), so a video's first frame is this image of its first moment.
-// The page makes the PNG (the browser's encoder, off the main thread: in the wasm it held the page for 150-200 ms of
-// a 300 ms save on a fast machine).
+// (composition.cpp), so a video's first frame is this image of its first moment. Its pixels come back from the GPU
+// while the page goes on (render::PendingRead), and the page makes the PNG (the browser's encoder, off the main
+// thread): in one task, reading back and encoding held the page for 150-340 ms.
 static void save_image() {
-  StartupStep step("Save image: the frame drawn and read back");
-  const Composition frame(1920, 1080);
-  if (frame.pixels().empty()) {
+  StartupStep step("Save image: the frame drawn");
+  Composition frame(1920, 1080, /*read_later=*/true);
+  App::Exports::ImageRead& pending = app.exports.image_read;
+  render::forget_read(pending.read, false);  // an earlier save still on its way gives way to this one
+  pending.read = frame.take_read();
+  pending.camera = frame.frame_camera();
+  pending.trip_id = app.session.state.trip_id;
+  if (!pending.read) report_to_page(1, "The image could not be made (the map cannot be drawn off-screen here).");
+}
+
+// Once the GPU is done: the pixels to the page, with the image's camera in place meanwhile (the tests ask where
+// places fall on the image when the page takes the pixels).
+static void hand_over_image_when_read() {
+  App::Exports::ImageRead& pending = app.exports.image_read;
+  if (!pending.read || !render::read_pixels_ready(pending.read)) return;
+  StartupStep step("Save image: the pixels handed to the page");
+  const int w = pending.read.width, h = pending.read.height;
+  const std::vector<std::uint8_t> rgba = render::finish_read_pixels(pending.read);
+  if (rgba.empty()) {
     report_to_page(1, "The image could not be made (the map cannot be drawn off-screen here).");
     return;
   }
-  // While the frame's camera is in place: the tests ask where places fall on it when the page takes the pixels.
-  page_download_image(frame.pixels(), frame.width(), frame.height(), app.session.state.trip_id);
+  const core::Camera reader_camera = app.session.state.camera;
+  app.session.state.camera = pending.camera;
+  page_download_image(rgba, w, h, pending.trip_id);
+  app.session.state.camera = reader_camera;
 }
 
 static void pause_off_screen_when_whole();
@@ -318,6 +337,7 @@ static void frame() {
   }
   if (app.platform.context_restored) recover_context();
   if (app.platform.context_lost) return;  // nothing can be drawn until the browser gives the context back
+  hand_over_image_when_read();
   if (app.exports.save_image_pending) {
     app.exports.save_image_pending = false;
     save_image();
