@@ -36,7 +36,7 @@ test('#lang=ko: the app, <html lang>, the title and the accessible layer are Kor
   await page.waitForFunction(() => document.title === '김정은의 해외 방문길');
   const described = await page.evaluate(() => window.explainer.describe());
   assert.equal(described.lang, 'ko');
-  assert.match(described.trip.heading, /^6번째 방문: 하노이/);
+  assert.match(described.trip.heading, /^6차 방문: 하노이/);
   assert.match(described.trip.dates, /^2019년 2월/);
   assert.match(described.play, /재생/);
   await page.waitForFunction(() => document.getElementById('a11y') && document.getElementById('a11y').lang === 'ko');

@@ -139,8 +139,8 @@ TEST_CASE("setLanguage changes the words only: trip, mode, clock, speed and view
   CHECK(trip->title == "하노이: 편도 60시간 넘는 열차 여정");
   const std::string described = describe_json(s);
   CHECK(described.find("\"lang\":\"ko\"") != std::string::npos);
-  CHECK(described.find("4번째 방문") == std::string::npos);  // Hanoi is the sixth
-  CHECK(described.find("6번째 방문: 하노이") != std::string::npos);
+  CHECK(described.find("4차 방문") == std::string::npos);  // Hanoi is the sixth
+  CHECK(described.find("6차 방문: 하노이") != std::string::npos);
 
   apply_command(s, Command{CommandKind::SetLanguage, 0, 0.0, "en"});
   CHECK(s.journey.train.stops.front().name == "Pyongyang Station");
