@@ -55,7 +55,9 @@ static Track build_track(const TripData& data, const std::vector<Leg>& legs, boo
         continue;
       }
       const Stop& stop = leg.stops[s];
-      t.stops.push_back({stop.name, stop.local_name, stop.coord, stop.kind, stop.reported, km, arrive, depart});
+      const Place* place = data.find_place(stop.place_id);
+      t.stops.push_back({stop.name, stop.local_name, stop.coord, stop.kind, stop.reported, km, arrive, depart,
+                         place ? place->country : std::string()});
       t.route.stop_point.push_back(t.route.points.empty() ? 0 : t.route.points.size() - 1);
       t.route.stop_km.push_back(km);
       t.timeline.stop_km.push_back(km);

@@ -24,6 +24,7 @@ struct TrackStop {
   double km = 0.0;        // along the track
   double arrive_h = 0.0;  // since departure
   double depart_h = 0.0;
+  std::string country;  // ISO 3166 alpha-2 of the place ("KP", "CN"): its label keeps to its own side of a border
 };
 
 // One mode's journey from Pyongyang to the destination: the outbound legs joined end to end.

@@ -29,6 +29,8 @@ constexpr double kRingCost = 20;
 constexpr double kDotCost = 30;
 constexpr double kRouteCost = 4;    // the cap: LabelScene::route_cost_cap
 constexpr double kKeepBonus = 3.5;  // staying where it was beats moving one position for a slightly better spot
+// Leaning towards a neighbour across a border costs more than the whole order of positions, less than a ring.
+constexpr double kAcrossBorderCost = 9;
 
 ScreenRect candidate_box(const LabelRequest& r, int position, double d) {
   const int ux = kDirX[position], uy = kDirY[position];
@@ -149,6 +151,10 @@ void place_labels(const LabelScene& scene, const LabelLayout* previous, LabelLay
                                     [&](const ScreenRect& p) { return segment_hits(leader, p); }))
           continue;
         double cost = pos + ring * kRingCost;
+        if (r.across_x != 0 || r.across_y != 0) {
+          const double ux = kDirX[pos], uy = kDirY[pos], norm = std::sqrt(ux * ux + uy * uy);
+          if ((ux * r.across_x + uy * r.across_y) / norm > 0.2) cost += kAcrossBorderCost;
+        }
         bool covers_dot = false;
         for (const LabelRequest& o : req) {
           if (&o == &r || !dot_rect(o).overlaps(box)) continue;
@@ -182,7 +188,7 @@ void place_labels(const LabelScene& scene, const LabelLayout* previous, LabelLay
 static bool same_label(const LabelRequest& a, const LabelRequest& b) {
   return a.anchor_x == b.anchor_x && a.anchor_y == b.anchor_y && a.width == b.width && a.height == b.height &&
          a.priority == b.priority && a.rank == b.rank && a.id == b.id && a.text_hash == b.text_hash &&
-         a.dot_radius == b.dot_radius;
+         a.dot_radius == b.dot_radius && a.across_x == b.across_x && a.across_y == b.across_y;
 }
 
 bool LabelPlacer::same_inputs(const LabelScene& scene) const {

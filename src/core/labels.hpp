@@ -11,8 +11,9 @@
 //
 // Hard rules (a position breaking one is never taken): inside the canvas, off every panel and vehicle icon,
 // off every label and leader line already placed. Soft rules (a cost, so they decide between positions that
-// are allowed): off other places' dots (hard for context cities), off the routes, where the label was last
-// time (so labels do not jump about while the camera moves), and the position's own rank.
+// are allowed): off other places' dots (hard for context cities), off the routes, away from a close neighbour
+// across a border (Sinuiju's label over Korea, Dandong's over China), where the label was last time (so labels
+// do not jump about while the camera moves), and the position's own rank.
 //
 // Greedy is enough here: a trip shows a few dozen places at most, and trying the important ones first is what
 // a reader expects to survive. O(labels² × positions) plus the routes' segments for the allowed positions.
@@ -48,6 +49,9 @@ struct LabelRequest {
   int id = 0;                   // caller's index, carried through
   std::uint64_t text_hash = 0;  // the text (label_text_hash): a new text places again even at the same size
   double dot_radius = 5;        // the dot drawn at the anchor: other labels keep off it
+  // A neighbour across a border, close on screen (Sinuiju beside Dandong): the unit vector towards it (y down), or
+  // 0, 0. Positions on its side cost more, so each label stays over its own country.
+  double across_x = 0, across_y = 0;
 };
 
 // A straight line on screen (a piece of a route), CSS px.

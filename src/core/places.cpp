@@ -47,6 +47,7 @@ PlacesResult load_places(std::string_view json_text, std::string_view file_name)
     place.kind = text("kind");
     place.coord = {number("lat", -90, 90), number("lon", -180, 180)};
     place.rank = static_cast<int>(number("rank", 1, 9));
+    if (p.contains("country")) place.country = static_cast<int>(number("country", 0, 999));
     if (out.errors.size() == errors_before) out.places.push_back(std::move(place));
   }
   return out;

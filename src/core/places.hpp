@@ -14,7 +14,8 @@ struct MapPlace {
   std::string id, name, kind;  // kind: capital, city, crossing, airport, site
   std::string local_name;      // in the place's own script (北京), when known and not Latin
   LatLon coord;
-  int rank = 3;  // 1 = most important
+  int rank = 3;     // 1 = most important
+  int country = 0;  // ISO 3166-1 numeric (408 North Korea, 156 China); 0 when not given
 };
 
 struct PlacesResult {

@@ -31,6 +31,7 @@ struct JourneyLayer {
   core::LabelPlacer placer;
   std::vector<const char*> stop_text;                // this frame's stop labels: the stop's name or its passed_label
   std::vector<const core::TrackStop*> stop_of_text;  // the stop each of them names
+  std::vector<int> label_countries;                  // each label's country, to keep it on its side of a border
   std::vector<std::string> placed_text;              // the text of each placed label, as the placement was made
   // The panels over the map that the layout cannot know in advance (the title line of a folded sidebar: its
   // width follows the trip's name), as drawn in the last frame: the camera frames the trip beside them.

@@ -446,3 +446,36 @@ TEST_CASE("labels: a panel that opens and closes again gives the labels back the
   REQUIRE(placer.layout().placed.size() == 2);
   for (std::size_t i = 0; i < 2; ++i) CHECK(placer.layout().placed[i].box == before[i].box);
 }
+
+TEST_CASE(
+    "a stop beside one across a border keeps its label on its own side (Sinuiju over Korea, Dandong over China)") {
+  // Dandong (China) sits 2 km north-west of Sinuiju (North Korea), across the Yalu: 30 px apart at the trip's zoom.
+  LabelRequest sinuiju = text_label(400, 300, "Sinuiju", LabelPriority::ReportedStop, 1);
+  LabelRequest dandong = text_label(378, 280, "Dandong", LabelPriority::ReportedStop, 2);
+  const LabelLayout plain = place(scene_of({sinuiju, dandong}));
+  const auto position_of = [](const LabelLayout& l, int id) {
+    for (const PlacedLabel& p : l.placed)
+      if (p.id == id) return p.position;
+    return -1;
+  };
+  REQUIRE(plain.placed.size() == 2);
+  // The direction of each of the eight positions (core::kLabelPositionNames' order), y down.
+  const int dir_x[8] = {1, 1, 1, -1, -1, -1, 0, 0}, dir_y[8] = {0, -1, 1, 0, -1, 1, -1, 1};
+  const double len = std::hypot(22.0, 20.0);
+  sinuiju.across_x = -22 / len;  // towards Dandong
+  sinuiju.across_y = -20 / len;
+  dandong.across_x = 22 / len;  // towards Sinuiju
+  dandong.across_y = 20 / len;
+  const LabelLayout leaning = place(scene_of({sinuiju, dandong}));
+  REQUIRE(leaning.placed.size() == 2);
+  for (const LabelRequest& r : {sinuiju, dandong}) {
+    const int pos = position_of(leaning, r.id);
+    REQUIRE(pos >= 0);
+    INFO(core::kLabelPositionNames[pos]);
+    const double dot = (dir_x[pos] * r.across_x + dir_y[pos] * r.across_y) / std::hypot(dir_x[pos], dir_y[pos]);
+    CHECK(dot <= 0.2);  // not towards the other country
+  }
+  // Dandong's label goes to the north-west side, away from Sinuiju, where plainly it would take the right.
+  CHECK(position_of(plain, 2) == 0);
+  CHECK(position_of(leaning, 2) != 0);
+}

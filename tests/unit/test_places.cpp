@@ -17,7 +17,10 @@ TEST_CASE("the shipped place list loads without errors and has the route's key p
       ++found;
       CHECK(p.coord.lat == doctest::Approx(39.02).epsilon(0.001));
       CHECK(p.rank == 1);
+      CHECK(p.country == 408);  // its label keeps to North Korea's side of a border (journey_layer)
     }
+    if (p.id == "sinuiju") CHECK(p.country == 408);
+    if (p.id == "dandong") CHECK(p.country == 156);
     if (p.id == "vladivostok" || p.id == "singapore") ++found;
   }
   CHECK(found == 3);
