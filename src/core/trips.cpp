@@ -415,6 +415,7 @@ class Validator {
   void read_lines(const Json root, TripData& out);
   void read_track(const Json l, const std::string& path, RailLine& line, const TripData& data);
   std::optional<LatLon> read_track_point(const Json v, const std::string& path);
+  std::optional<LatLon> point_in_region(double lon, double lat, const std::string& path);
   void read_compact_points(const Json arr, const std::string& path, std::vector<LatLon>& out);
   void read_vehicles(const Json root, TripData& out);
   void read_trip(const Json t, const std::string& path, Trip& trip, const TripData& data);
@@ -604,7 +605,11 @@ std::optional<LatLon> Validator::read_track_point(const Json v, const std::strin
                     (v.is_array() ? "an array of " + std::to_string(v.size()) + " items" : type_name(v)));
     return std::nullopt;
   }
-  const double lon = v[0].number(), lat = v[1].number();
+  return point_in_region(v[0].number(), v[1].number(), path);
+}
+
+// A track point inside the region of the trips, or nothing (after saying so): written and compact points alike.
+std::optional<LatLon> Validator::point_in_region(double lon, double lat, const std::string& path) {
   if (!std::isfinite(lon) || !std::isfinite(lat) || lon < kRegionWestLon || lon > kRegionEastLon ||
       lat < kRegionSouthLat || lat > kRegionNorthLat) {
     error(path, "point [" + format_number(lon) + ", " + format_number(lat) +
@@ -635,13 +640,10 @@ void Validator::read_compact_points(const Json arr, const std::string& path, std
     }
     x += dx.integer();
     y += dy.integer();
-    const double lon = static_cast<double>(x) / 1e5, lat = static_cast<double>(y) / 1e5;
-    if (lon < kRegionWestLon || lon > kRegionEastLon || lat < kRegionSouthLat || lat > kRegionNorthLat) {
-      error(path + "/" + std::to_string(j),
-            "point [" + format_number(lon) + ", " + format_number(lat) + "] is outside the region of the trips");
-      return;
-    }
-    out.push_back(LatLon{lat, lon});
+    const std::optional<LatLon> point =
+        point_in_region(static_cast<double>(x) / 1e5, static_cast<double>(y) / 1e5, path + "/" + std::to_string(j));
+    if (!point) return;
+    out.push_back(*point);
   }
 }
 

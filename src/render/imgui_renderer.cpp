@@ -1,7 +1,6 @@
 #include "render/imgui_renderer.hpp"
 
 #include <algorithm>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>

@@ -9,7 +9,6 @@
 #include <GLES3/gl3.h>
 
 #include <string>
-#include <vector>
 
 #include "render/gl_util.hpp"
 
