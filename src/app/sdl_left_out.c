@@ -90,3 +90,15 @@ int sscanf(const char* restrict text, const char* restrict format, ...) {
   fprintf(stderr, "sscanf(\"%s\") is not built into this page (src/app/sdl_left_out.c)\n", format);
   abort();
 }
+
+/* Looking up GL functions by name (emscripten's libprocaddr.c and libGL's tables, webgl1.c and webgl2.c): the app
+ * calls WebGL's functions directly and never asks SDL for one by name. SDL would ask only through
+ * SDL_GL_GetProcAddress (never called here) or SDL_GL_ExtensionSupported (SDL_EGL_CreateContext calls it only when
+ * EGL names the surfaceless-context extension, and emscripten's EGL names none). But SDL's Emscripten driver keeps a
+ * pointer to eglGetProcAddress, and the tables behind it reference every one of WebGL's ~300 entry points, so
+ * journeys.js carried the JavaScript of all of them. Here a lookup finds nothing, which SDL reports as it does for a
+ * name it does not know. */
+void* eglGetProcAddress(const char* name) {
+  SDL_SetError("GL functions are not looked up by name in this page (src/app/sdl_left_out.c): %s", name);
+  return NULL;
+}
