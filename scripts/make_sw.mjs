@@ -13,9 +13,8 @@ if (!dist || !template || !fs.existsSync(dist) || !fs.existsSync(template)) {
 }
 
 // For the sites that show or embed a link, not for the reader: link previews, per-trip link pages, oEmbed files.
-// Left out of the offline copy, so installing it downloads nothing the page does not use. So is the video muxer
-// (176 KB gzip), fetched only when a reader exports a video: the first visit does not grow for it.
-const NOT_OFFLINE = /^(previews\/|trip\/|oembed\.json$|web\/mediabunny\.min\.mjs$)/;
+// Neither installed nor kept.
+const NOT_OFFLINE = /^(previews\/|trip\/|oembed\.json$)/;
 
 function* files(dir, prefix = '') {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -25,20 +24,25 @@ function* files(dir, prefix = '') {
   }
 }
 
-// Another language's words and fonts (assets/lang/, the CJK font subsets, web/lang.js) are downloaded only by the
-// pages that show them: not installed with the offline copy (an English reader downloads none of them), but kept once a page
-// has fetched them (web/sw.js ON_DEMAND). They count towards the version all the same.
-const ON_DEMAND = /^(assets\/(lang\/|fonts\/NotoSansCJK-)|web\/lang\.js$)/;
+// Files only some pages fetch, downloaded by those pages alone: not installed with the offline copy, but kept once a
+// page has fetched them (web/sw.js). They count towards the version all the same. Another language's words and
+// fonts (assets/lang/, the CJK subsets, web/lang.js: an English reader downloads none of them); the embed's
+// scripts and settings (pym.js, web/embed.js, web/embed.json: only a page inside an article loads them); Export
+// video's (web/video.mjs and the 176 KB muxer, loaded when a reader starts an export); the fonts' licences (read by
+// people, never by the page); and index.html, the same file as './', which is installed.
+const ON_DEMAND = '^(assets/(lang/|fonts/NotoSansCJK-|fonts/[^/]*LICENSE)|web/(lang\\.js|pym\\.v1\\.min\\.js|embed\\.js|embed\\.json|video\\.mjs|mediabunny\\.min\\.mjs)$|index\\.html$)';
+const onDemand = new RegExp(ON_DEMAND);
 const all = [...files(dist)];
-const list = all.filter((f) => !ON_DEMAND.test(f));
+const list = all.filter((f) => !onDemand.test(f));
 const hash = crypto.createHash('sha256');
 for (const f of all) hash.update(f + '\0').update(fs.readFileSync(path.join(dist, f)));
 const version = hash.digest('hex').slice(0, 16);
-// './' is what a reader's address bar asks for; index.html is the same file under its own name.
+// './' is what a reader's address bar asks for (web/sw.js answers index.html from it).
 const urls = ['./', ...list];
 const text = fs.readFileSync(template, 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
-  .replace('__FILES__', JSON.stringify(urls, null, 0).replace(/","/g, '",\n  "'));
-if (text.includes('__VERSION__') || text.includes('__FILES__')) { console.error(`${template}: placeholders missing`); process.exit(1); }
+  .replace('__FILES__', JSON.stringify(urls, null, 0).replace(/","/g, '",\n  "'))
+  .replace('__ON_DEMAND__', JSON.stringify(ON_DEMAND));
+if (text.includes('__VERSION__') || text.includes('__FILES__') || text.includes('__ON_DEMAND__')) { console.error(`${template}: placeholders missing`); process.exit(1); }
 fs.writeFileSync(path.join(dist, 'sw.js'), text);
 console.log(`service worker ${version}: ${urls.length} files`);

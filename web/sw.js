@@ -8,6 +8,10 @@
 'use strict';
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
+// Files only some pages fetch (another language's words and fonts, the embed's scripts, Export video's): not
+// installed with the rest, so a first visit downloads only what it uses; kept in this version's copy the first time
+// a page fetches them, and served from it from then on. Paths relative to the worker's folder (scripts/make_sw.mjs).
+const ON_DEMAND = new RegExp(__ON_DEMAND__);
 const CACHE = 'journeys-' + VERSION;
 
 self.addEventListener('install', (event) => {
@@ -22,26 +26,25 @@ self.addEventListener('activate', (event) => {
 
 // Configuration a newsroom edits after deploying (web/embed.json: the host origins allowed to drive the embed)
 // is not part of the build's version: network first, the cached copy only offline.
-const NETWORK_FIRST = /\/web\/embed\.json$/;
-// Another language's words, fonts and page text (web/lang.js): not installed with the rest (an English reader
-// never downloads them), kept in this version's copy the first time a page fetches them, and served from it from
-// then on.
-const ON_DEMAND = /\/(assets\/(lang\/|fonts\/NotoSansCJK-)|web\/lang\.js$)/;
+const NETWORK_FIRST = /^web\/embed\.json$/;
+const HERE = new URL('./', self.location.href).href;
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (NETWORK_FIRST.test(url.pathname)) {
+  if (request.method !== 'GET' || !request.url.startsWith(HERE)) return;
+  const file = new URL(request.url).pathname.slice(new URL(HERE).pathname.length);
+  if (NETWORK_FIRST.test(file)) {
     event.respondWith(caches.open(CACHE).then((cache) => fetch(request).then((response) => {
       if (response.ok) cache.put(request, response.clone());
       return response;
     }, () => cache.match(request, { ignoreSearch: true }).then((hit) => hit || Response.error()))));
     return;
   }
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })
+  // The page under its own name is the copy of './' (installed once, not twice).
+  const key = file === 'index.html' ? HERE : request;
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: true })
     .then((hit) => hit || fetch(request).then((response) => {
-      if (response.ok && ON_DEMAND.test(url.pathname)) cache.put(request, response.clone());
+      if (response.ok && ON_DEMAND.test(file)) cache.put(request, response.clone());
       return response;
     }))));
 });
