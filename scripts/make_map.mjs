@@ -26,14 +26,20 @@ import earcut, {deviation} from 'earcut';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ATLAS = join(ROOT, 'node_modules', 'world-atlas');
-const OUT = join(ROOT, 'assets', 'map.bin');
+const OUT = [join(ROOT, 'assets', 'map.bin'), join(ROOT, 'assets', 'map-far.bin')];
 const PLACES = join(ROOT, 'assets', 'places.json');
 
 // ---- Parameters (keep in step with assets/MAP.md) -----------------------------------------------------------
-const VERSION = 2;
+const VERSION = 3;
 // The region every trip needs (Singapore 1.3°N to Vostochny 51.9°N, Dong Dang 106.7°E to Komsomolsk 137°E),
 // with enough margin that a wide viewport with a sidebar never runs off the data: [lonMin, latMin, lonMax, latMax].
 const REGION = [66, -12, 168, 64];
+// The near part (assets/map.bin, downloaded with the page): every view of the Beijing, Dalian and Vladivostok trips
+// on a phone, a desktop, an embed and a classroom screen (105-127°E, 29-48°N) with room to pan. The rest of the
+// region, three quarters of the points (the South-East Asian islands, India, the Sea of Okhotsk, Siberia), and the
+// detail boxes outside it are the far part (assets/map-far.bin), which the page downloads the first time a view
+// reaches past the near box. Every detail box lies wholly inside the near box or wholly outside it.
+const NEAR = [100, 24, 146, 54];
 // 1:10m detail boxes. Edges on whole or half degrees, so that they are exact on both quantization grids.
 const DETAIL_BOXES = [
   {name: 'Korean border (Yalu, Tumen, Khasan), Vladivostok, Bohai, Beijing', box: [115, 37, 134, 45]},
@@ -451,14 +457,30 @@ const micro = (deg) => Math.round(deg * 1e6);
 // ---- Main -------------------------------------------------------------------------------------------------
 const sections = [];                  // {tag, bytes, info}
 const stats = [];
-let zoneRects0 = [REGION];
-for (const d of DETAIL_BOXES) zoneRects0 = zoneRects0.flatMap((r) => rectMinus(r, d.box));
 const clamp = (b) => [Math.max(b[0], REGION[0]), Math.max(b[1], REGION[1]), Math.min(b[2], REGION[2]), Math.min(b[3], REGION[3])];
-
-const jobs = [{level: 0, zone: 0, rects: zoneRects0}];
+const inside = (b, r) => b[0] >= r[0] && b[1] >= r[1] && b[2] <= r[2] && b[3] <= r[3];
+const disjoint = (b, r) => b[2] <= r[0] || b[0] >= r[2] || b[3] <= r[1] || b[1] >= r[3];
+if (!inside(NEAR, REGION)) throw new Error('the near box must lie inside the region');
+// Part of each detail box: 0 (near) or 1 (far).
+const boxPart = DETAIL_BOXES.map((d) => {
+  if (inside(clamp(d.box), NEAR)) return 0;
+  if (disjoint(clamp(d.box), NEAR)) return 1;
+  throw new Error(`detail box ${d.name} straddles the near box's edge`);
+});
+// Zone 0: the near box outside its detail boxes; zone k: detail box k; the far zone (boxes + 1): the region outside
+// the near box and the far detail boxes.
+const FAR_ZONE = DETAIL_BOXES.length + 1;
+let nearRects = [NEAR];
+let farRects = rectMinus(REGION, NEAR);
 DETAIL_BOXES.forEach((d, k) => {
-  jobs.push({level: 0, zone: k + 1, rects: [clamp(d.box)]});
-  jobs.push({level: 1, zone: k + 1, rects: [clamp(d.box)]});
+  if (boxPart[k] === 0) nearRects = nearRects.flatMap((r) => rectMinus(r, d.box));
+  else farRects = farRects.flatMap((r) => rectMinus(r, d.box));
+});
+
+const jobs = [{level: 0, zone: 0, part: 0, rects: nearRects}, {level: 0, zone: FAR_ZONE, part: 1, rects: farRects}];
+DETAIL_BOXES.forEach((d, k) => {
+  jobs.push({level: 0, zone: k + 1, part: boxPart[k], rects: [clamp(d.box)]});
+  jobs.push({level: 1, zone: k + 1, part: boxPart[k], rects: [clamp(d.box)]});
 });
 
 const topo = LEVEL_SOURCE.map(loadTopology);
@@ -520,28 +542,32 @@ for (const job of jobs) {
       }
     }
   }
-  sections.push({tag: 'ZONE', bytes: w.bytes});
+  sections.push({tag: 'ZONE', bytes: w.bytes, part: job.part});
   const byCls = [0, 0, 0];
   for (const a of arcs) byCls[a.cls] += a.points.length;
   stats.push({...job, arcs: arcs.length, points, coast: byCls[0], border: byCls[1], cut: byCls[2], seams,
     pieces: shapes.length, landVertices, triangles, bytes: w.bytes.length, gzip: gzipSync(Buffer.from(w.bytes), {level: 9}).length});
 }
 
-{ // META first: region, detail boxes, switch scale, credit.
+// META first: region, detail boxes, switch scale, credit, the near box and which part the file holds.
+function meta(part) {
   const w = new Writer();
   for (const v of REGION) w.i32(micro(v));
   w.u32(DETAIL_BOXES.length);
   for (const d of DETAIL_BOXES) for (const v of clamp(d.box)) w.i32(micro(v));
   w.u32(Math.round(DETAIL_KM_PER_PX * 1000));   // metres per CSS pixel
   w.str8('Natural Earth admin-0 countries 1:50m and 1:10m (public domain) via world-atlas 2.0.2');
-  sections.unshift({tag: 'META', bytes: w.bytes});
+  for (const v of NEAR) w.i32(micro(v));
+  w.u8(part);
+  return {tag: 'META', bytes: w.bytes};
 }
-{ // CTRY second: the countries the land groups name.
+// CTRY second: the countries the land groups name (the same table in both parts).
+const countries = (() => {
   const w = new Writer();
   w.u32(countryTable.length);
   for (const c of countryTable) { w.u16(c.iso); w.str8(c.name); }
-  sections.splice(1, 0, {tag: 'CTRY', bytes: w.bytes});
-}
+  return {tag: 'CTRY', bytes: w.bytes};
+})();
 
 // ---- Checking assets/places.json ---------------------------------------------------------------------------
 {
@@ -583,24 +609,28 @@ for (const job of jobs) {
   console.log(`assets/places.json: ${places.length} places, each in its country`);
 }
 
-const payload = new Writer();
-payload.u32(sections.length);
-let offset = 4 + 12 * sections.length;
-for (const s of sections) { payload.tag(s.tag); payload.u32(offset); payload.u32(s.bytes.length); offset += s.bytes.length; }
-for (const s of sections) for (const b of s.bytes) payload.u8(b);
-
-const file = new Writer();
-file.tag('JMAP');
-file.u32(VERSION);
-file.u32(payload.bytes.length);
-file.u32(fnv1a(payload.bytes));
-const out = Buffer.from([...file.bytes, ...payload.bytes]);
-writeFileSync(OUT, out);
+function mapFile(part) {
+  const own = [meta(part), countries, ...sections.filter((z) => z.part === part)];
+  const payload = new Writer();
+  payload.u32(own.length);
+  let offset = 4 + 12 * own.length;
+  for (const z of own) { payload.tag(z.tag); payload.u32(offset); payload.u32(z.bytes.length); offset += z.bytes.length; }
+  for (const z of own) for (const b of z.bytes) payload.u8(b);
+  const file = new Writer();
+  file.tag('JMAP');
+  file.u32(VERSION);
+  file.u32(payload.bytes.length);
+  file.u32(fnv1a(payload.bytes));
+  return Buffer.from([...file.bytes, ...payload.bytes]);
+}
+const outs = [mapFile(0), mapFile(1)];
+outs.forEach((bytes, part) => writeFileSync(OUT[part], bytes));
 
 for (const s of stats) {
-  console.log(`level ${s.level} zone ${s.zone}: ${s.arcs} arcs, ${s.points} points stored (coastline ${s.coast}, ` +
+  console.log(`${s.part ? 'far ' : 'near'} level ${s.level} zone ${s.zone}: ${s.arcs} arcs, ${s.points} points stored (coastline ${s.coast}, ` +
     `border ${s.border}, cut ${s.cut}${s.seams ? `, ${s.seams} seam edges` : ''}); ${s.pieces} land pieces, ` +
     `${s.landVertices} land vertices, ${s.triangles} triangles at load; ${s.bytes} bytes (${s.gzip} gzip alone)`);
 }
 console.log(`${countryTable.length} countries`);
-console.log(`assets/map.bin: ${out.length} bytes, ${gzipSync(out, {level: 9}).length} bytes gzip -9`);
+outs.forEach((bytes, part) =>
+  console.log(`assets/${part ? 'map-far' : 'map'}.bin: ${bytes.length} bytes, ${gzipSync(bytes, {level: 9}).length} bytes gzip -9`));

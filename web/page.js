@@ -441,6 +441,12 @@
             notice(0, tf('Embed code: {0}', snippet));
           }
         },
+        // A download the app asks for when a reader's view first needs it: the far part of the base map (the app
+        // decides when: core::map_view_needs_far).
+        wantAsset(name) {
+          const ON_DEMAND = { 'map-far': 'assets/map-far.bin' };
+          if (ON_DEMAND[name]) fetchAsset(name, ON_DEMAND[name]);
+        },
         // The map is on the canvas: the loading message steps aside (the panels follow a few frames later).
         mapShown() {
           mark('first frame submitted (map)');

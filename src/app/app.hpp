@@ -54,6 +54,7 @@ struct Assets {  // raw bytes as fetched by the page, handed over as each arrive
   std::vector<std::uint8_t> font_local;
   std::vector<std::pair<core::Language, std::string>> pending_words;
   std::string pending_local_names;
+  std::vector<std::uint8_t> map_far_bin;  // the base map's far part, once a view has needed it (take_far_map)
 };
 
 // The start, one step per animation frame (main.cpp start_step): the map first, then the trips (and the link's
@@ -158,9 +159,10 @@ struct App {
   // The base map: the parsed asset, its geometry (kept on the CPU) and the renderer that draws it.
   struct Map {
     core::MapAsset asset;
-    std::unique_ptr<core::MapParser> parser;  // while the map is parsed, a part per task (load_map_part)
-    bool loaded = false;                      // parsed (false: it failed, and the routes are drawn on the sea alone)
-    render::MapGeometry geometry;             // kept to rebuild the GPU buffers after a lost context
+    std::unique_ptr<core::MapParser> parser;      // while the map is parsed, a part per task (load_map_part)
+    std::unique_ptr<core::MapParser> far_parser;  // while its far part is parsed, a part per frame (take_far_map)
+    bool loaded = false;           // parsed (false: it failed, and the routes are drawn on the sea alone)
+    render::MapGeometry geometry;  // kept to rebuild the GPU buffers after a lost context
     render::MapRenderer renderer;
     bool renderer_ready = false;
   } map;
@@ -248,7 +250,9 @@ std::vector<std::uint8_t>* language_font(core::Language l, bool bold = false);
 
 // --- assets.cpp: the page's downloads, taken in once each
 bool assets_settled(unsigned kinds);  // every AssetKind bit in `kinds` has arrived or failed
-bool load_map_part();        // parse a part of the base map; true once done (its geometry made, the bytes let go)
+bool load_map_part();  // parse a part of the base map; true once done (its geometry made, the bytes let go)
+void take_far_map();   // every frame: ask for the map's far part when a view first needs it, then take it in
+void far_map_failed(const std::string& why);  // the far part cannot be loaded: said on the page, the near stays
 bool load_trip_data_part();  // the trips parsed, then checked, a task each; true once done (errors to the page)
 void load_places();
 void take_language_assets();  // a language's words and the local names, once their font is in; places follow
@@ -275,6 +279,7 @@ void page_open_url(const std::string& url);  // in a new tab
 void start_app();
 void notify_first_frame();  // the first full frame: the explainer is ready
 void notify_map_shown();
+void ask_page_for_asset(const char* name);  // an on-demand download (web/page.js journeysPage.wantAsset)
 // The app has stopped for good: the page says why and shows its HTML table of the trips instead.
 void page_cannot_run(
     const std::string& reason);  // the first frame with the map: the page can take its loading message away

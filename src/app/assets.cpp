@@ -39,6 +39,44 @@ NOT_INLINED bool load_map_part() {
   return true;
 }
 
+// The base map's far part (core/map_asset.hpp): asked of the page the first time the view reaches past the near
+// box, then parsed a part per frame (the reader can pan and zoom meanwhile) and the map's buffers made again with
+// it, once. Until it is in, land beyond the near box is not drawn (sea).
+void take_far_map() {
+  core::MapFar& far = app.session.status.map_far;
+  if (!app.map.loaded) return;
+  if (far == core::MapFar::Absent &&
+      core::map_view_needs_far(app.map.asset, core::visible_rect(app.session.state.camera))) {
+    far = core::MapFar::Wanted;
+    ask_page_for_asset("map-far");
+  }
+  if (app.assets.map_far_bin.empty()) return;
+  if (!app.map.far_parser) {
+    app.map.far_parser =
+        std::make_unique<core::MapParser>(app.assets.map_far_bin.data(), app.assets.map_far_bin.size());
+    return;
+  }
+  if (app.map.far_parser->step() || (app.map.far_parser->ok() && !app.map.far_parser->finished())) return;
+  std::string error = app.map.far_parser->error();
+  if (error.empty() && core::map_add_far_part(app.map.asset, std::move(app.map.far_parser->asset()), error)) {
+    app.map.geometry = render::build_map_geometry(app.map.asset);
+    if (app.map.renderer_ready) render::map_renderer_upload(app.map.renderer, app.map.geometry);
+    far = core::MapFar::In;
+    request_redraw();
+  } else {
+    far_map_failed(error);
+  }
+  app.map.far_parser.reset();
+  app.assets.map_far_bin = {};
+}
+
+void far_map_failed(const std::string& why) {
+  app.session.status.map_far = core::MapFar::Failed;
+  report_to_page(1, "The far part of the base map (assets/map-far.bin) could not be loaded (" + why +
+                        "), so land beyond the region of the Beijing and Vladivostok trips is not drawn.");
+  request_redraw();
+}
+
 // Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest: the
 // JSON parsed in one task, checked in the next (each is tens of ms on a slow machine), so the page answers between.
 NOT_INLINED bool load_trip_data_part() {

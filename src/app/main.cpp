@@ -345,6 +345,7 @@ static void frame() {
   }
 
   take_language_assets();
+  take_far_map();
   if (update_viewport()) request_redraw();
   update_layout();
   rebuild_fonts_if_needed(app.session.status.pixel_ratio, app.layout.scale);
@@ -486,8 +487,9 @@ static void pause_off_screen_when_whole() {
   }
 }
 
-// What the frame about to be drawn shows (core/picture_key.hpp): the canvas, the theme, the map's view, the
-// routes, the textures' uploads, and ImGui's draw data (panels, labels, icons: every vertex and draw command).
+// What the frame about to be drawn shows (core/picture_key.hpp): the canvas, the theme, the map (its view and
+// whether its far part is in), the routes, the textures' uploads, and ImGui's draw data (panels, labels, icons:
+// every vertex and draw command).
 static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, float line_scale, bool have_journey) {
   const core::AppStatus& s = app.session.status;
   std::uint64_t key = core::kPictureKeySeed;
@@ -496,6 +498,7 @@ static std::uint64_t picture_key(const std::array<float, 9>& view, float zoom, f
   key = core::mix_key(key, app.layout.dark);
   key = core::mix_key(key, app.session.state.presentation.transparent);
   key = core::mix_key(key, app.map.renderer_ready);
+  key = core::mix_key(key, app.map.asset.far_loaded);
   key = core::mix_key(key, app.frames.textures_uploaded);
   key = core::mix_key_bytes(key, view.data(), sizeof(float) * view.size());
   key = core::mix_key(key, zoom);

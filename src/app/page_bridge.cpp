@@ -70,6 +70,14 @@ void notify_map_shown() { js_map_shown(); }
 
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off
+EM_JS(void, js_want_asset, (const char* name), {
+  if (Module.journeysPage) Module.journeysPage.wantAsset(UTF8ToString(name));
+});
+// clang-format on
+void ask_page_for_asset(const char* name) { js_want_asset(name); }
+
+// JavaScript inside: kept out of the C++ formatter.
+// clang-format off
 EM_JS(void, js_toggle_fullscreen, (), {
   // Runs within the browser's transient activation of the key or click that asked for it.
   const stage = document.getElementById('stage');
@@ -198,6 +206,8 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_asset(const char* name, std::uint8_t* byt
     a.pending_words.emplace_back(*core::parse_language(n.substr(6)), std::string(bytes, bytes + size));
   } else if (n == "local-names") {
     a.pending_local_names.assign(bytes, bytes + size);
+  } else if (n == "map-far") {  // asked for by take_far_map (assets.cpp) when a view first reaches past the near box
+    a.map_far_bin.assign(bytes, bytes + size);
   } else if (std::vector<std::uint8_t>* slot = asset_slot(a, name)) {
     slot->assign(bytes, bytes + size);
     a.settled |= asset_kind(name);
@@ -222,6 +232,10 @@ EMSCRIPTEN_KEEPALIVE void journeys_add_icon(const char* name, int width, int hei
 
 // The download failed: the page says so, and the start goes on without it (a built-in font, no map, …).
 EMSCRIPTEN_KEEPALIVE void journeys_asset_failed(const char* name, const char* message) {
+  if (!std::strcmp(name, "map-far")) {
+    far_map_failed(message);
+    return;
+  }
   report_to_page(2, std::string("Could not load ") + name + ": " + message);
   the_app().assets.settled |= asset_kind(name);
   request_redraw();

@@ -6,6 +6,16 @@
 
 namespace core {
 
+const char* to_string(MapFar far) {
+  switch (far) {
+    case MapFar::Absent: return "absent";
+    case MapFar::Wanted: return "wanted";
+    case MapFar::In: return "in";
+    case MapFar::Failed: return "failed";
+  }
+  return "absent";
+}
+
 static const char* to_string(TripFilter f) {
   return f == TripFilter::Train ? "train" : f == TripFilter::Plane ? "plane" : "all";
 }
@@ -67,6 +77,9 @@ std::string state_to_json(const AppState& state, const AppStatus& status) {
   w.end_array();
   // The language's words and font have arrived and are in use (until then the page shows English).
   w.field("languageReady", status.language_ready).field("localNamesReady", status.local_names_ready);
+  // The base map's far part: "absent" until a view reaches past the near box, "wanted" while it downloads and is
+  // read, then "in" (or "failed", said in the messages).
+  w.field("mapFar", to_string(status.map_far));
   // How the page presents itself, as the link asked (the page styles itself from this, never from the link).
   const Presentation& presentation = state.presentation;
   w.key("presentation")

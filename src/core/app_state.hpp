@@ -56,6 +56,10 @@ struct LabelStatus {
   ScreenRect box;       // CSS px, halo included
   bool leader = false;  // drawn away from its dot, with a line back to it
 };
+// The base map's far part (core/map_asset.hpp): not needed yet, asked of the page, in use, or not to be had.
+enum class MapFar : std::uint8_t { Absent, Wanted, In, Failed };
+const char* to_string(MapFar far);  // "absent", "wanted", "in", "failed"
+
 struct AppStatus {
   // Frames run (each animation frame the app handled), composed (laid out by ImGui: after a change, and while
   // something moves) and drawn (composed into a picture other than the one on the canvas; the rest are skipped).
@@ -68,6 +72,7 @@ struct AppStatus {
   bool list_covers_map = false;    // the phone layout: the open trips list is a sheet over the map
   bool language_ready = true;      // the state's language has its catalogue (and the app its font)
   bool local_names_ready = false;  // local names are on and their names and font are in
+  MapFar map_far = MapFar::Absent;
   // Why this browser cannot export video ("" when it can): the Export video button shows it instead.
   std::string video_unavailable;
   TrackStatus train, plane;

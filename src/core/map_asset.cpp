@@ -105,7 +105,7 @@ bool fail(std::string& error, const std::string& what) {
 
 const char* kMalformed = "malformed or truncated data";
 
-bool parse_meta(Reader r, MapAsset& out, std::string& error) {
+bool parse_meta(Reader r, MapAsset& out, int& part, std::string& error) {
   const std::string where = "META section: ";
   std::int32_t v[4];
   for (std::int32_t& x : v)
@@ -129,6 +129,28 @@ bool parse_meta(Reader r, MapAsset& out, std::string& error) {
   std::uint32_t metres_per_px;
   if (!r.u32(metres_per_px) || !r.str8(out.credit)) return fail(error, where + kMalformed);
   out.detail_km_per_px = metres_per_px / 1000.0;
+  for (std::int32_t& x : v)
+    if (!r.i32(x)) return fail(error, where + kMalformed);
+  const GeoBox& region = out.region;
+  const GeoBox near{v[0] * 1e-6, v[1] * 1e-6, v[2] * 1e-6, v[3] * 1e-6};
+  if (!(near.lon_min < near.lon_max && near.lat_min < near.lat_max) || near.lon_min < region.lon_min ||
+      near.lon_max > region.lon_max || near.lat_min < region.lat_min || near.lat_max > region.lat_max)
+    return fail(error, where + "the near box is not inside the region");
+  out.near_box = near;
+  for (std::size_t k = 0; k < out.detail_boxes.size(); ++k) {
+    const GeoBox& b = out.detail_boxes[k];
+    const bool inside = b.lon_min >= near.lon_min && b.lon_max <= near.lon_max && b.lat_min >= near.lat_min &&
+                        b.lat_max <= near.lat_max;
+    const bool outside = b.lon_max <= near.lon_min || b.lon_min >= near.lon_max || b.lat_max <= near.lat_min ||
+                         b.lat_min >= near.lat_max;
+    if (!inside && !outside)
+      return fail(error, where + "detail box " + std::to_string(k + 1) + " straddles the near box's edge");
+  }
+  std::uint32_t p;
+  if (!r.u8(p)) return fail(error, where + kMalformed);
+  if (p > 1) return fail(error, where + "unknown part " + std::to_string(p) + " (0 = near, 1 = far)");
+  part = static_cast<int>(p);
+  out.far_loaded = part == 1;
   if (r.remaining() != 0) return fail(error, where + std::to_string(r.remaining()) + " trailing bytes");
   return true;
 }
@@ -224,9 +246,14 @@ bool MapParser::Zone::begin(Reader r, const MapAsset& map, const std::string& wh
   where += "level " + std::to_string(level) + " zone " + std::to_string(zone) + ": ";
   where_ = where;
   if (level > 1) return fail(error, where + "unknown level (0 = 1:50m, 1 = 1:10m)");
-  if (zone > map.detail_boxes.size())
-    return fail(error, where + "zone beyond the " + std::to_string(map.detail_boxes.size()) + " detail boxes");
-  if (level == 1 && zone == 0) return fail(error, where + "level 1 exists only inside detail boxes");
+  if (zone > map.detail_boxes.size() + 1)
+    return fail(
+        error, where + "zone beyond the " + std::to_string(map.detail_boxes.size()) + " detail boxes and the far zone");
+  const int z = static_cast<int>(zone);
+  if (level == 1 && (z == 0 || z == map.far_zone()))
+    return fail(error, where + "level 1 exists only inside detail boxes");
+  if (map.part_of_zone(z) != (map.far_loaded ? 1 : 0))
+    return fail(error, where + "the zone belongs to the " + (map.far_loaded ? "near" : "far") + " part");
   if (bits < 1 || bits > 20) return fail(error, where + "quantization bits out of range 1..20");
   for (int k = 0; k < 3; ++k) {
     layers[k] = MapLayer{};
@@ -264,7 +291,9 @@ bool MapParser::Zone::begin(Reader r, const MapAsset& map, const std::string& wh
   // Points, delta-coded across arcs; an arc that continues the previous one starts at its last point.
   unit_ = std::ldexp(1.0, -static_cast<int>(bits));
   const double unit = unit_;
-  const GeoBox& box = zone == 0 ? map.region : map.detail_boxes[zone - 1];
+  const GeoBox& box = zone == 0                                  ? map.near_box
+                      : static_cast<int>(zone) == map.far_zone() ? map.region
+                                                                 : map.detail_boxes[zone - 1];
   std::vector<GridPoint>& grid = grid_;
   grid.clear();
   grid.reserve(static_cast<std::size_t>(to_read) + arc_count);
@@ -449,6 +478,14 @@ const MapLayer* MapAsset::find(MapLayerKind kind, int level, int zone) const {
   return nullptr;
 }
 
+int MapAsset::part_of_zone(int zone) const {
+  if (zone <= 0) return 0;
+  if (zone >= far_zone()) return 1;
+  const GeoBox& b = detail_boxes[static_cast<std::size_t>(zone - 1)];
+  const GeoBox& n = near_box;  // parse_meta checked: wholly inside or wholly outside
+  return b.lon_min >= n.lon_min && b.lon_max <= n.lon_max && b.lat_min >= n.lat_min && b.lat_max <= n.lat_max ? 0 : 1;
+}
+
 int MapAsset::country_index(std::uint16_t iso_numeric) const {
   for (std::size_t i = 0; i < countries.size(); ++i)
     if (countries[i].iso_numeric == iso_numeric) return static_cast<int>(i);
@@ -511,7 +548,7 @@ bool MapParser::begin(std::size_t size) {
       if (!std::equal(tag, tag + 4, e.tag)) continue;
       if (++found > 1) return fail(error_, std::string("more than one ") + tag + " section");
       Reader r{payload, e.offset, static_cast<std::size_t>(e.offset) + e.size};
-      if (!(tag[0] == 'M' ? parse_meta(r, asset_, error_) : parse_countries(r, asset_, error_))) return false;
+      if (!(tag[0] == 'M' ? parse_meta(r, asset_, part_, error_) : parse_countries(r, asset_, error_))) return false;
     }
     if (!found) return fail(error_, std::string("missing ") + tag + " section");
   }
@@ -528,9 +565,10 @@ bool MapParser::step() {
     while (next_ < sections_.size() && std::memcmp(sections_[next_].tag, "ZONE", 4) != 0) ++next_;
     if (next_ == sections_.size()) {  // every section read: is every zone there?
       finished_ = true;
-      for (std::size_t zone = 0; zone <= asset_.detail_boxes.size(); ++zone) {
-        for (int level = 0; level <= (zone == 0 ? 0 : 1); ++level) {
-          if (!zones_seen_.count({level, static_cast<int>(zone)}))  // the first one missing is named
+      for (int zone = 0; zone <= asset_.far_zone(); ++zone) {
+        if (asset_.part_of_zone(zone) != part_) continue;
+        for (int level = 0; level <= (zone == 0 || zone == asset_.far_zone() ? 0 : 1); ++level) {
+          if (!zones_seen_.count({level, zone}))  // the first one missing is named
             return fail(error_,
                         "missing ZONE section for level " + std::to_string(level) + " zone " + std::to_string(zone));
         }
@@ -590,9 +628,37 @@ int map_level_for_scale(const MapAsset& map, double km_per_css_px) {
   return km_per_css_px < map.detail_km_per_px ? 1 : 0;
 }
 
+bool map_add_far_part(MapAsset& near, MapAsset&& far, std::string& error) {
+  const auto same_box = [](const GeoBox& a, const GeoBox& b) {
+    return a.lon_min == b.lon_min && a.lat_min == b.lat_min && a.lon_max == b.lon_max && a.lat_max == b.lat_max;
+  };
+  bool same = same_box(near.region, far.region) && same_box(near.near_box, far.near_box) &&
+              near.detail_boxes.size() == far.detail_boxes.size() && near.detail_km_per_px == far.detail_km_per_px &&
+              near.credit == far.credit && near.countries.size() == far.countries.size();
+  for (std::size_t k = 0; same && k < near.detail_boxes.size(); ++k)
+    same = same_box(near.detail_boxes[k], far.detail_boxes[k]);
+  for (std::size_t k = 0; same && k < near.countries.size(); ++k)
+    same = near.countries[k].iso_numeric == far.countries[k].iso_numeric &&
+           near.countries[k].name == far.countries[k].name;
+  if (near.far_loaded) return fail(error, "the far part is already in");
+  if (!far.far_loaded) return fail(error, "not the far part of the map (map-far.bin)");
+  if (!same) return fail(error, "map.bin and map-far.bin are not of one build (regenerate both: scripts/make_map.mjs)");
+  for (MapLayer& l : far.layers) near.layers.push_back(std::move(l));
+  near.far_loaded = true;
+  return true;
+}
+
+bool map_view_needs_far(const MapAsset& map, const PlaneRect& view) {
+  if (map.far_loaded || map.layers.empty()) return false;
+  const GeoBox& n = map.near_box;
+  const PlaneRect near = project_lonlat_box_inner(n.lon_min, n.lat_min, n.lon_max, n.lat_max);
+  return view.min_x < near.min_x || view.max_x > near.max_x || view.min_y < near.min_y || view.max_y > near.max_y;
+}
+
 std::vector<const MapLayer*> layers_to_draw(const MapAsset& map, MapLayerKind kind, int detail_level) {
   std::vector<const MapLayer*> out;
   if (const MapLayer* base = map.find(kind, 0, 0)) out.push_back(base);
+  if (const MapLayer* far = map.find(kind, 0, map.far_zone())) out.push_back(far);
   for (std::size_t zone = 1; zone <= map.detail_boxes.size(); ++zone)
     if (const MapLayer* l = map.find(kind, detail_level, static_cast<int>(zone))) out.push_back(l);
   return out;

@@ -5,8 +5,14 @@
 // scripts/make_map.mjs.
 //
 // How the renderer uses it: project every layer once at load (project_layer) into static GPU buffers, then
-// per frame draw zone 0 at level 0, and for each detail box k (zone k) either level 0 or level 1 of that zone
-// (map_level_for_scale). Each zone/level pair tiles the plane without overlap, so land can be drawn opaque.
+// per frame draw zone 0 and the far zone at level 0, and for each detail box k (zone k) either level 0 or level 1
+// of that zone (map_level_for_scale). Each zone/level pair tiles the plane without overlap, so land can be drawn
+// opaque.
+//
+// The map comes in two files: the near part (assets/map.bin: the near box, where the most-read trips are framed,
+// downloaded with the page) and the far part (assets/map-far.bin: the rest of the region, three quarters of the
+// points, downloaded the first time a view reaches past the near box: map_view_needs_far). Each is parsed on its
+// own; map_add_far_part puts the far part's layers beside the near part's.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +28,7 @@
 
 namespace core {
 
-constexpr std::uint32_t kMapFormatVersion = 2;
+constexpr std::uint32_t kMapFormatVersion = 3;
 constexpr std::size_t kMapHeaderBytes = 16;
 
 enum class MapLayerKind : std::uint8_t { Land, Coastline, Border };
@@ -49,7 +55,8 @@ struct MapLandGroup {
 struct MapLayer {
   MapLayerKind kind = MapLayerKind::Land;
   std::uint8_t level = 0;       // 0 = 1:50m, 1 = 1:10m
-  std::uint8_t zone = 0;        // 0 = the region outside every detail box, k = inside detail box k (1-based)
+  std::uint8_t zone = 0;        // 0 = the near box outside its detail boxes, k = inside detail box k (1-based),
+                                // far_zone() = the region outside the near box and the far detail boxes
   std::uint8_t quant_bits = 0;  // coordinates were quantized to 2^-quant_bits degrees
   std::vector<LatLon> points;
   // Land: triangles, 3 indices each, into points; grouped by country (groups cover indices in order).
@@ -72,7 +79,14 @@ struct MapAsset {
   double detail_km_per_px = 0.0;     // suggested switch: level 1 when the view's km per CSS px is below this
   std::string credit;                // data source, for the page's credit line
   std::vector<MapCountry> countries;
-  std::vector<MapLayer> layers;  // every (kind, level, zone) present exactly once
+  GeoBox near_box;               // the near part's box: every detail box lies wholly inside it or outside it
+  std::vector<MapLayer> layers;  // every (kind, level, zone) of the parts read, each once
+  bool far_loaded = false;       // the far part's layers are in (map_add_far_part)
+
+  int far_zone() const { return static_cast<int>(detail_boxes.size()) + 1; }
+  // 0 when detail box `zone` (1-based) belongs to the near part, 1 when to the far part; zone 0 is near, the far
+  // zone far.
+  int part_of_zone(int zone) const;
 
   const MapLayer* find(MapLayerKind kind, int level, int zone) const;
   // Index of the country with this ISO numeric code, or -1.
@@ -97,7 +111,7 @@ bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, 
 // `data` must outlive the parser. After a failure asset() holds what was read before it.
 class MapParser {
  public:
-  MapParser(const std::uint8_t* data, std::size_t size);
+  MapParser(const std::uint8_t* data, std::size_t size);  // either part: asset().far_loaded says which was read
   ~MapParser();
   MapParser(const MapParser&) = delete;  // the zone being read points into asset_
   MapParser& operator=(const MapParser&) = delete;
@@ -122,9 +136,19 @@ class MapParser {
   std::vector<Section> sections_;
   std::size_t next_ = 0;                      // the next section to look at
   std::set<std::pair<int, int>> zones_seen_;  // (level, zone)
+  int part_ = 0;                              // which part the file holds (META)
   std::unique_ptr<Zone> zone_;                // the section being read
   bool finished_ = false;
 };
+
+// Adds the far part (a parsed map-far.bin) to the near part's asset: its layers beside the near ones. Fails, naming
+// why, when the two are not of one build (region, boxes, near box, switch, credit or countries differ), when `far`
+// is not a far part or `near` already has one.
+bool map_add_far_part(MapAsset& near, MapAsset&& far, std::string& error);
+
+// Whether a view (the plane rectangle the camera shows) reaches past the near box while the far part is not in:
+// the page should download it now.
+bool map_view_needs_far(const MapAsset& map, const PlaneRect& view);
 
 // FNV-1a, 32 bit: the payload checksum.
 std::uint32_t fnv1a32(const std::uint8_t* data, std::size_t size);
@@ -136,8 +160,8 @@ std::vector<float> project_layer(const MapLayer& layer, const Projection& projec
 // map.detail_km_per_px, else 0.
 int map_level_for_scale(const MapAsset& map, double km_per_css_px);
 
-// The layers of one kind to draw at a level choice: zone 0 at level 0, then every detail zone at
-// `detail_level`. Never null entries for a successfully parsed map.
+// The layers of one kind to draw at a level choice: zone 0 and the far zone at level 0, then every detail zone at
+// `detail_level`, of the parts that are in. Never null entries.
 std::vector<const MapLayer*> layers_to_draw(const MapAsset& map, MapLayerKind kind, int detail_level);
 
 }  // namespace core

@@ -60,7 +60,7 @@ MapGeometry build_map_geometry(const core::MapAsset& map) {
   // Level 1 (1:10m) replaces level 0 inside the detail boxes once the view is finer than the asset suggests.
   const float switch_zoom = map.detail_km_per_px > 0 ? static_cast<float>(-std::log2(map.detail_km_per_px)) : 1e9f;
   auto zoom_range = [&](const core::MapLayer& layer, float& min_zoom, float& max_zoom) {
-    if (layer.zone == 0) return;
+    if (layer.zone == 0 || layer.zone == map.far_zone()) return;  // no detail box: drawn at every zoom
     if (layer.level == 0)
       max_zoom = switch_zoom;
     else

@@ -159,6 +159,32 @@ test('a truncated base map: a clear message, and the routes are still drawn', as
   await close();
 });
 
+test("the base map's far part missing: said on the page, the near part and the routes still drawn", async () => {
+  const { page, close } = await openPage(browser, server.url, {
+    before: (p) => p.route('**/assets/map-far.bin', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  });
+  const s = await waitReady(page);
+  assert.equal(s.status.mapFar, 'absent');  // the first view needs only the near part
+  await page.evaluate(() => window.explainer.setState({ trip: '2018-06-singapore', mode: 'plane', placeLabels: false }));
+  await page.evaluate(() => window.explainer.setState({ time: window.explainer.getState().status.endHours }));
+  await waitLanded(page);
+  await page.waitForFunction(() => window.explainer.getState().status.mapFar === 'failed');
+  assert.match(await page.locator('#notices').innerText(),
+    /far part of the base map \(assets\/map-far\.bin\) could not be loaded \(HTTP 404 for assets\/map-far\.bin\), so land beyond/);
+  await waitFrames(page, 2);
+  const pixels = await canvasPixels(page, 'failure-far-map-missing');
+  // Korea is in the near part: land at Pyongyang; Singapore's island is not, so sea; the route is drawn.
+  const land = (c) => !near(c, [203, 220, 233], 12) && !near(c, REAL_RGB, 60);
+  const at = async (la, lo) => page.evaluate(([a, b]) => window.explainer.project(a, b), [la, lo]);
+  const pyongyang = await at(39.02, 125.74);
+  assert.ok(countAround(pixels, pyongyang.x, pyongyang.y, 6, land) > 20, 'no land at Pyongyang');
+  const kl = await at(3.14, 101.69);  // Kuala Lumpur: far part only
+  assert.ok(countAround(pixels, kl.x, kl.y, 6, land) === 0, 'land drawn where only the far part has it');
+  const red = countAround(pixels, pixels.width / 2, pixels.height / 2, pixels.height / 2 - 1, (c) => near(c, REAL_RGB, 40));
+  assert.ok(red > 300, `the route is not drawn (${red} pixels of its colour)`);
+  await close();
+});
+
 test('200 random resizes and pixel-ratio changes in a row: still drawing, layout sane', async () => {
   const { page, problems, close } = await openPage(browser, server.url, { width: 800, height: 600 });
   await waitReady(page);

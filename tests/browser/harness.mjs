@@ -115,6 +115,12 @@ export async function waitReady(page, timeout = 30000) {
 export async function waitFrames(page, n = 3) {
   const start = await page.evaluate(() => window.explainer.getState().status.framesRun);
   await page.waitForFunction((target) => window.explainer.getState().status.framesRun >= target, start + n);
+  // A view past the near part of the base map has asked for its far part (status.mapFar "wanted"): what the
+  // frames show is looked at once that is in (or has failed) and drawn.
+  if (await page.evaluate(() => window.explainer.getState().status.mapFar === 'wanted')) {
+    await page.waitForFunction(() => window.explainer.getState().status.mapFar !== 'wanted');
+    await waitFrames(page, 2);
+  }
 }
 
 // Waits until the camera has landed: a couple of frames (a flight starts on the frame after a trip changes),

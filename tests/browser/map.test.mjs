@@ -50,6 +50,27 @@ for (const pixelRatio of [1, 2]) {
   }
 }
 
+// The first view of the default trip needs only the near part of the base map (assets/map.bin); the far part
+// (assets/map-far.bin) is downloaded the first time a view reaches past it, and drawn.
+test('the far part of the base map is downloaded only when a view needs it', async () => {
+  const { page, problems, close } = await openPage(browser, server.url, { width: 900, height: 640 });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await waitReady(page);
+  await waitFrames(page, 3);
+  assert.equal(await page.evaluate(() => window.explainer.getState().status.mapFar), 'absent');
+  assert.ok(!fetched.includes('/assets/map-far.bin'), `fetched: ${fetched.join(' ')}`);
+  await page.evaluate(() => window.explainer.setState({ trip: '2019-02-hanoi', mode: 'both', placeLabels: false }));
+  await waitLanded(page);
+  assert.equal(await page.evaluate(() => window.explainer.getState().status.mapFar), 'in');
+  assert.ok(fetched.includes('/assets/map-far.bin'));
+  const pixels = await canvasPixels(page, 'map-far-part-hanoi');
+  const p = await page.evaluate(() => window.explainer.project(19.8856, 102.1347));  // Luang Prabang: far part only
+  assert.equal(classify(pixels, p.x, p.y, 2, false), 'land');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('a lost WebGL context is restored: the same picture is drawn again and the state is kept', async () => {
   const { page, problems, close } = await openPage(browser, server.url, { width: 900, height: 640 });
   await waitReady(page);

@@ -24,6 +24,13 @@ static void check(const std::uint8_t* data, std::size_t size) {
          {core::MapLayerKind::Land, core::MapLayerKind::Coastline, core::MapLayerKind::Border})
       for (const core::MapLayer* l : core::layers_to_draw(map, kind, level))
         if (l == nullptr) __builtin_trap();
+  (void)core::map_view_needs_far(
+      map, core::project_lonlat_box(map.region.lon_min, map.region.lat_min, map.region.lon_max, map.region.lat_max));
+  // A far part joins a copy of itself only as the near part it is not: refused, never half-added.
+  core::MapAsset near = map;
+  near.far_loaded = false;
+  const std::size_t layers = near.layers.size();
+  if (!core::map_add_far_part(near, std::move(map), error) && near.layers.size() != layers) __builtin_trap();
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

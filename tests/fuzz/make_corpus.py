@@ -145,11 +145,12 @@ def tiny_map(detail_box=False):
     if detail_box:
         meta += struct.pack("<4i", 5000000, 5000000, 6000000, 6000000)
     meta += struct.pack("<I", 3000) + bytes([4]) + b"test"
+    meta += struct.pack("<4i", 0, 0, 10000000, 10000000) + bytes([0])  # format 3: the near box (all), the near part
     ctry = struct.pack("<I", 2) + struct.pack("<H", 408) + bytes([5]) + b"Korea" + struct.pack("<H", 156) + bytes([5]) + b"China"
     sections = [(b"META", meta), (b"CTRY", ctry)]
     zones = [(0, 0)] + ([(0, 1), (1, 1)] if detail_box else [])
     for level, zone in zones:
-        # Format 2: two triangles sharing a border arc, a quarter degree a side (8 bits: 64 units).
+        # Two triangles sharing a border arc, a quarter degree a side (8 bits: 64 units).
         b = 256 if zone == 0 else 256 * 5 + 16
         body = bytes([level, zone, 8, 0]) + var(3)
         body += var(3 * 16 + 0) + var(2 * 16 + 8 + 1) + var(3 * 16 + 0)  # coast, border (continues), coast
@@ -169,7 +170,7 @@ def tiny_map(detail_box=False):
     h = 0x811C9DC5
     for b in payload:
         h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
-    return b"JMAP" + struct.pack("<III", 2, len(payload), h) + payload
+    return b"JMAP" + struct.pack("<III", 3, len(payload), h) + payload
 
 
 tiny = tiny_map()

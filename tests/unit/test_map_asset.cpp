@@ -22,14 +22,22 @@ using core::MapLayerKind;
 
 namespace {
 
-std::vector<std::uint8_t> read_map_bin() {
-  std::ifstream in(std::string(JOURNEYS_SOURCE_DIR) + "/assets/map.bin", std::ios::binary);
+// The near part (assets/map.bin) or the far part (assets/map-far.bin).
+std::vector<std::uint8_t> read_map_bin(const char* name = "map.bin") {
+  std::ifstream in(std::string(JOURNEYS_SOURCE_DIR) + "/assets/" + name, std::ios::binary);
   REQUIRE(in.good());
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 bool parse(const std::vector<std::uint8_t>& bytes, MapAsset& map, std::string& error) {
   return core::parse_map_asset(bytes.data(), bytes.size(), map, error);
+}
+
+// Both parts, as the page has them once a view has reached past the near box.
+bool parse_whole_map(MapAsset& map, std::string& error) {
+  MapAsset far;
+  return parse(read_map_bin(), map, error) && parse(read_map_bin("map-far.bin"), far, error) &&
+         core::map_add_far_part(map, std::move(far), error);
 }
 
 std::string parse_error(const std::vector<std::uint8_t>& bytes) {
@@ -76,7 +84,7 @@ struct Builder {
 // share the border (2,1)-(1,2); A also has a triangular island (3,3) (4,3) (3,4). The fields are the
 // encoded values, so that a test can damage one of them.
 struct TinyMap {
-  std::uint32_t version = 2;
+  std::uint32_t version = 3;
   bool with_zone = true;
   // Arc headers: point count * 16 + continues-the-previous-arc * 8 + closed * 4 + class (0 coast, 1 border).
   std::vector<std::uint32_t> arc_headers = {3 * 16 + 0, 2 * 16 + 8 + 1, 3 * 16 + 0, 3 * 16 + 4 + 0};
@@ -102,6 +110,8 @@ std::vector<std::uint8_t> tiny_map(const TinyMap& o = {}) {
   meta.u32(3000);                                                                             // 3 km per px
   meta.u8(4);
   meta.tag("test");
+  for (std::int32_t v : {0, 0, 10000000, 10000000}) meta.u32(static_cast<std::uint32_t>(v));  // near box: all
+  meta.u8(0);                                                                                 // the near part
   sections.push_back({"META", meta.b});
   Builder ctry;
   ctry.u32(2);
@@ -188,12 +198,25 @@ double km_between(LatLon a, LatLon b) {
 
 }  // namespace
 
-TEST_CASE("the committed map.bin loads with every layer, both levels, and the countries of the trips") {
-  const std::vector<std::uint8_t> bytes = read_map_bin();
+TEST_CASE("the committed map.bin and map-far.bin load with every layer, both levels, and the countries of the trips") {
   MapAsset map;
   std::string error;
-  REQUIRE_MESSAGE(parse(bytes, map, error), error);
-  CHECK(map.version == 2);
+  REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+  CHECK_FALSE(map.far_loaded);
+  // The near part: the Beijing, Dalian and Vladivostok trips' views, with the Korean detail box.
+  CHECK(map.near_box.contains({39.90, 116.40}));  // Beijing
+  CHECK(map.near_box.contains({43.12, 131.89}));  // Vladivostok
+  CHECK_FALSE(map.near_box.contains({1.29, 103.85}));
+  CHECK(map.find(MapLayerKind::Land, 1, 1) != nullptr);
+  CHECK(map.find(MapLayerKind::Land, 0, map.far_zone()) == nullptr);
+  CHECK(core::layers_to_draw(map, MapLayerKind::Border, 1).size() == 2);  // zone 0 and the Korean box
+  // A view of Pyongyang and Beijing needs no more; one of the Singapore trip does.
+  const core::PlaneRect pyongyang_beijing = core::project_lonlat_box(116, 36, 127, 44);
+  CHECK_FALSE(core::map_view_needs_far(map, pyongyang_beijing));
+  CHECK(core::map_view_needs_far(map, core::project_lonlat_box(100, 0, 127, 40)));
+  REQUIRE_MESSAGE(parse_whole_map(map, error), error);
+  CHECK_FALSE(core::map_view_needs_far(map, core::project_lonlat_box(100, 0, 127, 40)));
+  CHECK(map.version == 3);
   CHECK(map.region.contains({1.29, 103.85}));   // Singapore
   CHECK(map.region.contains({51.88, 128.33}));  // Vostochny
   REQUIRE(map.detail_boxes.size() >= 1);
@@ -202,9 +225,10 @@ TEST_CASE("the committed map.bin loads with every layer, both levels, and the co
   CHECK(map.credit.find("Natural Earth") != std::string::npos);
   for (std::uint16_t iso : {408, 410, 156, 643, 392, 704, 702, 496, 158}) CHECK(map.country_index(iso) >= 0);
   CHECK(map.countries[static_cast<std::size_t>(map.country_index(408))].name == "North Korea");
-  const MapLayer* land = map.find(MapLayerKind::Land, 0, 0);
+  const MapLayer* land = map.find(MapLayerKind::Land, 0, map.far_zone());
   REQUIRE(land != nullptr);
   CHECK(land->points.size() > 10000);
+  CHECK(map.find(MapLayerKind::Land, 0, 0)->points.size() > 3000);
   CHECK(land->indices.size() % 3 == 0);
   CHECK(map.find(MapLayerKind::Coastline, 1, 1)->part_count() > 10);
   CHECK(map.find(MapLayerKind::Border, 1, 1)->points.size() > 300);
@@ -213,14 +237,14 @@ TEST_CASE("the committed map.bin loads with every layer, both levels, and the co
         3 * map.find(MapLayerKind::Coastline, 0, 1)->points.size());
   CHECK(core::map_level_for_scale(map, 0.2) == 1);
   CHECK(core::map_level_for_scale(map, 5.0) == 0);
-  CHECK(core::layers_to_draw(map, MapLayerKind::Border, 1).size() == map.detail_boxes.size() + 1);
+  CHECK(core::layers_to_draw(map, MapLayerKind::Border, 1).size() == map.detail_boxes.size() + 2);
   CHECK(core::project_layer(*land).size() == 2 * land->points.size());
 }
 
 // The app parses the map a step at a time (a task each, so the page is never held long): the steps must give the
 // map parse_map_asset gives, and split the largest zone, where nearly all the work is.
 TEST_CASE("parsed a step at a time, the map is the same, and its largest zone takes several steps") {
-  const std::vector<std::uint8_t> bytes = read_map_bin();
+  const std::vector<std::uint8_t> bytes = read_map_bin("map-far.bin");  // the far zone is the largest
   MapAsset whole;
   std::string error;
   REQUIRE_MESSAGE(parse(bytes, whole, error), error);
@@ -232,7 +256,7 @@ TEST_CASE("parsed a step at a time, the map is the same, and its largest zone ta
   CHECK_FALSE(parser.step());  // stays finished
   const MapAsset& stepped = parser.asset();
   const std::size_t zones = stepped.layers.size() / 3;
-  CHECK(steps >= static_cast<int>(zones) + 2);  // zone 0 alone is more than three steps' land
+  CHECK(steps >= static_cast<int>(zones) + 2);  // the far zone alone is more than three steps' land
   REQUIRE(stepped.layers.size() == whole.layers.size());
   for (std::size_t i = 0; i < whole.layers.size(); ++i) {
     const MapLayer &a = whole.layers[i], &b = stepped.layers[i];
@@ -246,7 +270,7 @@ TEST_CASE("parsed a step at a time, the map is the same, and its largest zone ta
     CHECK(a.groups.size() == b.groups.size());
   }
   // An error in the middle of a zone's land is reported by the step that meets it, after the steps before it,
-  // and ends the parse: the largest section (zone 0) declared 1 % short runs out among its land pieces.
+  // and ends the parse: the largest section (the far zone) declared 1 % short runs out among its land pieces.
   std::vector<std::uint8_t> cut = bytes;
   auto u32_at = [&](std::size_t at) {
     return static_cast<std::uint32_t>(cut[at]) | static_cast<std::uint32_t>(cut[at + 1]) << 8 |
@@ -272,7 +296,7 @@ TEST_CASE("parsed a step at a time, the map is the same, and its largest zone ta
 TEST_CASE("cities are on land in their own country, and the seas between them are sea, at both levels") {
   MapAsset map;
   std::string error;
-  REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+  REQUIRE_MESSAGE(parse_whole_map(map, error), error);
   struct City {
     const char* name;
     LatLon at;
@@ -308,7 +332,7 @@ TEST_CASE("cities are on land in their own country, and the seas between them ar
 TEST_CASE("the China-North Korea border follows the Yalu past the Friendship Bridge, finer at level 1") {
   MapAsset map;
   std::string error;
-  REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+  REQUIRE_MESSAGE(parse_whole_map(map, error), error);
   const LatLon bridge{40.1157, 124.3948};
   auto nearest = [&](int level) {
     double best = 1e9;
@@ -328,7 +352,7 @@ TEST_CASE("the China-North Korea border follows the Yalu past the Friendship Bri
 TEST_CASE("level 0 and level 1 of a detail box cover about the same land") {
   MapAsset map;
   std::string error;
-  REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+  REQUIRE_MESSAGE(parse_whole_map(map, error), error);
   auto area = [](const MapLayer& l) {
     const std::vector<float> xy = core::project_layer(l);
     double a = 0;
@@ -591,7 +615,7 @@ TEST_CASE("random damage behind a valid checksum is reported or harmless, never 
 TEST_CASE("the land triangulated at load covers exactly the rings it was made from, in every layer") {
   MapAsset map;
   std::string error;
-  REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+  REQUIRE_MESSAGE(parse_whole_map(map, error), error);
   for (const MapLayer& l : map.layers) {
     if (l.kind != MapLayerKind::Land) continue;
     const std::vector<float> xy = core::project_layer(l);
@@ -620,7 +644,7 @@ TEST_CASE("the land triangulated at load covers exactly the rings it was made fr
 TEST_CASE("every coastline and border vertex is a vertex of the land it bounds (shared arcs)") {
   MapAsset map;
   std::string error;
-  REQUIRE_MESSAGE(parse(read_map_bin(), map, error), error);
+  REQUIRE_MESSAGE(parse_whole_map(map, error), error);
   for (const MapLayer& l : map.layers) {
     if (l.kind != MapLayerKind::Land) continue;
     std::set<std::pair<double, double>> land;
@@ -653,4 +677,33 @@ TEST_CASE("load cost: parsing and triangulating the committed map (printed, not 
   }
   MESSAGE("map.bin " << bytes.size() << " bytes: parsed, densified and triangulated in " << best << " ms (best of "
                      << runs << "): " << points << " points, " << triangles << " triangles");
+}
+
+// The far part joins the near part once, and only a far part of the same build does.
+TEST_CASE("the far part is added once, and only to the near part it was made with") {
+  MapAsset near, far, again;
+  std::string error;
+  REQUIRE_MESSAGE(parse(read_map_bin(), near, error), error);
+  REQUIRE_MESSAGE(parse(read_map_bin("map-far.bin"), far, error), error);
+  REQUIRE_MESSAGE(parse(read_map_bin("map-far.bin"), again, error), error);
+  CHECK(far.far_loaded);
+  MapAsset near_copy = near;
+  CHECK_FALSE(core::map_add_far_part(near_copy, MapAsset(near), error));  // a near part is not a far one
+  CHECK(error == "map.bin: not the far part of the map (map-far.bin)");
+  MapAsset other = far;
+  other.countries.back().name += "x";
+  CHECK_FALSE(core::map_add_far_part(near_copy, std::move(other), error));
+  CHECK(error.find("not of one build") != std::string::npos);
+  const std::size_t near_layers = near.layers.size();
+  REQUIRE_MESSAGE(core::map_add_far_part(near, std::move(far), error), error);
+  CHECK(near.layers.size() > near_layers);
+  CHECK_FALSE(core::map_add_far_part(near, std::move(again), error));
+  CHECK(error == "map.bin: the far part is already in");
+  // A far zone in the near file is refused by name.
+  std::vector<std::uint8_t> b = read_map_bin();
+  const std::size_t meta_body = 16 + (static_cast<std::size_t>(b[24]) | static_cast<std::size_t>(b[25]) << 8);
+  const std::size_t meta_size = static_cast<std::size_t>(b[28]) | static_cast<std::size_t>(b[29]) << 8;
+  b[meta_body + meta_size - 1] = 1;  // the META's part byte: say "far" for the near file's zones
+  reseal(b);
+  CHECK(parse_error(b).find("the zone belongs to the near part") != std::string::npos);
 }
