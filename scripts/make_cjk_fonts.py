@@ -42,7 +42,7 @@ def face(collection, name):
 def cut(texts, face_name, out, collection=CJK):
     latin = set(TTFont(os.path.join(HERE, 'assets/fonts/NotoSans-Regular.ttf')).getBestCmap())
     chars = sorted({ord(c) for t in texts for c in t if ord(c) >= 0x20} - latin)
-    font_subset.cut(collection, out, chars, ['kern', 'liga', 'locl'], face(collection, face_name), root=HERE)
+    font_subset.cut(collection, out, chars, face(collection, face_name), root=HERE)
 
 
 def main():

@@ -106,7 +106,7 @@ def main():
         missing = [c for c in chars if c not in TTFont(src).getBestCmap()]
         if missing:
             raise SystemExit(f'{src} lacks ' + ' '.join(f'U+{c:04X}' for c in missing))
-        font_subset.cut(src, out, chars, ['kern', 'liga'], root=HERE)
+        font_subset.cut(src, out, chars, root=HERE)
     print('non-ASCII:', ''.join(chr(c) for c in chars if c > 0x7E))
 
 

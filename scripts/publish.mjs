@@ -13,8 +13,8 @@
 //     -9 page.js 9.6 -> 4.6 KB, a11y.js 4.4 -> 2.6 KB, the other scripts about half. The sources in web/ are what
 //     to read and edit; the service worker's template (web/sw.js) is written by scripts/make_sw.mjs, not here;
 //   * dist/assets/*.json and dist/assets/lang/*.json as the page reads them: no spaces between tokens, and without
-//     what only editors read (keys starting with "_", a place's coord_note), the rail track as steps of 1e-5 degrees
-//     ("points_e5", below): trips.json 59.1 -> 46.3 KB gzip -9. The
+//     what only editors read (keys starting with "_", a place's coord_note, a rail line's note), the rail track as
+//     steps of 1e-4 degrees ("points_e4", below): trips.json 59.1 -> 42.4 KB gzip -9. The
 //     files in assets/ stay what editors edit, with their lines; tripcheck and the unit tests read those, and the
 //     page's error messages for the one-line copy say where by the JSON path;
 //   * dist/web/*.css minified by CSSO (npm, package-lock), comments and spaces only (restructure: false, so no
@@ -126,17 +126,20 @@ const editorsOnly = (key) => key.startsWith('_') || key === 'coord_note';
 const compact = (value) => Array.isArray(value) ? value.map(compact)
   : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => !editorsOnly(k)).map(([k, v]) => [k, compact(v)]))
   : value;
-// The rail lines' traced track (most of the file): each stretch's [lon, lat] points as "points_e5", whole numbers
-// of 1e-5 degrees, the first point as it is and each next as the step from the one before (core::load_trips reads
-// both forms). The points are written to 5 decimals, so nothing is lost.
+// The rail lines' traced track (most of the file): each stretch's [lon, lat] points as "points_e4", whole numbers
+// of 1e-4 degrees, the first point as it is and each next as the step from the one before (core::load_trips reads
+// both forms). Rounded to 1e-4 degrees (at most 6 m off: under a CSS pixel at the closest zoom, 7.8 m per pixel,
+// and finer than the 1:10m map under the line); the points are written to 5 decimals: -2.6 KB gzip.
+// A line's "note" (how its stations and track were traced) is for editors too: the page shows no line note.
 function compactTracks(data) {
   for (const line of Array.isArray(data.lines) ? data.lines : []) {
+    if (line && typeof line === 'object') delete line.note;
     for (const stretch of Array.isArray(line && line.track) ? line.track : []) {
       const points = stretch && stretch.points;
       if (!Array.isArray(points) || !points.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite))) continue;
       let x = 0, y = 0;
-      stretch.points_e5 = points.flatMap(([lon, lat]) => {
-        const [nx, ny] = [Math.round(lon * 1e5), Math.round(lat * 1e5)];
+      stretch.points_e4 = points.flatMap(([lon, lat]) => {
+        const [nx, ny] = [Math.round(lon * 1e4), Math.round(lat * 1e4)];
         const step = [nx - x, ny - y];
         [x, y] = [nx, ny];
         return step;

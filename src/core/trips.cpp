@@ -582,7 +582,7 @@ void Validator::read_lines(const Json root, TripData& out) {
       }
     }
     line.sources = get_sources(l, p, "sources", true, "line \"" + line.id + "\" (its stations and their order)");
-    line.note = get_string(l, p, "note", false, false).value_or("");
+    (void)get_string(l, p, "note", false, false);  // how the line was traced, for editors: checked, never shown
     read_track(l, p, line, out);
     out.lines.push_back(std::move(line));
   }
@@ -621,27 +621,28 @@ std::optional<LatLon> Validator::point_in_region(double lon, double lat, const s
   return LatLon{lat, lon};
 }
 
-// "points_e5": whole numbers in pairs, lon and lat in 1e-5 degrees, the first pair as it is and each next the step
-// from the one before; every point decoded is checked as a written one is.
+// "points_e4": whole numbers in pairs, lon and lat in 1e-4 degrees (11 m: under a CSS pixel at the closest zoom),
+// the first pair as it is and each next the step from the one before; every point decoded is checked as a written
+// one is.
 void Validator::read_compact_points(const Json arr, const std::string& path, std::vector<LatLon>& out) {
   if (arr.size() % 2 != 0) {
-    error(path, "expected pairs of whole numbers (lon, lat in 1e-5 degrees), found " + std::to_string(arr.size()) +
+    error(path, "expected pairs of whole numbers (lon, lat in 1e-4 degrees), found " + std::to_string(arr.size()) +
                     " numbers");
     return;
   }
   long long x = 0, y = 0;
   for (std::size_t j = 0; j + 1 < arr.size(); j += 2) {
     const Json dx = arr[j], dy = arr[j + 1];
-    constexpr long long kLimit = 36000000;  // 360 degrees: a step beyond it is no step along a line
+    constexpr long long kLimit = 3600000;  // 360 degrees: a step beyond it is no step along a line
     if (!dx.is_number_integer() || !dy.is_number_integer() || std::llabs(dx.integer()) > kLimit ||
         std::llabs(dy.integer()) > kLimit) {
-      error(path + "/" + std::to_string(j), "expected whole numbers (1e-5 degrees) of at most 360 degrees");
+      error(path + "/" + std::to_string(j), "expected whole numbers (1e-4 degrees) of at most 360 degrees");
       return;
     }
     x += dx.integer();
     y += dy.integer();
     const std::optional<LatLon> point =
-        point_in_region(static_cast<double>(x) / 1e5, static_cast<double>(y) / 1e5, path + "/" + std::to_string(j));
+        point_in_region(static_cast<double>(x) / 1e4, static_cast<double>(y) / 1e4, path + "/" + std::to_string(j));
     if (!point) return;
     out.push_back(*point);
   }
@@ -657,7 +658,7 @@ void Validator::read_track(const Json l, const std::string& p, RailLine& line, c
     const Json t = (*arr)[i];
     const std::string tp = p + "/track/" + std::to_string(i);
     if (!expect_object(t, tp, "a track stretch")) continue;
-    check_keys(t, tp, {"from", "to", "source", "points", "points_e5"});
+    check_keys(t, tp, {"from", "to", "source", "points", "points_e4"});
     TrackStretch st;
     st.from = get_string(t, tp, "from", true).value_or("");
     st.to = get_string(t, tp, "to", true).value_or("");
@@ -689,22 +690,22 @@ void Validator::read_track(const Json l, const std::string& p, RailLine& line, c
       error(tp + "/from", "stretches go in line order, each pair of stations once: the stretch from \"" + st.from +
                               "\" comes after one from \"" + line.places[static_cast<std::size_t>(last_from)] + "\"");
     if (ends_ok) last_from = std::max(last_from, from);
-    // Editors write "points" ([lon, lat] pairs); the page's copy (scripts/publish.mjs) writes "points_e5": the
-    // same points in 1e-5 degrees, lon and lat, the first as they are and each next as the step from the one before.
-    const bool compact = !t["points"] && t["points_e5"];
-    const std::string key = compact ? "points_e5" : "points";
+    // Editors write "points" ([lon, lat] pairs); the page's copy (scripts/publish.mjs) writes "points_e4": the
+    // same points in 1e-4 degrees, lon and lat, the first as they are and each next as the step from the one before.
+    const bool compact = !t["points"] && t["points_e4"];
+    const std::string key = compact ? "points_e4" : "points";
     std::size_t written = 0;  // the points the file gives
     if (const Json pts = get_array(t, tp, key.c_str(), true)) {
       written = compact ? pts->size() / 2 : pts->size();
       if (pts->empty()) error(tp + "/" + key, "a stretch needs at least one point (or leave the stretch out)");
       if (compact) {
-        read_compact_points(*pts, tp + "/points_e5", st.points);
+        read_compact_points(*pts, tp + "/points_e4", st.points);
       } else {
         for (std::size_t j = 0; j < pts->size(); ++j)
           if (auto pt = read_track_point((*pts)[j], tp + "/points/" + std::to_string(j))) st.points.push_back(*pt);
       }
     }
-    if (t["points"] && t["points_e5"]) error(tp + "/points_e5", "give \"points\" or \"points_e5\", not both");
+    if (t["points"] && t["points_e4"]) error(tp + "/points_e4", "give \"points\" or \"points_e4\", not both");
     if (ends_ok && !st.points.empty() && st.points.size() == written) {
       const std::string last = tp + "/" + key + "/" + std::to_string(compact ? 2 * (written - 1) : written - 1);
       const Place* a = data.find_place(st.from);

@@ -94,8 +94,7 @@ struct RailLine {
   std::string name;
   std::vector<std::string> places;   // place ids in line order, at least 2
   std::vector<std::string> sources;  // for the stations and their order
-  std::string note;
-  std::vector<TrackStretch> track;  // in line order, at most one per pair of consecutive stations
+  std::vector<TrackStretch> track;   // in line order, at most one per pair of consecutive stations
 };
 
 // A local date, optionally a local time, with its UTC offset; and how it is known.

@@ -109,15 +109,15 @@ test('a lost WebGL context is restored: the same picture is drawn again and the 
 // Rail legs follow their lines (issue 15): every station of a line between two stops of a train leg lies on the
 // red line drawn for the journey there, and at the points of the lines' traced track between those stations.
 // One screenshot per trip, the whole journey in view.
-// dist/'s copy gives a stretch's points as "points_e5" (scripts/publish.mjs): decoded here, so the test checks the
+// dist/'s copy gives a stretch's points as "points_e4" (scripts/publish.mjs): decoded here, so the test checks the
 // points the page really reads.
 function stretchPoints(stretch) {
   if (stretch.points) return stretch.points;
   const out = [];
-  for (let i = 0, x = 0, y = 0; i + 1 < stretch.points_e5.length; i += 2) {
-    x += stretch.points_e5[i];
-    y += stretch.points_e5[i + 1];
-    out.push([x / 1e5, y / 1e5]);
+  for (let i = 0, x = 0, y = 0; i + 1 < stretch.points_e4.length; i += 2) {
+    x += stretch.points_e4[i];
+    y += stretch.points_e4[i + 1];
+    out.push([x / 1e4, y / 1e4]);
   }
   return out;
 }

@@ -54,17 +54,17 @@ for i, name in ((0, "beijing"), (2, "singapore"), (5, "hanoi")):
     write("trips", f"one-trip-{name}.json", json.dumps(one_trip(i), indent=1))
 
 
-def published(doc):  # as scripts/publish.mjs writes dist/assets/trips.json: one line, the track as points_e5
+def published(doc):  # as scripts/publish.mjs writes dist/assets/trips.json: one line, the track as points_e4
     doc = json.loads(json.dumps(doc))
     for line in doc.get("lines", []):
         for stretch in line.get("track", []):
             x = y = 0
             steps = []
             for lon, lat in stretch.pop("points"):
-                nx, ny = round(lon * 1e5), round(lat * 1e5)
+                nx, ny = round(lon * 1e4), round(lat * 1e4)
                 steps += [nx - x, ny - y]
                 x, y = nx, ny
-            stretch["points_e5"] = steps
+            stretch["points_e4"] = steps
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -724,10 +724,10 @@ TEST_CASE("a track stretch needs a known source and points") {
                      "/lines/0/track/0/sorce", R"("sorce")", "unknown field");
 }
 
-TEST_CASE("the page's copy gives a stretch's points as points_e5, read to the same points; bad ones are refused") {
-  // scripts/publish.mjs: [lon, lat] in 1e-5 degrees, the first as it is, each next the step from the one before.
-  const std::string compact = with_track(R"({"from": "p-one", "to": "p-two", "source": "src-a", "points_e5": [
-        12565000, 3905000, -65000, 55000, -55000, 45000]})");
+TEST_CASE("the page's copy gives a stretch's points as points_e4, read to the same points; bad ones are refused") {
+  // scripts/publish.mjs: [lon, lat] in 1e-4 degrees, the first as it is, each next the step from the one before.
+  const std::string compact = with_track(R"({"from": "p-one", "to": "p-two", "source": "src-a", "points_e4": [
+        1256500, 390500, -6500, 5500, -5500, 4500]})");
   const core::LoadResult written = core::load_trips(with_track(), "t.json");
   const core::LoadResult r = core::load_trips(compact, "t.json");
   INFO(all_errors(r));
@@ -741,25 +741,25 @@ TEST_CASE("the page's copy gives a stretch's points as points_e5, read to the sa
   }
   CHECK(r.data.trips.at(0).outbound.at(0).via.at(0).size() == 3);
 
-  check_one_error_at(replace(compact, "-55000, 45000]", "-55000]"), "/lines/0/track/0/points_e5", "points_e5",
+  check_one_error_at(replace(compact, "-5500, 4500]", "-5500]"), "/lines/0/track/0/points_e4", "points_e4",
                      "pairs of whole numbers");
-  check_one_error_at(replace(compact, "-65000, 55000", "-65000.5, 55000"), "/lines/0/track/0/points_e5/2", "-65000.5",
+  check_one_error_at(replace(compact, "-6500, 5500", "-6500.5, 5500"), "/lines/0/track/0/points_e4/2", "-6500.5",
                      "whole numbers");
-  check_one_error_at(replace(compact, "12565000, 3905000", "3905000, 12565000"), "/lines/0/track/0/points_e5/0",
-                     "3905000, 12565000", "outside the region");
+  check_one_error_at(replace(compact, "1256500, 390500", "390500, 1256500"), "/lines/0/track/0/points_e4/0",
+                     "390500, 1256500", "outside the region");
   // The ends are checked as for written points: reversed, each end is far from its station.
   const core::LoadResult reversed = core::load_trips(
       with_track(
-          R"({"from": "p-one", "to": "p-two", "source": "src-a", "points_e5": [12445000, 4005000, 120000, -100000]})"),
+          R"({"from": "p-one", "to": "p-two", "source": "src-a", "points_e4": [1244500, 400500, 12000, -10000]})"),
       "t.json");
   CHECK(reversed.errors.size() == 2);
-  REQUIRE(find_error(reversed, "/lines/0/track/0/points_e5/0"));
-  CHECK(find_error(reversed, "/lines/0/track/0/points_e5/0")->message.find("km from \"p-one\"") != std::string::npos);
-  CHECK(find_error(reversed, "/lines/0/track/0/points_e5/2"));
+  REQUIRE(find_error(reversed, "/lines/0/track/0/points_e4/0"));
+  CHECK(find_error(reversed, "/lines/0/track/0/points_e4/0")->message.find("km from \"p-one\"") != std::string::npos);
+  CHECK(find_error(reversed, "/lines/0/track/0/points_e4/2"));
   const core::LoadResult both = core::load_trips(
-      replace(with_track(), R"("source": "src-a", )", R"("source": "src-a", "points_e5": [12565000, 3905000], )"),
+      replace(with_track(), R"("source": "src-a", )", R"("source": "src-a", "points_e4": [1256500, 390500], )"),
       "t.json");
-  CHECK(find_error(both, "/lines/0/track/0/points_e5"));
+  CHECK(find_error(both, "/lines/0/track/0/points_e4"));
 }
 
 TEST_CASE("a published line length is only for train legs") {
