@@ -352,7 +352,13 @@ function languageTable() {
     rows.push([name, kb(r), kb(g), kb(b)]);
   }
   rows.push(['total', kb(raw), kb(gz), kb(br)]);
-  return 'the Korean edition, beside the first visit:\n' + table(rows, 'lrrr');
+  // The base map's far part: fetched the first time a view reaches past the near box (the Singapore, Hanoi and
+  // Russia trips, or a reader zooming out), so not in a first visit of the latest trip.
+  const far = path.join(DIST, 'assets/map-far.bin');
+  const farRow = fs.existsSync(far) ? (() => { const b = fs.readFileSync(far); return ['assets/map-far.bin', kb(b.length), kb(gzip9(b)), kb(brotli(b))]; })()
+    : ['assets/map-far.bin', 'missing', '', ''];
+  return 'the Korean edition, beside the first visit:\n' + table(rows, 'lrrr') +
+    '\n\nthe base map\'s far part, fetched when a view first needs it:\n' + table([['file', 'raw KB', 'gzip -9 KB', 'brotli KB'], farRow], 'lrrr');
 }
 
 function table(rows, align) {
