@@ -13,8 +13,9 @@
 //     -9 page.js 9.6 -> 4.6 KB, a11y.js 4.4 -> 2.6 KB, the other scripts about half. The sources in web/ are what
 //     to read and edit; the service worker's template (web/sw.js) is written by scripts/make_sw.mjs, not here;
 //   * dist/assets/*.json and dist/assets/lang/*.json as the page reads them: no spaces between tokens, and without
-//     what only editors read (keys starting with "_", a place's coord_note, a rail line's note), the rail track as
-//     steps of 1e-4 degrees ("points_e4", below): trips.json 59.1 -> 42.4 KB gzip -9. The
+//     what only editors read (keys starting with "_", a place's coord_note, a rail line's note, the notes of dates,
+//     stops and legs he travelled), the rail track as steps of 1e-4 degrees ("points_e4", below): trips.json
+//     59.1 -> 40.6 KB gzip -9. The
 //     files in assets/ stay what editors edit, with their lines; tripcheck and the unit tests read those, and the
 //     page's error messages for the one-line copy say where by the JSON path;
 //   * dist/web/*.css minified by CSSO (npm, package-lock), comments and spaces only (restructure: false, so no
@@ -148,12 +149,32 @@ function compactTracks(data) {
     }
   }
 }
+// Notes the page never shows (TRIPS-DATA.md: they are the desk's, untranslated): a date's or time's, a stop's and a
+// leg's he travelled (the page shows the notes of reported figures and of what-if legs): -1.8 KB gzip.
+function dropUnshownNotes(data) {
+  const times = ['depart', 'arrive', 'return_depart', 'return_arrive'];
+  for (const trip of Array.isArray(data.trips) ? data.trips : []) {
+    if (!trip || typeof trip !== 'object') continue;
+    for (const k of times) if (trip[k] && typeof trip[k] === 'object') delete trip[k].note;
+    for (const legs of [trip.outbound, trip.return]) {
+      for (const leg of Array.isArray(legs) ? legs : []) {
+        if (!leg || typeof leg !== 'object') continue;
+        delete leg.note;
+        for (const stop of Array.isArray(leg.stops) ? leg.stops : []) {
+          if (!stop || typeof stop !== 'object') continue;
+          delete stop.note;
+          if (stop.when && typeof stop.when === 'object') delete stop.when.note;
+        }
+      }
+    }
+  }
+}
 for (const dir of ['assets', path.join('assets', 'lang')]) {
   for (const f of fs.readdirSync(path.join(dist, dir)).filter((f) => f.endsWith('.json'))) {
     const file = path.join(dist, dir, f);
     let data;
     try { data = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) { continue; }
-    if (f === 'trips.json') compactTracks(data);
+    if (f === 'trips.json') { compactTracks(data); dropUnshownNotes(data); }
     fs.writeFileSync(file, JSON.stringify(compact(data)) + '\n');
   }
 }
