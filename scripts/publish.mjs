@@ -150,8 +150,10 @@ function compactTracks(data) {
   }
 }
 // Notes the page never shows (TRIPS-DATA.md: they are the desk's, untranslated): a date's or time's, a stop's and a
-// leg's he travelled (the page shows the notes of reported figures and of what-if legs): -1.8 KB gzip.
+// leg's he travelled (the page shows the notes of reported figures and of what-if legs): -1.8 KB gzip. And a
+// source's publication date, which the page does not show either (outlet, headline, address and what we took).
 function dropUnshownNotes(data) {
+  for (const source of Array.isArray(data.sources) ? data.sources : []) if (source && typeof source === 'object') delete source.date;
   const times = ['depart', 'arrive', 'return_depart', 'return_arrive'];
   for (const trip of Array.isArray(data.trips) ? data.trips : []) {
     if (!trip || typeof trip !== 'object') continue;
