@@ -45,8 +45,11 @@ NOT_INLINED bool load_map_part() {
 void take_far_map() {
   core::MapFar& far = app.session.status.map_far;
   if (!app.map.loaded) return;
+  // The view now, or where the camera is flying to (asked at the flight's start, so it has the whole flight to come).
+  const core::Session& s = app.session;
   if (far == core::MapFar::Absent &&
-      core::map_view_needs_far(app.map.asset, core::visible_rect(app.session.state.camera))) {
+      (core::map_view_needs_far(app.map.asset, core::visible_rect(s.state.camera)) ||
+       (s.flying && core::map_view_needs_far(app.map.asset, core::visible_rect(s.fly.to))))) {
     far = core::MapFar::Wanted;
     ask_page_for_asset("map-far");
   }
