@@ -137,6 +137,7 @@ bool parse_meta(Reader r, MapAsset& out, int& part, std::string& error) {
       near.lon_max > region.lon_max || near.lat_min < region.lat_min || near.lat_max > region.lat_max)
     return fail(error, where + "the near box is not inside the region");
   out.near_box = near;
+  out.near_view = project_lonlat_box_inner(near.lon_min, near.lat_min, near.lon_max, near.lat_max);
   for (std::size_t k = 0; k < out.detail_boxes.size(); ++k) {
     const GeoBox& b = out.detail_boxes[k];
     const bool inside = b.lon_min >= near.lon_min && b.lon_max <= near.lon_max && b.lat_min >= near.lat_min &&
@@ -650,8 +651,7 @@ bool map_add_far_part(MapAsset& near, MapAsset&& far, std::string& error) {
 
 bool map_view_needs_far(const MapAsset& map, const PlaneRect& view) {
   if (map.far_loaded || map.layers.empty()) return false;
-  const GeoBox& n = map.near_box;
-  const PlaneRect near = project_lonlat_box_inner(n.lon_min, n.lat_min, n.lon_max, n.lat_max);
+  const PlaneRect& near = map.near_view;
   return view.min_x < near.min_x || view.max_x > near.max_x || view.min_y < near.min_y || view.max_y > near.max_y;
 }
 

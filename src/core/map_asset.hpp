@@ -80,6 +80,7 @@ struct MapAsset {
   std::string credit;                // data source, for the page's credit line
   std::vector<MapCountry> countries;
   GeoBox near_box;               // the near part's box: every detail box lies wholly inside it or outside it
+  PlaneRect near_view;           // the plane rectangle wholly inside near_box: a view within it needs no far part
   std::vector<MapLayer> layers;  // every (kind, level, zone) of the parts read, each once
   bool far_loaded = false;       // the far part's layers are in (map_add_far_part)
 
