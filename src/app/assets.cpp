@@ -59,7 +59,7 @@ void take_far_map() {
         std::make_unique<core::MapParser>(app.assets.map_far_bin.data(), app.assets.map_far_bin.size());
     return;
   }
-  if (app.map.far_parser->step() || (app.map.far_parser->ok() && !app.map.far_parser->finished())) return;
+  if (app.map.far_parser->step()) return;  // more parts in the next frames
   std::string error = app.map.far_parser->error();
   if (error.empty() && core::map_add_far_part(app.map.asset, std::move(app.map.far_parser->asset()), error)) {
     app.map.geometry = render::build_map_geometry(app.map.asset);
