@@ -56,7 +56,7 @@ void take_far_map() {
   if (app.assets.map_far_bin.empty()) return;
   if (!app.map.far_parser) {
     app.map.far_parser =
-        std::make_unique<core::MapParser>(app.assets.map_far_bin.data(), app.assets.map_far_bin.size());
+        std::make_unique<core::MapParser>(app.assets.map_far_bin.data(), app.assets.map_far_bin.size(), "map-far.bin");
     return;
   }
   if (app.map.far_parser->step()) return;  // more parts in the next frames

@@ -493,8 +493,22 @@ int MapAsset::country_index(std::uint16_t iso_numeric) const {
   return -1;
 }
 
-MapParser::MapParser(const std::uint8_t* data, std::size_t size) : data_(data) {
-  if (!begin(size)) finished_ = true;
+MapParser::MapParser(const std::uint8_t* data, std::size_t size, const char* file) : data_(data), file_(file) {
+  if (!begin(size)) {
+    finished_ = true;
+    name_file_in_error();
+  }
+}
+
+void MapParser::name_file_in_error() {
+  const std::string generic = "map.bin: ";
+  if (error_.compare(0, generic.size(), generic) == 0) error_ = file_ + (": " + error_.substr(generic.size()));
+}
+
+bool MapParser::step() {
+  if (step_once()) return true;
+  name_file_in_error();
+  return false;
 }
 
 bool MapParser::begin(std::size_t size) {
@@ -558,7 +572,7 @@ bool MapParser::begin(std::size_t size) {
 
 MapParser::~MapParser() = default;
 
-bool MapParser::step() {
+bool MapParser::step_once() {
   if (finished_) return false;
   const std::uint8_t* payload = data_ + kMapHeaderBytes;
   if (!zone_) {

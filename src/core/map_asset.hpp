@@ -112,7 +112,8 @@ bool parse_map_asset(const std::uint8_t* data, std::size_t size, MapAsset& out, 
 // `data` must outlive the parser. After a failure asset() holds what was read before it.
 class MapParser {
  public:
-  MapParser(const std::uint8_t* data, std::size_t size);  // either part: asset().far_loaded says which was read
+  // Either part (asset().far_loaded says which was read); `file` names it in the error messages.
+  MapParser(const std::uint8_t* data, std::size_t size, const char* file = "map.bin");
   ~MapParser();
   MapParser(const MapParser&) = delete;  // the zone being read points into asset_
   MapParser& operator=(const MapParser&) = delete;
@@ -131,7 +132,10 @@ class MapParser {
   // What one step() does at most in a section (land points, densified)
   static constexpr std::size_t kLandPointsPerStep = 6000;
   bool begin(std::size_t size);
+  bool step_once();
+  void name_file_in_error();  // the messages say "map.bin: ..." (fail()): the file's own name instead
   const std::uint8_t* data_;
+  const char* file_;
   MapAsset asset_;
   std::string error_;
   std::vector<Section> sections_;

@@ -185,6 +185,23 @@ test("the base map's far part missing: said on the page, the near part and the r
   await close();
 });
 
+test("a damaged far part of the base map: named as itself on the page, the near part still drawn", async () => {
+  const { page, close } = await openPage(browser, server.url, {
+    before: (p) => p.route('**/assets/map-far.bin', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.body()).subarray(0, 5000) });
+    }),
+  });
+  await waitReady(page);
+  await page.evaluate(() => window.explainer.setState({ trip: '2019-02-hanoi', placeLabels: false }));
+  await waitLanded(page);
+  await page.waitForFunction(() => window.explainer.getState().status.mapFar === 'failed');
+  assert.match(await page.locator('#notices').innerText(),
+    /far part of the base map \(assets\/map-far\.bin\) could not be loaded \(map-far\.bin: truncated/);
+  assert.ok(distinctColours(await canvasPixels(page, 'failure-far-map-damaged')) > 8, 'the page does not draw');
+  await close();
+});
+
 test('200 random resizes and pixel-ratio changes in a row: still drawing, layout sane', async () => {
   const { page, problems, close } = await openPage(browser, server.url, { width: 800, height: 600 });
   await waitReady(page);

@@ -706,4 +706,10 @@ TEST_CASE("the far part is added once, and only to the near part it was made wit
   b[meta_body + meta_size - 1] = 1;  // the META's part byte: say "far" for the near file's zones
   reseal(b);
   CHECK(parse_error(b).find("the zone belongs to the near part") != std::string::npos);
+  // A broken far file is named as itself.
+  const std::vector<std::uint8_t> far_bytes = read_map_bin("map-far.bin");
+  core::MapParser cut(far_bytes.data(), far_bytes.size() - 10, "map-far.bin");
+  while (cut.step()) {
+  }
+  CHECK(cut.error().rfind("map-far.bin: truncated", 0) == 0);
 }
