@@ -8,9 +8,10 @@
 'use strict';
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
-// Files only some pages fetch (another language's words and fonts, the embed's scripts, Export video's): not
-// installed with the rest, so a first visit downloads only what it uses; kept in this version's copy the first time
-// a page fetches them, and served from it from then on. Paths relative to the worker's folder (scripts/make_sw.mjs).
+// Files only some pages fetch (another language's words and fonts, the embed's scripts, Export video's, the base
+// map's far part): not installed with the rest, so a first visit downloads only what it uses; kept in this version's
+// copy the first time a page fetches them, and served from it from then on. Paths relative to the worker's folder
+// (scripts/make_sw.mjs).
 const ON_DEMAND = new RegExp(__ON_DEMAND__);
 const CACHE = 'journeys-' + VERSION;
 
