@@ -43,7 +43,8 @@ const urls = ['./', ...list];
 const text = fs.readFileSync(template, 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__FILES__', JSON.stringify(urls, null, 0).replace(/","/g, '",\n  "'))
-  .replace('__ON_DEMAND__', JSON.stringify(ON_DEMAND));
+  .replace('__ON_DEMAND__', JSON.stringify(ON_DEMAND))
+  .replace('__ON_DEMAND_FILES__', JSON.stringify(all.filter((f) => onDemand.test(f)), null, 0).replace(/","/g, '",\n  "'));
 if (text.includes('__VERSION__') || text.includes('__FILES__') || text.includes('__ON_DEMAND__')) { console.error(`${template}: placeholders missing`); process.exit(1); }
 fs.writeFileSync(path.join(dist, 'sw.js'), text);
 console.log(`service worker ${version}: ${urls.length} files`);

@@ -13,6 +13,7 @@ const FILES = __FILES__;
 // copy the first time a page fetches them, and served from it from then on. Paths relative to the worker's folder
 // (scripts/make_sw.mjs).
 const ON_DEMAND = new RegExp(__ON_DEMAND__);
+const ON_DEMAND_FILES = __ON_DEMAND_FILES__;
 const CACHE = 'journeys-' + VERSION;
 
 self.addEventListener('install', (event) => {
@@ -20,9 +21,21 @@ self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
 });
 
+// The on-demand files a page fetched before this worker ran (a Korean reader's fonts, the far part of the map for a
+// link to a far trip): kept from the browser's HTTP cache, never downloaded for it ('only-if-cached').
+function keepFetched() {
+  return caches.open(CACHE).then((cache) => Promise.all(ON_DEMAND_FILES.map((file) =>
+    fetch(new Request(file, { cache: 'only-if-cached', mode: 'same-origin' }))
+      .then((response) => (response.ok ? cache.put(file, response) : null), () => null))));
+}
+
 self.addEventListener('activate', (event) => {
+  // Then the first visit's page is taken over at once (a page of an older version never is: without skipWaiting,
+  // this activates only once none is open), so what it fetches from now on goes through the worker and is kept.
   event.waitUntil(caches.keys().then((keys) =>
-    Promise.all(keys.filter((k) => k.startsWith('journeys-') && k !== CACHE).map((k) => caches.delete(k)))));
+    Promise.all(keys.filter((k) => k.startsWith('journeys-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(keepFetched)
+    .then(() => self.clients.claim()));
 });
 
 // Configuration a newsroom edits after deploying (web/embed.json: the host origins allowed to drive the embed)
