@@ -185,10 +185,12 @@ void place_labels(const LabelScene& scene, const LabelLayout* previous, LabelLay
   }
 }
 
+// (across_x/y are not compared: the caller derives them from the labels' anchors and places, compared here, and
+// only when those changed.)
 static bool same_label(const LabelRequest& a, const LabelRequest& b) {
   return a.anchor_x == b.anchor_x && a.anchor_y == b.anchor_y && a.width == b.width && a.height == b.height &&
          a.priority == b.priority && a.rank == b.rank && a.id == b.id && a.text_hash == b.text_hash &&
-         a.dot_radius == b.dot_radius && a.across_x == b.across_x && a.across_y == b.across_y;
+         a.dot_radius == b.dot_radius;
 }
 
 bool LabelPlacer::same_inputs(const LabelScene& scene) const {

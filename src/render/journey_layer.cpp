@@ -375,38 +375,37 @@ void journey_layer_draw_overlay(JourneyLayer& layer, ImDrawList* draw, ImFont* f
     }
   }
 
-  // A label close to another place's across a border (Sinuiju and Dandong, the Yalu between them) leans away from
-  // it, so each name stands over its own country. Stops know their country by its ISO letters, the map's places by
-  // its number: each is compared with its own kind.
-  constexpr double kAcrossBorderPx = 60;
-  constexpr int kLetters = 1 << 16;  // a stop's code: its two letters, above every ISO number
-  const auto country_of = [&](const core::LabelRequest& r) {
-    if (r.id >= 0) return places[static_cast<std::size_t>(r.id)].country;
-    const std::string& code = layer.stop_of_text[static_cast<std::size_t>(-1 - r.id)]->country;
-    return code.size() == 2 ? kLetters + (code[0] << 8) + code[1] : 0;
-  };
-  layer.label_countries.clear();  // (its capacity is kept: nothing allocated once it has grown)
-  for (const core::LabelRequest& r : scene.labels) layer.label_countries.push_back(country_of(r));
-  for (std::size_t i = 0; i < scene.labels.size(); ++i) {
-    core::LabelRequest& a = scene.labels[i];
-    const int country = layer.label_countries[i];
-    double best = kAcrossBorderPx * kAcrossBorderPx;
-    for (std::size_t j = 0; j < scene.labels.size(); ++j) {
-      const core::LabelRequest& b = scene.labels[j];
-      const int other = layer.label_countries[j];
-      const double dx = b.anchor_x - a.anchor_x, dy = b.anchor_y - a.anchor_y, d2 = dx * dx + dy * dy;
-      if (country == 0 || other == 0 || other == country || (country >= kLetters) != (other >= kLetters) ||
-          d2 >= best || d2 == 0)
-        continue;
-      best = d2;
-      a.across_x = dx / std::sqrt(d2);
-      a.across_y = dy / std::sqrt(d2);
-    }
-  }
-
   // Place again only when something changed (the camera moved, a stop was passed, a panel opened, a vehicle ran
   // into a label): the routes' segments are only needed then.
   if (layer.placer.changed(scene)) {
+    // A label close to another place's across a border (Sinuiju and Dandong, the Yalu between them) leans away from
+    // it, so each name stands over its own country. Stops know their country by its ISO letters, the map's places by
+    // its number: each is compared with its own kind.
+    constexpr double kAcrossBorderPx = 60;
+    constexpr int kLetters = 1 << 16;  // a stop's code: its two letters, above every ISO number
+    const auto country_of = [&](const core::LabelRequest& r) {
+      if (r.id >= 0) return places[static_cast<std::size_t>(r.id)].country;
+      const std::string& code = layer.stop_of_text[static_cast<std::size_t>(-1 - r.id)]->country;
+      return code.size() == 2 ? kLetters + (code[0] << 8) + code[1] : 0;
+    };
+    layer.label_countries.clear();  // (its capacity is kept: nothing allocated once it has grown)
+    for (const core::LabelRequest& r : scene.labels) layer.label_countries.push_back(country_of(r));
+    for (std::size_t i = 0; i < scene.labels.size(); ++i) {
+      core::LabelRequest& a = scene.labels[i];
+      const int country = layer.label_countries[i];
+      double best = kAcrossBorderPx * kAcrossBorderPx;
+      for (std::size_t j = 0; j < scene.labels.size(); ++j) {
+        const core::LabelRequest& b = scene.labels[j];
+        const int other = layer.label_countries[j];
+        const double dx = b.anchor_x - a.anchor_x, dy = b.anchor_y - a.anchor_y, d2 = dx * dx + dy * dy;
+        if (country == 0 || other == 0 || other == country || (country >= kLetters) != (other >= kLetters) ||
+            d2 >= best || d2 == 0)
+          continue;
+        best = d2;
+        a.across_x = dx / std::sqrt(d2);
+        a.across_y = dy / std::sqrt(d2);
+      }
+    }
     if (journey)
       for (int k = 0; k < 2; ++k) {
         const core::Track& track = k ? journey->plane : journey->train;
