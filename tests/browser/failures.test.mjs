@@ -162,6 +162,7 @@ test('a truncated base map: a clear message, and the routes are still drawn', as
 test("the base map's far part missing: said on the page, the near part and the routes still drawn", async () => {
   const { page, close } = await openPage(browser, server.url, {
     before: (p) => p.route('**/assets/map-far.bin', (route) => route.fulfill({ status: 404, body: 'gone' })),
+    serviceWorkers: 'block',  // asked for late: through the offline copy, past the route, once it has taken over
   });
   const s = await waitReady(page);
   assert.equal(s.status.mapFar, 'absent');  // the first view needs only the near part
@@ -191,6 +192,7 @@ test("a damaged far part of the base map: named as itself on the page, the near 
       const response = await route.fetch();
       await route.fulfill({ response, body: (await response.body()).subarray(0, 5000) });
     }),
+    serviceWorkers: 'block',  // as above
   });
   await waitReady(page);
   await page.evaluate(() => window.explainer.setState({ trip: '2019-02-hanoi', placeLabels: false }));

@@ -86,8 +86,10 @@ export async function assertAppErrors(page, expected) {
 // uncaught exceptions. `before(page)` runs ahead of navigation (routes, init scripts). close() first asserts
 // that the app reported no error on the page or in any explainer frame (assertAppErrors), unless the test
 // says which it expects (`expectErrors`, a RegExp), so every test checks it.
-export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before, expectErrors, waitUntil = 'load' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: pixelRatio, acceptDownloads: true });
+// `serviceWorkers: 'block'` keeps the offline copy out: page.route() does not see what the service worker fetches,
+// so a test that routes a file the page asks for after the worker has taken over (the far map) must block it.
+export async function openPage(browser, url, { width = 1024, height = 700, pixelRatio = 1, before, expectErrors, waitUntil = 'load', serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: pixelRatio, acceptDownloads: true, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push('console: ' + msg.text()); });
