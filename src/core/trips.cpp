@@ -690,6 +690,15 @@ void Validator::read_track(const Json l, const std::string& p, RailLine& line, c
       error(tp + "/from", "stretches go in line order, each pair of stations once: the stretch from \"" + st.from +
                               "\" comes after one from \"" + line.places[static_cast<std::size_t>(last_from)] + "\"");
     if (ends_ok) last_from = std::max(last_from, from);
+    // The track between two stations is the railway's, not a line's: one stretch serves every line through both
+    // (see line_between), so a second copy is refused rather than left to disagree with the first.
+    if (ends_ok)
+      for (std::size_t other = 0; other < data.lines.size(); ++other)
+        for (const TrackStretch& given : data.lines[other].track)
+          if ((given.from == st.from && given.to == st.to) || (given.from == st.to && given.to == st.from))
+            error(tp + "/from", "the track between \"" + st.from + "\" and \"" + st.to +
+                                    "\" is already given by line \"" + data.lines[other].id +
+                                    "\": give a stretch once, and every line through both stations follows it");
     // Editors write "points" ([lon, lat] pairs); the page's copy (scripts/publish.mjs) writes "points_e4": the
     // same points in 1e-4 degrees, lon and lat, the first as they are and each next as the step from the one before.
     const bool compact = !t["points"] && t["points_e4"];
@@ -726,6 +735,22 @@ void Validator::read_track(const Json l, const std::string& p, RailLine& line, c
 }
 
 namespace {
+// The traced track from station a to the next station b, in that order. A stretch is the railway's, given once
+// (the check in read_track): any line's stretch between the two stations, in either direction (then reversed).
+void append_track(const TripData& data, const std::string& a, const std::string& b, std::vector<LatLon>& out) {
+  for (const RailLine& other : data.lines)
+    for (const TrackStretch& st : other.track) {
+      if (st.from == a && st.to == b) {
+        out.insert(out.end(), st.points.begin(), st.points.end());
+        return;
+      }
+      if (st.from == b && st.to == a) {
+        out.insert(out.end(), st.points.rbegin(), st.points.rend());
+        return;
+      }
+    }
+}
+
 // The points of a line strictly between its stations a and b, in travel order from a to b (either direction
 // along the line): the stations in between and the track points of each stretch; nullopt unless the line has both.
 std::optional<std::vector<LatLon>> line_between(const RailLine& line, const TripData& data, const std::string& a,
@@ -740,11 +765,7 @@ std::optional<std::vector<LatLon>> line_between(const RailLine& line, const Trip
   for (std::size_t k = lo; k < hi; ++k) {
     if (k > lo)
       if (const Place* station = data.find_place(line.places[k])) out.push_back(station->coord);
-    for (const TrackStretch& st : line.track)
-      if (st.from == line.places[k] && st.to == line.places[k + 1]) {
-        out.insert(out.end(), st.points.begin(), st.points.end());
-        break;
-      }
+    append_track(data, line.places[k], line.places[k + 1], out);
   }
   if (ia > ib) std::reverse(out.begin(), out.end());
   return out;

@@ -88,7 +88,8 @@ constexpr double kTrackEndMaxKm = 15.0;
 
 // A railway line as an ordered list of places (its stations, end to end) and, between some consecutive stations,
 // the traced track. A rail leg between two stops that are both on one line follows the line's stations and
-// track between them, in either direction, instead of a great circle.
+// track between them, in either direction, instead of a great circle. A stretch of track is given once, on one
+// line, and serves every line through its two stations (the Khasan line's, for trips from Ussuriysk and Artyom).
 struct RailLine {
   std::string id;
   std::string name;

@@ -672,6 +672,31 @@ TEST_CASE("a train leg follows a line's traced track, in either direction") {
   CHECK(ret.via[0][2].lat == doctest::Approx(39.05));
 }
 
+// The Khasan line's track serves the trips from Ussuriysk (2019) and from Artyom (2023), each on a line of its own.
+TEST_CASE("a stretch of track is given once and followed by every line through its two stations") {
+  const std::string two_lines = replace(with_track(), "\n    ]}],", R"(
+    ]},
+    {"id": "line-b", "name": "Line B", "places": ["p-three", "p-two", "p-one"], "sources": ["src-a"]}],)");
+  const core::LoadResult r = core::load_trips(two_lines, "t.json");
+  INFO(all_errors(r));
+  REQUIRE(r.ok());
+  REQUIRE(r.data.lines.size() == 2);
+  // The return leg p-three -> p-one is on line B only: through p-two, then line A's stretch, reversed.
+  const core::Leg& ret = r.data.trips.at(0).return_legs.at(0);
+  CHECK(ret.via_line.at(0) == "line-b");
+  REQUIRE(ret.via.at(0).size() == 4);  // p-two, then the three track points from p-two's end
+  CHECK(ret.via[0][0].lat == doctest::Approx(40.1));
+  CHECK(ret.via[0][1].lat == doctest::Approx(40.05));
+  CHECK(ret.via[0][3].lat == doctest::Approx(39.05));
+
+  // A second copy on line B (either direction) is refused where it is written.
+  const std::string copy = replace(two_lines, R"("p-one"], "sources": ["src-a"]}],)",
+                                   R"("p-one"], "sources": ["src-a"], "track": [
+      {"from": "p-two", "to": "p-one", "source": "src-a", "points": [[124.45, 40.05], [125.65, 39.05]]}]}],)");
+  check_one_error_at(copy, "/lines/1/track/0/from", R"({"from": "p-two", "to": "p-one")",
+                     "is already given by line \"line-a\"");
+}
+
 TEST_CASE("a bad track point is refused with its line number") {
   // Latitude and longitude swapped: [lat, lon] instead of [lon, lat] lies far outside the region.
   check_one_error_at(replace(with_track(), "[125.0, 39.6]", "[39.6, 125.0]"), "/lines/0/track/0/points/1",
