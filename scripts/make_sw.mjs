@@ -30,8 +30,10 @@ function* files(dir, prefix = '') {
 // scripts and settings (pym.js, web/embed.js, web/embed.json: only a page inside an article loads them); Export
 // video's (web/video.mjs and the 176 KB muxer, loaded when a reader starts an export); the fonts' licences (read by
 // people, never by the page); the base map's far part (assets/map-far.bin: fetched when a view first reaches past
-// the near box); and index.html, the same file as './', which is installed.
-const ON_DEMAND = '^(assets/(lang/|fonts/NotoSansCJK-|fonts/[^/]*LICENSE|map-far\\.bin$)|web/(lang\\.js|pym\\.v1\\.min\\.js|embed\\.js|embed\\.json|video\\.mjs|mediabunny\\.min\\.mjs)$|index\\.html$)';
+// the near box); the trips as JSON and the HTML table that reads them (assets/trips.json, web/fallback.js and
+// web/text.js: only a page whose map cannot run loads them; the map reads assets/trips.bin); and index.html, the
+// same file as './', which is installed.
+const ON_DEMAND = '^(assets/(lang/|fonts/NotoSansCJK-|fonts/[^/]*LICENSE|map-far\\.bin$|trips\\.json$)|web/(lang\\.js|pym\\.v1\\.min\\.js|embed\\.js|embed\\.json|video\\.mjs|mediabunny\\.min\\.mjs|fallback\\.js|text\\.js)$|index\\.html$)';
 const onDemand = new RegExp(ON_DEMAND);
 const all = [...files(dist)];
 const list = all.filter((f) => !onDemand.test(f));

@@ -16,7 +16,7 @@
   const ASSETS = [  // name the app knows it by, file under the page
     ['font-regular', 'assets/fonts/NotoSans-Regular.ttf'],
     ['font-bold', 'assets/fonts/NotoSans-Bold.ttf'],
-    ['trips', 'assets/trips.json'],
+    ['trips', 'assets/trips.bin'],
     ['map', 'assets/map.bin'],
     ['places', 'assets/places.json'],
     ['icon-train', 'assets/icons/train.png'],

@@ -44,7 +44,7 @@ struct IconImage {  // a vehicle icon the page has decoded and holds (page_uploa
   int width = 0, height = 0;
 };
 struct Assets {  // raw bytes as fetched by the page, handed over as each arrives; parsed once at start
-  std::vector<std::uint8_t> font_regular, font_bold, trips_json, map_bin, places_json;
+  std::vector<std::uint8_t> font_regular, font_bold, trips_bin, map_bin, places_json;
   IconImage icon_train, icon_plane, icon_car;
   unsigned settled = 0;  // AssetKind bits
   // Fetched only when a language or the local names need them (web/page.js): each language's font subset and
@@ -151,7 +151,6 @@ struct App {
     MapOnlyPicture map_only_picture;
     bool icons_loaded = false;  // the vehicle icons are on the GPU (they may arrive after the first full frame)
     std::string pending_hash;   // a link's hash that arrived before the trips it names
-    std::unique_ptr<core::TripsLoad> trips_load;  // the trips' JSON parsed, to be checked in the next task
   } start;
 
   Assets assets;  // the page's downloads, as they arrive
@@ -253,7 +252,7 @@ bool assets_settled(unsigned kinds);  // every AssetKind bit in `kinds` has arri
 bool load_map_part();  // parse a part of the base map; true once done (its geometry made, the bytes let go)
 void take_far_map();   // every frame: ask for the map's far part when a view first needs it, then take it in
 void far_map_failed(const std::string& why);  // the far part cannot be loaded: said on the page, the near stays
-bool load_trip_data_part();  // the trips parsed, then checked, a task each; true once done (errors to the page)
+void load_trip_data();  // the trips unpacked (errors to the page)
 void load_places();
 void take_language_assets();  // a language's words and the local names, once their font is in; places follow
 void load_icons();

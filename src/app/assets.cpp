@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "core/localize.hpp"
+#include "core/trips_pack.hpp"
 #include "render/basemap.hpp"
 
 static App& app = the_app();
@@ -80,25 +81,20 @@ void far_map_failed(const std::string& why) {
   request_redraw();
 }
 
-// Keeps every trip the validator found nothing wrong with, and says on the page what is wrong with the rest: the
-// JSON parsed in one task, checked in the next (each is tens of ms on a slow machine), so the page answers between.
-NOT_INLINED bool load_trip_data_part() {
-  const std::string_view text(reinterpret_cast<const char*>(app.assets.trips_json.data()),
-                              app.assets.trips_json.size());
-  if (!text.empty() && !app.start.trips_load) {
-    StartupStep step("parse the trips");
-    app.start.trips_load = std::make_unique<core::TripsLoad>(text, "assets/trips.json");
-    return false;
-  }
-  StartupStep step("check the trips");
-  const std::vector<core::Notice> notices = text.empty()
-                                                ? core::session_load_trips(app.session, text)
-                                                : core::session_take_trips(app.session, app.start.trips_load->check());
+// The trips as the build checked and packed them (core/trips_pack.hpp): a damaged trip is named on the page and
+// left out, the others kept.
+NOT_INLINED void load_trip_data() {
+  StartupStep step("unpack the trips");
+  const std::vector<std::uint8_t>& bytes = app.assets.trips_bin;
+  std::string texts;  // every character the trips may show, for the font atlas
+  if (bytes.empty()) core::session_trips_missing(app.session);
+  const std::vector<core::Notice> notices =
+      bytes.empty() ? std::vector<core::Notice>{}
+                    : core::session_take_trips(app.session, core::unpack_trips(bytes.data(), bytes.size(),
+                                                                               "assets/trips.bin", &texts));
   for (const core::Notice& n : notices) report_to_page(n.level, n.text);
-  app.text.glyphs.AddText(text.data(), text.data() + text.size());  // every character the trips may show
-  app.start.trips_load.reset();
-  app.assets.trips_json = {};
-  return true;
+  app.text.glyphs.AddText(texts.data(), texts.data() + texts.size());
+  app.assets.trips_bin = {};
 }
 
 NOT_INLINED void load_places() {

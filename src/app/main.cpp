@@ -226,7 +226,7 @@ NOT_INLINED static void start_step() {
           report_to_page(2, std::string("Could not draw the map: ") + render::kMapRefused);
       }
       if (!assets_settled(kAssetTrips | kAssetPlaces)) return pace_next_step(true);
-      if (!load_trip_data_part()) return pace_next_step(false);  // parsed; checked in the next task
+      load_trip_data();
       load_places();
       apply_pending_hash();
       app.start.stage = StartStage::Fonts;

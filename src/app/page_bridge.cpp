@@ -141,7 +141,7 @@ struct AssetName {
 static const AssetName kAssetNames[] = {
     {"font-regular", &Assets::font_regular, kAssetFontRegular},
     {"font-bold", &Assets::font_bold, kAssetFontBold},
-    {"trips", &Assets::trips_json, kAssetTrips},
+    {"trips", &Assets::trips_bin, kAssetTrips},
     {"map", &Assets::map_bin, kAssetMap},
     {"places", &Assets::places_json, kAssetPlaces},
 };

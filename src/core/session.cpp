@@ -112,9 +112,13 @@ Effects apply_command(Session& s, const Command& c) {
   return effects;
 }
 
+void session_trips_missing(Session& s) {
+  s.trips_error = "The trips could not be downloaded, so only the map is shown.";
+}
+
 std::vector<Notice> session_load_trips(Session& s, std::string_view json_text) {
   if (json_text.empty()) {
-    s.trips_error = "The trips could not be downloaded, so only the map is shown.";
+    session_trips_missing(s);
     return {};
   }
   return session_take_trips(s, load_trips(json_text, "assets/trips.json"));
@@ -133,9 +137,10 @@ std::vector<Notice> session_take_trips(Session& s, LoadResult result) {
     else
       bad_trips.push_back(e.trip_id);
   }
+  const std::string file = result.errors.empty() ? "" : result.errors.front().file;  // the JSON, or the page's pack
   if (result.errors.size() > kShownErrors)
-    notices.push_back({2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - kShownErrors) +
-                              " more errors in assets/trips.json."});
+    notices.push_back(
+        {2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - kShownErrors) + " more errors in " + file + "."});
   for (const Trip& t : result.data.trips) {
     bool ok = std::find(bad_trips.begin(), bad_trips.end(), t.id) == bad_trips.end();
     for (const Leg& leg : t.outbound) {  // a trip we cannot draw safely is left out, not half drawn
@@ -150,7 +155,7 @@ std::vector<Notice> session_take_trips(Session& s, LoadResult result) {
   s.trips.places = std::move(result.data.places);
   s.trips.vehicles = std::move(result.data.vehicles);
   if (s.trips.trips.empty()) {
-    s.trips_error = "No trip could be shown: assets/trips.json has errors (listed on the page).";
+    s.trips_error = "No trip could be shown: the trip data has errors (listed on the page).";
     return notices;
   }
   if (!result.errors.empty())

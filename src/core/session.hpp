@@ -94,7 +94,9 @@ struct Notice {
 // error is left out (not half drawn), and the session opens on the latest journey. Returns what the page must
 // say: the first errors, how many more, and how many trips are shown.
 std::vector<Notice> session_load_trips(Session& s, std::string_view json_text);
-// The same, given the file as loaded (core::TripsLoad): the app loads it in parts.
+// The trips could not be downloaded: only the map is shown, and the sidebar says why.
+void session_trips_missing(Session& s);
+// The same as session_load_trips, given the file as loaded: the page's copy unpacked (core/trips_pack.hpp).
 std::vector<Notice> session_take_trips(Session& s, LoadResult result);
 
 // A link's hash, at start or edited by the reader: the state and presentation it names. Returns a notice for

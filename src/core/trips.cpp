@@ -1051,20 +1051,7 @@ bool Validator::read_leg(const Json l, const std::string& p, Leg& leg, bool what
     ok = false;
   }
 
-  // Train legs follow the rail lines: between two stops on one line, the line's stations and track in between.
-  if (leg.stops.size() >= 2) {
-    leg.via.assign(leg.stops.size() - 1, {});
-    leg.via_line.assign(leg.stops.size() - 1, {});
-    for (std::size_t i = 0; leg.mode == Mode::Train && i + 1 < leg.stops.size(); ++i) {
-      for (const RailLine& line : data.lines) {
-        auto between = line_between(line, data, leg.stops[i].place_id, leg.stops[i + 1].place_id);
-        if (!between) continue;
-        leg.via_line[i] = line.id;
-        leg.via[i] = std::move(*between);
-        break;
-      }
-    }
-  }
+  follow_lines(leg, data);
 
   // Figures, with optional spans that must name stops of this leg in order.
   auto stop_index = [&](const std::string& id) -> long {
@@ -1227,6 +1214,23 @@ void Validator::run(TripData& out) {
 }
 
 }  // namespace
+
+void follow_lines(Leg& leg, const TripData& data) {
+  leg.via.clear();
+  leg.via_line.clear();
+  if (leg.stops.size() < 2) return;
+  leg.via.assign(leg.stops.size() - 1, {});
+  leg.via_line.assign(leg.stops.size() - 1, {});
+  for (std::size_t i = 0; leg.mode == Mode::Train && i + 1 < leg.stops.size(); ++i) {
+    for (const RailLine& line : data.lines) {
+      auto between = line_between(line, data, leg.stops[i].place_id, leg.stops[i + 1].place_id);
+      if (!between) continue;
+      leg.via_line[i] = line.id;
+      leg.via[i] = std::move(*between);
+      break;
+    }
+  }
+}
 
 // ------------------------------------------------------------------------------------------------------
 

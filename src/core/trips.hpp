@@ -235,6 +235,10 @@ struct TripData {
   const Trip* find_trip(std::string_view id) const;
 };
 
+// Train legs follow the rail lines: sets via and via_line from the lines of data (the loader and the page's copy,
+// core/trips_pack.hpp, both call it). Other legs get empty ones.
+void follow_lines(Leg& leg, const TripData& data);
+
 struct LoadError {
   std::string file;
   std::size_t line = 0;  // 1-based; 0 when unknown
