@@ -252,7 +252,7 @@ bool assets_settled(unsigned kinds);  // every AssetKind bit in `kinds` has arri
 bool load_map_part();  // parse a part of the base map; true once done (its geometry made, the bytes let go)
 void take_far_map();   // every frame: ask for the map's far part when a view first needs it, then take it in
 void far_map_failed(const std::string& why);  // the far part cannot be loaded: said on the page, the near stays
-void load_trip_data();  // the trips unpacked (errors to the page)
+void load_trip_data();                        // the trips unpacked (errors to the page)
 void load_places();
 void take_language_assets();  // a language's words and the local names, once their font is in; places follow
 void load_icons();

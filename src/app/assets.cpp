@@ -90,8 +90,8 @@ NOT_INLINED void load_trip_data() {
   if (bytes.empty()) core::session_trips_missing(app.session);
   const std::vector<core::Notice> notices =
       bytes.empty() ? std::vector<core::Notice>{}
-                    : core::session_take_trips(app.session, core::unpack_trips(bytes.data(), bytes.size(),
-                                                                               "assets/trips.bin", &texts));
+                    : core::session_take_trips(
+                          app.session, core::unpack_trips(bytes.data(), bytes.size(), "assets/trips.bin", &texts));
   for (const core::Notice& n : notices) report_to_page(n.level, n.text);
   app.text.glyphs.AddText(texts.data(), texts.data() + texts.size());
   app.assets.trips_bin = {};

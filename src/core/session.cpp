@@ -139,8 +139,8 @@ std::vector<Notice> session_take_trips(Session& s, LoadResult result) {
   }
   const std::string file = result.errors.empty() ? "" : result.errors.front().file;  // the JSON, or the page's pack
   if (result.errors.size() > kShownErrors)
-    notices.push_back(
-        {2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - kShownErrors) + " more errors in " + file + "."});
+    notices.push_back({2, "\xE2\x80\xA6 and " + std::to_string(result.errors.size() - kShownErrors) +
+                              " more errors in " + file + "."});
   for (const Trip& t : result.data.trips) {
     bool ok = std::find(bad_trips.begin(), bad_trips.end(), t.id) == bad_trips.end();
     for (const Leg& leg : t.outbound) {  // a trip we cannot draw safely is left out, not half drawn

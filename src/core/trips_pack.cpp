@@ -1,6 +1,7 @@
 #include "core/trips_pack.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -12,36 +13,60 @@ namespace core {
 namespace {
 
 constexpr char kMagic[4] = {'J', 'T', 'P', '1'};  // journeys trips pack, format 1
-constexpr double kCoordUnit = 1e6;                 // coordinates in whole 1e-6 degrees (about 0.1 m)
+constexpr double kCoordUnit = 1e6;                // coordinates in whole 1e-6 degrees (about 0.1 m)
 
 // --- the data, field by field: one function per struct, for packing and unpacking alike. `a.field` names the
 // part being read, for the message when it is damaged.
-template <class A> void io(A& a, Source& s) { a(s.id), a(s.outlet), a(s.title), a(s.about), a(s.url), a(s.date); }
-template <class A> void io(A& a, Place& p) {
+template <class A>
+void io(A& a, Source& s) {
+  a(s.id), a(s.outlet), a(s.title), a(s.about), a(s.url), a(s.date);
+}
+template <class A>
+void io(A& a, Place& p) {
   a(p.id), a(p.name), a(p.kind), a(p.coord), a(p.country), a(p.coord_sources), a(p.coord_note), a(p.waypoint);
 }
-template <class A> void io(A& a, TrackStretch& t) { a(t.from), a(t.to), a(t.source), a.track(t.points); }
-template <class A> void io(A& a, RailLine& l) { a(l.id), a(l.name), a(l.places), a(l.sources), a(l.track); }
-template <class A> void io(A& a, TimePoint& t) {
+template <class A>
+void io(A& a, TrackStretch& t) {
+  a(t.from), a(t.to), a(t.source), a.track(t.points);
+}
+template <class A>
+void io(A& a, RailLine& l) {
+  a(l.id), a(l.name), a(l.places), a(l.sources), a(l.track);
+}
+template <class A>
+void io(A& a, TimePoint& t) {
   a(t.year), a(t.month), a(t.day), a(t.has_time), a(t.hour), a(t.minute), a(t.utc_offset_min), a(t.approx);
   a(t.part_of_day), a(t.confirmed), a(t.confidence), a(t.sources), a(t.note);
 }
-template <class A> void io(A& a, Figure& f) {
+template <class A>
+void io(A& a, Figure& f) {
   a(f.min), a(f.max), a(f.qualifier), a(f.sources), a(f.from), a(f.to), a(f.note), a(f.confidence), a(f.line_length);
 }
-template <class A> void io(A& a, SpeedRange& s) { a(s.min_kmh), a(s.max_kmh); }
+template <class A>
+void io(A& a, SpeedRange& s) {
+  a(s.min_kmh), a(s.max_kmh);
+}
 // A stop's name, coordinates and kind are its place's (unpack_trips resolves them); its local name comes later.
-template <class A> void io(A& a, Stop& s) {
+template <class A>
+void io(A& a, Stop& s) {
   a(s.place_id), a(s.reported), a(s.dwell_hours), a(s.sources), a(s.when), a(s.note);
 }
 // A leg's via and via_line follow from the lines (follow_lines).
-template <class A> void io(A& a, Leg& l) {
+template <class A>
+void io(A& a, Leg& l) {
   a(l.mode), a(l.vehicle_id), a(l.also_vehicles), a(l.vehicle_confidence), a(l.stops);
   a(l.reported_distance_km), a(l.reported_duration_h), a(l.sources), a(l.note), a(l.what_if);
 }
-template <class A> void io(A& a, WhatIfUnavailable& w) { a(w.mode), a(w.reason), a(w.sources); }
-template <class A> void io(A& a, Fact& f) { a(f.text), a(f.sources), a(f.confidence); }
-template <class A> void io(A& a, Trip& t) {
+template <class A>
+void io(A& a, WhatIfUnavailable& w) {
+  a(w.mode), a(w.reason), a(w.sources);
+}
+template <class A>
+void io(A& a, Fact& f) {
+  a(f.text), a(f.sources), a(f.confidence);
+}
+template <class A>
+void io(A& a, Trip& t) {
   a.field("id"), a(t.id), a(t.number);
   a.field("title and summary"), a(t.title), a(t.destination), a(t.country), a(t.counterpart), a(t.purpose),
       a(t.summary);
@@ -52,7 +77,8 @@ template <class A> void io(A& a, Trip& t) {
   a.field("what_if"), a(t.what_if), a(t.what_if_unavailable);
   a.field("facts"), a(t.facts), a(t.sources);
 }
-template <class A> void io(A& a, Vehicle& v) {
+template <class A>
+void io(A& a, Vehicle& v) {
   a(v.id), a(v.name), a(v.mode), a(v.description), a(v.timing_speed), a(v.timing_speed_sources);
   a(v.timing_speed_note), a(v.reported_speeds_kmh), a(v.sources);
 }
@@ -63,7 +89,9 @@ constexpr unsigned count_of(StopKind) { return 5; }
 constexpr unsigned count_of(Confidence) { return 5; }
 constexpr unsigned count_of(Qualifier) { return 4; }
 
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::uint64_t zigzag(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
 std::int64_t unzigzag(std::uint64_t u) { return static_cast<std::int64_t>(u >> 1) ^ -static_cast<std::int64_t>(u & 1); }
 
 class Packer {
@@ -88,26 +116,31 @@ class Packer {
   // one bit; any other as a 1 and its IEEE double (little-endian, as wasm and the build machines are).
   void operator()(double& d) {
     const double thousandths = std::round(d * 1000.0);
-    if (thousandths / 1000.0 == d && std::fabs(thousandths) < 0x1p50) return varint(zigzag(static_cast<std::int64_t>(thousandths)) << 1);
+    if (thousandths / 1000.0 == d && std::fabs(thousandths) < 0x1p50)
+      return varint(zigzag(static_cast<std::int64_t>(thousandths)) << 1);
     varint(1);
     std::uint8_t bytes[8];
     std::memcpy(bytes, &d, 8);
     out.insert(out.end(), bytes, bytes + 8);
   }
-  template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0> void operator()(E& e) {
+  template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
+  void operator()(E& e) {
     out.push_back(static_cast<std::uint8_t>(e));
   }
   void operator()(LatLon& p) { varint(zigzag(units(p.lat))), varint(zigzag(units(p.lon))); }
-  template <class T> void operator()(std::optional<T>& o) {
+  template <class T>
+  void operator()(std::optional<T>& o) {
     bool has = o.has_value();
     (*this)(has);
     if (has) (*this)(*o);
   }
-  template <class T> void operator()(std::vector<T>& v) {
+  template <class T>
+  void operator()(std::vector<T>& v) {
     varint(v.size());
     for (T& x : v) (*this)(x);
   }
-  template <class T, class = decltype(io(std::declval<Packer&>(), std::declval<T&>()))> void operator()(T& t) {
+  template <class T, class = decltype(io(std::declval<Packer&>(), std::declval<T&>()))>
+  void operator()(T& t) {
     io(*this, t);
   }
   // Track points as steps from the point before: small numbers, which pack (and compress) small.
@@ -199,7 +232,8 @@ class Unpacker {
     p_ += 8;
     if (!std::isfinite(d)) fail("a number is not finite");
   }
-  template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0> void operator()(E& e) {
+  template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
+  void operator()(E& e) {
     const std::uint64_t v = varint();
     if (v >= count_of(E{})) return fail("a mode, kind or grade is out of range");
     e = static_cast<E>(v);
@@ -208,18 +242,21 @@ class Unpacker {
     p.lat = coord(unzigzag(varint()), 90.0);
     p.lon = coord(unzigzag(varint()), 180.0);
   }
-  template <class T> void operator()(std::optional<T>& o) {
+  template <class T>
+  void operator()(std::optional<T>& o) {
     bool has = false;
     (*this)(has);
     if (!has) return o.reset();
     o.emplace();
     (*this)(*o);
   }
-  template <class T> void operator()(std::vector<T>& v) {
+  template <class T>
+  void operator()(std::vector<T>& v) {
     v.assign(count(), T{});
     for (T& x : v) (*this)(x);
   }
-  template <class T, class = decltype(io(std::declval<Unpacker&>(), std::declval<T&>()))> void operator()(T& t) {
+  template <class T, class = decltype(io(std::declval<Unpacker&>(), std::declval<T&>()))>
+  void operator()(T& t) {
     io(*this, t);
   }
   void track(std::vector<LatLon>& points) {
@@ -230,12 +267,13 @@ class Unpacker {
       p.lat = coord(lat, 90.0), p.lon = coord(lon, 180.0);
     }
   }
-  // The next n bytes as a pack of their own (a trip), skipped here.
-  std::optional<Unpacker> take(std::size_t n) {
-    if (n > remaining()) return fail("the file ends early"), std::nullopt;
-    Unpacker inner(p_, n);
+  // The next n bytes as a pack of their own (a trip), skipped here. Cut short, what there is (its id names it).
+  Unpacker take(std::uint64_t n) {
+    const std::size_t have = static_cast<std::size_t>(std::min<std::uint64_t>(n, remaining()));
+    Unpacker inner(p_, have);
     inner.texts = texts;
-    p_ += n;
+    p_ += have;
+    if (have < n) fail("the file ends early");
     return inner;
   }
 
@@ -320,7 +358,8 @@ std::vector<std::uint8_t> pack_trips(const TripData& data, std::string* error) {
   return std::move(file.out);
 }
 
-LoadResult unpack_trips(const std::uint8_t* bytes, std::size_t size, std::string_view file_name, std::string* texts_out) {
+LoadResult unpack_trips(const std::uint8_t* bytes, std::size_t size, std::string_view file_name,
+                        std::string* texts_out) {
   LoadResult result;
   const std::string file(file_name);
   auto damaged = [&](const std::string& trip_id, const char* part, const std::string& problem) {
@@ -357,17 +396,18 @@ LoadResult unpack_trips(const std::uint8_t* bytes, std::size_t size, std::string
       return result;
     }
   for (std::size_t i = 0; i < trips && in.ok(); ++i) {
-    const std::size_t bytes_of_trip = in.count();
-    std::optional<Unpacker> one = in.ok() ? in.take(bytes_of_trip) : std::nullopt;
-    if (!one) break;
+    const std::uint64_t bytes_of_trip = in.varint();
+    if (!in.ok()) break;
+    Unpacker one = in.take(bytes_of_trip);
     Trip trip;
-    (*one)(trip);
-    const char* part = one->part();
-    const char* problem = one->ok() ? finish_trip(trip, d, &part) : nullptr;
-    if (!one->ok() || problem) {
-      damaged(trip.id, (std::string("trips/") + std::to_string(i) + "/" + part).c_str(),
-              problem ? problem : one->problem());
-      continue;  // left out: the other trips still load
+    one(trip);
+    if (!in.ok()) one.fail(in.problem().c_str());  // cut short: read as far as it goes, then said so
+    const char* part = one.part();
+    const char* problem = one.ok() ? finish_trip(trip, d, &part) : one.problem().c_str();
+    if (problem) {
+      damaged(trip.id, (std::string("trips/") + std::to_string(i) + "/" + part).c_str(), problem);
+      if (!in.ok()) return result;  // said once, for the trip it cut
+      continue;                     // left out: the other trips still load
     }
     d.trips.push_back(std::move(trip));
   }

@@ -26,7 +26,7 @@ test('after one visit the page works with the server gone', async () => {
   assert.ok(cached.active);
   // The far part of the map, which the Singapore view fetched before the worker ran, is kept too (from the HTTP
   // cache, not downloaded again).
-  for (const file of ['/assets/map-far.bin', '/', '/journeys.wasm', '/journeys.js', '/web/page.js', '/assets/trips.json', '/assets/map.bin']) {
+  for (const file of ['/assets/map-far.bin', '/', '/journeys.wasm', '/journeys.js', '/web/page.js', '/assets/trips.bin', '/assets/map.bin']) {
     assert.ok(cached.urls.includes(file), `${file} is not in the offline copy: ${cached.urls.join(' ')}`);
   }
 
@@ -38,7 +38,7 @@ test('after one visit the page works with the server gone', async () => {
   assert.equal(online.trip, '2018-06-singapore');
   // index.html is the page under its own name: answered from the copy of '/', not installed twice.
   assert.equal(await page.evaluate(() => fetch('index.html').then((r) => r.ok && r.text()).then((t) => t.includes('journeys.js'))), true);
-  // The trips as the accessible layer lists them: built from trips.json, which came from the offline copy.
+  // The trips as the accessible layer lists them: from the app's trips (trips.bin), which came from the offline copy.
   await page.waitForFunction(() => document.querySelectorAll('.a11y-trips button[data-trip]').length === 9);
   assert.ok(distinctColours(await canvasPixels(page, 'offline-reload')) > 8, 'the offline page does not draw');
   assert.deepEqual(problems, []);

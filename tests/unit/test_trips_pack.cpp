@@ -62,7 +62,8 @@ TEST_CASE("the shipped trips packed and unpacked are the same data") {
     const core::Trip& b = r.data.trips[t];
     CAPTURE(a.id);
     CHECK(a.id == b.id);
-    for (const auto group : {&core::Trip::outbound, &core::Trip::tour, &core::Trip::return_legs, &core::Trip::what_if}) {
+    for (const auto group :
+         {&core::Trip::outbound, &core::Trip::tour, &core::Trip::return_legs, &core::Trip::what_if}) {
       REQUIRE((a.*group).size() == (b.*group).size());
       for (std::size_t l = 0; l < (a.*group).size(); ++l) {
         const core::Leg& la = (a.*group)[l];
@@ -152,7 +153,8 @@ TEST_CASE("a damaged trip is named and left out, the others kept") {
 
 TEST_CASE("what is not a pack, or cannot be packed exactly, is said") {
   const std::string json = R"({"schema_version": 1})";
-  const core::LoadResult r = core::unpack_trips(reinterpret_cast<const std::uint8_t*>(json.data()), json.size(), "t.bin");
+  const core::LoadResult r =
+      core::unpack_trips(reinterpret_cast<const std::uint8_t*>(json.data()), json.size(), "t.bin");
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].message.find("not a trips pack") != std::string::npos);
   CHECK(r.data.trips.empty());
