@@ -182,3 +182,12 @@ write("map_asset", "bad-magic.bin", b"PNG\x89" + tiny[4:])
 flipped = bytearray(tiny)
 flipped[40] ^= 0x55
 write("map_asset", "tiny-bad-checksum.bin", bytes(flipped))
+
+# --- trips_pack: small packs by hand (core/trips_pack.cpp); the shipped trips packed are seeds of the build ------
+# "JTP1", the table of texts (a count, then each as length and bytes), the title as a text number, the counts of
+# sources, places, lines and vehicles, then the trips (a count, each framed by its length).
+empty_pack = b"JTP1" + b"\x01\x00" + b"\x00" + b"\x00" * 4 + b"\x00"
+write("trips_pack", "empty.bin", empty_pack)
+write("trips_pack", "bad-magic.bin", b"JTP0" + empty_pack[4:])
+write("trips_pack", "text-count-past-end.bin", b"JTP1" + b"\xff\xff\x03")
+write("trips_pack", "trip-longer-than-file.bin", empty_pack[:-1] + b"\x01\xff\x7f" + b"\x00" * 8)
