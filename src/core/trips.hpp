@@ -1,5 +1,6 @@
 // The trip data: plain structs holding everything assets/trips.json says (sources, places, vehicles, trips
-// with legs, stops, reported figures and facts), and the loader that parses and validates it.
+// with legs, stops, reported figures and facts), and the loader that parses and validates it. (A field added here
+// goes into core/trips_pack.cpp's io() for its struct too: the page reads the data packed.)
 //
 // The loader parses with json-parser (core/json.hpp: every value knows its line), checks every rule in one pass and
 // collects all errors. Each error names the file, the line, the trip

@@ -1,7 +1,7 @@
 #include "core/trips_pack.hpp"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -68,8 +68,7 @@ void io(A& a, Fact& f) {
 template <class A>
 void io(A& a, Trip& t) {
   a.field("id"), a(t.id), a(t.number);
-  a.field("title and summary"), a(t.title), a(t.destination), a(t.country), a(t.counterpart), a(t.purpose),
-      a(t.summary);
+  a.field("title"), a(t.title), a(t.destination), a(t.country), a(t.counterpart), a(t.purpose), a(t.summary);
   a.field("dates"), a(t.depart), a(t.arrive), a(t.return_depart), a(t.return_arrive);
   a.field("outbound"), a(t.outbound);
   a.field("tour"), a(t.tour);
