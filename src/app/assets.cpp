@@ -86,13 +86,10 @@ void far_map_failed(const std::string& why) {
 NOT_INLINED void load_trip_data() {
   StartupStep step("unpack the trips");
   const std::vector<std::uint8_t>& bytes = app.assets.trips_bin;
+  if (bytes.empty()) return core::session_trips_missing(app.session);
   std::string texts;  // every character the trips may show, for the font atlas
-  if (bytes.empty()) core::session_trips_missing(app.session);
-  const std::vector<core::Notice> notices =
-      bytes.empty() ? std::vector<core::Notice>{}
-                    : core::session_take_trips(
-                          app.session, core::unpack_trips(bytes.data(), bytes.size(), "assets/trips.bin", &texts));
-  for (const core::Notice& n : notices) report_to_page(n.level, n.text);
+  core::LoadResult trips = core::unpack_trips(bytes.data(), bytes.size(), "assets/trips.bin", &texts);
+  for (const core::Notice& n : core::session_take_trips(app.session, std::move(trips))) report_to_page(n.level, n.text);
   app.text.glyphs.AddText(texts.data(), texts.data() + texts.size());
   app.assets.trips_bin = {};
 }
