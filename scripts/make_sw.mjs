@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { minify } from 'terser';
 
 const [dist, template] = process.argv.slice(2);
 if (!dist || !template || !fs.existsSync(dist) || !fs.existsSync(template)) {
@@ -48,5 +49,7 @@ const text = fs.readFileSync(template, 'utf8')
   .replace('__ON_DEMAND__', JSON.stringify(ON_DEMAND))
   .replace('__ON_DEMAND_FILES__', JSON.stringify(all.filter((f) => onDemand.test(f)), null, 0).replace(/","/g, '",\n  "'));
 if (text.includes('__VERSION__') || text.includes('__FILES__') || text.includes('__ON_DEMAND__')) { console.error(`${template}: placeholders missing`); process.exit(1); }
-fs.writeFileSync(path.join(dist, 'sw.js'), text);
+// Minified as the page's other scripts are (scripts/publish.mjs): every visit downloads it. The readable one is web/sw.js.
+const { code } = await minify(text, { compress: true, mangle: true });
+fs.writeFileSync(path.join(dist, 'sw.js'), code + '\n');
 console.log(`service worker ${version}: ${urls.length} files`);
