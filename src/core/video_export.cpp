@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/json.hpp"
+#include "core/legs.hpp"
 
 #include "core/reader_text.hpp"
 
@@ -108,8 +109,21 @@ std::string video_clock_line(const Words& w, double clock_h, double end_h) {
   return fill(w("Journey time {0}"), {clock_text(w, clock_h, end_h)});
 }
 
+// Russia's railway stations and the Khasan line's track come from OpenStreetMap (ODbL), credited where drawn: on
+// the trips that go by train in Russia.
+static bool by_rail_in_russia(const TripData& data, const Trip& trip) {
+  for (const Leg* leg : travel_legs(trip))
+    if (leg->mode == Mode::Train)
+      for (const Stop& stop : leg->stops)
+        if (const Place* place = data.find_place(stop.place_id); place && place->country == "RU") return true;
+  return false;
+}
+
 std::string video_credit_line(const Words& w, const TripData& data, const Trip& trip) {
-  return fill(w("Sources: {0}. Map: Natural Earth."), {outlets(data, trip.sources)});
+  return fill(by_rail_in_russia(data, trip)
+                  ? w("Sources: {0}. Map: Natural Earth; railways in Russia \xC2\xA9 OpenStreetMap contributors.")
+                  : w("Sources: {0}. Map: Natural Earth."),
+              {outlets(data, trip.sources)});
 }
 
 std::string video_unavailable_text(const Words& w) {

@@ -124,3 +124,17 @@ TEST_CASE("Export video is a command; where the browser cannot encode, the butto
   s.status.video_unavailable = video_unavailable_text();
   CHECK_FALSE(apply_command(s, *c).export_video);
 }
+
+// Russia's railway stations and the Khasan line's track are OpenStreetMap's (ODbL): credited on the images and videos
+// of the trips that go by train in Russia, and only there.
+TEST_CASE("the credits name OpenStreetMap on the trips by train in Russia") {
+  const Session s = loaded_session();
+  const Words english;
+  for (const Trip& trip : s.trips.trips) {
+    CAPTURE(trip.id);
+    const std::string credit = video_credit_line(english, s.trips, trip);
+    CHECK(credit.find("Natural Earth") != std::string::npos);
+    const bool russia = trip.id == "2019-04-vladivostok" || trip.id == "2023-09-russia";
+    CHECK((credit.find("\xC2\xA9 OpenStreetMap contributors") != std::string::npos) == russia);
+  }
+}
