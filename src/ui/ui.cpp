@@ -49,8 +49,9 @@ Layout compute_layout(const core::AppState& state, float width, float height, bo
   }
   l.obstacles = {l.sidebar, l.controls};
   if (!state.sidebar_open && !l.narrow) l.obstacles.push_back({0, 0, 150 * s, 60 * s});  // the "Trips" button
-  // The page's map credit (HTML, web/page.css): top right on phones, where it hid the labels under it.
-  if (l.narrow) l.obstacles.push_back({width - 170.0f, 0, width, 30.0f});
+  // The page's map credit (HTML, web/page.css: "Map data: Natural Earth, © OpenStreetMap"): top right on phones,
+  // where it hid the labels under it.
+  if (l.narrow) l.obstacles.push_back({width - 260.0f, 0, width, 30.0f});
   return l;
 }
 
