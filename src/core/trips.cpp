@@ -1234,38 +1234,25 @@ void follow_lines(Leg& leg, const TripData& data) {
 
 // ------------------------------------------------------------------------------------------------------
 
-struct TripsLoad::Document {
-  explicit Document(std::string_view text) : parsed(text), lines_known(has_lines(text)) {}
-  // More than one line with something on it: not the one-line published copy.
-  static bool has_lines(std::string_view text) {
-    const std::size_t newline = text.find('\n');
-    return newline != std::string_view::npos && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
-  }
-  JsonDocument parsed;
-  bool lines_known;
-};
-
-TripsLoad::TripsLoad(std::string_view json_text, std::string_view file_name)
-    : document_(std::make_unique<Document>(json_text)), file_(file_name) {}
-
-TripsLoad::~TripsLoad() = default;
-
-LoadResult TripsLoad::check() {
-  LoadResult result;
-  const JsonDocument& parsed = document_->parsed;
-  if (!parsed.ok()) {
-    result.errors.push_back(LoadError{file_, parsed.error_line(), "", "", "not valid JSON: " + parsed.error()});
-    return result;
-  }
-  Validator v(parsed.root(), file_, document_->lines_known, result.errors);
-  v.run(result.data);  // the document goes with the TripsLoad
-  std::stable_sort(result.errors.begin(), result.errors.end(),
-                   [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
-  return result;
+// More than one line with something on it: not the one-line published copy, whose messages give no line numbers.
+static bool has_lines(std::string_view text) {
+  const std::size_t newline = text.find('\n');
+  return newline != std::string_view::npos && text.find_first_not_of(" \t\r\n", newline) != std::string_view::npos;
 }
 
 LoadResult load_trips(std::string_view json_text, std::string_view file_name) {
-  return TripsLoad(json_text, file_name).check();
+  LoadResult result;
+  const std::string file(file_name);
+  const JsonDocument parsed(json_text);
+  if (!parsed.ok()) {
+    result.errors.push_back(LoadError{file, parsed.error_line(), "", "", "not valid JSON: " + parsed.error()});
+    return result;
+  }
+  Validator v(parsed.root(), file, has_lines(json_text), result.errors);
+  v.run(result.data);
+  std::stable_sort(result.errors.begin(), result.errors.end(),
+                   [](const LoadError& a, const LoadError& b) { return a.line < b.line; });
+  return result;
 }
 
 LoadResult load_trips_file(const std::string& path) {

@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -257,27 +256,9 @@ struct LoadResult {
   bool ok() const { return errors.empty(); }
 };
 
-// Parse and validate trip data held in memory (the web app passes the fetched file). file_name is only
-// used in error messages.
+// Parse and validate trip data held in memory (tripcheck, tools/trips_pack at build time, the tests; the page reads
+// the checked data packed: core/trips_pack.hpp). file_name is only used in error messages.
 LoadResult load_trips(std::string_view json_text, std::string_view file_name);
-
-// The same load in two parts, so a caller on the page's main thread can give the browser its turn between them
-// (each takes tens of milliseconds there):
-//   TripsLoad load(text, "assets/trips.json");  // the JSON text parsed; the text must outlive `load`
-//   LoadResult result = load.check();            // every rule checked and the data built
-class TripsLoad {
- public:
-  TripsLoad(std::string_view json_text, std::string_view file_name);
-  ~TripsLoad();
-  TripsLoad(const TripsLoad&) = delete;
-  TripsLoad& operator=(const TripsLoad&) = delete;
-  LoadResult check();
-
- private:
-  struct Document;  // the parsed JSON (trips.cpp)
-  std::unique_ptr<Document> document_;
-  std::string file_;
-};
 
 // Read a file and load it; a file that cannot be read gives one error.
 LoadResult load_trips_file(const std::string& path);
