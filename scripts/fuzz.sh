@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input with libFuzzer (ASan + UBSan on), each for the given time, and prints
 # the executions and crashes of each target. Not part of ./test.sh, which runs a 7-second smoke of each.
-#   scripts/fuzz.sh [seconds-per-target, default 60] [target ...]   (targets: trips map_asset app_state places url_state)
+#   scripts/fuzz.sh [seconds-per-target, default 60] [target ...]   (targets: trips map_asset app_state places url_state trips_pack decimal)
 # The corpus grows across runs in build/fuzz/corpus/<target>/ (seeded from tests/fuzz/corpus/ and the shipped
 # assets); a crash, leak, timeout or out-of-memory input is saved to build/fuzz/artifacts/<target>/ and the
 # command exits 1. Reproduce one with: build/fuzz/fuzz_<target> <file>
@@ -10,7 +10,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(trips map_asset app_state places url_state)
+[ ${#targets[@]} -gt 0 ] || targets=(trips map_asset app_state places url_state trips_pack decimal)
 
 cmake --workflow --preset fuzz >/dev/null   # build/fuzz: clang, -fsanitize=fuzzer,address,undefined
 

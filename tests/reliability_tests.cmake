@@ -16,7 +16,7 @@ endforeach()
 
 # A fresh work folder per run (new inputs libFuzzer finds go there, the committed seeds stay read-only);
 # crash/leak/timeout reproducers go to build/test/fuzz-smoke/<target>/ too.
-foreach(t trips map_asset app_state places url_state trips_pack)
+foreach(t trips map_asset app_state places url_state trips_pack decimal)
   set(work "${CMAKE_BINARY_DIR}/fuzz-smoke/${t}")
   add_test(NAME "fuzz.smoke.${t}"
            COMMAND /bin/sh -c "rm -rf \"$0/new\" && mkdir -p \"$0/new\" && exec \"$1\" -max_total_time=7 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=\"$0/\" \"$0/new\" \"$2\" \"$3\""

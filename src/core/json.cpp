@@ -1,5 +1,7 @@
 #include "core/json.hpp"
 
+#include "core/decimal.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -159,7 +161,8 @@ void JsonDocument::check_values(std::string_view text) {
     for (; at < text.size() && text[at] != '\n' && number.empty(); ++at) {
       std::size_t to = at;
       while (in_number(to)) ++to;
-      if (to > at && !std::isfinite(std::strtod(std::string(text.substr(at, to - at)).c_str(), nullptr)))
+      double read = 0;
+      if (to > at && read_decimal(text.substr(at, to - at), read) > 0 && !std::isfinite(read))
         number = text.substr(at, std::min<std::size_t>(to - at, 40));
       if (to > at) at = to - 1;
     }
@@ -270,7 +273,8 @@ JsonWriter& JsonWriter::value(double number) {
   char buf[32];
   for (int digits = 15; digits <= 17; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, number);
-    if (digits == 17 || std::strtod(buf, nullptr) == number) break;
+    double read = 0;
+    if (digits == 17 || (read_decimal(buf, read) > 0 && read == number)) break;
   }
   out_ += buf;
   return *this;

@@ -1,6 +1,7 @@
 #include "core/url_state.hpp"
 
-#include <cerrno>
+#include "core/decimal.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -11,7 +12,8 @@ std::string exact_number(double v) {
   char text[40];
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(text, sizeof text, "%.*g", precision, v);
-    if (std::strtod(text, nullptr) == v) break;
+    double read = 0;
+    if (read_decimal(text, read) > 0 && read == v) break;
   }
   return text;
 }
@@ -38,15 +40,13 @@ static std::string decode(std::string_view s) {
   return out;
 }
 
-// Plain decimal numbers only ("12", "-3.5", "1.2e+02"): strtod alone would also take hex floats ("0x1p3"),
-// "inf" and "nan", which no link of ours writes.
+// Plain decimal numbers only ("12", "-3.5", "1.2e+02"), read whole, and within a double's range: not too large,
+// and not so small that it reads as 0.
 static std::optional<double> number(const std::string& s) {
   if (s.empty() || s.size() > 40) return std::nullopt;
-  if (s.find_first_not_of("0123456789.+-eE") != std::string::npos) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  double v = 0;
+  if (read_decimal(s, v) != s.size() || !std::isfinite(v)) return std::nullopt;
+  if (v == 0 && s.find_first_of("123456789") < s.find_first_of("eE")) return std::nullopt;
   return v;
 }
 

@@ -191,3 +191,11 @@ write("trips_pack", "empty.bin", empty_pack)
 write("trips_pack", "bad-magic.bin", b"JTP0" + empty_pack[4:])
 write("trips_pack", "text-count-past-end.bin", b"JTP1" + b"\xff\xff\x03")
 write("trips_pack", "trip-longer-than-file.bin", empty_pack[:-1] + b"\x01\xff\x7f" + b"\x00" * 8)
+
+# --- decimal: numbers as the data, links and setState write them, and the hard cases of decimal-to-double --------
+for name, text in [("coordinate", "125.7625"), ("negative", "-7.25e-3"), ("whole", "20260901"),
+                   ("tie", "9007199254740993"), ("subnormal", "4.9406564584124654e-324"),
+                   ("smallest-normal", "2.2250738585072011e-308"), ("largest", "1.7976931348623158e308"),
+                   ("overflow", "1e400"), ("long", "0." + "1" * 900 + "e5"), ("point-only", "5."),
+                   ("exponent-without-digits", "1e+"), ("hex", "0x1p3")]:
+    write("decimal", name + ".txt", text)

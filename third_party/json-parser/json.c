@@ -43,6 +43,9 @@ const struct _json_value json_value_none;
 #include <ctype.h>
 #include <math.h>
 
+/* journeys: the core's decimal reader (src/core/decimal.hpp), declared here for C. */
+double journeys_read_decimal (const char * text, size_t length, size_t * used);
+
 typedef unsigned int json_uchar;
 
 /* There has to be a better way to do this */
@@ -247,7 +250,7 @@ json_value * json_parse_ex (json_settings * settings,
    long flags = 0;
    double num_digits = 0, num_e = 0;
    double num_fraction = 0;
-   const json_char * num_start = 0;  /* journeys: where the number being read starts (see strtod below) */
+   const json_char * num_start = 0;  /* journeys: where the number being read starts (see journeys_read_decimal below) */
 
    /* Skip UTF-8 BOM
     */
@@ -898,24 +901,12 @@ json_value * json_parse_ex (json_settings * settings,
                      top->u.dbl = - top->u.dbl;
                }
 
-               /* journeys: a number with a fraction or an exponent is read by strtod from its own characters,
-                * so it is the double a correct parser reads (the sum above can be a unit in the last place off:
-                * 3.139 read as 3.1390000000000002). The characters are copied: the text need not end in a NUL.
+               /* journeys: a number with a fraction or an exponent is read again from its own characters by the
+                * core's correctly rounded reader (src/core/decimal.hpp), so it is the double a correct parser reads
+                * (the sum above can be a unit in the last place off: 3.139 read as 3.1390000000000002).
                 */
                if (top->type == json_double && num_start && state.ptr > num_start)
-               {
-                  const size_t length = (size_t) (state.ptr - num_start);
-                  char small [64];
-                  char * digits = length < sizeof (small) ? small : (char *) malloc (length + 1);
-                  if (digits)
-                  {
-                     memcpy (digits, num_start, length);
-                     digits [length] = 0;
-                     top->u.dbl = strtod (digits, 0);
-                     if (digits != small)
-                        free (digits);
-                  }
-               }
+                  top->u.dbl = journeys_read_decimal (num_start, (size_t) (state.ptr - num_start), 0);
 
                flags |= flag_next | flag_reproc;
                break;

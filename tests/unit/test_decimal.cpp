@@ -1,0 +1,205 @@
+// The core's decimal reader (core/decimal.hpp) against the C library's strtod: glibc's natively, musl's in the
+// wasm run. Both round correctly, so every double and every count of characters read must be the same.
+#include <doctest/doctest.h>
+
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+
+#include "core/decimal.hpp"
+
+namespace {
+
+std::uint64_t bits_of(double v) {
+  std::uint64_t b;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
+
+// Reads `text` both ways; the same double to the bit (so -0 is not 0) and the same characters read.
+void same_as_strtod(const std::string& text) {
+  char* end = nullptr;
+  const double want = std::strtod(text.c_str(), &end);
+  double got = 1;
+  const std::size_t read = core::read_decimal(text, got);
+  CAPTURE(text);
+  CHECK(read == static_cast<std::size_t>(end - text.c_str()));
+  CHECK(bits_of(got) == bits_of(want));
+}
+
+// The exact decimal midway between x and the next double up: in long double it is exact (64 or 113 bits of
+// mantissa hold a double's 53 and the one more bit of the midpoint), printed with every digit.
+std::string midpoint_after(double x) {
+  const long double mid = (static_cast<long double>(x) + static_cast<long double>(std::nextafter(x, HUGE_VAL))) / 2;
+  char text[1200];
+  std::snprintf(text, sizeof text, "%.800Le", mid);
+  std::string s = text;
+  // Trailing zeros of the mantissa say nothing; drop them so "one more digit" lands right after the last one.
+  const std::size_t e = s.find('e');
+  std::size_t cut = e;
+  while (cut > 0 && s[cut - 1] == '0') --cut;
+  return s.substr(0, cut) + s.substr(e);
+}
+
+}  // namespace
+
+TEST_CASE("decimal: what strtod reads, and where it stops") {
+  for (const char* text : {"0",
+                           "-0",
+                           "+0",
+                           "1",
+                           "-1",
+                           "+3.25",
+                           ".5",
+                           "5.",
+                           "-.5",
+                           "00012",
+                           "0.000123",
+                           "1e5",
+                           "1E-5",
+                           "1e+05",
+                           "1e",
+                           "1e+",
+                           "1e-x",
+                           "2.5e",
+                           "-",
+                           "+",
+                           ".",
+                           ".e5",
+                           "e5",
+                           "",
+                           "abc",
+                           "12abc",
+                           "1.2.3",
+                           "--1",
+                           "1,5",
+                           "3.139",
+                           "0.1",
+                           "21.0285",
+                           "125.7625",
+                           "-7",
+                           "1e400",
+                           "-1e400",
+                           "1e-400",
+                           "-1e-400",
+                           "0e999999999999",
+                           "1e-99999999999999999999",
+                           "1e99999999999999999999",
+                           "9007199254740993",
+                           "9007199254740995",
+                           "2.2250738585072011e-308",
+                           "2.2250738585072012e-308",
+                           "2.2250738585072014e-308",
+                           "4.9406564584124654e-324",
+                           "2.4703282292062327e-324",
+                           "2.4703282292062328e-324",
+                           "1.7976931348623157e308",
+                           "1.7976931348623158e308",
+                           "1.7976931348623159e308",
+                           "179769313486231580793728971405301e276",
+                           "123456789012345678901234567890123456789012345678901234567890123456789012.5",
+                           "0.30000000000000004",
+                           "1.00000000000000011102230246251565404236316680908203125",  // 1 + 2^-53: a tie, to even (1)
+                           "1.00000000000000011102230246251565404236316680908203126",  // just above it: up
+                           "8.98846567431158e307",
+                           "4.35014e-310",
+                           "1e23",
+                           "1e22",
+                           "3e22",
+                           "123456789e30",
+                           "1e-22",
+                           "1e-23"})
+    same_as_strtod(text);
+}
+
+TEST_CASE("decimal: texts longer than the reader keeps, and far-off points") {
+  // 900 significant digits: the reader keeps 800 and remembers that the rest was not all zeros.
+  std::string ones(900, '1');
+  same_as_strtod(ones);
+  same_as_strtod("0." + ones);
+  same_as_strtod(ones + "e-900");
+  same_as_strtod("1" + std::string(1000, '0') + "e-1000");
+  same_as_strtod("0." + std::string(1000, '0') + "1e1001");
+  same_as_strtod(std::string(400, '0') + "7.5");
+  // A tie decided only by a digit past the kept ones: 1 + 2^-53 (a tie) with a 1 far behind it rounds up.
+  const std::string tie = "1.00000000000000011102230246251565404236316680908203125";
+  same_as_strtod(tie + std::string(900, '0'));
+  same_as_strtod(tie + std::string(900, '0') + "1");
+}
+
+TEST_CASE("decimal: random doubles printed every way read back as strtod reads them") {
+  std::mt19937_64 random(20261203);
+  char text[64];
+  for (int i = 0; i < 20000; ++i) {
+    double x;
+    do {
+      const std::uint64_t b = random();
+      std::memcpy(&x, &b, sizeof x);
+    } while (!std::isfinite(x));
+    if (i % 4 == 0) x = std::ldexp(static_cast<double>(random() >> 11), -static_cast<int>(random() % 60));  // nearer 1
+    const int digits = 1 + static_cast<int>(random() % 20);
+    std::snprintf(text, sizeof text, i % 2 ? "%.*e" : "%.*g", digits, x);
+    same_as_strtod(text);
+  }
+}
+
+TEST_CASE("decimal: ties between two doubles go to the even one, and a hair past a tie goes past it") {
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 600; ++i) {
+    double x;
+    if (i % 3 == 0) {  // subnormals too
+      x = std::ldexp(static_cast<double>(random() % (std::uint64_t(1) << 52)), -1074);
+    } else {
+      const std::uint64_t b = random() & ~(std::uint64_t(1) << 63);
+      std::memcpy(&x, &b, sizeof x);
+      if (!std::isfinite(x) || x == DBL_MAX) continue;
+    }
+    const std::string mid = midpoint_after(x);
+    same_as_strtod(mid);
+    const std::size_t e = mid.find('e');
+    same_as_strtod(mid.substr(0, e) + "000001" + mid.substr(e));  // just above the tie
+    std::string below = mid;                                      // just below it: the last digit one less
+    if (below[e - 1] > '1') {
+      --below[e - 1];
+      same_as_strtod(below);
+    }
+  }
+}
+
+TEST_CASE("decimal: random digit strings with a point anywhere and any exponent") {
+  std::mt19937_64 random(11);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    if (random() % 4 == 0) text += '-';
+    const int length = 1 + static_cast<int>(random() % 40);
+    const int point = static_cast<int>(random() % (length + 1));
+    for (int k = 0; k < length; ++k) {
+      if (k == point) text += '.';
+      text += static_cast<char>('0' + random() % 10);
+    }
+    if (random() % 3 != 0) text += "e" + std::to_string(static_cast<int>(random() % 700) - 350);
+    same_as_strtod(text);
+  }
+}
+
+TEST_CASE("decimal: hex floats, inf and nan are not plain decimals: read as strtod would not") {
+  double v = 1;
+  CHECK(core::read_decimal("0x1p3", v) == 1);  // the 0 only (strtod: 8, all five characters)
+  CHECK(v == 0);
+  CHECK(core::read_decimal("inf", v) == 0);
+  CHECK(core::read_decimal("-nan", v) == 0);
+  CHECK(core::read_decimal("Infinity", v) == 0);
+}
+
+TEST_CASE("decimal: the C entry reads no further than the length it is given") {
+  std::size_t used = 0;
+  CHECK(journeys_read_decimal("12.5e3 and more", 4, &used) == 12.5);
+  CHECK(used == 4);
+  CHECK(journeys_read_decimal("x", 1, &used) == 0);
+  CHECK(used == 0);
+}
