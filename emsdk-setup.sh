@@ -86,6 +86,16 @@ done
 if [ ! -f "$cache/SDL2-$sdl_version/CMakeLists.txt" ]; then
   say "unpacking SDL2"; tar -xzf "$cache/src/libsdl2_${sdl_version}+dfsg.orig.tar.gz" -C "$cache"
 fi
+# SDL's event log (SDL_LogEvent: 5 KB of code and 4 KB of event names and formats in the page's wasm) runs only
+# when the SDL_EVENT_LOGGING hint is set, which the page never does. The function is static, so no linker can
+# leave it out: its one call is turned off in the unpacked source, and the build below is keyed on it.
+sdl_events="$cache/SDL2-$sdl_version/src/events/SDL_events.c"
+sdl_log_call='    if (SDL_EventLoggingVerbosity > 0) {'
+sdl_log_off='    if (0) { /* journeys (emsdk-setup.sh): the event log is never on in the page */'
+if grep -qxF "$sdl_log_call" "$sdl_events"; then
+  sed -i "s|^$sdl_log_call\$|$sdl_log_off|" "$sdl_events"
+fi
+grep -qxF "$sdl_log_off" "$sdl_events" || fail "$sdl_events: the event log's call is not where expected; update emsdk-setup.sh"
 if [ ! -f "$cache/imgui-$imgui_version/imgui.cpp" ]; then
   say "unpacking ImGui"; tar -xJf "$cache/src/imgui_${imgui_version}+ds.orig.tar.xz" -C "$cache"
 fi
@@ -131,7 +141,7 @@ sdl_flags="-DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_
   -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_RENDER=OFF
   -DSDL_THREADS=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF -DSDL_CPUINFO=OFF -DSDL_MISC=OFF"
 sdl_c_flags="-Oz -flto"
-sdl_stamp="$sdl_flags $sdl_c_flags $(NODE_PATH=/usr/share/nodejs emcc --version | head -1)"
+sdl_stamp="$sdl_flags $sdl_c_flags no-event-log $(NODE_PATH=/usr/share/nodejs emcc --version | head -1)"
 # A library built before stamps existed was built with exactly these flags: it is adopted, not rebuilt.
 if [ -f "$sdl_prefix/lib/libSDL2.a" ] && [ ! -f "$sdl_prefix/.journeys-flags" ]; then
   printf '%s' "$sdl_stamp" > "$sdl_prefix/.journeys-flags"
