@@ -15,6 +15,7 @@
 #include "app/app.hpp"
 #include "render/halo_font.hpp"
 #include "render/imgui_renderer.hpp"
+#include "core/decimal.hpp"
 
 static App& app = the_app();
 
@@ -79,10 +80,10 @@ NOT_INLINED void rebuild_fonts_if_needed(float pixel_ratio, float ui_scale) {
 
 static void build_atlas(float pixel_ratio, float ui_scale, float shrink) {
   const float raster = pixel_ratio * ui_scale * shrink;
-  char step_name[64];
-  std::snprintf(step_name, sizeof step_name, "font atlas at %gx (scale %g, pixel ratio %g)", raster, ui_scale,
-                pixel_ratio);
-  StartupStep step(step_name);
+  const std::string step_name = "font atlas at " + core::format_general(raster, 6) + "x (scale " +
+                                core::format_general(ui_scale, 6) + ", pixel ratio " +
+                                core::format_general(pixel_ratio, 6) + ")";
+  StartupStep step(step_name.c_str());
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Only the characters that can be shown are rasterised (a quarter of the font's): printable ASCII, the few

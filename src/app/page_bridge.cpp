@@ -14,6 +14,7 @@
 #include "core/describe.hpp"
 #include "core/url_state.hpp"
 #include "core/video_export.hpp"
+#include "core/decimal.hpp"
 
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off
@@ -294,11 +295,7 @@ EMSCRIPTEN_KEEPALIVE const char* journeys_take_frame_times() {
   static std::string text;
   text.clear();
   std::vector<float>& times = the_app().frames.cpu_ms;
-  char item[32];
-  for (std::size_t i = 0; i < times.size(); ++i) {
-    std::snprintf(item, sizeof item, i ? ",%.4f" : "%.4f", times[i]);
-    text += item;
-  }
+  for (std::size_t i = 0; i < times.size(); ++i) text += (i ? "," : "") + core::format_fixed(times[i], 4);
   times.clear();
   text += ";" + std::to_string(static_cast<unsigned long>(__builtin_wasm_memory_size(0)) * 65536ul);
   text +=
@@ -369,11 +366,12 @@ EMSCRIPTEN_KEEPALIVE void journeys_set_visible(int visible) {
 
 // Where a control was drawn in the last frame, CSS px: "[x0,y0,x1,y1]", or "null" (ui::Target names).
 EMSCRIPTEN_KEEPALIVE const char* journeys_locate(const char* id) {
-  static char text[96];
+  static std::string text;
   const ui::Target* t = the_app().requests.find(id);
   if (!t) return "null";
-  std::snprintf(text, sizeof text, "[%.1f,%.1f,%.1f,%.1f]", t->rect.x0, t->rect.y0, t->rect.x1, t->rect.y1);
-  return text;
+  text = "[" + core::format_fixed(t->rect.x0, 1) + "," + core::format_fixed(t->rect.y0, 1) + "," +
+         core::format_fixed(t->rect.x1, 1) + "," + core::format_fixed(t->rect.y1, 1) + "]";
+  return text.c_str();
 }
 
 // 1 when a point of the canvas (CSS px) is on a panel, 0 on the map: inside an article one finger on the map
@@ -384,10 +382,10 @@ EMSCRIPTEN_KEEPALIVE int journeys_over_panel(double x, double y) {
 
 // Where a geographic point is on the canvas now, in CSS pixels from the top-left: "[x, y]".
 EMSCRIPTEN_KEEPALIVE const char* journeys_project(double lat, double lon) {
-  static char text[64];
+  static std::string text;
   const core::ScreenPoint p = core::world_to_screen(the_app().session.state.camera, core::project({lat, lon}));
-  std::snprintf(text, sizeof text, "[%.3f,%.3f]", p.x, p.y);
-  return text;
+  text = "[" + core::format_fixed(p.x, 3) + "," + core::format_fixed(p.y, 3) + "]";
+  return text.c_str();
 }
 
 // --- Export video (web/video.js drives it: begin, each frame in turn, end) ---------------------------------------

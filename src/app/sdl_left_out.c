@@ -105,6 +105,31 @@ double atof(const char* text) {
   return journeys_read_decimal(text, strlen(text), NULL);
 }
 
+/* Not SDL: printf's floating-point formats (musl's fmt_fp and its long-double arguments: 4 KB of wasm, 2.4 KB
+ * gzip). The core writes every number with a fraction itself (core::format_general and format_fixed,
+ * src/core/decimal.hpp), so the page's printf needs only whole numbers and texts: the link wraps vsnprintf (through
+ * which snprintf, SDL's and ImGui's formatting all go) to Emscripten's integer-only vsniprintf
+ * (src/app/CMakeLists.txt: --wrap=vsnprintf). A floating-point format reaching it would print nothing useful, so the
+ * page stops with this message instead, as the tests would show. */
+#include <stdarg.h>
+
+int vsniprintf(char* restrict out, size_t size, const char* restrict format, va_list args);
+
+int __wrap_vsnprintf(char* restrict out, size_t size, const char* restrict format, va_list args) {
+  for (const char* c = format; *c; ++c) {
+    if (*c != '%') continue;
+    ++c;
+    while (*c && strchr("-+ #'0123456789.*hljztL", *c)) ++c; /* flags, width, precision, length */
+    if (*c && strchr("aAeEfFgG", *c)) {
+      fprintf(stderr, "vsnprintf(\"%s\"): floating-point formats are not built into this page (src/app/sdl_left_out.c)\n",
+              format);
+      abort();
+    }
+    if (!*c) break;
+  }
+  return vsniprintf(out, size, format, args);
+}
+
 /* Looking up GL functions by name (emscripten's libprocaddr.c and libGL's tables, webgl1.c and webgl2.c): the app
  * calls WebGL's functions directly and never asks SDL for one by name. SDL would ask only through
  * SDL_GL_GetProcAddress (never called here) or SDL_GL_ExtensionSupported (SDL_EGL_CreateContext calls it only when

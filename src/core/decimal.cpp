@@ -1,5 +1,6 @@
 #include "core/decimal.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -171,7 +172,110 @@ double read_by_shifting(Decimal& a) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The exact value of a finite, nonzero |v|: its 53-bit whole number of units shifted by its power of two.
+void exact_decimal(double v, Decimal& a) {
+  std::uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const int biased = int((bits >> 52) & 0x7ff);
+  std::uint64_t units = bits & ((std::uint64_t(1) << 52) - 1);
+  int exp2 = -1074;  // a subnormal's unit
+  if (biased > 0) {
+    units |= std::uint64_t(1) << 52;
+    exp2 = biased - 1075;
+  }
+  char digits[20];
+  int n = 0;
+  for (; units > 0; units /= 10) digits[n++] = char(units % 10);
+  for (int i = 0; i < n; ++i) a.d[i] = static_cast<unsigned char>(digits[n - 1 - i]);
+  a.count = n;
+  a.point = n;
+  trim(a);
+  shift(a, exp2);
+}
+
+// Keeps the first `keep` digits (those before position `keep` from the first), rounded: ties to even, and a
+// carry out of the first digit moves the point.
+void round_to(Decimal& a, long long keep) {
+  if (keep >= a.count) return;
+  if (keep < 0 || (keep == 0 && !rounds_up(a, 0))) {
+    a.count = 0;
+    a.point = 0;
+    return;
+  }
+  if (!rounds_up(a, keep)) {
+    a.count = int(keep);
+    trim(a);
+    return;
+  }
+  long long i = keep - 1;
+  for (; i >= 0 && a.d[i] == 9; --i) {
+  }
+  if (i < 0) {  // 9…9 up to 10…0, or nothing kept and it rounds up: one digit, 1, a place higher
+    a.d[0] = 1;
+    a.count = 1;
+    ++a.point;
+    return;
+  }
+  ++a.d[i];
+  a.count = int(i + 1);
+}
+
+// The digit at position i of a (0 = the first), 0 beyond its digits.
+char digit_at(const Decimal& a, long long i) { return char('0' + (i >= 0 && i < a.count ? a.d[i] : 0)); }
+
+// Sign and the non-finite; true when `v` is finite and its digits are still to be written (into `a`, from |v|).
+bool start_format(double v, std::string& out, Decimal& a) {
+  if (v != v) {
+    out = "nan";
+    return false;
+  }
+  if (std::signbit(v)) out = "-";
+  if (v == __builtin_huge_val() || v == -__builtin_huge_val()) {
+    out += "inf";
+    return false;
+  }
+  if (v != 0) exact_decimal(v < 0 ? -v : v, a);
+  return true;
+}
+
 }  // namespace
+
+std::string format_fixed(double value, int decimals) {
+  std::string out;
+  Decimal a;
+  if (!start_format(value, out, a)) return out;
+  if (decimals < 0) decimals = 0;
+  round_to(a, a.point + decimals);
+  if (a.point <= 0) out += '0';
+  for (long long i = 0; i < a.point; ++i) out += digit_at(a, i);
+  if (decimals > 0) out += '.';
+  for (long long i = a.point; i < a.point + decimals; ++i) out += digit_at(a, i);
+  return out;
+}
+
+std::string format_general(double value, int significant) {
+  std::string out;
+  Decimal a;
+  if (!start_format(value, out, a)) return out;
+  if (significant < 1) significant = 1;
+  round_to(a, significant);
+  const long long exp10 = a.count == 0 ? 0 : a.point - 1;  // of the rounded value, as %g decides by
+  if (exp10 >= -4 && exp10 < significant) {                // as %f, without the trailing zeros
+    if (a.point <= 0) out += '0';
+    for (long long i = 0; i < a.point; ++i) out += digit_at(a, i);
+    if (a.count > a.point) out += '.';
+    for (long long i = a.point; i < a.count; ++i) out += digit_at(a, i);
+    return out;
+  }
+  out += digit_at(a, 0);  // as %e, without the trailing zeros
+  if (a.count > 1) out += '.';
+  for (int i = 1; i < a.count; ++i) out += digit_at(a, i);
+  out += exp10 < 0 ? "e-" : "e+";
+  const long long e = exp10 < 0 ? -exp10 : exp10;
+  if (e < 10) out += '0';
+  out += std::to_string(e);
+  return out;
+}
 
 std::size_t read_decimal(std::string_view text, double& value) {
   value = 0;

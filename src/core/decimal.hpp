@@ -1,12 +1,15 @@
-// Decimal text to double, correctly rounded, for the numbers the page reads: JSON's, a link's, setState's.
+// Decimal text to double and back, exactly, for the numbers the page reads (JSON's, a link's, setState's) and
+// writes (getState, links, the page's figures).
 //
-// Why not strtod: musl's (Emscripten's libc) works in 128-bit long double, emulated in software on wasm, and
-// with its hex-float reader it was 14.5 KB of the page's wasm (7.4 KB gzip, 5.7 KB brotli). This reader is
-// the exact algorithm of Go's strconv (a decimal shifted by powers of two until the binary digits fall out, with
-// Clinger's one-multiplication path first), for plain decimals only: no hex floats, inf or nan.
+// Why not strtod and printf: musl's strtod (Emscripten's libc) works in 128-bit long double, emulated in software
+// on wasm, and with its hex-float reader it was 14.5 KB of the page's wasm (7.4 KB gzip); printf's floating-point
+// formats were 4 KB more (2.4 KB gzip), so the page links the integer-only printf (src/app/sdl_left_out.c). Both
+// directions here use one exact algorithm, Go's strconv's: a decimal shifted by powers of two, digit by digit.
+// Reading takes Clinger's one-multiplication path first. Plain decimals only: no hex floats, inf or nan.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace core {
@@ -17,6 +20,12 @@ namespace core {
 // nearest the number, ties to even, as strtod gives it: beyond the largest double it is ±infinity, below the
 // smallest it is ±0.
 std::size_t read_decimal(std::string_view text, double& value);
+
+// The text of printf's "%.*g" (`significant` digits, at least 1; no trailing zeros) and "%.*f" (`decimals`
+// digits after the point) for `value`, to the same character: rounded from the double's exact value, ties to
+// even. Infinity and NaN are "inf", "-inf" and "nan".
+std::string format_general(double value, int significant);
+std::string format_fixed(double value, int decimals);
 
 }  // namespace core
 

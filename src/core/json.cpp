@@ -270,13 +270,13 @@ JsonWriter& JsonWriter::value(double number) {
   }
   // Seventeen significant digits read back as the same double; most values need fewer, and the shortest of
   // 15-17 that reads back is written (3.5, not 3.5000000000000000).
-  char buf[32];
+  std::string text;
   for (int digits = 15; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, number);
+    text = format_general(number, digits);
     double read = 0;
-    if (digits == 17 || (read_decimal(buf, read) > 0 && read == number)) break;
+    if (digits == 17 || (read_decimal(text, read) > 0 && read == number)) break;
   }
-  out_ += buf;
+  out_ += text;
   return *this;
 }
 

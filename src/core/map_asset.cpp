@@ -1,5 +1,7 @@
 #include "core/map_asset.hpp"
 
+#include "core/decimal.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -310,8 +312,8 @@ bool MapParser::Zone::begin(Reader r, const MapAsset& map, const std::string& wh
       y += dy;
       const double lon = static_cast<double>(x) * unit, lat = static_cast<double>(y) * unit;
       if (lon < box.lon_min - unit || lon > box.lon_max + unit || lat < box.lat_min - unit || lat > box.lat_max + unit)
-        return fail(error, where + "arc " + std::to_string(i) + ": point (" + std::to_string(lon) + ", " +
-                               std::to_string(lat) + ") lies outside its zone");
+        return fail(error, where + "arc " + std::to_string(i) + ": point (" + format_fixed(lon, 6) + ", " +
+                               format_fixed(lat, 6) + ") lies outside its zone");
       grid.push_back({x, y});
     }
   }

@@ -1,5 +1,7 @@
 #include "core/reader_text.hpp"
 
+#include "core/decimal.hpp"
+
 #include <algorithm>
 
 #include <cmath>
@@ -53,9 +55,7 @@ static std::string grouped(double v) {
 
 static std::string number(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return grouped(v);
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", v);
-  return text;
+  return format_fixed(v, 1);
 }
 
 std::string figure_text(const Words& w, const Figure& f, const char* unit) {

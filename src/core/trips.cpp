@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/json.hpp"
+#include "core/decimal.hpp"
 
 namespace core {
 
@@ -173,7 +174,6 @@ namespace {
 
 std::string format_number(double v) {
   // Thousands separators for whole numbers, one decimal otherwise.
-  char buf[64];
   if (std::fabs(v - std::round(v)) < 1e-9) {
     const long long n = std::llround(v);
     std::string digits = std::to_string(n < 0 ? -n : n);
@@ -186,8 +186,7 @@ std::string format_number(double v) {
     }
     return (n < 0 ? "-" : "") + out;
   }
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
+  return format_general(v, 10);
 }
 
 }  // namespace

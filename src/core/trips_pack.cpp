@@ -1,5 +1,7 @@
 #include "core/trips_pack.hpp"
 
+#include "core/decimal.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -157,7 +159,7 @@ class Packer {
   std::int64_t units(double degrees) {
     const double u = std::round(degrees * kCoordUnit);
     if (u / kCoordUnit != degrees && error.empty())
-      error = "a coordinate finer than 1e-6 degrees (" + std::to_string(degrees) + ") cannot be packed exactly";
+      error = "a coordinate finer than 1e-6 degrees (" + format_general(degrees, 17) + ") cannot be packed exactly";
     return static_cast<std::int64_t>(u);
   }
 };

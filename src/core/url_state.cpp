@@ -9,9 +9,9 @@
 namespace core {
 
 std::string exact_number(double v) {
-  char text[40];
+  std::string text;
   for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(text, sizeof text, "%.*g", precision, v);
+    text = format_general(v, precision);
     double read = 0;
     if (read_decimal(text, read) > 0 && read == v) break;
   }

@@ -13,6 +13,7 @@
 #include "core/reader_text.hpp"
 #include "core/video_export.hpp"
 #include "ui/panels.hpp"
+#include "core/decimal.hpp"
 
 namespace ui {
 
@@ -100,26 +101,23 @@ void draw_controls(const core::AppState& state, const UiInput& in, const Layout&
   out.remember("scrubber");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(speed_w);
-  char speed_text[16];
-  std::snprintf(speed_text, sizeof speed_text, "%g\xC3\x97", state.playback.speed);
+  const std::string speed_text = core::format_general(state.playback.speed, 6) + "\xC3\x97";
   // The menu holds every speed without scrolling, whatever their height (44 px each on touch screens).
   const float item_h = layout.touch ? 44.0f * layout.scale : ImGui::GetFrameHeightWithSpacing();
   ImGui::SetNextWindowSizeConstraints(
       ImVec2(speed_w, 0.0f),
       ImVec2(FLT_MAX, item_h * float(std::size(core::kSpeedChoices)) + 2 * ImGui::GetStyle().WindowPadding.y +
                           ImGui::GetStyle().ItemSpacing.y));
-  const bool open = ImGui::BeginCombo("##speed", speed_text);
+  const bool open = ImGui::BeginCombo("##speed", speed_text.c_str());
   out.remember("speed");
   if (open) {
     for (double s : core::kSpeedChoices) {
-      char item[16];
-      std::snprintf(item, sizeof item, "%g\xC3\x97", s);
+      const std::string speed = core::format_general(s, 6);
       // Touch: each choice as tall as any other target (44 px), not a line of text.
       const float row_h = layout.touch ? item_h - ImGui::GetStyle().ItemSpacing.y : 0.0f;
-      if (ImGui::Selectable(item, s == state.playback.speed, 0, ImVec2(0, row_h)))
+      if (ImGui::Selectable((speed + "\xC3\x97").c_str(), s == state.playback.speed, 0, ImVec2(0, row_h)))
         out.commands.push_back({core::CommandKind::SetSpeed, 0, s});
-      std::snprintf(item, sizeof item, "%g", s);
-      out.remember("speed:", item);
+      out.remember("speed:", speed.c_str());
     }
     ImGui::EndCombo();
   }

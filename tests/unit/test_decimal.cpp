@@ -203,3 +203,86 @@ TEST_CASE("decimal: the C entry reads no further than the length it is given") {
   CHECK(journeys_read_decimal("x", 1, &used) == 0);
   CHECK(used == 0);
 }
+
+namespace {
+
+// Formats `v` both ways with `precision`: the same characters as the C library's printf.
+void same_as_printf(double v, int precision) {
+  char want[1100];
+  std::snprintf(want, sizeof want, "%.*g", precision, v);
+  CAPTURE(v);
+  CAPTURE(precision);
+  CHECK(core::format_general(v, precision) == want);
+  std::snprintf(want, sizeof want, "%.*f", precision, v);
+  CHECK(core::format_fixed(v, precision) == want);
+}
+
+}  // namespace
+
+TEST_CASE("decimal: %g and %f as printf writes them") {
+  for (double v : {0.0,
+                   -0.0,
+                   1.0,
+                   -1.0,
+                   0.5,
+                   1.5,
+                   2.5,
+                   -2.5,
+                   0.05,
+                   0.15,
+                   0.25,
+                   0.35,
+                   9.5,
+                   99.95,
+                   999999.5,
+                   1e-5,
+                   1.5e-5,
+                   0.0001,
+                   0.00012345,
+                   123456.0,
+                   1234567.0,
+                   1e15,
+                   1e16,
+                   1e17,
+                   1e21,
+                   1e22,
+                   1e23,
+                   0.1,
+                   0.2,
+                   0.3,
+                   3.139,
+                   21.0285,
+                   125.7625,
+                   39.0392,
+                   0.999999,
+                   0.9999995,
+                   9.9999996,
+                   1e300,
+                   1e-300,
+                   4.9406564584124654e-324,
+                   2.2250738585072014e-308,
+                   1.7976931348623157e308,
+                   0.25,
+                   0.125,
+                   1.0 / 3})
+    for (int precision : {0, 1, 2, 3, 4, 6, 10, 15, 16, 17, 20}) same_as_printf(v, precision);
+  CHECK(core::format_general(HUGE_VAL, 6) == "inf");
+  CHECK(core::format_general(-HUGE_VAL, 6) == "-inf");
+  CHECK(core::format_fixed(std::nan(""), 2) == "nan");
+}
+
+TEST_CASE("decimal: random doubles in %g and %f, every precision, as printf writes them") {
+  std::mt19937_64 random(3);
+  for (int i = 0; i < 4000; ++i) {
+    double x;
+    if (i % 2 == 0) {  // near the numbers we write: coordinates, hours, zooms, speeds
+      x = std::ldexp(static_cast<double>(random() >> 11), -static_cast<int>(random() % 64)) * (random() % 2 ? 1 : -1);
+    } else {
+      do {
+        const std::uint64_t b = random();
+        std::memcpy(&x, &b, sizeof x);
+      } while (!std::isfinite(x));
+    }
+    same_as_printf(x, static_cast<int>(random() % 18));
+  }
+}
