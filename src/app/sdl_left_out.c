@@ -121,7 +121,8 @@ int __wrap_vsnprintf(char* restrict out, size_t size, const char* restrict forma
     ++c;
     while (*c && strchr("-+ #'0123456789.*hljztL", *c)) ++c; /* flags, width, precision, length */
     if (*c && strchr("aAeEfFgG", *c)) {
-      fprintf(stderr, "vsnprintf(\"%s\"): floating-point formats are not built into this page (src/app/sdl_left_out.c)\n",
+      fprintf(stderr,
+              "vsnprintf(\"%s\"): floating-point formats are not built into this page (src/app/sdl_left_out.c)\n",
               format);
       abort();
     }
