@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "core/decimal.hpp"
 #include "render/halo_font.hpp"
 #include "render/imgui_renderer.hpp"
-#include "core/decimal.hpp"
 
 static App& app = the_app();
 

@@ -11,10 +11,10 @@
 #include <string_view>
 
 #include "app/app.hpp"
+#include "core/decimal.hpp"
 #include "core/describe.hpp"
 #include "core/url_state.hpp"
 #include "core/video_export.hpp"
-#include "core/decimal.hpp"
 
 // JavaScript inside: kept out of the C++ formatter.
 // clang-format off

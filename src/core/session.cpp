@@ -344,7 +344,10 @@ void session_camera_moved(Session& s) {
   s.view_moved = true;
 }
 
-static double ease_in_out_cubic(double t) { return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2; }
+static double ease_in_out_cubic(double t) {
+  const double u = 2 - 2 * t;  // the second half mirrors the first (std::pow would bring libm's pow into the page)
+  return t < 0.5 ? 4 * t * t * t : 1 - u * u * u / 2;
+}
 
 static void fill_track_status(const Session& s, TrackStatus& out, const Track& t, Mode mode) {
   out = {};

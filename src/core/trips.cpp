@@ -8,8 +8,8 @@
 #include <map>
 #include <sstream>
 
-#include "core/json.hpp"
 #include "core/decimal.hpp"
+#include "core/json.hpp"
 
 namespace core {
 

@@ -9,11 +9,11 @@
 #include <iterator>
 #include <string>
 
+#include "core/decimal.hpp"
 #include "core/keys.hpp"
 #include "core/reader_text.hpp"
 #include "core/video_export.hpp"
 #include "ui/panels.hpp"
-#include "core/decimal.hpp"
 
 namespace ui {
 

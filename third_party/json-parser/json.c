@@ -864,7 +864,8 @@ json_value * json_parse_ex (json_settings * settings,
                         goto e_failed;
                      }
 
-                     top->u.dbl += num_fraction / pow (10.0, num_digits);
+                     /* journeys: no sum of the fraction (num_fraction / pow (10, num_digits)): the number is read
+                      * again from its characters below, and libm's pow stays out of the page. */
                   }
 
                   if (b == 'e' || b == 'E')
@@ -890,7 +891,7 @@ json_value * json_parse_ex (json_settings * settings,
                      goto e_failed;
                   }
 
-                  top->u.dbl *= pow (10.0, (flags & flag_num_e_negative ? - num_e : num_e));
+                  /* journeys: nor the exponent's (top->u.dbl *= pow (10, num_e)): read again below. */
                }
 
                if (flags & flag_num_negative)
