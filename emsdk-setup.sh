@@ -147,7 +147,7 @@ if [ -f "$sdl_prefix/lib/libSDL2.a" ] && [ ! -f "$sdl_prefix/.journeys-flags" ];
   printf '%s' "$sdl_stamp" > "$sdl_prefix/.journeys-flags"
 fi
 if [ ! -f "$sdl_prefix/lib/libSDL2.a" ] || [ "$(cat "$sdl_prefix/.journeys-flags")" != "$sdl_stamp" ]; then
-  say "building SDL2 $sdl_version for wasm (about 3 minutes; again only when its flags or Emscripten change)"
+  say "building SDL2 $sdl_version for wasm (3 to 9 minutes on 2 cores; again only when its flags, its source patch or Emscripten change)"
   rm -rf "$cache/sdl2-build" "$sdl_prefix"
   # shellcheck disable=SC2086  # the flags are words
   emcmake cmake -S "$cache/SDL2-$sdl_version" -B "$cache/sdl2-build" -DCMAKE_INSTALL_PREFIX="$sdl_prefix" \
