@@ -225,12 +225,12 @@ char digit_at(const Decimal& a, long long i) { return char('0' + (i >= 0 && i < 
 
 // Sign and the non-finite; true when `v` is finite and its digits are still to be written (into `a`, from |v|).
 bool start_format(double v, std::string& out, Decimal& a) {
-  if (v != v) {
+  if (std::isnan(v)) {
     out = "nan";
     return false;
   }
   if (std::signbit(v)) out = "-";
-  if (v == __builtin_huge_val() || v == -__builtin_huge_val()) {
+  if (std::isinf(v)) {
     out += "inf";
     return false;
   }
@@ -251,6 +251,16 @@ std::string format_fixed(double value, int decimals) {
   if (decimals > 0) out += '.';
   for (long long i = a.point; i < a.point + decimals; ++i) out += digit_at(a, i);
   return out;
+}
+
+std::string format_shortest(double value) {
+  std::string text;
+  for (int digits = 15; digits <= 17; ++digits) {
+    text = format_general(value, digits);
+    double read = 0;
+    if (digits == 17 || (read_decimal(text, read) > 0 && read == value)) break;
+  }
+  return text;
 }
 
 std::string format_general(double value, int significant) {

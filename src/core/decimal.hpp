@@ -27,6 +27,11 @@ std::size_t read_decimal(std::string_view text, double& value);
 std::string format_general(double value, int significant);
 std::string format_fixed(double value, int decimals);
 
+// The fewest significant digits that read back as `value` exactly, as "%.15g", "%.16g" or "%.17g" writes them:
+// "0.1", "39.0392", "30" (not "3e+01"). A double that fewer digits read back as is written by 15 already, since a
+// double holds every 15-digit decimal, so only 15, 16 and 17 are tried. For JSON (getState, describe) and links.
+std::string format_shortest(double value);
+
 }  // namespace core
 
 // For C callers: json-parser (third_party/json-parser/json.c) and atof (src/app/sdl_left_out.c). Reads like

@@ -268,15 +268,7 @@ JsonWriter& JsonWriter::value(double number) {
     out_ += "null";
     return *this;
   }
-  // Seventeen significant digits read back as the same double; most values need fewer, and the shortest of
-  // 15-17 that reads back is written (3.5, not 3.5000000000000000).
-  std::string text;
-  for (int digits = 15; digits <= 17; ++digits) {
-    text = format_general(number, digits);
-    double read = 0;
-    if (digits == 17 || (read_decimal(text, read) > 0 && read == number)) break;
-  }
-  out_ += text;
+  out_ += format_shortest(number);  // 3.5, not 3.5000000000000000; read back, the same double
   return *this;
 }
 

@@ -8,16 +8,6 @@
 
 namespace core {
 
-std::string exact_number(double v) {
-  std::string text;
-  for (int precision = 1; precision <= 17; ++precision) {
-    text = format_general(v, precision);
-    double read = 0;
-    if (read_decimal(text, read) > 0 && read == v) break;
-  }
-  return text;
-}
-
 static int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -208,12 +198,12 @@ std::string format_url_state(const AppState& state, const Presentation& p, bool 
   std::string h = "#trip=" + state.trip_id;  // ids are [a-z0-9-]: nothing to escape
   h += "&mode=";
   h += to_string(state.show);
-  h += "&t=" + exact_number(state.playback.clock_h);
-  if (state.playback.speed != 1.0) h += "&speed=" + exact_number(state.playback.speed);
+  h += "&t=" + format_shortest(state.playback.clock_h);
+  if (state.playback.speed != 1.0) h += "&speed=" + format_shortest(state.playback.speed);
   if (state.playback.playing) h += "&play=1";
   if (include_view) {
     const LatLon c = unproject(state.camera.centre);
-    h += "&view=" + exact_number(c.lat) + "," + exact_number(c.lon) + "," + exact_number(state.camera.zoom);
+    h += "&view=" + format_shortest(c.lat) + "," + format_shortest(c.lon) + "," + format_shortest(state.camera.zoom);
   }
   if (state.language != Language::En || state.language_explicit)
     h += std::string("&lang=") + language_code(state.language);

@@ -36,7 +36,4 @@ void apply_url_state(const UrlState& url, AppState& state);
 // switches that differ from the defaults are kept so a shared link keeps its look.
 std::string format_url_state(const AppState& state, const Presentation& presentation, bool include_view);
 
-// Shortest decimal that parses back to exactly `v`.
-std::string exact_number(double v);
-
 }  // namespace core

@@ -286,3 +286,42 @@ TEST_CASE("decimal: random doubles in %g and %f, every precision, as printf writ
     same_as_printf(x, static_cast<int>(random() % 18));
   }
 }
+
+// The significant digits of a number's text: no sign, point, exponent, or zeros before the first or after the last.
+static std::string significant_digits(const std::string& text) {
+  std::string d;
+  for (char c : text.substr(0, text.find_first_of("eE")))
+    if (c >= '0' && c <= '9' && !(d.empty() && c == '0')) d += c;
+  while (!d.empty() && d.back() == '0') d.pop_back();
+  return d;
+}
+
+TEST_CASE("decimal: the shortest text that reads back, trying 15 to 17 digits, has the fewest digits of any") {
+  std::mt19937_64 random(5);
+  for (int i = 0; i < 3000; ++i) {
+    double x;
+    if (i % 2 == 0) {  // short decimals: coordinates, hours, zooms
+      x = static_cast<double>(static_cast<std::int64_t>(random() % 2000000) - 1000000) /
+          std::pow(10.0, static_cast<double>(random() % 8));
+    } else {
+      do {
+        const std::uint64_t b = random();
+        std::memcpy(&x, &b, sizeof x);
+      } while (!std::isfinite(x));
+    }
+    std::string fewest;  // %g at 1, 2, … digits until one reads back
+    for (int digits = 1; digits <= 17; ++digits) {
+      fewest = core::format_general(x, digits);
+      if (std::strtod(fewest.c_str(), nullptr) == x) break;
+    }
+    const std::string shortest = core::format_shortest(x);
+    CAPTURE(x);
+    CHECK(std::strtod(shortest.c_str(), nullptr) == x);
+    CHECK(significant_digits(shortest) == significant_digits(fewest));
+  }
+  CHECK(core::format_shortest(0.1) == "0.1");
+  CHECK(core::format_shortest(39.0392) == "39.0392");
+  CHECK(core::format_shortest(30) == "30");  // not "3e+01", as %.1g writes it
+  CHECK(core::format_shortest(1e-7) == "1e-07");
+  CHECK(core::format_shortest(1.0 / 3) == "0.3333333333333333");
+}

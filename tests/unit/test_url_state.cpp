@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string>
 
+#include "core/decimal.hpp"
 #include "core/url_state.hpp"
 
 using namespace core;
@@ -47,12 +48,12 @@ TEST_CASE("a link round-trips the state exactly") {
   CHECK(format_url_state(back, u.presentation, false) == format_url_state(s, p, false));
 }
 
-TEST_CASE("exact_number is the shortest decimal that reads back the same") {
-  CHECK(exact_number(12.5) == "12.5");
-  CHECK(exact_number(0.0) == "0");
+TEST_CASE("a link's numbers are the shortest decimals that read back the same (core::format_shortest)") {
+  CHECK(format_shortest(12.5) == "12.5");
+  CHECK(format_shortest(0.0) == "0");
   const double third = 1.0 / 3.0;
-  CHECK(std::strtod(exact_number(third).c_str(), nullptr) == third);
-  CHECK(exact_number(third).size() <= 18);
+  CHECK(std::strtod(format_shortest(third).c_str(), nullptr) == third);
+  CHECK(format_shortest(third).size() <= 18);
 }
 
 TEST_CASE("switches in the Datawrapper style") {
